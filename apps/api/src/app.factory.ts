@@ -1,0 +1,47 @@
+import { type INestApplication, ValidationPipe } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module';
+import { HttpErrorFilter } from './common/errors/http-error.filter';
+import { validationExceptionFactory } from './common/errors/validation-exception.factory';
+import type { AppConfig } from './config/app-config';
+import { setupSwagger } from './swagger';
+
+export const API_PREFIX = 'api/v1';
+
+/** Global behaviour shared by the server, the tests and the OpenAPI script. */
+export function configureApp(app: INestApplication, config: AppConfig): void {
+  app.setGlobalPrefix(API_PREFIX, { exclude: ['t/{*slug}'] });
+  app.useGlobalPipes(
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      exceptionFactory: validationExceptionFactory,
+    }),
+  );
+  app.useGlobalFilters(new HttpErrorFilter());
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: { 'img-src': ["'self'", 'data:', 'https:'], 'script-src': ["'self'", "'unsafe-inline'"] },
+      },
+    }),
+  );
+  if (config.corsOrigins.length > 0) app.enableCors({ origin: config.corsOrigins });
+  app.enableShutdownHooks();
+  setupSwagger(app);
+}
+
+export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    bufferLogs: true,
+    rawBody: true,
+  });
+  app.useLogger(app.get(Logger));
+  app.set('trust proxy', 'loopback');
+  configureApp(app, config);
+  return app;
+}

@@ -1,0 +1,76 @@
+import { existsSync } from 'node:fs';
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { ServeStaticModule } from '@nestjs/serve-static';
+import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import { LoggerModule } from 'nestjs-pino';
+import { AuthenticationGuard } from './common/auth/authentication.guard';
+import { RolesGuard } from './common/auth/roles.guard';
+import type { AppConfig } from './config/app-config';
+import { ConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import { ApiKeysModule } from './modules/api-keys/api-keys.module';
+import { AuthModule } from './modules/auth/auth.module';
+import { ConversationsModule } from './modules/conversations/conversations.module';
+import { HealthModule } from './modules/health/health.module';
+import { LeadsModule } from './modules/leads/leads.module';
+import { OrganizationsModule } from './modules/organizations/organizations.module';
+import { SalesModule } from './modules/sales/sales.module';
+import { StagesModule } from './modules/stages/stages.module';
+import { TicketsModule } from './modules/tickets/tickets.module';
+import { TrackingModule } from './modules/tracking/tracking.module';
+import { UsersModule } from './modules/users/users.module';
+import { WhatsappInstancesModule } from './modules/whatsapp-instances/whatsapp-instances.module';
+
+const DOMAIN_MODULES = [
+  OrganizationsModule,
+  UsersModule,
+  AuthModule,
+  ApiKeysModule,
+  LeadsModule,
+  WhatsappInstancesModule,
+  ConversationsModule,
+  TicketsModule,
+  StagesModule,
+  TrackingModule,
+  SalesModule,
+  HealthModule,
+];
+
+function loggerModule(config: AppConfig): DynamicModule {
+  return LoggerModule.forRoot({
+    pinoHttp: {
+      level: config.logLevel,
+      redact: ['req.headers.authorization', 'req.headers["x-api-key"]', 'req.headers.cookie'],
+      autoLogging: { ignore: (req) => req.url === '/api/v1/health' },
+    },
+  });
+}
+
+/** The built SPA, served at / with deep links falling back to index.html; API and docs routes are left alone. */
+function spaModule(config: AppConfig): DynamicModule[] {
+  if (!config.webDistDir || !existsSync(config.webDistDir)) return [];
+  return [ServeStaticModule.forRoot({ rootPath: config.webDistDir, exclude: ['/api/{*path}', '/docs{*path}', '/t/{*path}'] })];
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        loggerModule(config),
+        ThrottlerModule.forRoot([{ name: 'default', ttl: 60_000, limit: config.throttleLimitPerMinute }]),
+        DatabaseModule.forRoot(config),
+        ...spaModule(config),
+        ...DOMAIN_MODULES,
+      ],
+      providers: [
+        { provide: APP_GUARD, useClass: ThrottlerGuard },
+        { provide: APP_GUARD, useClass: AuthenticationGuard },
+        { provide: APP_GUARD, useClass: RolesGuard },
+      ],
+    };
+  }
+}

@@ -1,0 +1,113 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+
+export type NodeEnv = 'development' | 'production' | 'test';
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+export interface AppConfig {
+  nodeEnv: NodeEnv;
+  port: number;
+  /** PostgreSQL URL; when absent the embedded PGlite database is used. */
+  databaseUrl: string | null;
+  databasePoolSize: number;
+  pgliteDataDir: string;
+  migrationsRun: boolean;
+  jwtSecret: string;
+  jwtExpiresIn: string;
+  corsOrigins: string[];
+  logLevel: LogLevel;
+  publicUrl: string;
+  webDistDir: string | null;
+  throttleLimitPerMinute: number;
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');
+
+const NODE_ENVS: NodeEnv[] = ['development', 'production', 'test'];
+const LOG_LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+export class ConfigError extends Error {
+  constructor(problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}\nSee .env.example for every variable.`);
+    this.name = 'ConfigError';
+  }
+}
+
+function readInt(env: NodeJS.ProcessEnv, key: string, fallback: number, problems: string[]): number {
+  const raw = env[key];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0) problems.push(`${key} must be a positive integer (got "${raw}")`);
+  return value;
+}
+
+function readBool(env: NodeJS.ProcessEnv, key: string, fallback: boolean, problems: string[]): boolean {
+  const raw = env[key]?.toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (['true', '1', 'yes'].includes(raw)) return true;
+  if (['false', '0', 'no'].includes(raw)) return false;
+  problems.push(`${key} must be true or false (got "${env[key]}")`);
+  return fallback;
+}
+
+/** Development has no secret to configure: one is generated once and kept beside the embedded database. */
+function developmentJwtSecret(dataDir: string): string {
+  const file = resolve(dirname(dataDir), 'dev-jwt-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const secret = randomBytes(48).toString('base64url');
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+/** Reads and validates the environment; throws one ConfigError listing every problem. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const problems: string[] = [];
+  const nodeEnv = (env.NODE_ENV || 'development') as NodeEnv;
+  if (!NODE_ENVS.includes(nodeEnv)) problems.push(`NODE_ENV must be one of ${NODE_ENVS.join(', ')}`);
+
+  const port = readInt(env, 'PORT', 3000, problems);
+  const databaseUrl = env.DATABASE_URL?.trim() || null;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    problems.push('DATABASE_URL must be a postgres:// or postgresql:// URL');
+  }
+  const pgliteDataDir = resolve(env.PGLITE_DATA_DIR || '.data/pglite');
+
+  const logLevel = (env.LOG_LEVEL || 'info') as LogLevel;
+  if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
+
+  let jwtSecret = env.JWT_SECRET ?? '';
+  if (jwtSecret && jwtSecret.length < 32) problems.push('JWT_SECRET must be at least 32 characters long');
+  if (!jwtSecret && nodeEnv === 'production') problems.push('JWT_SECRET is required when NODE_ENV=production');
+
+  const corsOrigins = (env.CORS_ORIGINS ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
+  for (const origin of corsOrigins) {
+    if (!/^https?:\/\/[^/]+$/.test(origin)) problems.push(`CORS_ORIGINS entry "${origin}" must be an origin such as https://app.example.com`);
+  }
+
+  const publicUrl = (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, '');
+  if (!/^https?:\/\//.test(publicUrl)) problems.push('PUBLIC_URL must start with http:// or https://');
+
+  const config: AppConfig = {
+    nodeEnv,
+    port,
+    databaseUrl,
+    databasePoolSize: readInt(env, 'DATABASE_POOL_SIZE', 10, problems),
+    pgliteDataDir,
+    migrationsRun: readBool(env, 'MIGRATIONS_RUN', true, problems),
+    jwtSecret,
+    jwtExpiresIn: env.JWT_EXPIRES_IN || '12h',
+    corsOrigins,
+    logLevel,
+    publicUrl,
+    webDistDir: env.WEB_DIST_DIR ? resolve(env.WEB_DIST_DIR) : null,
+    throttleLimitPerMinute: readInt(env, 'THROTTLE_LIMIT_PER_MINUTE', 600, problems),
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  if (!config.jwtSecret) config.jwtSecret = developmentJwtSecret(pgliteDataDir);
+  return config;
+}

@@ -1,0 +1,33 @@
+import { ApiKey } from '../modules/api-keys/entities/api-key.entity';
+import { WhatsappConversation } from '../modules/conversations/entities/whatsapp-conversation.entity';
+import { WhatsappMessage } from '../modules/conversations/entities/whatsapp-message.entity';
+import { Lead } from '../modules/leads/entities/lead.entity';
+import { Organization } from '../modules/organizations/entities/organization.entity';
+import { Sale } from '../modules/sales/entities/sale.entity';
+import { TicketStage } from '../modules/stages/entities/ticket-stage.entity';
+import { TicketEvent } from '../modules/tickets/entities/ticket-event.entity';
+import { Ticket } from '../modules/tickets/entities/ticket.entity';
+import { AdPlatform } from '../modules/tracking/entities/ad-platform.entity';
+import { TicketTrackingIdentifier } from '../modules/tracking/entities/ticket-tracking-identifier.entity';
+import { TicketTracking } from '../modules/tracking/entities/ticket-tracking.entity';
+import { TrackingIdentifierType } from '../modules/tracking/entities/tracking-identifier-type.entity';
+import { User } from '../modules/users/entities/user.entity';
+import { WhatsappInstance } from '../modules/whatsapp-instances/entities/whatsapp-instance.entity';
+
+export const ENTITIES = [
+  Organization,
+  User,
+  ApiKey,
+  Lead,
+  WhatsappInstance,
+  WhatsappConversation,
+  WhatsappMessage,
+  TicketStage,
+  Ticket,
+  TicketEvent,
+  AdPlatform,
+  TrackingIdentifierType,
+  TicketTracking,
+  TicketTrackingIdentifier,
+  Sale,
+];

@@ -1,0 +1,25 @@
+import { DataSource, MigrationExecutor } from 'typeorm';
+
+const MIGRATION_LOCK_KEY = 727_274_001;
+
+/**
+ * Runs pending migrations while holding a PostgreSQL advisory lock, so several API replicas can boot at
+ * once and exactly one of them migrates. The lock and the migrations share one connection (PGlite has one).
+ */
+export async function runMigrations(dataSource: DataSource): Promise<string[]> {
+  const runner = dataSource.createQueryRunner();
+  try {
+    await runner.connect();
+    await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    try {
+      const executor = new MigrationExecutor(dataSource, runner);
+      executor.transaction = 'each';
+      const done = await executor.executePendingMigrations();
+      return done.map((m) => m.name);
+    } finally {
+      await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
+    }
+  } finally {
+    await runner.release();
+  }
+}

@@ -1,0 +1,36 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { PassportStrategy } from '@nestjs/passport';
+import { ExtractJwt, Strategy } from 'passport-jwt';
+import type { AuthContext } from '../../../common/auth/auth-context';
+import { JWT_STRATEGY } from '../../../common/auth/authentication.guard';
+import { APP_CONFIG, type AppConfig } from '../../../config/app-config';
+import { UsersService } from '../../users/users.service';
+
+export interface JwtPayload {
+  sub: string;
+  org: string;
+}
+
+@Injectable()
+export class JwtStrategy extends PassportStrategy(Strategy, JWT_STRATEGY) {
+  constructor(
+    @Inject(APP_CONFIG) config: AppConfig,
+    private readonly users: UsersService,
+  ) {
+    super({ jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(), secretOrKey: config.jwtSecret, ignoreExpiration: false });
+  }
+
+  /** The user is read on every request so a removed user or changed role takes effect at once. */
+  async validate(payload: JwtPayload): Promise<AuthContext | false> {
+    const user = await this.users.findById(payload.sub);
+    if (!user || user.organizationId !== payload.org) return false;
+    return {
+      organizationId: user.organizationId,
+      principal: 'user',
+      userId: user.id,
+      apiKeyId: null,
+      role: user.role,
+      actorName: user.name,
+    };
+  }
+}

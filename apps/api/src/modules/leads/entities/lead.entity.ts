@@ -1,0 +1,26 @@
+import { Column, Entity, Index } from 'typeorm';
+import { TenantEntity } from '../../../common/entities/tenant.entity';
+
+@Entity('leads')
+@Index('UQ_leads_org_phone', ['organizationId', 'phone'], { unique: true })
+@Index('UQ_leads_org_phone_key', ['organizationId', 'phoneKey'], { unique: true })
+@Index('UQ_leads_org_email', ['organizationId', 'email'], { unique: true })
+export class Lead extends TenantEntity {
+  @Column({ type: 'varchar', length: 160, nullable: true })
+  name: string | null;
+
+  /** E.164, e.g. +5511999998888. */
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  phone: string | null;
+
+  /**
+   * Matching key of the phone: E.164 with the Brazilian mobile ninth digit removed, so that
+   * +55 11 9 8888-7777 and +55 11 8888-7777 (as WhatsApp ids often arrive) are one lead.
+   */
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  phoneKey: string | null;
+
+  /** Lower-cased. */
+  @Column({ type: 'varchar', length: 254, nullable: true })
+  email: string | null;
+}

@@ -1,0 +1,78 @@
+import { TicketCreatorType, TicketSourceType, TicketStatus } from '@whatrack/shared';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
+import { TenantEntity } from '../../../common/entities/tenant.entity';
+import { tenantJoin } from '../../../common/entities/tenant-join';
+import { numericTransformer } from '../../../common/transformers/numeric.transformer';
+import { WhatsappConversation } from '../../conversations/entities/whatsapp-conversation.entity';
+import { Lead } from '../../leads/entities/lead.entity';
+import { TicketStage } from '../../stages/entities/ticket-stage.entity';
+import { User } from '../../users/entities/user.entity';
+
+@Entity('tickets')
+@Check('CHK_tickets_creator_type', `creator_type IN ('USER', 'SYSTEM')`)
+@Check('CHK_tickets_source_type', `source_type IN ('paid', 'organic')`)
+@Check('CHK_tickets_status', `status IN ('open', 'closed')`)
+@Check('CHK_tickets_deal_value', `deal_value >= 0`)
+@Index('IDX_tickets_org_created', ['organizationId', 'createdAt'])
+@Index('IDX_tickets_org_stage', ['organizationId', 'stageId'])
+@Index('IDX_tickets_org_conversation', ['organizationId', 'conversationId'])
+@Index('IDX_tickets_org_lead', ['organizationId', 'leadId'])
+@Index('IDX_tickets_org_assignee', ['organizationId', 'assigneeId'])
+export class Ticket extends TenantEntity {
+  @Column({ type: 'uuid' })
+  conversationId: string;
+
+  @ManyToOne(() => WhatsappConversation, { onDelete: 'RESTRICT' })
+  @JoinColumn(tenantJoin('conversation_id'))
+  conversation?: Relation<WhatsappConversation>;
+
+  /** Denormalized from the conversation so listings filter and join leads without a hop. */
+  @Column({ type: 'uuid' })
+  leadId: string;
+
+  @ManyToOne(() => Lead, { onDelete: 'RESTRICT' })
+  @JoinColumn(tenantJoin('lead_id'))
+  lead?: Relation<Lead>;
+
+  @Column({ type: 'uuid' })
+  stageId: string;
+
+  @ManyToOne(() => TicketStage, { onDelete: 'RESTRICT' })
+  @JoinColumn(tenantJoin('stage_id'))
+  stage?: Relation<TicketStage>;
+
+  @Column({ type: 'uuid', nullable: true })
+  assigneeId: string | null;
+
+  @ManyToOne(() => User, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'assignee_id' })
+  assignee?: Relation<User>;
+
+  /** Kept with the ticket so the listing shows it without a join and survives the user's removal. */
+  @Column({ type: 'varchar', length: 120, nullable: true })
+  assigneeName: string | null;
+
+  @Column({ type: 'numeric', precision: 14, scale: 2, default: 0, transformer: numericTransformer })
+  dealValue: number;
+
+  @Column({ type: 'varchar', length: 8 })
+  creatorType: TicketCreatorType;
+
+  @Column({ type: 'varchar', length: 8 })
+  sourceType: TicketSourceType;
+
+  @Column({ type: 'varchar', length: 8, default: TicketStatus.OPEN })
+  status: TicketStatus;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  closedAt: Date | null;
+
+  @Column({ type: 'integer', default: 0 })
+  messagesCount: number;
+
+  @Column({ type: 'integer', default: 0 })
+  salesCount: number;
+
+  @Column({ type: 'numeric', precision: 14, scale: 2, default: 0, transformer: numericTransformer })
+  salesTotal: number;
+}

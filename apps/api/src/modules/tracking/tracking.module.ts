@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AdPlatform } from './entities/ad-platform.entity';
+import { TicketTrackingIdentifier } from './entities/ticket-tracking-identifier.entity';
+import { TicketTracking } from './entities/ticket-tracking.entity';
+import { TrackingIdentifierType } from './entities/tracking-identifier-type.entity';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([AdPlatform, TrackingIdentifierType, TicketTracking, TicketTrackingIdentifier])],
+  exports: [TypeOrmModule],
+})
+export class TrackingModule {}

@@ -1,0 +1,29 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { UserRole } from '@whatrack/shared';
+import type { User } from '../entities/user.entity';
+
+export class UserResponseDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ example: 'Ana Souza' })
+  name: string;
+
+  @ApiProperty({ example: 'ana@lojadamaria.com.br' })
+  email: string;
+
+  @ApiProperty({ enum: UserRole, enumName: 'UserRole', example: UserRole.AGENT })
+  role: UserRole;
+
+  @ApiProperty()
+  createdAt: Date;
+
+  static from(user: User): UserResponseDto {
+    return { id: user.id, name: user.name, email: user.email, role: user.role, createdAt: user.createdAt };
+  }
+}
+
+export class UserListResponseDto {
+  @ApiProperty({ type: [UserResponseDto] })
+  items: UserResponseDto[];
+}
