@@ -4,6 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
+import { applyRateLimits } from './common/http/rate-limits';
 import { HttpErrorFilter } from './common/errors/http-error.filter';
 import { validationExceptionFactory } from './common/errors/validation-exception.factory';
 import type { AppConfig } from './config/app-config';
@@ -30,6 +31,7 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
       },
     }),
   );
+  applyRateLimits(app, config, API_PREFIX);
   if (config.corsOrigins.length > 0) app.enableCors({ origin: config.corsOrigins });
   app.enableShutdownHooks();
   setupSwagger(app);

@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ServeStaticModule } from '@nestjs/serve-static';
-import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
 import { AuthenticationGuard } from './common/auth/authentication.guard';
 import { RolesGuard } from './common/auth/roles.guard';
@@ -61,13 +60,11 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         loggerModule(config),
-        ThrottlerModule.forRoot([{ name: 'default', ttl: 60_000, limit: config.throttleLimitPerMinute }]),
         DatabaseModule.forRoot(config),
         ...spaModule(config),
         ...DOMAIN_MODULES,
       ],
       providers: [
-        { provide: APP_GUARD, useClass: ThrottlerGuard },
         { provide: APP_GUARD, useClass: AuthenticationGuard },
         { provide: APP_GUARD, useClass: RolesGuard },
       ],

@@ -24,7 +24,7 @@ export class AuthenticationGuard extends AuthGuard([API_KEY_STRATEGY, JWT_STRATE
   }
 
   override handleRequest<T>(err: unknown, user: T | false): T {
-    if (err) throw err;
+    if (err instanceof Error) throw err;
     if (!user) {
       throw new UnauthorizedError('Authentication required: send "Authorization: Bearer <token>" or "X-API-Key: <key>"');
     }

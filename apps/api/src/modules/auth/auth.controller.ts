@@ -1,6 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import { Throttle } from '@nestjs/throttler';
 import { Auth } from '../../common/auth/auth.decorator';
 import type { AuthContext } from '../../common/auth/auth-context';
 import { Public } from '../../common/auth/public.decorator';
@@ -11,9 +10,6 @@ import { AuthService, type Session } from './auth.service';
 import { AuthResponseDto, MeResponseDto } from './dto/auth-response.dto';
 import { LoginDto } from './dto/login.dto';
 import { RegisterDto } from './dto/register.dto';
-
-/** Brute-force protection on the credential endpoints, per client IP. */
-const CREDENTIAL_THROTTLE = { default: { limit: 20, ttl: 60_000 } };
 
 function toResponse(session: Session): AuthResponseDto {
   return {
@@ -30,7 +26,6 @@ export class AuthController {
 
   @Public()
   @Post('register')
-  @Throttle(CREDENTIAL_THROTTLE)
   @ApiOperation({ operationId: 'register', summary: 'Sign up: create an organization and its owner' })
   @ApiCreatedResponse({ type: AuthResponseDto })
   @ApiConflictResponse({ description: 'Email already registered', type: ErrorResponseDto })
@@ -41,7 +36,6 @@ export class AuthController {
   @Public()
   @Post('login')
   @HttpCode(200)
-  @Throttle(CREDENTIAL_THROTTLE)
   @ApiOperation({ operationId: 'login', summary: 'Sign in with email and password' })
   @ApiOkResponse({ type: AuthResponseDto })
   @ApiUnauthorizedResponse({ description: 'Invalid email or password', type: ErrorResponseDto })

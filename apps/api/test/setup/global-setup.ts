@@ -1,0 +1,34 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { pgliteOptions, postgresOptions } from '../../src/database/data-source-options';
+import { runMigrations } from '../../src/database/migrate';
+import { openPglite } from '../../src/database/pglite';
+import { adminQuery, adminUrl, TEMPLATE_ENV, withDatabase } from './test-database';
+
+/** Migrates one template database; every test file then copies it (see createTestDatabase). */
+export default async function globalSetup(): Promise<void> {
+  const url = adminUrl();
+  if (url) {
+    const name = `whatrack_tpl_${randomBytes(5).toString('hex')}`;
+    await adminQuery(`CREATE DATABASE ${name}`);
+    const ds = new DataSource(postgresOptions(withDatabase(url, name), 1));
+    await ds.initialize();
+    await runMigrations(ds);
+    await ds.destroy();
+    process.env[TEMPLATE_ENV] = name;
+    console.log(`\n[tests] PostgreSQL: template database ${name} migrated`);
+    return;
+  }
+  const dir = join(mkdtempSync(join(tmpdir(), 'whatrack-tpl-')), 'pglite');
+  const pglite = await openPglite(dir);
+  const ds = new DataSource(pgliteOptions(pglite));
+  await ds.initialize();
+  await runMigrations(ds);
+  await ds.destroy();
+  await pglite.close();
+  process.env[TEMPLATE_ENV] = dir;
+  console.log(`\n[tests] embedded PGlite (DATABASE_URL unset): template ${dir} migrated`);
+}
