@@ -49,7 +49,9 @@ function loggerModule(config: AppConfig): DynamicModule {
 /** The built SPA, served at / with deep links falling back to index.html; API and docs routes are left alone. */
 function spaModule(config: AppConfig): DynamicModule[] {
   if (!config.webDistDir || !existsSync(config.webDistDir)) return [];
-  return [ServeStaticModule.forRoot({ rootPath: config.webDistDir, exclude: ['/api/{*path}', '/docs{*path}', '/t/{*path}'] })];
+  return [
+    ServeStaticModule.forRoot({ rootPath: config.webDistDir, exclude: ['/api/{*path}', '/docs{*path}', '/t/{*path}'] }),
+  ];
 }
 
 @Module({})

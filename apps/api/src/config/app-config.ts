@@ -19,7 +19,10 @@ export interface AppConfig {
   logLevel: LogLevel;
   publicUrl: string;
   webDistDir: string | null;
-  throttleLimitPerMinute: number;
+  /** Requests per minute per client on the whole API. */
+  rateLimitPerMinute: number;
+  /** Sign-in and sign-up attempts per minute per client. */
+  authRateLimitPerMinute: number;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -86,7 +89,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     .map((o) => o.trim())
     .filter(Boolean);
   for (const origin of corsOrigins) {
-    if (!/^https?:\/\/[^/]+$/.test(origin)) problems.push(`CORS_ORIGINS entry "${origin}" must be an origin such as https://app.example.com`);
+    if (!/^https?:\/\/[^/]+$/.test(origin))
+      problems.push(`CORS_ORIGINS entry "${origin}" must be an origin such as https://app.example.com`);
   }
 
   const publicUrl = (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, '');
@@ -105,7 +109,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel,
     publicUrl,
     webDistDir: env.WEB_DIST_DIR ? resolve(env.WEB_DIST_DIR) : null,
-    throttleLimitPerMinute: readInt(env, 'THROTTLE_LIMIT_PER_MINUTE', 600, problems),
+    rateLimitPerMinute: readInt(env, 'RATE_LIMIT_PER_MINUTE', 1200, problems),
+    authRateLimitPerMinute: readInt(env, 'AUTH_RATE_LIMIT_PER_MINUTE', 20, problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   if (!config.jwtSecret) config.jwtSecret = developmentJwtSecret(pgliteDataDir);

@@ -24,7 +24,12 @@ function sortKeys(value: unknown): unknown {
 
 /** Boots the app in preview mode (no database, no listening) and writes the OpenAPI document. */
 async function main(): Promise<void> {
-  const config = loadConfig({ ...process.env, NODE_ENV: 'development', JWT_SECRET: 'x'.repeat(32), LOG_LEVEL: 'silent' });
+  const config = loadConfig({
+    ...process.env,
+    NODE_ENV: 'development',
+    JWT_SECRET: 'x'.repeat(32),
+    LOG_LEVEL: 'silent',
+  });
   const app = await NestFactory.create(AppModule.forRoot(config), { preview: true, logger: false });
   configureApp(app, config);
   await app.init();

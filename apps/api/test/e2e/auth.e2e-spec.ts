@@ -16,7 +16,12 @@ describe('auth', () => {
     const email = uniqueEmail();
     const res = await t.http
       .post('/api/v1/auth/register')
-      .send({ organizationName: 'Loja da Maria', name: 'Maria', email: email.toUpperCase(), password: 'senha-forte-123' })
+      .send({
+        organizationName: 'Loja da Maria',
+        name: 'Maria',
+        email: email.toUpperCase(),
+        password: 'senha-forte-123',
+      })
       .expect(201);
     expect(res.body).toMatchObject({
       accessToken: expect.any(String),
@@ -25,8 +30,18 @@ describe('auth', () => {
     });
     expect(res.body.user).not.toHaveProperty('passwordHash');
 
-    const stages = await t.http.get('/api/v1/stages').set('Authorization', `Bearer ${res.body.accessToken}`).expect(200);
-    expect(stages.body.items.map((s: { name: string; color: string; isClosed: boolean; order: number }) => [s.name, s.color, s.isClosed, s.order])).toEqual([
+    const stages = await t.http
+      .get('/api/v1/stages')
+      .set('Authorization', `Bearer ${res.body.accessToken}`)
+      .expect(200);
+    expect(
+      stages.body.items.map((s: { name: string; color: string; isClosed: boolean; order: number }) => [
+        s.name,
+        s.color,
+        s.isClosed,
+        s.order,
+      ]),
+    ).toEqual([
       ['Novo', '#3b82f6', false, 0],
       ['Em Andamento', '#f59e0b', false, 1],
       ['Fechado', '#10b981', true, 2],
@@ -46,8 +61,14 @@ describe('auth', () => {
       .post('/api/v1/auth/register')
       .send({ organizationName: 'Outra', name: 'X', email: account.email.toUpperCase(), password: 'senha-forte-123' })
       .expect(409);
-    expect(res.body).toEqual({ statusCode: 409, error: 'Conflict', message: expect.stringContaining('already registered') });
-    const [{ count }] = await t.dataSource.query(`SELECT count(*)::int AS count FROM organizations WHERE name = 'Outra'`);
+    expect(res.body).toEqual({
+      statusCode: 409,
+      error: 'Conflict',
+      message: expect.stringContaining('already registered'),
+    });
+    const [{ count }] = await t.dataSource.query(
+      `SELECT count(*)::int AS count FROM organizations WHERE name = 'Outra'`,
+    );
     expect(count).toBe(0);
   });
 
@@ -63,7 +84,10 @@ describe('auth', () => {
 
   it('logs in and answers /me', async () => {
     const account = await registerAccount(t, 'Loja Login');
-    const login = await t.http.post('/api/v1/auth/login').send({ email: account.email, password: account.password }).expect(200);
+    const login = await t.http
+      .post('/api/v1/auth/login')
+      .send({ email: account.email, password: account.password })
+      .expect(200);
     const me = await t.http.get('/api/v1/auth/me').set('Authorization', `Bearer ${login.body.accessToken}`).expect(200);
     expect(me.body).toMatchObject({
       principal: 'user',
@@ -74,8 +98,14 @@ describe('auth', () => {
 
   it('answers the same 401 for a wrong password and an unknown email', async () => {
     const account = await registerAccount(t);
-    const wrong = await t.http.post('/api/v1/auth/login').send({ email: account.email, password: 'errada-123' }).expect(401);
-    const unknown = await t.http.post('/api/v1/auth/login').send({ email: uniqueEmail(), password: 'errada-123' }).expect(401);
+    const wrong = await t.http
+      .post('/api/v1/auth/login')
+      .send({ email: account.email, password: 'errada-123' })
+      .expect(401);
+    const unknown = await t.http
+      .post('/api/v1/auth/login')
+      .send({ email: uniqueEmail(), password: 'errada-123' })
+      .expect(401);
     expect(wrong.body).toEqual(unknown.body);
     expect(wrong.body).toEqual({ statusCode: 401, error: 'Unauthorized', message: 'Invalid email or password' });
   });
@@ -113,6 +143,8 @@ describe('auth', () => {
   });
 
   it('serves health publicly', async () => {
-    await expect(t.http.get('/api/v1/health').expect(200)).resolves.toMatchObject({ body: { status: 'ok', database: 'up' } });
+    await expect(t.http.get('/api/v1/health').expect(200)).resolves.toMatchObject({
+      body: { status: 'ok', database: 'up' },
+    });
   });
 });

@@ -54,7 +54,11 @@ export async function addUser(t: TestApp, owner: Account, role: 'admin' | 'agent
   };
 }
 
-export async function createApiKey(t: TestApp, owner: Account, name = 'Integração'): Promise<{ id: string; key: string }> {
+export async function createApiKey(
+  t: TestApp,
+  owner: Account,
+  name = 'Integração',
+): Promise<{ id: string; key: string }> {
   const res = await t.http.post('/api/v1/api-keys').set(owner.bearer).send({ name }).expect(201);
   return res.body as { id: string; key: string };
 }

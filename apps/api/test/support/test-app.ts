@@ -1,4 +1,5 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { getDataSourceToken } from '@nestjs/typeorm';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import type { DataSource } from 'typeorm';
@@ -21,13 +22,15 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     LOG_LEVEL: 'silent',
     JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256',
     MIGRATIONS_RUN: 'false',
-    THROTTLE_LIMIT_PER_MINUTE: '100000',
-    ...(db.databaseUrl ? { DATABASE_URL: db.databaseUrl, DATABASE_POOL_SIZE: '20' } : { PGLITE_DATA_DIR: db.pgliteDataDir! }),
+    RATE_LIMIT_PER_MINUTE: '1000000',
+    AUTH_RATE_LIMIT_PER_MINUTE: '1000000',
+    ...(db.databaseUrl
+      ? { DATABASE_URL: db.databaseUrl, DATABASE_POOL_SIZE: '20' }
+      : { PGLITE_DATA_DIR: db.pgliteDataDir! }),
     ...env,
   });
   const app = await createApp(config);
   await app.init();
-  const { getDataSourceToken } = await import('@nestjs/typeorm');
   return {
     app,
     http: request(app.getHttpServer()),

@@ -26,7 +26,9 @@ export class AuthenticationGuard extends AuthGuard([API_KEY_STRATEGY, JWT_STRATE
   override handleRequest<T>(err: unknown, user: T | false): T {
     if (err instanceof Error) throw err;
     if (!user) {
-      throw new UnauthorizedError('Authentication required: send "Authorization: Bearer <token>" or "X-API-Key: <key>"');
+      throw new UnauthorizedError(
+        'Authentication required: send "Authorization: Bearer <token>" or "X-API-Key: <key>"',
+      );
     }
     return user;
   }

@@ -1,11 +1,4 @@
-import {
-  type ArgumentsHost,
-  Catch,
-  type ExceptionFilter,
-  HttpException,
-  HttpStatus,
-  Logger,
-} from '@nestjs/common';
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import { QueryFailedError } from 'typeorm';
 import { DomainError, type ErrorDetail } from './domain-errors';
@@ -66,6 +59,9 @@ export class HttpErrorFilter implements ExceptionFilter {
     if (exception instanceof DomainError) {
       return this.build(KIND_STATUS[exception.kind], exception.message, exception.details);
     }
+    if (exception instanceof HttpException && isBodyParserError(exception.cause)) {
+      return this.fromBodyParser(exception.cause);
+    }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const response = exception.getResponse();
@@ -79,10 +75,13 @@ export class HttpErrorFilter implements ExceptionFilter {
       const mapped = PG_STATUS[code];
       if (mapped) return this.build(mapped.status, mapped.message);
     }
-    if (isBodyParserError(exception)) {
-      if (exception.type === 'entity.parse.failed') return this.build(400, 'Malformed JSON in request body');
-      if (exception.status && exception.status < 500) return this.build(exception.status, exception.message);
-    }
+    if (isBodyParserError(exception)) return this.fromBodyParser(exception);
+    return this.build(HttpStatus.INTERNAL_SERVER_ERROR, 'Internal server error');
+  }
+
+  private fromBodyParser(error: BodyParserError): ErrorResponseDto {
+    if (error.type === 'entity.parse.failed') return this.build(400, 'Malformed JSON in request body');
+    if (error.status && error.status < 500) return this.build(error.status, error.message);
     return this.build(HttpStatus.INTERNAL_SERVER_ERROR, 'Internal server error');
   }
 

@@ -5,9 +5,6 @@ import type { AppConfig } from '../../config/app-config';
 import type { ErrorResponseDto } from '../errors/error-response.dto';
 
 const MINUTE = 60_000;
-/** Brute-force protection on the credential endpoints, per client IP. */
-export const CREDENTIAL_ATTEMPTS_PER_MINUTE = 20;
-
 function tooMany(_req: Request, res: Response): void {
   const body: ErrorResponseDto = {
     statusCode: 429,
@@ -26,10 +23,10 @@ export function applyRateLimits(app: INestApplication, config: AppConfig, prefix
   const common = { windowMs: MINUTE, standardHeaders: 'draft-8' as const, legacyHeaders: false, handler: tooMany };
   app.use(
     [`/${prefix}/auth/login`, `/${prefix}/auth/register`],
-    rateLimit({ ...common, limit: Math.min(CREDENTIAL_ATTEMPTS_PER_MINUTE, config.throttleLimitPerMinute) }),
+    rateLimit({ ...common, limit: config.authRateLimitPerMinute }),
   );
   app.use(
     `/${prefix}`,
-    rateLimit({ ...common, limit: config.throttleLimitPerMinute, skip: (req) => req.path === '/health' }),
+    rateLimit({ ...common, limit: config.rateLimitPerMinute, skip: (req) => req.path === '/health' }),
   );
 }

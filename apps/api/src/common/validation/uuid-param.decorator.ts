@@ -6,6 +6,9 @@ export const UuidParam = (name = 'id'): ParameterDecorator =>
     name,
     new ParseUUIDPipe({
       exceptionFactory: () =>
-        new BadRequestException({ message: `${name} must be a UUID`, details: [{ field: name, message: `${name} must be a UUID` }] }),
+        new BadRequestException({
+          message: `${name} must be a UUID`,
+          details: [{ field: name, message: `${name} must be a UUID` }],
+        }),
     }),
   );

@@ -22,7 +22,10 @@ export class OrganizationsController {
 
   @Patch('current')
   @Roles(UserRole.OWNER, UserRole.ADMIN)
-  @ApiOperation({ operationId: 'updateCurrentOrganization', summary: "Rename the organization or change its time zone or currency" })
+  @ApiOperation({
+    operationId: 'updateCurrentOrganization',
+    summary: 'Rename the organization or change its time zone or currency',
+  })
   @ApiOkResponse({ type: OrganizationResponseDto })
   async update(@Auth() auth: AuthContext, @Body() dto: UpdateOrganizationDto): Promise<OrganizationResponseDto> {
     return OrganizationResponseDto.from(await this.organizations.update(auth, dto));

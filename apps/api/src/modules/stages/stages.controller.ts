@@ -41,7 +41,10 @@ export class StagesController {
   }
 
   @Put('order')
-  @ApiOperation({ operationId: 'reorderStages', summary: "Set the board order; ids must list exactly the organization's stages" })
+  @ApiOperation({
+    operationId: 'reorderStages',
+    summary: "Set the board order; ids must list exactly the organization's stages",
+  })
   @ApiOkResponse({ type: StageListResponseDto })
   async reorder(@Auth() auth: AuthContext, @Body() dto: ReorderStagesDto): Promise<StageListResponseDto> {
     const stages = await this.stages.reorder(auth, dto.ids);
@@ -57,11 +60,18 @@ export class StagesController {
   }
 
   @Patch(':id')
-  @ApiOperation({ operationId: 'updateStage', summary: 'Rename, recolor or change the closed flag (tickets follow it)' })
+  @ApiOperation({
+    operationId: 'updateStage',
+    summary: 'Rename, recolor or change the closed flag (tickets follow it)',
+  })
   @ApiOkResponse({ type: StageResponseDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
   @ApiConflictResponse({ type: ErrorResponseDto })
-  async update(@Auth() auth: AuthContext, @UuidParam() id: string, @Body() dto: UpdateStageDto): Promise<StageResponseDto> {
+  async update(
+    @Auth() auth: AuthContext,
+    @UuidParam() id: string,
+    @Body() dto: UpdateStageDto,
+  ): Promise<StageResponseDto> {
     return StageResponseDto.from(await this.stages.update(auth, id, dto));
   }
 
@@ -70,7 +80,10 @@ export class StagesController {
   @ApiOperation({ operationId: 'deleteStage', summary: 'Delete a stage; with tickets, ?moveTo=<stageId> is required' })
   @ApiNoContentResponse({ description: 'Deleted' })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
-  @ApiConflictResponse({ description: 'The stage has tickets and no moveTo, or it is the last stage', type: ErrorResponseDto })
+  @ApiConflictResponse({
+    description: 'The stage has tickets and no moveTo, or it is the last stage',
+    type: ErrorResponseDto,
+  })
   async remove(@Auth() auth: AuthContext, @UuidParam() id: string, @Query() query: DeleteStageQueryDto): Promise<void> {
     await this.stages.remove(auth, id, query.moveTo);
   }

@@ -20,7 +20,10 @@ export class StagesService {
   }
 
   list(auth: AuthContext, manager: EntityManager = this.dataSource.manager): Promise<TicketStage[]> {
-    return manager.find(TicketStage, { where: { organizationId: auth.organizationId }, order: { position: 'ASC', createdAt: 'ASC' } });
+    return manager.find(TicketStage, {
+      where: { organizationId: auth.organizationId },
+      order: { position: 'ASC', createdAt: 'ASC' },
+    });
   }
 
   async get(auth: AuthContext, id: string, manager: EntityManager = this.dataSource.manager): Promise<TicketStage> {
@@ -72,7 +75,9 @@ export class StagesService {
       const tickets = await m.count(Ticket, { where: { organizationId: auth.organizationId, stageId: id } });
       if (tickets > 0) {
         if (!moveTo) {
-          throw new ConflictError(`Stage "${stage.name}" has ${tickets} ticket(s): pass ?moveTo=<stageId> to move them first`);
+          throw new ConflictError(
+            `Stage "${stage.name}" has ${tickets} ticket(s): pass ?moveTo=<stageId> to move them first`,
+          );
         }
         if (moveTo === id) throw InvalidInputError.field('moveTo', 'moveTo must be a different stage');
         const target = await this.get(auth, moveTo, m);
@@ -100,7 +105,12 @@ export class StagesService {
   }
 
   /** Tickets follow their stage's closed flag: entering a closed stage closes them, leaving it reopens them. */
-  private async syncTicketStatus(m: EntityManager, organizationId: string, stageId: string, isClosed: boolean): Promise<void> {
+  private async syncTicketStatus(
+    m: EntityManager,
+    organizationId: string,
+    stageId: string,
+    isClosed: boolean,
+  ): Promise<void> {
     await m
       .createQueryBuilder()
       .update(Ticket)
@@ -113,7 +123,12 @@ export class StagesService {
       .execute();
   }
 
-  private async assertNameFree(m: EntityManager, organizationId: string, name: string, exceptId?: string): Promise<void> {
+  private async assertNameFree(
+    m: EntityManager,
+    organizationId: string,
+    name: string,
+    exceptId?: string,
+  ): Promise<void> {
     const qb = m
       .createQueryBuilder(TicketStage, 's')
       .where('s.organizationId = :organizationId', { organizationId })

@@ -15,7 +15,10 @@ export class CreateStageDto {
   @Matches(HEX_COLOR, { message: 'color must be a hex color such as #3b82f6' })
   color: string;
 
-  @ApiPropertyOptional({ default: false, description: 'Tickets in a closed stage are closed (status closed, closedAt set)' })
+  @ApiPropertyOptional({
+    default: false,
+    description: 'Tickets in a closed stage are closed (status closed, closedAt set)',
+  })
   @IsOptional()
   @IsBoolean({ message: 'isClosed must be a boolean' })
   isClosed?: boolean;

@@ -1,0 +1,46 @@
+import { lazy, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Navigate, Route, Routes } from 'react-router-dom';
+import { GuestOnly } from '../features/auth/GuestOnly';
+import { HOME_PATH } from '../features/auth/redirectTarget';
+import { RequireAuth } from '../features/auth/RequireAuth';
+import { FullPageStatus } from '../features/ui/FullPageStatus';
+
+// Every screen is its own chunk: the first load only brings the shell, the session check and the current page.
+const LoginPage = lazy(() => import('../features/auth/LoginPage').then((m) => ({ default: m.LoginPage })));
+const SignUpPage = lazy(() => import('../features/auth/SignUpPage').then((m) => ({ default: m.SignUpPage })));
+const DashboardLayout = lazy(() =>
+  import('../features/layout/DashboardLayout').then((m) => ({ default: m.DashboardLayout })),
+);
+const TicketsPage = lazy(() => import('../features/tickets/TicketsPage').then((m) => ({ default: m.TicketsPage })));
+const ComingSoonPage = lazy(() =>
+  import('../features/layout/ComingSoonPage').then((m) => ({ default: m.ComingSoonPage })),
+);
+const NotFoundPage = lazy(() => import('../features/layout/NotFoundPage').then((m) => ({ default: m.NotFoundPage })));
+
+export function AppRoutes() {
+  const { t } = useTranslation();
+  return (
+    <Suspense fallback={<FullPageStatus label={t('app.loading')} />}>
+      <Routes>
+        <Route index element={<Navigate to={HOME_PATH} replace />} />
+        <Route element={<GuestOnly />}>
+          <Route path="login" element={<LoginPage />} />
+          <Route path="signup" element={<SignUpPage />} />
+        </Route>
+        <Route path="dashboard" element={<RequireAuth />}>
+          <Route element={<DashboardLayout />}>
+            <Route index element={<Navigate to="tickets" replace />} />
+            <Route path="tickets" element={<TicketsPage />} />
+            <Route path="kanban" element={<ComingSoonPage title="nav.kanban" />} />
+            <Route path="inbounds" element={<ComingSoonPage title="nav.inbounds" />} />
+            <Route path="reports" element={<ComingSoonPage title="nav.reports" />} />
+            <Route path="settings" element={<ComingSoonPage title="nav.settings" />} />
+            <Route path="*" element={<NotFoundPage />} />
+          </Route>
+        </Route>
+        <Route path="*" element={<NotFoundPage />} />
+      </Routes>
+    </Suspense>
+  );
+}

@@ -1,0 +1,48 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { ApiError, type AuthResponse, type MeResponse } from '@whatrack/api-client';
+import { useCallback, useMemo, useSyncExternalStore, type ReactNode } from 'react';
+import type { SessionStore } from '../../lib/session-store';
+import { useApi } from '../../lib/useApi';
+import { SessionContext, type Session, type SessionContextValue } from './SessionContext';
+
+const ME_STALE_TIME = 5 * 60_000;
+
+interface SessionProviderProps {
+  store: SessionStore;
+  children: ReactNode;
+}
+
+/** Exposes the session: the stored token, validated against GET /auth/me (a 401 there clears the token). */
+export function SessionProvider({ store, children }: SessionProviderProps) {
+  const { hooks } = useApi();
+  const queryClient = useQueryClient();
+  const token = useSyncExternalStore(store.subscribe, store.getToken);
+  const me = hooks.useQuery('get', '/api/v1/auth/me', undefined, {
+    enabled: token !== null,
+    staleTime: ME_STALE_TIME,
+  });
+  const { data, error, refetch } = me;
+
+  const signIn = useCallback(
+    (auth: AuthResponse) => {
+      store.setToken(auth.accessToken); // Drops the previous session's cache first.
+      const seeded: MeResponse = { principal: 'user', user: auth.user, organization: auth.organization };
+      queryClient.setQueryData(hooks.queryOptions('get', '/api/v1/auth/me').queryKey, seeded);
+    },
+    [store, queryClient, hooks],
+  );
+
+  const session = useMemo((): Session => {
+    if (token === null) return { status: 'anonymous' };
+    if (data) return { status: 'authenticated', me: data };
+    if (error) return { status: 'error', error: ApiError.from(error), retry: () => void refetch() };
+    return { status: 'loading' };
+  }, [token, data, error, refetch]);
+
+  const value = useMemo(
+    (): SessionContextValue => ({ session, signIn, signOut: store.clear }),
+    [session, signIn, store.clear],
+  );
+
+  return <SessionContext value={value}>{children}</SessionContext>;
+}

@@ -1,0 +1,37 @@
+import { Suspense, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Outlet } from 'react-router-dom';
+import { FullPageStatus } from '../ui/FullPageStatus';
+import { Sidebar } from './Sidebar';
+import { Topbar } from './Topbar';
+
+/** The signed-in shell: sidebar navigation, top bar, and the current page. */
+export function DashboardLayout() {
+  const { t } = useTranslation();
+  const navId = useId();
+  const [navOpen, setNavOpen] = useState(false);
+  const closeNav = () => setNavOpen(false);
+
+  return (
+    <div
+      className="shell"
+      onKeyDown={(event) => {
+        if (event.key === 'Escape' && navOpen) closeNav();
+      }}
+    >
+      <a className="skip-link" href="#main-content">
+        {t('app.skipToContent')}
+      </a>
+      <Sidebar id={navId} open={navOpen} onNavigate={closeNav} />
+      {navOpen && <div className="backdrop" aria-hidden="true" onClick={closeNav} />}
+      <div className="shell-main">
+        <Topbar navId={navId} navOpen={navOpen} onToggleNav={() => setNavOpen((open) => !open)} />
+        <main id="main-content" className="content" tabIndex={-1}>
+          <Suspense fallback={<FullPageStatus label={t('app.loading')} />}>
+            <Outlet />
+          </Suspense>
+        </main>
+      </div>
+    </div>
+  );
+}

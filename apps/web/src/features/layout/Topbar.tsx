@@ -1,0 +1,51 @@
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
+import { useAuthenticatedSession } from '../auth/useAuthenticatedSession';
+import { useSession } from '../auth/useSession';
+import { Icon } from './Icon';
+
+interface TopbarProps {
+  navId: string;
+  navOpen: boolean;
+  onToggleNav: () => void;
+}
+
+export function Topbar({ navId, navOpen, onToggleNav }: TopbarProps) {
+  const { t } = useTranslation();
+  const { signOut } = useSession();
+  const { user, organization } = useAuthenticatedSession();
+  const navigate = useNavigate();
+
+  const logout = () => {
+    signOut();
+    void navigate('/login', { replace: true });
+  };
+
+  return (
+    <header className="topbar">
+      <button
+        type="button"
+        className="btn btn-icon menu-button"
+        aria-controls={navId}
+        aria-expanded={navOpen}
+        aria-label={navOpen ? t('nav.closeMenu') : t('nav.openMenu')}
+        onClick={onToggleNav}
+      >
+        <Icon name={navOpen ? 'close' : 'menu'} />
+      </button>
+      <span className="topbar-org">{organization.name}</span>
+      <div className="topbar-user">
+        {user && (
+          <span className="topbar-user-text">
+            <span className="topbar-user-name">{user.name}</span>
+            <span className="topbar-user-role">{t(`roles.${user.role}`)}</span>
+          </span>
+        )}
+        <button type="button" className="btn btn-ghost" onClick={logout}>
+          <Icon name="logout" />
+          <span>{t('auth.logout')}</span>
+        </button>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,4 @@
+/** Decorative spinner; pair it with a visible or visually hidden label. */
+export function Spinner() {
+  return <span className="spinner" aria-hidden="true" />;
+}

@@ -1,0 +1,89 @@
+import type { components } from './schema.gen.js';
+
+/** The body of every API error: `{statusCode, error, message, details?}`. */
+export type ErrorBody = components['schemas']['ErrorResponseDto'];
+export type ErrorDetail = components['schemas']['ErrorDetailDto'];
+
+/** `statusCode` used when the request never got an HTTP answer (offline, DNS, CORS, aborted proxy...). */
+export const NETWORK_ERROR_STATUS = 0;
+
+export function isErrorBody(value: unknown): value is ErrorBody {
+  if (typeof value !== 'object' || value === null) return false;
+  const body = value as Partial<Record<keyof ErrorBody, unknown>>;
+  return typeof body.statusCode === 'number' && typeof body.message === 'string';
+}
+
+function normalizeDetails(details: unknown): ErrorDetail[] {
+  if (!Array.isArray(details)) return [];
+  return details.flatMap((d: unknown): ErrorDetail[] => {
+    if (typeof d !== 'object' || d === null) return [];
+    const { field, message } = d as { field?: unknown; message?: unknown };
+    if (typeof message !== 'string' || message === '') return [];
+    return typeof field === 'string' && field !== '' ? [{ field, message }] : [{ message }];
+  });
+}
+
+/**
+ * An API failure with a readable message. It has the same shape as the error body, so it can stand in for it
+ * wherever the generated types promise an `ErrorResponseDto` (e.g. network failures surfaced by the client).
+ */
+export class ApiError extends Error implements ErrorBody {
+  override readonly name = 'ApiError';
+  readonly statusCode: number;
+  readonly error: string;
+  readonly details: ErrorDetail[];
+
+  constructor(body: ErrorBody, options?: { cause?: unknown }) {
+    super(body.message, options);
+    this.statusCode = body.statusCode;
+    this.error = body.error;
+    this.details = normalizeDetails(body.details);
+  }
+
+  /** Normalizes anything a request can fail with (error body, ApiError, thrown Error, raw text) into an ApiError. */
+  static from(error: unknown): ApiError {
+    if (error instanceof ApiError) return error;
+    if (isErrorBody(error)) {
+      const label = typeof error.error === 'string' ? error.error : 'Error';
+      return new ApiError({ statusCode: error.statusCode, error: label, message: error.message, details: error.details });
+    }
+    if (error instanceof Error) {
+      return new ApiError(
+        { statusCode: NETWORK_ERROR_STATUS, error: 'Network Error', message: error.message || 'Network error' },
+        { cause: error },
+      );
+    }
+    const message = typeof error === 'string' && error.trim() !== '' ? error.trim() : 'Unexpected error';
+    return new ApiError({ statusCode: NETWORK_ERROR_STATUS, error: 'Error', message });
+  }
+
+  /** True when the server never answered (the message then comes from the browser, not from the API). */
+  get isNetworkError(): boolean {
+    return this.statusCode === NETWORK_ERROR_STATUS;
+  }
+
+  /** First message per offending field, keyed by the field path (e.g. `{ email: 'email must be an email' }`). */
+  get fieldErrors(): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const { field, message } of this.details) {
+      if (field !== undefined && !(field in out)) out[field] = message;
+    }
+    return out;
+  }
+
+  /** Per-field messages not already contained in `message` (validation errors join their details into it). */
+  get extraDetails(): ErrorDetail[] {
+    return this.details.filter((d) => !this.message.includes(d.message));
+  }
+
+  /** The message followed by one line per detail that adds information, e.g. for logs or plain-text surfaces. */
+  toReadableString(): string {
+    const lines = this.extraDetails.map((d) => `- ${d.field ? `${d.field}: ` : ''}${d.message}`);
+    return [this.message, ...lines].join('\n');
+  }
+}
+
+/** Shorthand for `ApiError.from(error).toReadableString()`. */
+export function describeApiError(error: unknown): string {
+  return ApiError.from(error).toReadableString();
+}
