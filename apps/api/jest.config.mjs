@@ -23,4 +23,5 @@ export default {
   globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
   testTimeout: 60000,
   maxWorkers: 2,
+  reporters: ['default', '<rootDir>/test/setup/summary-reporter.mjs'],
 };
