@@ -1,4 +1,8 @@
 /** NestJS 12 is ESM-only, so jest runs in ESM mode (node --experimental-vm-modules) with an ESM-emitting swc transform. */
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+
 const swc = {
   jsc: {
     parser: { syntax: 'typescript', decorators: true },
@@ -17,6 +21,8 @@ export default {
   moduleNameMapper: {
     '^@whatrack/shared$': '<rootDir>/../../libs/shared/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
+    // Its ESM build imports JSON without an import attribute, which Jest deprecates; the CommonJS build does not.
+    '^libphonenumber-js/max$': require.resolve('libphonenumber-js/max'),
   },
   testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
   globalSetup: '<rootDir>/test/setup/global-setup.ts',

@@ -18,16 +18,21 @@ const JSON_TYPE = /\bjson\b/i;
 /** Rewrites a non-JSON error answer (proxy page, empty body...) into the documented error body. */
 async function normalizeErrorResponse(response: Response): Promise<Response | undefined> {
   const text = await response.clone().text();
+  let jsonMessage: string | undefined;
   if (JSON_TYPE.test(response.headers.get('content-type') ?? '')) {
     try {
-      if (isErrorBody(JSON.parse(text))) return undefined;
+      const parsed: unknown = JSON.parse(text);
+      if (isErrorBody(parsed)) return undefined;
+      const { message } = (parsed ?? {}) as { message?: unknown };
+      if (typeof message === 'string' && message.trim() !== '') jsonMessage = message.trim();
     } catch {
       // Not valid JSON despite the header: normalized below.
     }
   }
   const error = response.statusText || 'Error';
   const plain = text.trim();
-  const message = plain !== '' && plain.length <= 300 && !plain.startsWith('<') ? plain : `${response.status} ${error}`;
+  const isShortText = jsonMessage === undefined && plain !== '' && plain.length <= 300 && !/^[<{[]/.test(plain);
+  const message = jsonMessage ?? (isShortText ? plain : `${response.status} ${error}`);
   return new Response(JSON.stringify({ statusCode: response.status, error, message }), {
     status: response.status,
     statusText: response.statusText,

@@ -45,7 +45,12 @@ export class ApiError extends Error implements ErrorBody {
     if (error instanceof ApiError) return error;
     if (isErrorBody(error)) {
       const label = typeof error.error === 'string' ? error.error : 'Error';
-      return new ApiError({ statusCode: error.statusCode, error: label, message: error.message, details: error.details });
+      return new ApiError({
+        statusCode: error.statusCode,
+        error: label,
+        message: error.message,
+        details: error.details,
+      });
     }
     if (error instanceof Error) {
       return new ApiError(

@@ -90,6 +90,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/conversations/{id}/messages': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Paginated messages of a WhatsApp conversation, oldest first */
+    get: operations['listConversationMessages'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/health': {
     parameters: {
       query?: never;
@@ -105,6 +122,41 @@ export interface paths {
     options?: never;
     head?: never;
     patch?: never;
+    trace?: never;
+  };
+  '/api/v1/leads': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Paginated leads, newest first; q searches name (accent-insensitive), phone digits and email */
+    get: operations['listLeads'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/leads/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Lead detail: contact data, conversations and tickets */
+    get: operations['getLead'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Change the name, phone (normalized to E.164) or email (lower-cased) of a lead */
+    patch: operations['updateLead'];
     trace?: never;
   };
   '/api/v1/organizations/current': {
@@ -123,6 +175,23 @@ export interface paths {
     head?: never;
     /** Rename the organization or change its time zone or currency */
     patch: operations['updateCurrentOrganization'];
+    trace?: never;
+  };
+  '/api/v1/sales/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Delete a sale (the ticket's counters follow) */
+    delete: operations['deleteSale'];
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   '/api/v1/stages': {
@@ -179,6 +248,83 @@ export interface paths {
     patch: operations['updateStage'];
     trace?: never;
   };
+  '/api/v1/tickets': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Paginated tickets with filters, facets (origins, sources, stages) and summary indicators
+     * @description Date presets are computed in the organization time zone on the ticket creation date.
+     */
+    get: operations['listTickets'];
+    put?: never;
+    /**
+     * Create a ticket: find or create the lead, resolve the instance, find or create the conversation, store tracking
+     * @description Runs in one transaction. The lead is matched by phone (E.164, Brazilian ninth digit tolerant) or email (case-insensitive); phone wins. Without instanceId the organization's first instance is used (422 when it has none). Click ids may be sent by name (gclid, fbclid, ctwaclid...) or in clickIds; unknown keys are a 400. sourceType and the ad platform are derived when absent.
+     */
+    post: operations['createTicket'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tickets/inbounds': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Marketing view of tickets: click ids and UTMs, same filters as the listing */
+    get: operations['listInbounds'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tickets/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Ticket detail: lead, conversation, stage, tracking, sales and timeline */
+    get: operations['getTicket'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Move to a stage, assign (null unassigns) or change the deal value; each change is recorded on the timeline */
+    patch: operations['updateTicket'];
+    trace?: never;
+  };
+  '/api/v1/tickets/{ticketId}/sales': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Sales of a ticket, oldest first */
+    get: operations['listSales'];
+    put?: never;
+    /** Record a sale of the ticket (updates its salesCount and totalValue) */
+    post: operations['createSale'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/users': {
     parameters: {
       query?: never;
@@ -214,10 +360,53 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/whatsapp-instances': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The organization's WhatsApp lines, oldest first */
+    get: operations['listWhatsappInstances'];
+    put?: never;
+    /** Connect a WhatsApp line (Cloud API needs providerPhoneNumberId) */
+    post: operations['createWhatsappInstance'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/whatsapp-instances/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One WhatsApp instance */
+    get: operations['getWhatsappInstance'];
+    put?: never;
+    post?: never;
+    /** Delete an instance that has no conversations */
+    delete: operations['deleteWhatsappInstance'];
+    options?: never;
+    head?: never;
+    /** Rename, change the number or the provider ids (the provider cannot change) */
+    patch: operations['updateWhatsappInstance'];
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    AdPlatformDto: {
+      /** @example google_ads */
+      key: string;
+      /** @example Google Ads */
+      name: string;
+    };
     ApiKeyListResponseDto: {
       items: components['schemas']['ApiKeyResponseDto'][];
     };
@@ -248,6 +437,20 @@ export interface components {
       /** @example Integração do site */
       name: string;
     };
+    CreateSaleDto: {
+      /** @example Plano anual */
+      description?: string;
+      /**
+       * @description When the sale happened; now when absent
+       * @example 2026-01-20T14:00:00-03:00
+       */
+      soldAt?: string;
+      /**
+       * @description Sale value (> 0, at most 2 decimals) in the organization currency
+       * @example 1200
+       */
+      value: number;
+    };
     CreateStageDto: {
       /**
        * @description Hex color #rrggbb
@@ -262,6 +465,15 @@ export interface components {
       /** @example Proposta enviada */
       name: string;
     };
+    CreateTicketDto: {
+      /**
+       * Format: uuid
+       * @description WhatsApp instance; the organization's first when absent
+       */
+      instanceId?: string;
+      lead: components['schemas']['TicketLeadInputDto'];
+      ticket?: components['schemas']['TicketInputDto'];
+    };
     CreateUserDto: {
       /** @example ana@lojadamaria.com.br */
       email: string;
@@ -274,6 +486,27 @@ export interface components {
        * @enum {string}
        */
       role: 'admin' | 'agent';
+    };
+    CreateWhatsappInstanceDto: {
+      /** @example Atendimento Loja Centro */
+      name: string;
+      /**
+       * @description Phone of the business line; stored in E.164 (default country BR), e.g. +5511999998888
+       * @example +55 11 99999-8888
+       */
+      phoneNumber: string;
+      /** @example cloud_api */
+      provider: components['schemas']['WhatsappProvider'];
+      /**
+       * @description Cloud API: the WhatsApp Business Account (WABA) id
+       * @example 102290129340398
+       */
+      providerBusinessAccountId?: string | null;
+      /**
+       * @description Cloud API: the phone_number_id (digits; required, unique in the organization). Evolution: the instance name on the gateway
+       * @example 106540352242922
+       */
+      providerPhoneNumberId?: string | null;
     };
     CreatedApiKeyResponseDto: {
       /** Format: date-time */
@@ -321,6 +554,183 @@ export interface components {
       /** @example ok */
       status: string;
     };
+    InboundItemDto: {
+      /**
+       * Format: date-time
+       * @example 2026-01-15T10:30:00.000Z
+       */
+      createdAt: string;
+      /** @example null */
+      ctwaclid: string | null;
+      /** @example null */
+      fbclid: string | null;
+      /** @example EAIaIQobChMI... */
+      gclid: string | null;
+      /** Format: uuid */
+      id: string;
+      /**
+       * @description Every click id of the ticket by identifier type key
+       * @example {
+       *       "gclid": "EAIaIQobChMI..."
+       *     }
+       */
+      identifiers: {
+        [key: string]: string;
+      };
+      /** Format: uuid */
+      leadId: string;
+      /** @example João Silva */
+      leadName: string | null;
+      /** @example google_ads */
+      platform: string | null;
+      sourceType: components['schemas']['TicketSourceType'];
+      status: components['schemas']['TicketStatus'];
+      /** @example lead_gen */
+      utmCampaign: string | null;
+      utmContent: string | null;
+      /** @example cpc */
+      utmMedium: string | null;
+      /** @example google */
+      utmSource: string | null;
+      utmTerm: string | null;
+    };
+    InboundListResponseDto: {
+      items: components['schemas']['InboundItemDto'][];
+      /** @example 1 */
+      page: number;
+      /** @example 20 */
+      pageSize: number;
+      /** @example 150 */
+      total: number;
+    };
+    LeadConversationDto: {
+      /**
+       * Format: date-time
+       * @example 2026-01-15T10:30:00.000Z
+       */
+      createdAt: string;
+      /**
+       * Format: uuid
+       * @example 5e6f7a8b-9c0d-4e1f-a2b3-c4d5e6f7a8b9
+       */
+      id: string;
+      /** @description The WhatsApp line the conversation happens on */
+      instance: components['schemas']['TicketInstanceDto'];
+      /**
+       * Format: date-time
+       * @example 2026-01-16T08:00:00.000Z
+       */
+      lastMessageAt: string | null;
+    };
+    LeadDetailResponseDto: {
+      /** @description One per WhatsApp instance, newest first */
+      conversations: components['schemas']['LeadConversationDto'][];
+      /**
+       * Format: date-time
+       * @example 2026-01-15T10:30:00.000Z
+       */
+      createdAt: string;
+      /**
+       * @description Lower-cased
+       * @example joao@email.com
+       */
+      email: string | null;
+      /**
+       * Format: uuid
+       * @example 8c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f
+       */
+      id: string;
+      /** @example João Silva */
+      name: string | null;
+      /**
+       * @description E.164
+       * @example +5511999998888
+       */
+      phone: string | null;
+      /** @description Newest first */
+      tickets: components['schemas']['LeadTicketDto'][];
+      /**
+       * @description Number of the lead's tickets
+       * @example 3
+       */
+      ticketsCount: number;
+      /**
+       * Format: date-time
+       * @example 2026-01-16T08:00:00.000Z
+       */
+      updatedAt: string;
+    };
+    LeadListResponseDto: {
+      /** @description Newest first */
+      items: components['schemas']['LeadResponseDto'][];
+      /** @example 1 */
+      page: number;
+      /** @example 20 */
+      pageSize: number;
+      /**
+       * @description Leads matching the search
+       * @example 42
+       */
+      total: number;
+    };
+    LeadResponseDto: {
+      /**
+       * Format: date-time
+       * @example 2026-01-15T10:30:00.000Z
+       */
+      createdAt: string;
+      /**
+       * @description Lower-cased
+       * @example joao@email.com
+       */
+      email: string | null;
+      /**
+       * Format: uuid
+       * @example 8c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f
+       */
+      id: string;
+      /** @example João Silva */
+      name: string | null;
+      /**
+       * @description E.164
+       * @example +5511999998888
+       */
+      phone: string | null;
+      /**
+       * @description Number of the lead's tickets
+       * @example 3
+       */
+      ticketsCount: number;
+      /**
+       * Format: date-time
+       * @example 2026-01-16T08:00:00.000Z
+       */
+      updatedAt: string;
+    };
+    LeadTicketDto: {
+      /**
+       * Format: date-time
+       * @example 2026-01-15T10:30:00.000Z
+       */
+      createdAt: string;
+      /** @example 1500 */
+      dealValue: number;
+      /**
+       * Format: uuid
+       * @example 1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d
+       */
+      id: string;
+      /** @example 1 */
+      salesCount: number;
+      stage: components['schemas']['StageRefDto'];
+      /** @example open */
+      status: components['schemas']['TicketStatus'];
+      /**
+       * @description Sum of the ticket sales
+       * @example 1200
+       */
+      totalValue: number;
+    };
     LoginDto: {
       /** @example maria@lojadamaria.com.br */
       email: string;
@@ -336,6 +746,55 @@ export interface components {
       principal: 'user' | 'api_key';
       /** @description The signed-in user; null for API keys */
       user: components['schemas']['UserResponseDto'] | null;
+    };
+    /**
+     * @description in: from the lead; out: from the business
+     * @enum {string}
+     */
+    MessageDirection: 'in' | 'out';
+    MessageListResponseDto: {
+      /** @description Oldest first */
+      items: components['schemas']['MessageResponseDto'][];
+      /** @example 1 */
+      page: number;
+      /** @example 20 */
+      pageSize: number;
+      /** @example 57 */
+      total: number;
+    };
+    MessageResponseDto: {
+      /** @example Olá, gostaria de um orçamento */
+      body: string | null;
+      /**
+       * @description in: from the lead; out: from the business
+       * @example in
+       */
+      direction: components['schemas']['MessageDirection'];
+      /**
+       * Format: uuid
+       * @example 7b8c9d0e-1f2a-4b3c-8d4e-5f6a7b8c9d0e
+       */
+      id: string;
+      /**
+       * Format: date-time
+       * @example 2026-01-15T10:31:00.000Z
+       */
+      sentAt: string;
+      /**
+       * @description Delivery status of outbound messages: sent, delivered, read, failed
+       * @example delivered
+       */
+      status: string | null;
+      /**
+       * Format: uuid
+       * @example 1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d
+       */
+      ticketId: string;
+      /**
+       * @description text, image, audio, video, document, location, ...
+       * @example text
+       */
+      type: string;
     };
     OrganizationResponseDto: {
       /** Format: date-time */
@@ -366,8 +825,19 @@ export interface components {
       /** @description Every stage id of the organization, in the new order */
       ids: string[];
     };
+    SaleListResponseDto: {
+      items: components['schemas']['TicketSaleDto'][];
+    };
     StageListResponseDto: {
       items: components['schemas']['StageResponseDto'][];
+    };
+    StageRefDto: {
+      /** @example #3b82f6 */
+      color: string;
+      /** Format: uuid */
+      id: string;
+      /** @example Novo */
+      name: string;
     };
     StageResponseDto: {
       /** @example #3b82f6 */
@@ -383,6 +853,303 @@ export interface components {
        * @example 0
        */
       order: number;
+    };
+    TicketConversationDto: {
+      /** Format: uuid */
+      id: string;
+      instance: components['schemas']['TicketInstanceDto'];
+    };
+    /** @enum {string} */
+    TicketCreatorType: 'USER' | 'SYSTEM';
+    TicketDetailResponseDto: {
+      /** Format: uuid */
+      assigneeId: string | null;
+      /** @example Ana Souza */
+      assigneeName: string | null;
+      /** Format: date-time */
+      closedAt: string | null;
+      conversation: components['schemas']['TicketConversationDto'];
+      /** Format: date-time */
+      createdAt: string;
+      creatorType: components['schemas']['TicketCreatorType'];
+      /** @example 1500 */
+      dealValue: number;
+      /** @description Activity timeline, oldest first */
+      events: components['schemas']['TicketEventDto'][];
+      /** Format: uuid */
+      id: string;
+      lead: components['schemas']['TicketLeadDto'];
+      /** Format: uuid */
+      leadId: string;
+      /** @example 12 */
+      messagesCount: number;
+      sales: components['schemas']['TicketSaleDto'][];
+      /** @example 1 */
+      salesCount: number;
+      sourceType: components['schemas']['TicketSourceType'];
+      stage: components['schemas']['StageResponseDto'];
+      status: components['schemas']['TicketStatus'];
+      /** @example 1200 */
+      totalValue: number;
+      tracking: components['schemas']['TicketTrackingDto'] | null;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    TicketEventDto: {
+      /** Format: uuid */
+      actorId: string | null;
+      /** @example Ana Souza */
+      actorName: string | null;
+      /** @enum {string} */
+      actorType: 'user' | 'api_key' | 'system';
+      /**
+       * @example {
+       *       "stageId": "…",
+       *       "stageName": "Em Andamento"
+       *     }
+       */
+      after: {
+        [key: string]: unknown;
+      } | null;
+      /**
+       * @example {
+       *       "stageId": "…",
+       *       "stageName": "Novo"
+       *     }
+       */
+      before: {
+        [key: string]: unknown;
+      } | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: uuid */
+      id: string;
+      type: components['schemas']['TicketEventType'];
+    };
+    /** @enum {string} */
+    TicketEventType: 'created' | 'stage_changed' | 'assigned' | 'deal_value_changed' | 'sale_added';
+    TicketInputDto: {
+      /**
+       * Format: uuid
+       * @description User of the organization to assign
+       */
+      assigneeId?: string;
+      /**
+       * @description Click ids by identifier type key, including types added after this API version
+       * @example {
+       *       "msclkid": "abc123"
+       *     }
+       */
+      clickIds?: {
+        [key: string]: string;
+      };
+      /** @description Click-to-WhatsApp ad click id */
+      ctwaclid?: string;
+      /**
+       * @description Deal value in negotiation (at most 2 decimals)
+       * @example 1500
+       */
+      dealValue?: number;
+      /** @description Meta (Facebook/Instagram) click id */
+      fbclid?: string;
+      /** @description Google Ads iOS app-to-web click id */
+      gbraid?: string;
+      /** @description Google Ads click id */
+      gclid?: string;
+      /** @description Derived when absent */
+      sourceType?: components['schemas']['TicketSourceType'];
+      /** @description Stage id; the first stage by order when absent */
+      stageId?: string;
+      /** @description TikTok Ads click id */
+      ttclid?: string;
+      /** @example lead_gen */
+      utmCampaign?: string;
+      /** @example banner_a */
+      utmContent?: string;
+      /** @example cpc */
+      utmMedium?: string;
+      /** @example google */
+      utmSource?: string;
+      /** @example tenis corrida */
+      utmTerm?: string;
+      /** @description Google Ads iOS web-to-app click id */
+      wbraid?: string;
+    };
+    TicketInstanceDto: {
+      /** Format: uuid */
+      id: string;
+      /** @example Atendimento */
+      name: string;
+      /** @example +5511912345678 */
+      phoneNumber: string;
+      provider: components['schemas']['WhatsappProvider'];
+    };
+    TicketLeadDto: {
+      /** @example joao@email.com */
+      email: string | null;
+      /** Format: uuid */
+      id: string;
+      /** @example João Silva */
+      name: string | null;
+      /** @example +5511999998888 */
+      phone: string | null;
+    };
+    TicketLeadInputDto: {
+      /** @example joao@email.com */
+      email?: string;
+      /** @example João Silva */
+      name?: string;
+      /**
+       * @description Any common format; normalized to E.164 (default country BR). Phone or email is required.
+       * @example +5511999998888
+       */
+      phone?: string;
+    };
+    TicketListItemDto: {
+      /** Format: uuid */
+      assigneeId: string | null;
+      /** @example Ana Souza */
+      assigneeName: string | null;
+      /**
+       * Format: date-time
+       * @example 2026-01-15T10:30:00.000Z
+       */
+      createdAt: string;
+      /** @example 1500 */
+      dealValue: number;
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      leadId: string;
+      /** @example João Silva */
+      leadName: string | null;
+      /** @example +5511999998888 */
+      leadPhone: string | null;
+      /** @example 12 */
+      messagesCount: number;
+      /**
+       * @description Ad platform key
+       * @example google_ads
+       */
+      platform: string | null;
+      /** @example 1 */
+      salesCount: number;
+      sourceType: components['schemas']['TicketSourceType'];
+      stage: components['schemas']['StageRefDto'];
+      status: components['schemas']['TicketStatus'];
+      /**
+       * @description Sum of the ticket sales
+       * @example 1200
+       */
+      totalValue: number;
+      /** Format: date-time */
+      updatedAt: string;
+      /** @example google */
+      utmSource: string | null;
+    };
+    TicketListResponseDto: {
+      items: components['schemas']['TicketListItemDto'][];
+      /**
+       * @description Distinct utmSource values of the organization
+       * @example [
+       *       "google",
+       *       "facebook",
+       *       "organic"
+       *     ]
+       */
+      origins: string[];
+      /** @example 1 */
+      page: number;
+      /** @example 20 */
+      pageSize: number;
+      /**
+       * @example [
+       *       "paid",
+       *       "organic"
+       *     ]
+       */
+      sources: components['schemas']['TicketSourceType'][];
+      stages: components['schemas']['StageResponseDto'][];
+      summary: components['schemas']['TicketSummaryDto'];
+      /** @example 150 */
+      total: number;
+    };
+    TicketSaleDto: {
+      /** Format: date-time */
+      createdAt: string;
+      /** @example Plano anual */
+      description: string | null;
+      /** Format: uuid */
+      id: string;
+      /**
+       * Format: date-time
+       * @example 2026-01-20T14:00:00.000Z
+       */
+      soldAt: string;
+      /** Format: uuid */
+      ticketId: string;
+      /** @example 1200 */
+      value: number;
+    };
+    /**
+     * @description Derived when absent
+     * @enum {string}
+     */
+    TicketSourceType: 'paid' | 'organic';
+    /** @enum {string} */
+    TicketStatus: 'open' | 'closed';
+    TicketSummaryDto: {
+      /**
+       * @description Deal value of the open ones (in negotiation)
+       * @example 98000.5
+       */
+      dealValueOpen: number;
+      /**
+       * @description Tickets matching the filters
+       * @example 150
+       */
+      total: number;
+      /**
+       * @description Of those, tickets with at least one sale
+       * @example 42
+       */
+      withSales: number;
+    };
+    TicketTrackingDto: {
+      /** @description Ad id (e.g. the Click-to-WhatsApp source_id) */
+      adId: string | null;
+      /**
+       * @example {
+       *       "gclid": "EAIaIQobChMI..."
+       *     }
+       */
+      identifiers: {
+        [key: string]: string;
+      };
+      platform: components['schemas']['AdPlatformDto'] | null;
+      sourceUrl: string | null;
+      /** @example lead_gen */
+      utmCampaign: string | null;
+      utmContent: string | null;
+      /** @example cpc */
+      utmMedium: string | null;
+      /** @example google */
+      utmSource: string | null;
+      utmTerm: string | null;
+    };
+    UpdateLeadDto: {
+      /**
+       * @description Stored lower-cased; unique in the organization
+       * @example joao@email.com
+       */
+      email?: string;
+      /** @example João Silva */
+      name?: string;
+      /**
+       * @description Any common format; stored in E.164 (default country BR). Unique in the organization, with and without the Brazilian ninth digit
+       * @example +55 11 99999-8888
+       */
+      phone?: string;
     };
     UpdateOrganizationDto: {
       /** @example BRL */
@@ -406,6 +1173,36 @@ export interface components {
       /** @example Proposta enviada */
       name?: string;
     };
+    UpdateTicketDto: {
+      /**
+       * Format: uuid
+       * @description Assign to a user; null unassigns
+       */
+      assigneeId?: string | null;
+      /** @example 2000 */
+      dealValue?: number;
+      /** @description Move to this stage (closing or reopening the ticket per the stage) */
+      stageId?: string;
+    };
+    UpdateWhatsappInstanceDto: {
+      /** @example Atendimento Loja Centro */
+      name?: string;
+      /**
+       * @description Phone of the business line; stored in E.164 (default country BR), e.g. +5511999998888
+       * @example +55 11 99999-8888
+       */
+      phoneNumber?: string;
+      /**
+       * @description Cloud API: the WhatsApp Business Account (WABA) id
+       * @example 102290129340398
+       */
+      providerBusinessAccountId?: string | null;
+      /**
+       * @description Cloud API: the phone_number_id (digits; required, unique in the organization). Evolution: the instance name on the gateway
+       * @example 106540352242922
+       */
+      providerPhoneNumberId?: string | null;
+    };
     UserListResponseDto: {
       items: components['schemas']['UserResponseDto'][];
     };
@@ -423,6 +1220,43 @@ export interface components {
     };
     /** @enum {string} */
     UserRole: 'owner' | 'admin' | 'agent';
+    WhatsappInstanceListResponseDto: {
+      /** @description Oldest first: items[0] is the organization's first instance */
+      items: components['schemas']['WhatsappInstanceResponseDto'][];
+    };
+    WhatsappInstanceResponseDto: {
+      /**
+       * Format: date-time
+       * @example 2026-01-15T13:45:00.000Z
+       */
+      createdAt: string;
+      /**
+       * Format: uuid
+       * @example 3f2b8c1e-6d4a-4f7e-9b1a-2c5d8e7f9a10
+       */
+      id: string;
+      /** @example Atendimento Loja Centro */
+      name: string;
+      /**
+       * @description E.164
+       * @example +5511999998888
+       */
+      phoneNumber: string;
+      /** @example cloud_api */
+      provider: components['schemas']['WhatsappProvider'];
+      /**
+       * @description Cloud API: WhatsApp Business Account id
+       * @example 102290129340398
+       */
+      providerBusinessAccountId: string | null;
+      /**
+       * @description Cloud API: phone_number_id. Evolution: the instance name on the gateway
+       * @example 106540352242922
+       */
+      providerPhoneNumberId: string | null;
+    };
+    /** @enum {string} */
+    WhatsappProvider: 'cloud_api' | 'evolution';
   };
   responses: never;
   parameters: never;
@@ -756,6 +1590,65 @@ export interface operations {
       };
     };
   };
+  listConversationMessages: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MessageListResponseDto'];
+        };
+      };
+      /** @description Invalid input: the message and details name the offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Too many requests */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
   getHealth: {
     parameters: {
       query?: never;
@@ -793,6 +1686,182 @@ export interface operations {
       };
       /** @description Database unreachable */
       503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  listLeads: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        /** @description Partial match on the name (case- and accent-insensitive), the phone digits (3 or more) or the email */
+        q?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LeadListResponseDto'];
+        };
+      };
+      /** @description Invalid input: the message and details name the offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Too many requests */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  getLead: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LeadDetailResponseDto'];
+        };
+      };
+      /** @description Invalid input: the message and details name the offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Too many requests */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  updateLead: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateLeadDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LeadResponseDto'];
+        };
+      };
+      /** @description Invalid field, e.g. a phone that is not a phone number */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Another lead of the organization has this phone or email */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Too many requests */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -889,6 +1958,61 @@ export interface operations {
       };
       /** @description Requires a user with role owner or admin */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Too many requests */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  deleteSale: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Deleted */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input: the message and details name the offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -1253,6 +2377,439 @@ export interface operations {
       };
     };
   };
+  listTickets: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        /** @description Lead name (accent-insensitive, partial), phone digits, ticket id or assignee name */
+        q?: string;
+        /** @description Period of the ticket creation date */
+        dateRange?: 'today' | 'yesterday' | '7d' | '30d' | '90d' | 'thisMonth' | 'lastMonth' | 'thisYear' | 'all';
+        /** @description Custom range start (inclusive calendar date) */
+        dateFrom?: string;
+        /** @description Custom range end (inclusive calendar date) */
+        dateTo?: string;
+        /** @description Stage id */
+        stageId?: string;
+        /** @description utmSource */
+        origin?: string;
+        source?: components['schemas']['TicketSourceType'];
+        /** @description true: only tickets with sales; false: only without */
+        hasSales?: boolean;
+        assigneeId?: string;
+        sort?: 'createdAt' | '-createdAt' | 'dealValue' | '-dealValue' | 'updatedAt' | '-updatedAt';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TicketListResponseDto'];
+        };
+      };
+      /** @description Invalid input: the message and details name the offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Too many requests */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  createTicket: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateTicketDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TicketDetailResponseDto'];
+        };
+      };
+      /** @description Invalid input: the message and details name the offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Instance, stage or assignee not found in the organization */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The organization has no WhatsApp instance */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Too many requests */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  listInbounds: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        /** @description Lead name (accent-insensitive, partial), phone digits, ticket id or assignee name */
+        q?: string;
+        /** @description Period of the ticket creation date */
+        dateRange?: 'today' | 'yesterday' | '7d' | '30d' | '90d' | 'thisMonth' | 'lastMonth' | 'thisYear' | 'all';
+        /** @description Custom range start (inclusive calendar date) */
+        dateFrom?: string;
+        /** @description Custom range end (inclusive calendar date) */
+        dateTo?: string;
+        /** @description Stage id */
+        stageId?: string;
+        /** @description utmSource */
+        origin?: string;
+        source?: components['schemas']['TicketSourceType'];
+        /** @description true: only tickets with sales; false: only without */
+        hasSales?: boolean;
+        assigneeId?: string;
+        sort?: 'createdAt' | '-createdAt' | 'dealValue' | '-dealValue' | 'updatedAt' | '-updatedAt';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InboundListResponseDto'];
+        };
+      };
+      /** @description Invalid input: the message and details name the offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Too many requests */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  getTicket: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TicketDetailResponseDto'];
+        };
+      };
+      /** @description Invalid input: the message and details name the offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Too many requests */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  updateTicket: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateTicketDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TicketDetailResponseDto'];
+        };
+      };
+      /** @description Invalid input: the message and details name the offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Ticket, stage or assignee not found in the organization */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Too many requests */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  listSales: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        ticketId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SaleListResponseDto'];
+        };
+      };
+      /** @description Invalid input: the message and details name the offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Too many requests */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  createSale: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        ticketId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateSaleDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TicketSaleDto'];
+        };
+      };
+      /** @description Invalid input: the message and details name the offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Too many requests */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
   listUsers: {
     parameters: {
       query?: never;
@@ -1405,6 +2962,327 @@ export interface operations {
         };
       };
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Too many requests */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  listWhatsappInstances: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WhatsappInstanceListResponseDto'];
+        };
+      };
+      /** @description Invalid input: the message and details name the offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Too many requests */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  createWhatsappInstance: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateWhatsappInstanceDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WhatsappInstanceResponseDto'];
+        };
+      };
+      /** @description Invalid input: the message and details name the offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Requires a user with role owner or admin */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description A Cloud API instance with this providerPhoneNumberId exists */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Too many requests */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  getWhatsappInstance: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WhatsappInstanceResponseDto'];
+        };
+      };
+      /** @description Invalid input: the message and details name the offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Too many requests */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  deleteWhatsappInstance: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Deleted */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input: the message and details name the offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Requires a user with role owner or admin */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The instance has conversations */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Too many requests */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  updateWhatsappInstance: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateWhatsappInstanceDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WhatsappInstanceResponseDto'];
+        };
+      };
+      /** @description Invalid input: the message and details name the offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Requires a user with role owner or admin */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description A Cloud API instance with this providerPhoneNumberId exists */
+      409: {
         headers: {
           [name: string]: unknown;
         };

@@ -62,3 +62,45 @@ export async function createApiKey(
   const res = await t.http.post('/api/v1/api-keys').set(owner.bearer).send({ name }).expect(201);
   return res.body as { id: string; key: string };
 }
+
+export async function createInstance(
+  t: TestApp,
+  owner: Account,
+  phoneNumber = '+55 11 91234-5678',
+): Promise<{ id: string }> {
+  const res = await t.http
+    .post('/api/v1/whatsapp-instances')
+    .set(owner.bearer)
+    .send({ name: 'Atendimento', phoneNumber, provider: 'evolution' })
+    .expect(201);
+  return res.body as { id: string };
+}
+
+export interface StageRef {
+  id: string;
+  name: string;
+  isClosed: boolean;
+}
+
+export async function listStages(t: TestApp, account: Account): Promise<StageRef[]> {
+  return (await t.http.get('/api/v1/stages').set(account.bearer).expect(200)).body.items as StageRef[];
+}
+
+let phoneSeq = 0;
+
+/** A new valid Brazilian mobile number (+55 11 9xxxx-xxxx) for each call. */
+export function uniquePhone(): string {
+  phoneSeq += 1;
+  const suffix = String((process.pid * 1000 + phoneSeq) % 100_000_000).padStart(8, '0');
+  return `+55119${suffix}`;
+}
+
+export async function createTicket(
+  t: TestApp,
+  account: Account,
+  body: Record<string, unknown>,
+): Promise<Record<string, any>> {
+  const res = await t.http.post('/api/v1/tickets').set(account.bearer).send(body);
+  if (res.status !== 201) throw new Error(`POST /tickets answered ${res.status}: ${JSON.stringify(res.body)}`);
+  return res.body as Record<string, any>;
+}

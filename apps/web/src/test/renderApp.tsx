@@ -21,6 +21,8 @@ function LocationProbe() {
 export function renderApp(path: string, { fetch, storedToken }: RenderAppOptions) {
   if (storedToken) window.localStorage.setItem(TOKEN_STORAGE_KEY, storedToken);
   const services = createAppServices({ fetch, baseUrl: 'http://localhost:3000' });
+  const defaults = services.queryClient.getDefaultOptions();
+  services.queryClient.setDefaultOptions({ ...defaults, queries: { ...defaults.queries, retryDelay: 0 } });
   const view = render(
     <AppProviders services={services}>
       <MemoryRouter initialEntries={[path]}>

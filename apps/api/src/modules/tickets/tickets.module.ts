@@ -1,7 +1,16 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { TrackingModule } from '../tracking/tracking.module';
 import { TicketEvent } from './entities/ticket-event.entity';
 import { Ticket } from './entities/ticket.entity';
+import { TicketListingService } from './ticket-listing.service';
+import { TicketsController } from './tickets.controller';
+import { TicketsService } from './tickets.service';
 
-@Module({ imports: [TypeOrmModule.forFeature([Ticket, TicketEvent])], exports: [TypeOrmModule] })
+@Module({
+  imports: [TypeOrmModule.forFeature([Ticket, TicketEvent]), TrackingModule],
+  controllers: [TicketsController],
+  providers: [TicketsService, TicketListingService],
+  exports: [TypeOrmModule, TicketsService, TicketListingService],
+})
 export class TicketsModule {}

@@ -1,6 +1,13 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { WhatsappInstance } from './entities/whatsapp-instance.entity';
+import { WhatsappInstancesController } from './whatsapp-instances.controller';
+import { WhatsappInstancesService } from './whatsapp-instances.service';
 
-@Module({ imports: [TypeOrmModule.forFeature([WhatsappInstance])], exports: [TypeOrmModule] })
+@Module({
+  imports: [TypeOrmModule.forFeature([WhatsappInstance])],
+  controllers: [WhatsappInstancesController],
+  providers: [WhatsappInstancesService],
+  exports: [TypeOrmModule, WhatsappInstancesService],
+})
 export class WhatsappInstancesModule {}

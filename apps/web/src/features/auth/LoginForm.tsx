@@ -44,7 +44,11 @@ export function LoginForm() {
         onChange={form.onChange}
         error={form.errorFor('password')}
       />
-      <SubmitButton pending={login.isPending} label={t('auth.login.submit')} pendingLabel={t('auth.login.submitting')} />
+      <SubmitButton
+        pending={login.isPending}
+        label={t('auth.login.submit')}
+        pendingLabel={t('auth.login.submitting')}
+      />
     </form>
   );
 }

@@ -23,7 +23,12 @@ export function SignUpForm() {
       }),
     submit: (v) =>
       register.mutate({
-        body: { organizationName: v.organizationName.trim(), name: v.name.trim(), email: v.email.trim(), password: v.password },
+        body: {
+          organizationName: v.organizationName.trim(),
+          name: v.name.trim(),
+          email: v.email.trim(),
+          password: v.password,
+        },
       }),
     pending: register.isPending,
     error: register.error,

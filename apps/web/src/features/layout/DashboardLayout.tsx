@@ -1,4 +1,4 @@
-import { Suspense, useId, useState } from 'react';
+import { Suspense, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet } from 'react-router-dom';
 import { FullPageStatus } from '../ui/FullPageStatus';
@@ -10,13 +10,16 @@ export function DashboardLayout() {
   const { t } = useTranslation();
   const navId = useId();
   const [navOpen, setNavOpen] = useState(false);
+  const menuButtonRef = useRef<HTMLButtonElement>(null);
   const closeNav = () => setNavOpen(false);
 
   return (
     <div
       className="shell"
       onKeyDown={(event) => {
-        if (event.key === 'Escape' && navOpen) closeNav();
+        if (event.key !== 'Escape' || !navOpen) return;
+        closeNav();
+        menuButtonRef.current?.focus();
       }}
     >
       <a className="skip-link" href="#main-content">
@@ -25,7 +28,12 @@ export function DashboardLayout() {
       <Sidebar id={navId} open={navOpen} onNavigate={closeNav} />
       {navOpen && <div className="backdrop" aria-hidden="true" onClick={closeNav} />}
       <div className="shell-main">
-        <Topbar navId={navId} navOpen={navOpen} onToggleNav={() => setNavOpen((open) => !open)} />
+        <Topbar
+          navId={navId}
+          navOpen={navOpen}
+          onToggleNav={() => setNavOpen((open) => !open)}
+          menuButtonRef={menuButtonRef}
+        />
         <main id="main-content" className="content" tabIndex={-1}>
           <Suspense fallback={<FullPageStatus label={t('app.loading')} />}>
             <Outlet />

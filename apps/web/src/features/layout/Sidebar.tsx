@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router-dom';
 import { useAuthenticatedSession } from '../auth/useAuthenticatedSession';
@@ -16,6 +17,13 @@ interface SidebarProps {
 export function Sidebar({ id, open, onNavigate }: SidebarProps) {
   const { t } = useTranslation();
   const { organization } = useAuthenticatedSession();
+  const navRef = useRef<HTMLElement>(null);
+
+  // Opening the drawer (narrow screens) moves the focus into it.
+  useEffect(() => {
+    if (open) navRef.current?.querySelector('a')?.focus();
+  }, [open]);
+
   return (
     <aside id={id} className="sidebar" data-open={open}>
       <div className="sidebar-brand">
@@ -25,7 +33,7 @@ export function Sidebar({ id, open, onNavigate }: SidebarProps) {
         <span className="sidebar-org-label">{t('layout.organization')}</span>
         <span className="sidebar-org-name">{organization.name}</span>
       </div>
-      <nav aria-label={t('nav.label')}>
+      <nav ref={navRef} aria-label={t('nav.label')}>
         <ul className="nav-list">
           {NAV_ITEMS.map((item) => (
             <li key={item.to}>

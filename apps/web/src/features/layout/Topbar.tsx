@@ -1,3 +1,4 @@
+import type { Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { useAuthenticatedSession } from '../auth/useAuthenticatedSession';
@@ -8,9 +9,10 @@ interface TopbarProps {
   navId: string;
   navOpen: boolean;
   onToggleNav: () => void;
+  menuButtonRef: Ref<HTMLButtonElement>;
 }
 
-export function Topbar({ navId, navOpen, onToggleNav }: TopbarProps) {
+export function Topbar({ navId, navOpen, onToggleNav, menuButtonRef }: TopbarProps) {
   const { t } = useTranslation();
   const { signOut } = useSession();
   const { user, organization } = useAuthenticatedSession();
@@ -24,8 +26,9 @@ export function Topbar({ navId, navOpen, onToggleNav }: TopbarProps) {
   return (
     <header className="topbar">
       <button
+        ref={menuButtonRef}
         type="button"
-        className="btn btn-icon menu-button"
+        className="btn btn-ghost btn-icon menu-button"
         aria-controls={navId}
         aria-expanded={navOpen}
         aria-label={navOpen ? t('nav.closeMenu') : t('nav.openMenu')}

@@ -5,6 +5,9 @@ import { TenantEntity } from '../../../common/entities/tenant.entity';
 @Index('UQ_leads_org_phone', ['organizationId', 'phone'], { unique: true })
 @Index('UQ_leads_org_phone_key', ['organizationId', 'phoneKey'], { unique: true })
 @Index('UQ_leads_org_email', ['organizationId', 'email'], { unique: true })
+// Trigram indexes for partial, accent-insensitive search; expression indexes created by hand in a migration.
+@Index('IDX_leads_name_trgm', { synchronize: false })
+@Index('IDX_leads_phone_trgm', { synchronize: false })
 export class Lead extends TenantEntity {
   @Column({ type: 'varchar', length: 160, nullable: true })
   name: string | null;

@@ -1,4 +1,5 @@
 import { PartialType } from '@nestjs/swagger';
 import { CreateStageDto } from './create-stage.dto';
 
-export class UpdateStageDto extends PartialType(CreateStageDto) {}
+/** Every field optional; null is rejected rather than skipped (the columns are NOT NULL). */
+export class UpdateStageDto extends PartialType(CreateStageDto, { skipNullProperties: false }) {}

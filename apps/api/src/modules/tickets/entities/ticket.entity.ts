@@ -13,7 +13,11 @@ import { User } from '../../users/entities/user.entity';
 @Check('CHK_tickets_source_type', `source_type IN ('paid', 'organic')`)
 @Check('CHK_tickets_status', `status IN ('open', 'closed')`)
 @Check('CHK_tickets_deal_value', `deal_value >= 0`)
-@Index('IDX_tickets_org_created', ['organizationId', 'createdAt'])
+@Index('IDX_tickets_org_created', ['organizationId', 'createdAt', 'id'])
+@Index('IDX_tickets_org_updated', ['organizationId', 'updatedAt', 'id'])
+@Index('IDX_tickets_org_deal_value', ['organizationId', 'dealValue', 'id'])
+// Trigram index for the assignee-name search; an expression index created by hand in a migration.
+@Index('IDX_tickets_assignee_name_trgm', { synchronize: false })
 @Index('IDX_tickets_org_stage', ['organizationId', 'stageId'])
 @Index('IDX_tickets_org_conversation', ['organizationId', 'conversationId'])
 @Index('IDX_tickets_org_lead', ['organizationId', 'leadId'])

@@ -1,9 +1,14 @@
 import { WhatsappProvider } from '@whatrack/shared';
-import { Check, Column, Entity } from 'typeorm';
+import { Check, Column, Entity, Index } from 'typeorm';
 import { TenantEntity } from '../../../common/entities/tenant.entity';
 
 @Entity('whatsapp_instances')
 @Check('CHK_whatsapp_instances_provider', `provider IN ('cloud_api', 'evolution')`)
+// Meta routes webhooks by phone_number_id: it must identify exactly one instance across all organizations.
+@Index('UQ_whatsapp_instances_cloud_phone_number_id', ['providerPhoneNumberId'], {
+  unique: true,
+  where: `provider = 'cloud_api'`,
+})
 export class WhatsappInstance extends TenantEntity {
   @Column({ type: 'varchar', length: 120 })
   name: string;

@@ -1,0 +1,74 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { DATE_RANGE_PRESETS, type DateRangePreset, TicketSourceType } from '@whatrack/shared';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsEnum, IsIn, IsISO8601, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { PageQueryDto } from '../../../common/pagination/page-query.dto';
+import { Trim } from '../../../common/validation/trim.transform';
+
+export const TICKET_SORTS = ['createdAt', '-createdAt', 'dealValue', '-dealValue', 'updatedAt', '-updatedAt'] as const;
+export type TicketSort = (typeof TICKET_SORTS)[number];
+
+const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
+
+/** Filters shared by the listing, inbounds, export and reports. Dates are computed in the organization's time zone. */
+export class TicketFilterDto extends PageQueryDto {
+  @ApiPropertyOptional({
+    description: 'Lead name (accent-insensitive, partial), phone digits, ticket id or assignee name',
+  })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+
+  @ApiPropertyOptional({ enum: DATE_RANGE_PRESETS, default: 'all', description: 'Period of the ticket creation date' })
+  @IsOptional()
+  @IsIn(DATE_RANGE_PRESETS, { message: `dateRange must be one of ${DATE_RANGE_PRESETS.join(', ')}` })
+  dateRange?: DateRangePreset;
+
+  @ApiPropertyOptional({ example: '2026-01-01', description: 'Custom range start (inclusive calendar date)' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'dateFrom must be a date such as 2026-01-31' })
+  dateFrom?: string;
+
+  @ApiPropertyOptional({ example: '2026-01-31', description: 'Custom range end (inclusive calendar date)' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'dateTo must be a date such as 2026-01-31' })
+  dateTo?: string;
+
+  @ApiPropertyOptional({ description: 'Stage id' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  stageId?: string;
+
+  @ApiPropertyOptional({ example: 'google', description: 'utmSource' })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(255)
+  origin?: string;
+
+  @ApiPropertyOptional({ enum: TicketSourceType, enumName: 'TicketSourceType' })
+  @IsOptional()
+  @IsEnum(TicketSourceType, { message: 'source must be paid or organic' })
+  source?: TicketSourceType;
+
+  @ApiPropertyOptional({ type: Boolean, description: 'true: only tickets with sales; false: only without' })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'hasSales must be true or false' })
+  hasSales?: boolean;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all', { message: 'assigneeId must be a UUID' })
+  assigneeId?: string;
+}
+
+export class TicketQueryDto extends TicketFilterDto {
+  @ApiPropertyOptional({ enum: TICKET_SORTS, default: '-createdAt' })
+  @IsOptional()
+  @IsIn(TICKET_SORTS, { message: `sort must be one of ${TICKET_SORTS.join(', ')}` })
+  sort?: TicketSort;
+}

@@ -1,0 +1,204 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { TicketSourceType, type TicketStatus } from '@whatrack/shared';
+import { DataSource } from 'typeorm';
+import type { AuthContext } from '../../common/auth/auth-context';
+import { Clock } from '../../common/clock/clock';
+import { resolveDateRange } from '../../common/date-range/date-range';
+import { pageOffset } from '../../common/pagination/page-query.dto';
+import { Organization } from '../organizations/entities/organization.entity';
+import { StageResponseDto } from '../stages/dto/stage-response.dto';
+import { TicketStage } from '../stages/entities/ticket-stage.entity';
+import type { InboundItemDto, InboundListResponseDto } from './dto/inbound-response.dto';
+import type { TicketFilterDto, TicketQueryDto } from './dto/ticket-query.dto';
+import type { TicketListItemDto, TicketListResponseDto, TicketSummaryDto } from './dto/ticket-response.dto';
+import { buildTicketFilter, type TicketFilterSql, ticketOrderBy, TRACKING_JOIN } from './ticket-filter.sql';
+
+interface ListRow {
+  id: string;
+  lead_id: string;
+  lead_name: string | null;
+  lead_phone: string | null;
+  utm_source: string | null;
+  utm_medium: string | null;
+  utm_campaign: string | null;
+  utm_term: string | null;
+  utm_content: string | null;
+  source_type: TicketSourceType;
+  platform: string | null;
+  stage_id: string;
+  stage_name: string;
+  stage_color: string;
+  assignee_id: string | null;
+  assignee_name: string | null;
+  deal_value: string;
+  messages_count: number;
+  sales_count: number;
+  sales_total: string;
+  status: TicketStatus;
+  created_at: Date;
+  updated_at: Date;
+}
+
+const ROW_COLUMNS = `t.id, t.lead_id, l.name AS lead_name, l.phone AS lead_phone,
+  tr.utm_source, tr.utm_medium, tr.utm_campaign, tr.utm_term, tr.utm_content, t.source_type, p.key AS platform,
+  s.id AS stage_id, s.name AS stage_name, s.color AS stage_color, t.assignee_id, t.assignee_name, t.deal_value,
+  t.messages_count, t.sales_count, t.sales_total, t.status, t.created_at, t.updated_at`;
+
+const ROW_JOINS = `JOIN leads l ON l.organization_id = t.organization_id AND l.id = t.lead_id
+  JOIN ticket_stages s ON s.organization_id = t.organization_id AND s.id = t.stage_id
+  ${TRACKING_JOIN}
+  LEFT JOIN ad_platforms p ON p.id = tr.ad_platform_id`;
+
+@Injectable()
+export class TicketListingService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The organization's filter as SQL, with date presets resolved in its time zone. */
+  async filterSql(auth: AuthContext, filter: TicketFilterDto): Promise<TicketFilterSql> {
+    const org = await this.dataSource.manager.findOneByOrFail(Organization, { id: auth.organizationId });
+    const interval = resolveDateRange(filter, org.timezone, this.clock.now());
+    return buildTicketFilter(auth.organizationId, filter, interval);
+  }
+
+  async list(auth: AuthContext, query: TicketQueryDto): Promise<TicketListResponseDto> {
+    const filter = await this.filterSql(auth, query);
+    const rows = await this.pageRows(filter, ticketOrderBy(query.sort), query.pageSize, pageOffset(query));
+    const summary = await this.summary(filter);
+    const origins = await this.origins(auth.organizationId);
+    const stages = await this.dataSource.manager.find(TicketStage, {
+      where: { organizationId: auth.organizationId },
+      order: { position: 'ASC', createdAt: 'ASC' },
+    });
+    return {
+      items: rows.map(toListItem),
+      total: summary.total,
+      page: query.page,
+      pageSize: query.pageSize,
+      origins,
+      sources: [TicketSourceType.PAID, TicketSourceType.ORGANIC],
+      stages: stages.map((s) => StageResponseDto.from(s)),
+      summary,
+    };
+  }
+
+  async inbounds(auth: AuthContext, query: TicketQueryDto): Promise<InboundListResponseDto> {
+    const filter = await this.filterSql(auth, query);
+    const rows = await this.pageRows(filter, ticketOrderBy(query.sort), query.pageSize, pageOffset(query));
+    const identifiers = await this.identifiersOf(
+      auth.organizationId,
+      rows.map((r) => r.id),
+    );
+    const { total } = await this.summary(filter);
+    return {
+      items: rows.map((r) => toInboundItem(r, identifiers.get(r.id) ?? {})),
+      total,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
+  }
+
+  /** One page of rows: ids are paged first on the ticket indexes, then the page is joined for display. */
+  async pageRows(filter: TicketFilterSql, orderBy: string, limit: number, offset: number): Promise<ListRow[]> {
+    const params = [...filter.params.values, limit, offset];
+    const n = filter.params.values.length;
+    const sql = `WITH page AS (
+        SELECT t.id FROM tickets t ${filter.needsTracking ? TRACKING_JOIN : ''}
+        WHERE ${filter.where} ORDER BY ${orderBy} LIMIT $${n + 1} OFFSET $${n + 2}
+      )
+      SELECT ${ROW_COLUMNS} FROM page JOIN tickets t ON t.organization_id = $1 AND t.id = page.id ${ROW_JOINS}
+      ORDER BY ${orderBy}`;
+    return this.dataSource.query<ListRow[]>(sql, params);
+  }
+
+  async summary(filter: TicketFilterSql): Promise<TicketSummaryDto> {
+    const [row] = await this.dataSource.query<{ total: number; with_sales: number; deal_value_open: string }[]>(
+      `SELECT count(*)::int AS total,
+              count(*) FILTER (WHERE t.sales_count > 0)::int AS with_sales,
+              COALESCE(sum(t.deal_value) FILTER (WHERE t.status = 'open'), 0) AS deal_value_open
+       FROM tickets t ${filter.needsTracking ? TRACKING_JOIN : ''} WHERE ${filter.where}`,
+      filter.params.values,
+    );
+    return { total: row.total, withSales: row.with_sales, dealValueOpen: Number(row.deal_value_open) };
+  }
+
+  /** Distinct utmSource values, by a loose index scan (one index probe per distinct value, not per ticket). */
+  async origins(organizationId: string): Promise<string[]> {
+    const rows = await this.dataSource.query<{ utm_source: string }[]>(
+      `WITH RECURSIVE o AS (
+         (SELECT utm_source FROM ticket_trackings WHERE organization_id = $1 AND utm_source IS NOT NULL ORDER BY utm_source LIMIT 1)
+         UNION ALL
+         SELECT (SELECT x.utm_source FROM ticket_trackings x WHERE x.organization_id = $1 AND x.utm_source > o.utm_source
+                 ORDER BY x.utm_source LIMIT 1)
+         FROM o WHERE o.utm_source IS NOT NULL
+       )
+       SELECT utm_source FROM o WHERE utm_source IS NOT NULL`,
+      [organizationId],
+    );
+    return rows.map((r) => r.utm_source);
+  }
+
+  private async identifiersOf(
+    organizationId: string,
+    ticketIds: string[],
+  ): Promise<Map<string, Record<string, string>>> {
+    const byTicket = new Map<string, Record<string, string>>();
+    if (ticketIds.length === 0) return byTicket;
+    const rows = await this.dataSource.query<{ ticket_id: string; key: string; value: string }[]>(
+      `SELECT tr.ticket_id, type.key, i.value
+       FROM ticket_trackings tr
+       JOIN ticket_tracking_identifiers i ON i.organization_id = tr.organization_id AND i.tracking_id = tr.id
+       JOIN tracking_identifier_types type ON type.id = i.identifier_type_id
+       WHERE tr.organization_id = $1 AND tr.ticket_id = ANY($2::uuid[])`,
+      [organizationId, ticketIds],
+    );
+    for (const row of rows) byTicket.set(row.ticket_id, { ...byTicket.get(row.ticket_id), [row.key]: row.value });
+    return byTicket;
+  }
+}
+
+function toListItem(r: ListRow): TicketListItemDto {
+  return {
+    id: r.id,
+    leadId: r.lead_id,
+    leadName: r.lead_name,
+    leadPhone: r.lead_phone,
+    utmSource: r.utm_source,
+    sourceType: r.source_type,
+    platform: r.platform,
+    stage: { id: r.stage_id, name: r.stage_name, color: r.stage_color },
+    assigneeId: r.assignee_id,
+    assigneeName: r.assignee_name,
+    dealValue: Number(r.deal_value),
+    messagesCount: r.messages_count,
+    salesCount: r.sales_count,
+    totalValue: Number(r.sales_total),
+    status: r.status,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+function toInboundItem(r: ListRow, identifiers: Record<string, string>): InboundItemDto {
+  return {
+    id: r.id,
+    status: r.status,
+    gclid: identifiers.gclid ?? null,
+    fbclid: identifiers.fbclid ?? null,
+    ctwaclid: identifiers.ctwaclid ?? null,
+    utmSource: r.utm_source,
+    utmMedium: r.utm_medium,
+    utmCampaign: r.utm_campaign,
+    utmTerm: r.utm_term,
+    utmContent: r.utm_content,
+    platform: r.platform,
+    sourceType: r.source_type,
+    identifiers,
+    leadId: r.lead_id,
+    leadName: r.lead_name,
+    createdAt: r.created_at,
+  };
+}

@@ -1,0 +1,102 @@
+import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
+import {
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import { Auth } from '../../common/auth/auth.decorator';
+import type { AuthContext } from '../../common/auth/auth-context';
+import { ErrorResponseDto } from '../../common/errors/error-response.dto';
+import { UuidParam } from '../../common/validation/uuid-param.decorator';
+import { CreateTicketDto } from './dto/create-ticket.dto';
+import { InboundListResponseDto } from './dto/inbound-response.dto';
+import { TicketDetailResponseDto } from './dto/ticket-detail-response.dto';
+import { TicketQueryDto } from './dto/ticket-query.dto';
+import { TicketListResponseDto } from './dto/ticket-response.dto';
+import { UpdateTicketDto } from './dto/update-ticket.dto';
+import { TicketListingService } from './ticket-listing.service';
+import { TicketsService } from './tickets.service';
+
+@ApiTags('tickets')
+@Controller('tickets')
+export class TicketsController {
+  constructor(
+    private readonly tickets: TicketsService,
+    private readonly listing: TicketListingService,
+  ) {}
+
+  @Post()
+  @ApiOperation({
+    operationId: 'createTicket',
+    summary:
+      'Create a ticket: find or create the lead, resolve the instance, find or create the conversation, store tracking',
+    description:
+      'Runs in one transaction. The lead is matched by phone (E.164, Brazilian ninth digit tolerant) or email ' +
+      "(case-insensitive); phone wins. Without instanceId the organization's first instance is used (422 when it has none). " +
+      'Click ids may be sent by name (gclid, fbclid, ctwaclid...) or in clickIds; unknown keys are a 400. sourceType and ' +
+      'the ad platform are derived when absent.',
+  })
+  @ApiCreatedResponse({ type: TicketDetailResponseDto })
+  @ApiNotFoundResponse({
+    description: 'Instance, stage or assignee not found in the organization',
+    type: ErrorResponseDto,
+  })
+  @ApiUnprocessableEntityResponse({ description: 'The organization has no WhatsApp instance', type: ErrorResponseDto })
+  create(@Auth() auth: AuthContext, @Body() dto: CreateTicketDto): Promise<TicketDetailResponseDto> {
+    return this.tickets.create(auth, dto);
+  }
+
+  @Get()
+  @ApiOperation({
+    operationId: 'listTickets',
+    summary: 'Paginated tickets with filters, facets (origins, sources, stages) and summary indicators',
+    description: 'Date presets are computed in the organization time zone on the ticket creation date.',
+  })
+  @ApiOkResponse({ type: TicketListResponseDto })
+  list(@Auth() auth: AuthContext, @Query() query: TicketQueryDto): Promise<TicketListResponseDto> {
+    return this.listing.list(auth, query);
+  }
+
+  @Get('inbounds')
+  @ApiOperation({
+    operationId: 'listInbounds',
+    summary: 'Marketing view of tickets: click ids and UTMs, same filters as the listing',
+  })
+  @ApiOkResponse({ type: InboundListResponseDto })
+  inbounds(@Auth() auth: AuthContext, @Query() query: TicketQueryDto): Promise<InboundListResponseDto> {
+    return this.listing.inbounds(auth, query);
+  }
+
+  @Get(':id')
+  @ApiOperation({
+    operationId: 'getTicket',
+    summary: 'Ticket detail: lead, conversation, stage, tracking, sales and timeline',
+  })
+  @ApiOkResponse({ type: TicketDetailResponseDto })
+  @ApiNotFoundResponse({ type: ErrorResponseDto })
+  get(@Auth() auth: AuthContext, @UuidParam() id: string): Promise<TicketDetailResponseDto> {
+    return this.tickets.detail(auth, id);
+  }
+
+  @Patch(':id')
+  @ApiOperation({
+    operationId: 'updateTicket',
+    summary:
+      'Move to a stage, assign (null unassigns) or change the deal value; each change is recorded on the timeline',
+  })
+  @ApiOkResponse({ type: TicketDetailResponseDto })
+  @ApiNotFoundResponse({
+    description: 'Ticket, stage or assignee not found in the organization',
+    type: ErrorResponseDto,
+  })
+  update(
+    @Auth() auth: AuthContext,
+    @UuidParam() id: string,
+    @Body() dto: UpdateTicketDto,
+  ): Promise<TicketDetailResponseDto> {
+    return this.tickets.update(auth, id, dto);
+  }
+}

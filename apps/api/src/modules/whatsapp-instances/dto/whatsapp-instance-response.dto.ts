@@ -1,0 +1,56 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { WhatsappProvider } from '@whatrack/shared';
+import type { WhatsappInstance } from '../entities/whatsapp-instance.entity';
+
+export class WhatsappInstanceResponseDto {
+  @ApiProperty({ format: 'uuid', example: '3f2b8c1e-6d4a-4f7e-9b1a-2c5d8e7f9a10' })
+  id: string;
+
+  @ApiProperty({ example: 'Atendimento Loja Centro' })
+  name: string;
+
+  @ApiProperty({ example: '+5511999998888', description: 'E.164' })
+  phoneNumber: string;
+
+  @ApiProperty({ enum: WhatsappProvider, enumName: 'WhatsappProvider', example: WhatsappProvider.CLOUD_API })
+  provider: WhatsappProvider;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '106540352242922',
+    description: 'Cloud API: phone_number_id. Evolution: the instance name on the gateway',
+  })
+  providerPhoneNumberId: string | null;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '102290129340398',
+    description: 'Cloud API: WhatsApp Business Account id',
+  })
+  providerBusinessAccountId: string | null;
+
+  @ApiProperty({ example: '2026-01-15T13:45:00.000Z' })
+  createdAt: Date;
+
+  static from(instance: WhatsappInstance): WhatsappInstanceResponseDto {
+    return {
+      id: instance.id,
+      name: instance.name,
+      phoneNumber: instance.phoneNumber,
+      provider: instance.provider,
+      providerPhoneNumberId: instance.providerPhoneNumberId,
+      providerBusinessAccountId: instance.providerBusinessAccountId,
+      createdAt: instance.createdAt,
+    };
+  }
+}
+
+export class WhatsappInstanceListResponseDto {
+  @ApiProperty({
+    type: [WhatsappInstanceResponseDto],
+    description: "Oldest first: items[0] is the organization's first instance",
+  })
+  items: WhatsappInstanceResponseDto[];
+}

@@ -1,0 +1,91 @@
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post } from '@nestjs/common';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { UserRole } from '@whatrack/shared';
+import { Auth } from '../../common/auth/auth.decorator';
+import type { AuthContext } from '../../common/auth/auth-context';
+import { Roles } from '../../common/auth/roles.decorator';
+import { ErrorResponseDto } from '../../common/errors/error-response.dto';
+import { UuidParam } from '../../common/validation/uuid-param.decorator';
+import { CreateWhatsappInstanceDto } from './dto/create-whatsapp-instance.dto';
+import { UpdateWhatsappInstanceDto } from './dto/update-whatsapp-instance.dto';
+import { WhatsappInstanceListResponseDto, WhatsappInstanceResponseDto } from './dto/whatsapp-instance-response.dto';
+import { WhatsappInstancesService } from './whatsapp-instances.service';
+
+@ApiTags('whatsapp-instances')
+@Controller('whatsapp-instances')
+export class WhatsappInstancesController {
+  constructor(private readonly instances: WhatsappInstancesService) {}
+
+  @Get()
+  @ApiOperation({ operationId: 'listWhatsappInstances', summary: "The organization's WhatsApp lines, oldest first" })
+  @ApiOkResponse({ type: WhatsappInstanceListResponseDto })
+  async list(@Auth() auth: AuthContext): Promise<WhatsappInstanceListResponseDto> {
+    const instances = await this.instances.list(auth);
+    return { items: instances.map((i) => WhatsappInstanceResponseDto.from(i)) };
+  }
+
+  @Post()
+  @Roles(UserRole.OWNER, UserRole.ADMIN)
+  @ApiOperation({
+    operationId: 'createWhatsappInstance',
+    summary: 'Connect a WhatsApp line (Cloud API needs providerPhoneNumberId)',
+  })
+  @ApiCreatedResponse({ type: WhatsappInstanceResponseDto })
+  @ApiConflictResponse({
+    description: 'A Cloud API instance with this providerPhoneNumberId exists',
+    type: ErrorResponseDto,
+  })
+  async create(
+    @Auth() auth: AuthContext,
+    @Body() dto: CreateWhatsappInstanceDto,
+  ): Promise<WhatsappInstanceResponseDto> {
+    return WhatsappInstanceResponseDto.from(await this.instances.create(auth, dto));
+  }
+
+  @Get(':id')
+  @ApiOperation({ operationId: 'getWhatsappInstance', summary: 'One WhatsApp instance' })
+  @ApiOkResponse({ type: WhatsappInstanceResponseDto })
+  @ApiNotFoundResponse({ type: ErrorResponseDto })
+  async get(@Auth() auth: AuthContext, @UuidParam() id: string): Promise<WhatsappInstanceResponseDto> {
+    return WhatsappInstanceResponseDto.from(await this.instances.get(auth, id));
+  }
+
+  @Patch(':id')
+  @Roles(UserRole.OWNER, UserRole.ADMIN)
+  @ApiOperation({
+    operationId: 'updateWhatsappInstance',
+    summary: 'Rename, change the number or the provider ids (the provider cannot change)',
+  })
+  @ApiOkResponse({ type: WhatsappInstanceResponseDto })
+  @ApiNotFoundResponse({ type: ErrorResponseDto })
+  @ApiConflictResponse({
+    description: 'A Cloud API instance with this providerPhoneNumberId exists',
+    type: ErrorResponseDto,
+  })
+  async update(
+    @Auth() auth: AuthContext,
+    @UuidParam() id: string,
+    @Body() dto: UpdateWhatsappInstanceDto,
+  ): Promise<WhatsappInstanceResponseDto> {
+    return WhatsappInstanceResponseDto.from(await this.instances.update(auth, id, dto));
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @Roles(UserRole.OWNER, UserRole.ADMIN)
+  @ApiOperation({ operationId: 'deleteWhatsappInstance', summary: 'Delete an instance that has no conversations' })
+  @ApiNoContentResponse({ description: 'Deleted' })
+  @ApiNotFoundResponse({ type: ErrorResponseDto })
+  @ApiConflictResponse({ description: 'The instance has conversations', type: ErrorResponseDto })
+  async remove(@Auth() auth: AuthContext, @UuidParam() id: string): Promise<void> {
+    await this.instances.remove(auth, id);
+  }
+}
