@@ -272,6 +272,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/tickets/export.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Every ticket matching the filters (all pages) as CSV, streamed
+     * @description Same filters and sort as the listing (page and pageSize are ignored). UTF-8 with BOM, ISO dates, dot decimals.
+     */
+    get: operations['exportTickets'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/tickets/inbounds': {
     parameters: {
       query?: never;
@@ -1104,6 +1124,11 @@ export interface components {
        * @example 98000.5
        */
       dealValueOpen: number;
+      /**
+       * @description Deal value of all of them (open and closed)
+       * @example 120000
+       */
+      dealValueTotal: number;
       /**
        * @description Tickets matching the filters
        * @example 150
@@ -2493,6 +2518,73 @@ export interface operations {
       };
       /** @description The organization has no WhatsApp instance */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Too many requests */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  exportTickets: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        /** @description Lead name (accent-insensitive, partial), phone digits, ticket id or assignee name */
+        q?: string;
+        /** @description Period of the ticket creation date */
+        dateRange?: 'today' | 'yesterday' | '7d' | '30d' | '90d' | 'thisMonth' | 'lastMonth' | 'thisYear' | 'all';
+        /** @description Custom range start (inclusive calendar date) */
+        dateFrom?: string;
+        /** @description Custom range end (inclusive calendar date) */
+        dateTo?: string;
+        /** @description Stage id */
+        stageId?: string;
+        /** @description utmSource */
+        origin?: string;
+        source?: components['schemas']['TicketSourceType'];
+        /** @description true: only tickets with sales; false: only without */
+        hasSales?: boolean;
+        assigneeId?: string;
+        sort?: 'createdAt' | '-createdAt' | 'dealValue' | '-dealValue' | 'updatedAt' | '-updatedAt';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description CSV file */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
+        };
+      };
+      /** @description Invalid input: the message and details name the offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
         headers: {
           [name: string]: unknown;
         };

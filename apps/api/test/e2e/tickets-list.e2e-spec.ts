@@ -120,7 +120,7 @@ describe('GET /tickets and /tickets/inbounds', () => {
       pageSize: 20,
       origins: ['facebook', 'google', 'tiktok'],
       sources: ['paid', 'organic'],
-      summary: { total: 5, withSales: 2, dealValueOpen: 7300 },
+      summary: { total: 5, withSales: 2, dealValueOpen: 7300, dealValueTotal: 7600 },
     });
     expect(body.stages.map((s: Item) => [s.name, s.color, s.order])).toEqual([
       ['Novo', '#3b82f6', 0],
@@ -184,8 +184,18 @@ describe('GET /tickets and /tickets/inbounds', () => {
   });
 
   it('computes the summary under the same filters', async () => {
-    expect((await list({ source: 'paid' })).summary).toEqual({ total: 3, withSales: 0, dealValueOpen: 7300 });
-    expect((await list({ origin: 'google' })).summary).toEqual({ total: 2, withSales: 1, dealValueOpen: 1500 });
+    expect((await list({ source: 'paid' })).summary).toEqual({
+      total: 3,
+      withSales: 0,
+      dealValueOpen: 7300,
+      dealValueTotal: 7300,
+    });
+    expect((await list({ origin: 'google' })).summary).toEqual({
+      total: 2,
+      withSales: 1,
+      dealValueOpen: 1500,
+      dealValueTotal: 1500,
+    });
   });
 
   it('searches lead names without accents or case, phone digits, ticket id and assignee name', async () => {
@@ -225,6 +235,27 @@ describe('GET /tickets and /tickets/inbounds', () => {
       const res = await t.http.get('/api/v1/tickets').query(query).set(owner.bearer).expect(400);
       expect(res.body.details.map((d: Item) => d.field)).toContain(field);
     }
+  });
+
+  it('exports every matching ticket as CSV, streamed, with formulas neutralized', async () => {
+    const res = await t.http
+      .get('/api/v1/tickets/export.csv')
+      .query({ source: 'paid', pageSize: 1 })
+      .set(owner.bearer)
+      .expect(200);
+    expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(res.headers['content-disposition']).toContain('tickets.csv');
+    const lines = res.text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toBe(
+      'id,createdAt,leadName,leadPhone,utmSource,utmMedium,utmCampaign,sourceType,platform,stage,status,assigneeName,dealValue,messagesCount,salesCount,totalValue',
+    );
+    expect(lines).toHaveLength(4);
+    expect(lines[1]).toBe(
+      `${ids.T1},2026-03-15T13:00:00.000Z,João Silva,'+5511999998888,google,cpc,lead_gen,paid,google_ads,Novo,open,,1500.00,0,0,0.00`,
+    );
   });
 
   it('lists inbounds with click ids, UTMs and platform under the same filters', async () => {

@@ -3,10 +3,12 @@ import { Initial1795927686758 } from './1795927686758-Initial';
 import { SeedAdPlatforms1795927700000 } from './1795927700000-SeedAdPlatforms';
 import { TicketListing1795928442716 } from './1795928442716-TicketListing';
 import { UniqueCloudPhoneNumberId1795928770297 } from './1795928770297-UniqueCloudPhoneNumberId';
+import { TicketEventOrder1795929174597 } from './1795929174597-TicketEventOrder';
 
 export const MIGRATIONS = [
   Initial1795927686758,
   SeedAdPlatforms1795927700000,
   TicketListing1795928442716,
   UniqueCloudPhoneNumberId1795928770297,
+  TicketEventOrder1795929174597,
 ];

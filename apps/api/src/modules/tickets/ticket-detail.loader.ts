@@ -75,7 +75,7 @@ export async function loadTicketDetail(
   });
   const events = await m.find(TicketEvent, {
     where: { organizationId, ticketId: id },
-    order: { createdAt: 'ASC', id: 'ASC' },
+    order: { seq: 'ASC' },
   });
   return {
     id: ticket.id,

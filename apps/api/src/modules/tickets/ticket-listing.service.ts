@@ -115,14 +115,22 @@ export class TicketListingService {
   }
 
   async summary(filter: TicketFilterSql): Promise<TicketSummaryDto> {
-    const [row] = await this.dataSource.query<{ total: number; with_sales: number; deal_value_open: string }[]>(
+    const [row] = await this.dataSource.query<
+      { total: number; with_sales: number; deal_value_open: string; deal_value_total: string }[]
+    >(
       `SELECT count(*)::int AS total,
               count(*) FILTER (WHERE t.sales_count > 0)::int AS with_sales,
-              COALESCE(sum(t.deal_value) FILTER (WHERE t.status = 'open'), 0) AS deal_value_open
+              COALESCE(sum(t.deal_value) FILTER (WHERE t.status = 'open'), 0) AS deal_value_open,
+              COALESCE(sum(t.deal_value), 0) AS deal_value_total
        FROM tickets t ${filter.needsTracking ? TRACKING_JOIN : ''} WHERE ${filter.where}`,
       filter.params.values,
     );
-    return { total: row.total, withSales: row.with_sales, dealValueOpen: Number(row.deal_value_open) };
+    return {
+      total: row.total,
+      withSales: row.with_sales,
+      dealValueOpen: Number(row.deal_value_open),
+      dealValueTotal: Number(row.deal_value_total),
+    };
   }
 
   /** Distinct utmSource values, by a loose index scan (one index probe per distinct value, not per ticket). */

@@ -1,9 +1,11 @@
-import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
+import { Readable } from 'node:stream';
+import { Body, Controller, Get, Header, Patch, Post, Query, StreamableFile } from '@nestjs/common';
 import {
   ApiCreatedResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiProduces,
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
@@ -17,6 +19,7 @@ import { TicketDetailResponseDto } from './dto/ticket-detail-response.dto';
 import { TicketQueryDto } from './dto/ticket-query.dto';
 import { TicketListResponseDto } from './dto/ticket-response.dto';
 import { UpdateTicketDto } from './dto/update-ticket.dto';
+import { TicketExportService } from './ticket-export.service';
 import { TicketListingService } from './ticket-listing.service';
 import { TicketsService } from './tickets.service';
 
@@ -26,6 +29,7 @@ export class TicketsController {
   constructor(
     private readonly tickets: TicketsService,
     private readonly listing: TicketListingService,
+    private readonly exporter: TicketExportService,
   ) {}
 
   @Post()
@@ -68,6 +72,21 @@ export class TicketsController {
   @ApiOkResponse({ type: InboundListResponseDto })
   inbounds(@Auth() auth: AuthContext, @Query() query: TicketQueryDto): Promise<InboundListResponseDto> {
     return this.listing.inbounds(auth, query);
+  }
+
+  @Get('export.csv')
+  @Header('Content-Type', 'text/csv; charset=utf-8')
+  @Header('Content-Disposition', 'attachment; filename="tickets.csv"')
+  @ApiProduces('text/csv')
+  @ApiOperation({
+    operationId: 'exportTickets',
+    summary: 'Every ticket matching the filters (all pages) as CSV, streamed',
+    description:
+      'Same filters and sort as the listing (page and pageSize are ignored). UTF-8 with BOM, ISO dates, dot decimals.',
+  })
+  @ApiOkResponse({ description: 'CSV file', content: { 'text/csv': { schema: { type: 'string' } } } })
+  export(@Auth() auth: AuthContext, @Query() query: TicketQueryDto): StreamableFile {
+    return new StreamableFile(Readable.from(this.exporter.csv(auth, query)));
   }
 
   @Get(':id')

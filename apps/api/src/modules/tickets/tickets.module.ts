@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { TrackingModule } from '../tracking/tracking.module';
 import { TicketEvent } from './entities/ticket-event.entity';
 import { Ticket } from './entities/ticket.entity';
+import { TicketExportService } from './ticket-export.service';
 import { TicketListingService } from './ticket-listing.service';
 import { TicketsController } from './tickets.controller';
 import { TicketsService } from './tickets.service';
@@ -10,7 +11,7 @@ import { TicketsService } from './tickets.service';
 @Module({
   imports: [TypeOrmModule.forFeature([Ticket, TicketEvent]), TrackingModule],
   controllers: [TicketsController],
-  providers: [TicketsService, TicketListingService],
+  providers: [TicketsService, TicketListingService, TicketExportService],
   exports: [TypeOrmModule, TicketsService, TicketListingService],
 })
 export class TicketsModule {}

@@ -76,6 +76,9 @@ export class TicketSummaryDto {
 
   @ApiProperty({ example: 98000.5, description: 'Deal value of the open ones (in negotiation)' })
   dealValueOpen: number;
+
+  @ApiProperty({ example: 120000.0, description: 'Deal value of all of them (open and closed)' })
+  dealValueTotal: number;
 }
 
 export class TicketListResponseDto {

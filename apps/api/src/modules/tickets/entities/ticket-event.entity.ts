@@ -1,5 +1,5 @@
 import { TicketEventType } from '@whatrack/shared';
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
+import { Check, Column, Entity, Generated, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
 import { TenantEntity } from '../../../common/entities/tenant.entity';
 import { tenantJoin } from '../../../common/entities/tenant-join';
 import { Ticket } from './ticket.entity';
@@ -7,10 +7,15 @@ import { Ticket } from './ticket.entity';
 /** The activity timeline of a ticket: who changed what, with the values before and after. */
 @Entity('ticket_events')
 @Check('CHK_ticket_events_actor_type', `actor_type IN ('user', 'api_key', 'system')`)
-@Index('IDX_ticket_events_org_ticket_created', ['organizationId', 'ticketId', 'createdAt'])
+@Index('IDX_ticket_events_org_ticket_seq', ['organizationId', 'ticketId', 'seq'])
 export class TicketEvent extends TenantEntity {
   @Column({ type: 'uuid' })
   ticketId: string;
+
+  /** Insertion order: events of one transaction share created_at, and the timeline must keep their order. */
+  @Column({ type: 'bigint', transformer: { to: (v: unknown) => v, from: (v: string) => Number(v) } })
+  @Generated('increment')
+  seq: number;
 
   @ManyToOne(() => Ticket, { onDelete: 'CASCADE' })
   @JoinColumn(tenantJoin('ticket_id'))

@@ -1,0 +1,62 @@
+import { Injectable } from '@nestjs/common';
+import type { AuthContext } from '../../common/auth/auth-context';
+import { csvLine } from './csv';
+import type { TicketQueryDto } from './dto/ticket-query.dto';
+import { ticketOrderBy } from './ticket-filter.sql';
+import { TicketListingService } from './ticket-listing.service';
+
+const BATCH = 2000;
+const HEADER = [
+  'id',
+  'createdAt',
+  'leadName',
+  'leadPhone',
+  'utmSource',
+  'utmMedium',
+  'utmCampaign',
+  'sourceType',
+  'platform',
+  'stage',
+  'status',
+  'assigneeName',
+  'dealValue',
+  'messagesCount',
+  'salesCount',
+  'totalValue',
+];
+
+/** Every ticket matching the filters (all pages) as CSV lines, read in batches so memory stays flat. */
+@Injectable()
+export class TicketExportService {
+  constructor(private readonly listing: TicketListingService) {}
+
+  async *csv(auth: AuthContext, query: TicketQueryDto): AsyncGenerator<string> {
+    const filter = await this.listing.filterSql(auth, query);
+    const orderBy = ticketOrderBy(query.sort);
+    yield '\uFEFF' + csvLine(HEADER);
+    for (let offset = 0; ; offset += BATCH) {
+      const rows = await this.listing.pageRows(filter, orderBy, BATCH, offset);
+      for (const r of rows) {
+        yield csvLine([
+          r.id,
+          r.created_at,
+          r.lead_name,
+          r.lead_phone,
+          r.utm_source,
+          r.utm_medium,
+          r.utm_campaign,
+          r.source_type,
+          r.platform,
+          r.stage_name,
+          r.status,
+          r.assignee_name,
+          r.deal_value,
+          r.messages_count,
+          r.sales_count,
+          r.sales_total,
+        ]);
+      }
+      if (rows.length < BATCH) return;
+    }
+  }
+}
