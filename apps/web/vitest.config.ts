@@ -11,6 +11,8 @@ export default mergeConfig(
       setupFiles: ['src/test/setup.ts'],
       restoreMocks: true,
       unstubGlobals: true,
+      // Lazy routes are transformed on first use: the first test of a file may wait a few seconds for them.
+      testTimeout: 20_000,
     },
   }),
 );

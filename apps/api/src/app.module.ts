@@ -8,18 +8,23 @@ import { RolesGuard } from './common/auth/roles.guard';
 import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { AdSpendModule } from './modules/ad-spend/ad-spend.module';
 import { ApiKeysModule } from './modules/api-keys/api-keys.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { ConversationsModule } from './modules/conversations/conversations.module';
+import { ConversionsModule } from './modules/conversions/conversions.module';
 import { HealthModule } from './modules/health/health.module';
 import { LeadsModule } from './modules/leads/leads.module';
 import { OrganizationsModule } from './modules/organizations/organizations.module';
+import { ReportsModule } from './modules/reports/reports.module';
 import { SalesModule } from './modules/sales/sales.module';
 import { StagesModule } from './modules/stages/stages.module';
 import { TicketsModule } from './modules/tickets/tickets.module';
 import { TrackingModule } from './modules/tracking/tracking.module';
 import { UsersModule } from './modules/users/users.module';
 import { WhatsappInstancesModule } from './modules/whatsapp-instances/whatsapp-instances.module';
+import { TrackingLinksModule } from './modules/tracking-links/tracking-links.module';
+import { WhatsappModule } from './modules/whatsapp/whatsapp.module';
 
 const DOMAIN_MODULES = [
   OrganizationsModule,
@@ -33,7 +38,12 @@ const DOMAIN_MODULES = [
   StagesModule,
   TrackingModule,
   SalesModule,
+  ReportsModule,
+  AdSpendModule,
+  ConversionsModule,
   HealthModule,
+  TrackingLinksModule,
+  WhatsappModule,
 ];
 
 function loggerModule(config: AppConfig): DynamicModule {

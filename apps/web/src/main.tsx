@@ -1,5 +1,8 @@
 import './i18n';
 import './styles.css';
+import './styles/components.css';
+import './styles/tables.css';
+import './styles/filters.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';

@@ -92,3 +92,12 @@ export class ApiError extends Error implements ErrorBody {
 export function describeApiError(error: unknown): string {
   return ApiError.from(error).toReadableString();
 }
+
+/**
+ * The data of a client call, or its failure thrown as an ApiError (React Query and `catch` then get a real Error):
+ * `const ticket = unwrap(await client.GET('/api/v1/tickets/{id}', …))`.
+ */
+export function unwrap<T>(result: { data?: T; error?: unknown }): T {
+  if (result.error !== undefined) throw ApiError.from(result.error);
+  return result.data as T;
+}

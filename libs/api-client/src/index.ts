@@ -4,6 +4,7 @@ export { createApiHooks, type ApiHooks } from './hooks.js';
 export {
   ApiError,
   describeApiError,
+  unwrap,
   isErrorBody,
   NETWORK_ERROR_STATUS,
   type ErrorBody,

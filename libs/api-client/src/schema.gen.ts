@@ -4,6 +4,44 @@
  */
 
 export interface paths {
+  '/api/v1/ad-spend': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Imported ad spend rows, newest day first, with the total of every matching row */
+    get: operations['listAdSpend'];
+    put?: never;
+    /**
+     * Import daily ad spend per platform and campaign, as JSON rows or a CSV file
+     * @description Either JSON `{rows: [{date, platform, campaign, spend}]}` or a multipart upload whose field `file` is a CSV with the header `date,platform,campaign,spend` (any column order; comma, semicolon or tab separated; UTF-8 or Windows-1252; spend with a dot or comma decimal). `date` is a calendar day (YYYY-MM-DD) in the organization time zone, `platform` an ad platform key (google_ads, meta_ads, tiktok_ads) and `campaign` the name the tickets carry in utmCampaign. Up to 10000 rows. Every row is checked first: any bad row rejects the whole import with a 400 whose details name it (`rows[3].spend`, "row 4: …", counting data rows from 1 without the header), and nothing is written. Importing the same (date, platform, campaign) again replaces its spend, so re-importing a report never doubles it.
+     */
+    post: operations['importAdSpend'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/ad-spend/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Delete one ad spend row */
+    delete: operations['deleteAdSpend'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/api-keys': {
     parameters: {
       query?: never;
@@ -107,6 +145,87 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/conversions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Queued conversions and their delivery status (pending, sent, failed, skipped), newest first
+     * @description pending: waiting or retrying (attempts, lastError and nextAttemptAt tell); sent; failed: gave up after the maximum attempts, lastError kept; skipped: not sendable (older than the 7 days Meta accepts, or the sale was deleted before it was sent).
+     */
+    get: operations['listConversions'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/conversions/google-ads.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Google Ads offline conversion import file of the sales of tickets with a Google click id
+     * @description First line `Parameters:TimeZone=<organization time zone>`, then the header `Google Click ID,Conversion Name,Conversion Time,Conversion Value,Conversion Currency` and one row per sale sold (soldAt) in the period whose ticket has a gclid: time as yyyy-MM-dd HH:mm:ss in the organization time zone, value with a dot decimal, the organization currency. variant=gbraid or wbraid produces the same file with the GBRAID or WBRAID column instead, for tickets with that id and no gclid (wbraid: and no gbraid), so a sale is never in two files. Click ids that are not URL-safe tokens are left out. CRLF line ends, UTF-8.
+     */
+    get: operations['exportGoogleAdsConversions'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/conversions/meta-preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The Meta events of the period, as they would be sent, for checking before enabling
+     * @description Purchase events of the sales sold (soldAt) in the period and, with a stage rule, the events of the first entry of tickets into the stage, for tickets with a ctwaclid; built by the same code as the queued ones. At most 1000 events, newest first. Stage events carry the current deal value of the ticket.
+     */
+    get: operations['previewMetaConversions'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/conversions/meta-settings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Meta Conversions API settings (the access token is never returned, only hasAccessToken) */
+    get: operations['getMetaSettings'];
+    /**
+     * Replace the Meta Conversions API settings
+     * @description Enabling requires datasetId, whatsappBusinessAccountId and an access token (sent now or stored before). accessToken is write-only and stored AES-256-GCM encrypted: omit it to keep the stored one, null removes it. While enabled, each new sale of a ticket with a ctwaclid queues a "Purchase" conversion, and with stageRule the first entry of such a ticket into that stage queues stageRule.eventName; conversions are queued from the moment they are enabled (earlier ones are not backfilled; see meta-preview). In production graphApiBaseUrl must be https on the host of the server default.
+     */
+    put: operations['updateMetaSettings'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/health': {
     parameters: {
       query?: never;
@@ -175,6 +294,66 @@ export interface paths {
     head?: never;
     /** Rename the organization or change its time zone or currency */
     patch: operations['updateCurrentOrganization'];
+    trace?: never;
+  };
+  '/api/v1/reports/attribution': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Tickets, conversion, revenue, spend, CPL and ROAS grouped by platform, source, UTM, ad, stage or assignee
+     * @description Takes the filters of GET /tickets (q, dateRange, dateFrom, dateTo, stageId, origin, source, hasSales, assigneeId) plus platform; date presets are computed in the organization time zone. Tickets count in the period of their creation (createdAt): tickets, ticketsWithSales, conversionRate and dealValueOpen describe the tickets created in the period. Revenue counts a sale in the period of its soldAt: salesCount and revenue are the sales sold in the period, whenever their ticket was created, grouped by their ticket's attributes and subject to the other filters. Tickets without a value for the dimension (no tracking, no campaign, unassigned...) are grouped under the key "(none)", never dropped. Spend is the imported ad spend of the calendar days of the period: per platform for groupBy=platform, per campaign (matched on utmCampaign, summed across platforms unless platform is filtered) for groupBy=utmCampaign, where rows with spend and no tickets are listed too; null on other rows and wherever no spend is known. cpl = spend / tickets and roas = revenue / spend, null instead of a division by zero. Money is rounded to 2 decimals, rates to 4.
+     */
+    get: operations['getAttributionReport'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reports/funnel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Per stage: tickets in it now and tickets that ever reached it
+     * @description Takes the filters of GET /tickets (q, dateRange, dateFrom, dateTo, stageId, origin, source, hasSales, assigneeId) plus platform; date presets are computed in the organization time zone. Covers the tickets created in the period. "reached" counts the tickets created in the stage, moved to it at any time (stage_changed events of the timeline) or in it now.
+     */
+    get: operations['getFunnelReport'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reports/timeseries': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Tickets or revenue per day, week or month, optionally split by platform or source type
+     * @description Takes the filters of GET /tickets (q, dateRange, dateFrom, dateTo, stageId, origin, source, hasSales, assigneeId) plus platform; date presets are computed in the organization time zone. metric=tickets counts tickets in the bucket of their createdAt; metric=revenue sums sales in the bucket of their soldAt. Buckets are calendar days, weeks (from Monday) or months in the organization time zone, from the start of the period (or the first data point when unbounded) to its end (or today), with empty buckets filled with 0.
+     */
+    get: operations['getTimeseriesReport'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   '/api/v1/sales/{id}': {
@@ -345,6 +524,24 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/tracking-links': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Tracking links with their clicks and tickets counts */
+    get: operations['listTrackingLinks'];
+    put?: never;
+    /** Create a link that records UTMs and click ids, then opens WhatsApp with a code that attributes the ticket */
+    post: operations['createTrackingLink'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/users': {
     parameters: {
       query?: never;
@@ -374,6 +571,75 @@ export interface paths {
     get: operations['getUser'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/webhook-events': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Received WhatsApp webhook events with their processing status */
+    get: operations['listWebhookEvents'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/webhook-events/{id}/retry': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Process a stored event again now (e.g. after a fix) */
+    post: operations['retryWebhookEvent'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/webhooks/whatsapp/cloud': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Meta's subscription handshake: answers hub.challenge as plain text */
+    get: operations['verifyCloudWebhook'];
+    put?: never;
+    /** WhatsApp Cloud API webhook (signed with X-Hub-Signature-256); stored, then processed asynchronously */
+    post: operations['receiveCloudWebhook'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/webhooks/whatsapp/evolution/{instanceId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Evolution API webhook, authenticated by the instance's webhookToken (header apikey or ?token=) */
+    post: operations['receiveEvolutionWebhook'];
     delete?: never;
     options?: never;
     head?: never;
@@ -427,6 +693,69 @@ export interface components {
       /** @example Google Ads */
       name: string;
     };
+    AdSpendItemDto: {
+      /** @example lead_gen */
+      campaign: string;
+      /**
+       * Format: date-time
+       * @example 2026-03-02T09:00:00.000Z
+       */
+      createdAt: string;
+      /**
+       * @description Calendar day in the organization time zone
+       * @example 2026-03-01
+       */
+      date: string;
+      /** Format: uuid */
+      id: string;
+      /** @example google_ads */
+      platform: string;
+      /** @example Google Ads */
+      platformName: string;
+      /** @example 150.75 */
+      spend: number;
+      /**
+       * Format: date-time
+       * @example 2026-03-02T09:00:00.000Z
+       */
+      updatedAt: string;
+    };
+    AdSpendListResponseDto: {
+      items: components['schemas']['AdSpendItemDto'][];
+      /** @example 1 */
+      page: number;
+      /** @example 20 */
+      pageSize: number;
+      /** @example 62 */
+      total: number;
+      /**
+       * @description Sum of the spend of every row matching the filters (all pages)
+       * @example 4580.4
+       */
+      totalSpend: number;
+    };
+    AdSpendRowDto: {
+      /**
+       * @description Campaign name, matched against utmCampaign
+       * @example lead_gen
+       */
+      campaign: string;
+      /**
+       * @description Calendar day (YYYY-MM-DD) in the organization time zone
+       * @example 2026-03-01
+       */
+      date: string;
+      /**
+       * @description Ad platform key: google_ads, meta_ads or tiktok_ads
+       * @example google_ads
+       */
+      platform: string;
+      /**
+       * @description Amount spent that day (≥ 0, at most 2 decimals)
+       * @example 150.75
+       */
+      spend: number;
+    };
     ApiKeyListResponseDto: {
       items: components['schemas']['ApiKeyResponseDto'][];
     };
@@ -447,11 +776,199 @@ export interface components {
       /** Format: date-time */
       revokedAt: string | null;
     };
+    AttributionMetricsDto: {
+      /**
+       * @description ticketsWithSales / tickets (4 decimals); null without tickets
+       * @example 0.2143
+       */
+      conversionRate: number | null;
+      /**
+       * @description Cost per lead: spend / tickets; null without spend or tickets
+       * @example 76.19
+       */
+      cpl: number | null;
+      /**
+       * @description Deal value of the open tickets created in the period
+       * @example 22000
+       */
+      dealValueOpen: number;
+      /**
+       * @description Value of those sales
+       * @example 15400.5
+       */
+      revenue: number;
+      /**
+       * @description Return on ad spend: revenue / spend (4 decimals); null without spend
+       * @example 4.8127
+       */
+      roas: number | null;
+      /**
+       * @description Sales sold (soldAt) in the period, whatever the ticket creation date
+       * @example 11
+       */
+      salesCount: number;
+      /**
+       * @description Ad spend of the period (platform and utmCampaign rows; always in totals); null when none is known
+       * @example 3200
+       */
+      spend: number | null;
+      /**
+       * @description Tickets created in the period
+       * @example 42
+       */
+      tickets: number;
+      /**
+       * @description Of those tickets, the ones with at least one sale (at any date)
+       * @example 9
+       */
+      ticketsWithSales: number;
+    };
+    AttributionReportDto: {
+      /** @example BRL */
+      currency: string;
+      /**
+       * @example platform
+       * @enum {string}
+       */
+      groupBy: 'platform' | 'sourceType' | 'utmSource' | 'utmMedium' | 'utmCampaign' | 'adId' | 'stage' | 'assignee';
+      period: components['schemas']['ReportPeriodDto'];
+      rows: components['schemas']['AttributionRowDto'][];
+      /** @example America/Sao_Paulo */
+      timezone: string;
+      /** @description The whole filter (sum of the rows) */
+      totals: components['schemas']['AttributionMetricsDto'];
+    };
+    AttributionRowDto: {
+      /**
+       * @description ticketsWithSales / tickets (4 decimals); null without tickets
+       * @example 0.2143
+       */
+      conversionRate: number | null;
+      /**
+       * @description Cost per lead: spend / tickets; null without spend or tickets
+       * @example 76.19
+       */
+      cpl: number | null;
+      /**
+       * @description Deal value of the open tickets created in the period
+       * @example 22000
+       */
+      dealValueOpen: number;
+      /**
+       * @description Platform key, source type, UTM value, ad id, stage id or user id; "(none)" groups the tickets without one
+       * @example google_ads
+       */
+      key: string;
+      /**
+       * @description Display name (platform, stage or user name; else the key)
+       * @example Google Ads
+       */
+      label: string;
+      /**
+       * @description Value of those sales
+       * @example 15400.5
+       */
+      revenue: number;
+      /**
+       * @description Return on ad spend: revenue / spend (4 decimals); null without spend
+       * @example 4.8127
+       */
+      roas: number | null;
+      /**
+       * @description Sales sold (soldAt) in the period, whatever the ticket creation date
+       * @example 11
+       */
+      salesCount: number;
+      /**
+       * @description Ad spend of the period (platform and utmCampaign rows; always in totals); null when none is known
+       * @example 3200
+       */
+      spend: number | null;
+      /**
+       * @description Tickets created in the period
+       * @example 42
+       */
+      tickets: number;
+      /**
+       * @description Of those tickets, the ones with at least one sale (at any date)
+       * @example 9
+       */
+      ticketsWithSales: number;
+    };
     AuthResponseDto: {
       /** @description JWT to send as "Authorization: Bearer <accessToken>" */
       accessToken: string;
       organization: components['schemas']['OrganizationResponseDto'];
       user: components['schemas']['UserResponseDto'];
+    };
+    ConversionItemDto: {
+      /** @example 1 */
+      attempts: number;
+      /**
+       * Format: date-time
+       * @example 2026-03-01T13:00:01.000Z
+       */
+      createdAt: string;
+      /** @example BRL */
+      currency: string;
+      /** @example purchase:0b5c5f0e-8d1e-4b8e-9c39-3f1f6d7a2b10 */
+      eventId: string;
+      /** @example Purchase */
+      eventName: string;
+      /**
+       * Format: date-time
+       * @example 2026-03-01T13:00:00.000Z
+       */
+      eventTime: string;
+      /** Format: uuid */
+      id: string;
+      /**
+       * @example purchase
+       * @enum {string}
+       */
+      kind: 'purchase' | 'stage';
+      /**
+       * @description Error of the last failed attempt
+       * @example null
+       */
+      lastError: string | null;
+      /**
+       * Format: date-time
+       * @description Next try while pending
+       * @example 2026-03-01T13:00:05.000Z
+       */
+      nextAttemptAt: string;
+      /** @description The event as sent to Meta */
+      payload: components['schemas']['MetaEventDto'];
+      /**
+       * Format: uuid
+       * @description The sale of a purchase
+       */
+      saleId: string | null;
+      /**
+       * Format: date-time
+       * @example 2026-03-01T13:00:07.000Z
+       */
+      sentAt: string | null;
+      /**
+       * @description pending (queued or retrying), sent, failed (gave up; see lastError) or skipped (not sendable)
+       * @example sent
+       * @enum {string}
+       */
+      status: 'pending' | 'sent' | 'failed' | 'skipped';
+      /** Format: uuid */
+      ticketId: string;
+      /** @example 1200 */
+      value: number | null;
+    };
+    ConversionListResponseDto: {
+      items: components['schemas']['ConversionItemDto'][];
+      /** @example 1 */
+      page: number;
+      /** @example 20 */
+      pageSize: number;
+      /** @example 12 */
+      total: number;
     };
     CreateApiKeyDto: {
       /** @example Integração do site */
@@ -493,6 +1010,20 @@ export interface components {
       instanceId?: string;
       lead: components['schemas']['TicketLeadInputDto'];
       ticket?: components['schemas']['TicketInputDto'];
+    };
+    CreateTrackingLinkDto: {
+      /**
+       * Format: uuid
+       * @description WhatsApp instance whose number the link opens
+       */
+      instanceId: string;
+      /**
+       * @description Pre-filled message
+       * @example Olá! Quero saber mais sobre o tênis de corrida
+       */
+      message: string;
+      /** @example Google Ads - Tênis de corrida */
+      name: string;
     };
     CreateUserDto: {
       /** @example ana@lojadamaria.com.br */
@@ -568,11 +1099,84 @@ export interface components {
       /** @example 400 */
       statusCode: number;
     };
+    FunnelReportDto: {
+      period: components['schemas']['ReportPeriodDto'];
+      /** @description Every stage in board order */
+      stages: components['schemas']['FunnelStageDto'][];
+      /** @example America/Sao_Paulo */
+      timezone: string;
+      /**
+       * @description Tickets matching the filters
+       * @example 42
+       */
+      total: number;
+    };
+    FunnelStageDto: {
+      /** @example #f59e0b */
+      color: string;
+      /**
+       * @description Tickets of the filter in this stage now
+       * @example 12
+       */
+      current: number;
+      /** @example false */
+      isClosed: boolean;
+      /** @example Em Andamento */
+      name: string;
+      /**
+       * @description Kanban order
+       * @example 1
+       */
+      order: number;
+      /**
+       * @description Tickets of the filter that were ever in this stage (created in it, moved to it, or in it now)
+       * @example 30
+       */
+      reached: number;
+      /** Format: uuid */
+      stageId: string;
+    };
     HealthResponseDto: {
       /** @example up */
       database: string;
       /** @example ok */
       status: string;
+    };
+    ImportAdSpendDto: {
+      /**
+       * @example [
+       *       {
+       *         "campaign": "lead_gen",
+       *         "date": "2026-03-01",
+       *         "platform": "google_ads",
+       *         "spend": 150.75
+       *       },
+       *       {
+       *         "campaign": "ctwa_marco",
+       *         "date": "2026-03-01",
+       *         "platform": "meta_ads",
+       *         "spend": 80
+       *       }
+       *     ]
+       */
+      rows: components['schemas']['AdSpendRowDto'][];
+    };
+    ImportAdSpendResultDto: {
+      /**
+       * @description New (date, platform, campaign) rows
+       * @example 28
+       */
+      created: number;
+      /**
+       * @description Rows in the request
+       * @example 31
+       */
+      received: number;
+      /**
+       * @description Existing rows whose spend was replaced
+       * @example 3
+       */
+      updated: number;
     };
     InboundItemDto: {
       /**
@@ -816,6 +1420,73 @@ export interface components {
        */
       type: string;
     };
+    MetaCustomDataDto: {
+      /** @example BRL */
+      currency: string;
+      /** @example 1200 */
+      value: number;
+    };
+    MetaEventDto: {
+      /** @example business_messaging */
+      action_source: string;
+      custom_data: components['schemas']['MetaCustomDataDto'];
+      /**
+       * @description Deduplication key
+       * @example purchase:0b5c5f0e-8d1e-4b8e-9c39-3f1f6d7a2b10
+       */
+      event_id: string;
+      /** @example Purchase */
+      event_name: string;
+      /**
+       * @description Unix time in seconds
+       * @example 1772380800
+       */
+      event_time: number;
+      /** @example whatsapp */
+      messaging_channel: string;
+      user_data: components['schemas']['MetaUserDataDto'];
+    };
+    MetaPreviewResponseDto: {
+      /** @description The body Meta would receive (at most 1000 events, newest first) */
+      data: components['schemas']['MetaEventDto'][];
+    };
+    MetaSettingsResponseDto: {
+      /** @example 1234567890123456 */
+      datasetId: string | null;
+      /** @example true */
+      enabled: boolean;
+      /**
+       * @description Effective base URL
+       * @example https://graph.facebook.com/v21.0
+       */
+      graphApiBaseUrl: string;
+      /**
+       * @description Whether an access token is stored (it is never returned)
+       * @example true
+       */
+      hasAccessToken: boolean;
+      stageRule: components['schemas']['MetaStageRuleDto'] | null;
+      /** @example 104996279225781 */
+      whatsappBusinessAccountId: string | null;
+    };
+    MetaStageRuleDto: {
+      /**
+       * @description Meta event name sent for it
+       * @example LeadSubmitted
+       */
+      eventName: string;
+      /**
+       * Format: uuid
+       * @description Entering this stage is a conversion
+       */
+      stageId: string;
+    };
+    MetaUserDataDto: {
+      /** @example ARAkLkA8rmlFeiCktEJQ-QTwRiyYHAFDLMNDBH0CD3qpjd0HR4irJ6LEkR7JwFF4XvnO2E4Nx0-eM-GABDLOPaOdRMv-_zfUQ2a */
+      ctwa_clid: string;
+      /** @example 104996279225781 */
+      whatsapp_business_account_id: string | null;
+    };
     OrganizationResponseDto: {
       /** Format: date-time */
       createdAt: string;
@@ -844,6 +1515,20 @@ export interface components {
     ReorderStagesDto: {
       /** @description Every stage id of the organization, in the new order */
       ids: string[];
+    };
+    ReportPeriodDto: {
+      /**
+       * Format: date-time
+       * @description Start (inclusive) of the period: midnight in the organization time zone; null when unbounded
+       * @example 2026-03-01T03:00:00.000Z
+       */
+      from: string | null;
+      /**
+       * Format: date-time
+       * @description End (exclusive); null when unbounded
+       * @example 2026-04-01T03:00:00.000Z
+       */
+      to: string | null;
     };
     SaleListResponseDto: {
       items: components['schemas']['TicketSaleDto'][];
@@ -1141,6 +1826,11 @@ export interface components {
       withSales: number;
     };
     TicketTrackingDto: {
+      /**
+       * @description Ad headline (Click-to-WhatsApp)
+       * @example Tênis de corrida com 30% off
+       */
+      adHeadline: string | null;
       /** @description Ad id (e.g. the Click-to-WhatsApp source_id) */
       adId: string | null;
       /**
@@ -1162,6 +1852,97 @@ export interface components {
       utmSource: string | null;
       utmTerm: string | null;
     };
+    TimeseriesReportDto: {
+      /**
+       * @description First calendar day of each bucket in the organization time zone, every bucket present
+       * @example [
+       *       "2026-03-01",
+       *       "2026-03-02",
+       *       "2026-03-03"
+       *     ]
+       */
+      buckets: string[];
+      /** @example BRL */
+      currency: string;
+      /**
+       * @example platform
+       * @enum {string|null}
+       */
+      groupBy: 'platform' | 'sourceType' | null;
+      /**
+       * @example day
+       * @enum {string}
+       */
+      interval: 'day' | 'week' | 'month';
+      /**
+       * @example tickets
+       * @enum {string}
+       */
+      metric: 'tickets' | 'revenue';
+      period: components['schemas']['ReportPeriodDto'];
+      /** @description One series per group (empty without groupBy) */
+      series: components['schemas']['TimeseriesSeriesDto'][];
+      /** @example America/Sao_Paulo */
+      timezone: string;
+      /**
+       * @description Total per bucket
+       * @example [
+       *       4,
+       *       0,
+       *       7
+       *     ]
+       */
+      totals: number[];
+    };
+    TimeseriesSeriesDto: {
+      /**
+       * @description Platform key or source type; "(none)" without one
+       * @example google_ads
+       */
+      key: string;
+      /** @example Google Ads */
+      label: string;
+      /** @example 8 */
+      total: number;
+      /**
+       * @description One value per bucket
+       * @example [
+       *       3,
+       *       0,
+       *       5
+       *     ]
+       */
+      values: number[];
+    };
+    TrackingLinkListResponseDto: {
+      items: components['schemas']['TrackingLinkResponseDto'][];
+    };
+    TrackingLinkResponseDto: {
+      /** @example 120 */
+      clicks: number;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      instanceId: string;
+      /** @example Olá! Quero saber mais sobre o tênis de corrida */
+      message: string;
+      /** @example Google Ads - Tênis de corrida */
+      name: string;
+      /** @example k3m9x2pq7a */
+      slug: string;
+      /**
+       * @description Tickets opened by a message carrying a click code of this link
+       * @example 14
+       */
+      tickets: number;
+      /**
+       * @description Public URL to use as the ad destination; append utm_* and click ids as query parameters
+       * @example https://app.example.com/t/k3m9x2pq7a
+       */
+      url: string;
+    };
     UpdateLeadDto: {
       /**
        * @description Stored lower-cased; unique in the organization
@@ -1175,6 +1956,32 @@ export interface components {
        * @example +55 11 99999-8888
        */
       phone?: string;
+    };
+    UpdateMetaSettingsDto: {
+      /**
+       * @description Conversions API access token: stored encrypted, never returned; absent keeps it, null removes it
+       * @example EAAGm0PX4ZCpsBA...
+       */
+      accessToken?: string | null;
+      /**
+       * @description Meta dataset id
+       * @example 1234567890123456
+       */
+      datasetId?: string | null;
+      /**
+       * @description Send conversions to Meta (requires dataset, token and WABA id)
+       * @example true
+       */
+      enabled: boolean;
+      /**
+       * @description Graph API base URL; null or absent uses the server default (Meta's)
+       * @example https://graph.facebook.com/v21.0
+       */
+      graphApiBaseUrl?: string | null;
+      /** @description Optional stage conversion */
+      stageRule?: components['schemas']['MetaStageRuleDto'] | null;
+      /** @example 104996279225781 */
+      whatsappBusinessAccountId?: string | null;
     };
     UpdateOrganizationDto: {
       /** @example BRL */
@@ -1245,6 +2052,38 @@ export interface components {
     };
     /** @enum {string} */
     UserRole: 'owner' | 'admin' | 'agent';
+    WebhookEventListResponseDto: {
+      items: components['schemas']['WebhookEventResponseDto'][];
+      /** @example 1 */
+      page: number;
+      /** @example 20 */
+      pageSize: number;
+      /** @example 42 */
+      total: number;
+    };
+    WebhookEventResponseDto: {
+      /** @example 1 */
+      attempts: number;
+      /** @description The body as received */
+      body: {
+        [key: string]: unknown;
+      };
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      instanceId: string | null;
+      /** @example WhatsApp instance … no longer exists */
+      lastError: string | null;
+      /** Format: date-time */
+      nextAttemptAt: string;
+      /** Format: date-time */
+      processedAt: string | null;
+      provider: components['schemas']['WhatsappProvider'];
+      /** Format: date-time */
+      receivedAt: string;
+      /** @enum {string} */
+      status: 'pending' | 'processing' | 'processed' | 'failed' | 'unroutable' | 'ignored';
+    };
     WhatsappInstanceListResponseDto: {
       /** @description Oldest first: items[0] is the organization's first instance */
       items: components['schemas']['WhatsappInstanceResponseDto'][];
@@ -1279,6 +2118,16 @@ export interface components {
        * @example 106540352242922
        */
       providerPhoneNumberId: string | null;
+      /**
+       * @description Evolution: the token it must send (header apikey or ?token=). Only shown to owners and admins
+       * @example 9c1d6f0e2a...
+       */
+      webhookToken: string | null;
+      /**
+       * @description The URL to paste into Meta (Cloud API) or the Evolution gateway
+       * @example https://app.example.com/api/v1/webhooks/whatsapp/evolution/3f2b8c1e-6d4a-4f7e-9b1a-2c5d8e7f9a10
+       */
+      webhookUrl: string;
     };
     /** @enum {string} */
     WhatsappProvider: 'cloud_api' | 'evolution';
@@ -1291,6 +2140,194 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+  listAdSpend: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        /** @description First day (inclusive) */
+        dateFrom?: string;
+        /** @description Last day (inclusive) */
+        dateTo?: string;
+        /** @description Ad platform key */
+        platform?: string;
+        /** @description Exact campaign name */
+        campaign?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AdSpendListResponseDto'];
+        };
+      };
+      /** @description Invalid input: the message and details name the offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Too many requests */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  importAdSpend: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json':
+          | components['schemas']['ImportAdSpendDto']
+          | {
+              /**
+               * Format: binary
+               * @description CSV: date,platform,campaign,spend\n2026-03-01,google_ads,lead_gen,150.75
+               */
+              file: string;
+            };
+        'multipart/form-data':
+          | components['schemas']['ImportAdSpendDto']
+          | {
+              /**
+               * Format: binary
+               * @description CSV: date,platform,campaign,spend\n2026-03-01,google_ads,lead_gen,150.75
+               */
+              file: string;
+            };
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImportAdSpendResultDto'];
+        };
+      };
+      /** @description Invalid input: the message and details name the offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The file is larger than 5 MB */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Too many requests */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  deleteAdSpend: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Deleted */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input: the message and details name the offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Too many requests */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
   listApiKeys: {
     parameters: {
       query?: never;
@@ -1674,6 +2711,283 @@ export interface operations {
       };
     };
   };
+  listConversions: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        status?: 'pending' | 'sent' | 'failed' | 'skipped';
+        kind?: 'purchase' | 'stage';
+        ticketId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConversionListResponseDto'];
+        };
+      };
+      /** @description Invalid input: the message and details name the offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Too many requests */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  exportGoogleAdsConversions: {
+    parameters: {
+      query: {
+        /** @description Period of the ticket creation date */
+        dateRange?: 'today' | 'yesterday' | '7d' | '30d' | '90d' | 'thisMonth' | 'lastMonth' | 'thisYear' | 'all';
+        /** @description Custom range start (inclusive calendar date) */
+        dateFrom?: string;
+        /** @description Custom range end (inclusive calendar date) */
+        dateTo?: string;
+        /** @description Name of the conversion action in Google Ads */
+        conversionName: string;
+        /** @description Click id column: Google Click ID (gclid), GBRAID or WBRAID */
+        variant?: 'gclid' | 'gbraid' | 'wbraid';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description CSV file */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
+        };
+      };
+      /** @description Invalid input: the message and details name the offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Too many requests */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  previewMetaConversions: {
+    parameters: {
+      query?: {
+        /** @description Period of the ticket creation date */
+        dateRange?: 'today' | 'yesterday' | '7d' | '30d' | '90d' | 'thisMonth' | 'lastMonth' | 'thisYear' | 'all';
+        /** @description Custom range start (inclusive calendar date) */
+        dateFrom?: string;
+        /** @description Custom range end (inclusive calendar date) */
+        dateTo?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MetaPreviewResponseDto'];
+        };
+      };
+      /** @description Invalid input: the message and details name the offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Too many requests */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  getMetaSettings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MetaSettingsResponseDto'];
+        };
+      };
+      /** @description Invalid input: the message and details name the offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Too many requests */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  updateMetaSettings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateMetaSettingsDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MetaSettingsResponseDto'];
+        };
+      };
+      /** @description Invalid input: the message and details name the offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Requires a user with role owner or admin */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description stageRule.stageId is not a stage of the organization */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Too many requests */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
   getHealth: {
     parameters: {
       query?: never;
@@ -1983,6 +3297,209 @@ export interface operations {
       };
       /** @description Requires a user with role owner or admin */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Too many requests */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  getAttributionReport: {
+    parameters: {
+      query?: {
+        /** @description Lead name (accent-insensitive, partial), phone digits, ticket id or assignee name */
+        q?: string;
+        /** @description Period of the ticket creation date */
+        dateRange?: 'today' | 'yesterday' | '7d' | '30d' | '90d' | 'thisMonth' | 'lastMonth' | 'thisYear' | 'all';
+        /** @description Custom range start (inclusive calendar date) */
+        dateFrom?: string;
+        /** @description Custom range end (inclusive calendar date) */
+        dateTo?: string;
+        /** @description Stage id */
+        stageId?: string;
+        /** @description utmSource */
+        origin?: string;
+        source?: components['schemas']['TicketSourceType'];
+        /** @description true: only tickets with sales; false: only without */
+        hasSales?: boolean;
+        assigneeId?: string;
+        /** @description Ad platform key of the ticket's tracking */
+        platform?: string;
+        /** @description Dimension of the rows */
+        groupBy?: 'platform' | 'sourceType' | 'utmSource' | 'utmMedium' | 'utmCampaign' | 'adId' | 'stage' | 'assignee';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AttributionReportDto'];
+        };
+      };
+      /** @description Invalid input: the message and details name the offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Too many requests */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  getFunnelReport: {
+    parameters: {
+      query?: {
+        /** @description Lead name (accent-insensitive, partial), phone digits, ticket id or assignee name */
+        q?: string;
+        /** @description Period of the ticket creation date */
+        dateRange?: 'today' | 'yesterday' | '7d' | '30d' | '90d' | 'thisMonth' | 'lastMonth' | 'thisYear' | 'all';
+        /** @description Custom range start (inclusive calendar date) */
+        dateFrom?: string;
+        /** @description Custom range end (inclusive calendar date) */
+        dateTo?: string;
+        /** @description Stage id */
+        stageId?: string;
+        /** @description utmSource */
+        origin?: string;
+        source?: components['schemas']['TicketSourceType'];
+        /** @description true: only tickets with sales; false: only without */
+        hasSales?: boolean;
+        assigneeId?: string;
+        /** @description Ad platform key of the ticket's tracking */
+        platform?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FunnelReportDto'];
+        };
+      };
+      /** @description Invalid input: the message and details name the offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Too many requests */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  getTimeseriesReport: {
+    parameters: {
+      query?: {
+        /** @description Lead name (accent-insensitive, partial), phone digits, ticket id or assignee name */
+        q?: string;
+        /** @description Period of the ticket creation date */
+        dateRange?: 'today' | 'yesterday' | '7d' | '30d' | '90d' | 'thisMonth' | 'lastMonth' | 'thisYear' | 'all';
+        /** @description Custom range start (inclusive calendar date) */
+        dateFrom?: string;
+        /** @description Custom range end (inclusive calendar date) */
+        dateTo?: string;
+        /** @description Stage id */
+        stageId?: string;
+        /** @description utmSource */
+        origin?: string;
+        source?: components['schemas']['TicketSourceType'];
+        /** @description true: only tickets with sales; false: only without */
+        hasSales?: boolean;
+        assigneeId?: string;
+        /** @description Ad platform key of the ticket's tracking */
+        platform?: string;
+        /** @description Bucket size; weeks start on Monday. Buckets are calendar periods in the organization time zone */
+        interval?: 'day' | 'week' | 'month';
+        /** @description tickets: tickets by creation date; revenue: sales value by sale date (soldAt) */
+        metric?: 'tickets' | 'revenue';
+        /** @description Split each bucket into one series per value */
+        groupBy?: 'platform' | 'sourceType';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TimeseriesReportDto'];
+        };
+      };
+      /** @description Invalid input: the message and details name the offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
         headers: {
           [name: string]: unknown;
         };
@@ -2902,6 +4419,111 @@ export interface operations {
       };
     };
   };
+  listTrackingLinks: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TrackingLinkListResponseDto'];
+        };
+      };
+      /** @description Invalid input: the message and details name the offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Too many requests */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  createTrackingLink: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateTrackingLinkDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TrackingLinkResponseDto'];
+        };
+      };
+      /** @description Invalid input: the message and details name the offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Instance not found in the organization */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Too many requests */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
   listUsers: {
     parameters: {
       query?: never;
@@ -3054,6 +4676,258 @@ export interface operations {
         };
       };
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Too many requests */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  listWebhookEvents: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        status?: 'pending' | 'processing' | 'processed' | 'failed' | 'unroutable' | 'ignored';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebhookEventListResponseDto'];
+        };
+      };
+      /** @description Invalid input: the message and details name the offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Requires a user with role owner or admin */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Too many requests */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  retryWebhookEvent: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebhookEventResponseDto'];
+        };
+      };
+      /** @description Invalid input: the message and details name the offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Requires a user with role owner or admin */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Too many requests */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  verifyCloudWebhook: {
+    parameters: {
+      query: {
+        'hub.challenge': unknown;
+        'hub.verify_token': unknown;
+        'hub.mode': unknown;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The challenge */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/plain': string;
+        };
+      };
+      /** @description Invalid input: the message and details name the offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Too many requests */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  receiveCloudWebhook: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          [key: string]: unknown;
+        };
+      };
+    };
+    responses: {
+      /** @description Stored */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input: the message and details name the offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Too many requests */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  receiveEvolutionWebhook: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        instanceId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          [key: string]: unknown;
+        };
+      };
+    };
+    responses: {
+      /** @description Stored */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input: the message and details name the offending field */
+      400: {
         headers: {
           [name: string]: unknown;
         };

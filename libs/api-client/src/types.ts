@@ -1,4 +1,4 @@
-import type { components, paths } from './schema.gen.js';
+import type { components, operations, paths } from './schema.gen.js';
 
 /** Every schema of the spec, e.g. `Schemas['StageResponseDto']`. */
 export type Schemas = components['schemas'];
@@ -14,3 +14,39 @@ export type Organization = Schemas['OrganizationResponseDto'];
 export type Stage = Schemas['StageResponseDto'];
 export type StageList = Schemas['StageListResponseDto'];
 export type ApiKey = Schemas['ApiKeyResponseDto'];
+
+export type UserRole = Schemas['UserRole'];
+export type UserList = Schemas['UserListResponseDto'];
+export type CreateUserBody = Schemas['CreateUserDto'];
+export type CreatedApiKey = Schemas['CreatedApiKeyResponseDto'];
+export type UpdateOrganizationBody = Schemas['UpdateOrganizationDto'];
+
+export type StageRef = Schemas['StageRefDto'];
+export type CreateStageBody = Schemas['CreateStageDto'];
+export type UpdateStageBody = Schemas['UpdateStageDto'];
+
+export type TicketSourceType = Schemas['TicketSourceType'];
+export type TicketStatus = Schemas['TicketStatus'];
+export type TicketListItem = Schemas['TicketListItemDto'];
+export type TicketList = Schemas['TicketListResponseDto'];
+export type TicketSummary = Schemas['TicketSummaryDto'];
+/** Query of GET /tickets (filters, paging and sort); the inbounds and the CSV export take the same filters. */
+export type TicketListQuery = NonNullable<operations['listTickets']['parameters']['query']>;
+export type TicketDetail = Schemas['TicketDetailResponseDto'];
+export type TicketEvent = Schemas['TicketEventDto'];
+export type TicketEventType = Schemas['TicketEventType'];
+export type TicketTracking = Schemas['TicketTrackingDto'];
+export type TicketSale = Schemas['TicketSaleDto'];
+export type CreateTicketBody = Schemas['CreateTicketDto'];
+export type UpdateTicketBody = Schemas['UpdateTicketDto'];
+export type CreateSaleBody = Schemas['CreateSaleDto'];
+
+export type InboundItem = Schemas['InboundItemDto'];
+export type InboundList = Schemas['InboundListResponseDto'];
+export type Message = Schemas['MessageResponseDto'];
+export type MessageList = Schemas['MessageListResponseDto'];
+
+export type WhatsappProvider = Schemas['WhatsappProvider'];
+export type WhatsappInstance = Schemas['WhatsappInstanceResponseDto'];
+export type CreateWhatsappInstanceBody = Schemas['CreateWhatsappInstanceDto'];
+export type UpdateWhatsappInstanceBody = Schemas['UpdateWhatsappInstanceDto'];

@@ -23,6 +23,18 @@ export interface AppConfig {
   rateLimitPerMinute: number;
   /** Sign-in and sign-up attempts per minute per client. */
   authRateLimitPerMinute: number;
+  /** Secret (at least 32 characters) that encrypts stored credentials such as the Meta access token. */
+  encryptionKey: string;
+  /** Default base URL of Meta's Graph API (an organization may override it in its Meta settings). */
+  metaGraphApiBaseUrl: string;
+  /** Deliver queued ad-platform conversions from this process, polling every conversionsWorkerIntervalMs. */
+  conversionsWorkerEnabled: boolean;
+  conversionsWorkerIntervalMs: number;
+  /** Meta Cloud API webhook: the verify token of the subscription handshake, and the app secret that signs bodies. */
+  whatsappVerifyToken: string | null;
+  whatsappAppSecret: string | null;
+  /** Process stored webhook events in this process (turn off on replicas that should only receive). */
+  webhookWorkerEnabled: boolean;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -55,8 +67,8 @@ function readBool(env: NodeJS.ProcessEnv, key: string, fallback: boolean, proble
 }
 
 /** Development has no secret to configure: one is generated once and kept beside the embedded database. */
-function developmentJwtSecret(dataDir: string): string {
-  const file = resolve(dirname(dataDir), 'dev-jwt-secret');
+function developmentSecret(dataDir: string, fileName: string): string {
+  const file = resolve(dirname(dataDir), fileName);
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   const secret = randomBytes(48).toString('base64url');
   mkdirSync(dirname(file), { recursive: true });
@@ -83,6 +95,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const jwtSecret = env.JWT_SECRET ?? '';
   if (jwtSecret && jwtSecret.length < 32) problems.push('JWT_SECRET must be at least 32 characters long');
   if (!jwtSecret && nodeEnv === 'production') problems.push('JWT_SECRET is required when NODE_ENV=production');
+
+  const encryptionKey = env.ENCRYPTION_KEY ?? '';
+  if (encryptionKey && encryptionKey.length < 32) problems.push('ENCRYPTION_KEY must be at least 32 characters long');
+  if (!encryptionKey && nodeEnv === 'production') {
+    problems.push('ENCRYPTION_KEY is required when NODE_ENV=production');
+  }
+  const metaGraphApiBaseUrl = (env.META_GRAPH_API_BASE_URL || 'https://graph.facebook.com/v21.0').replace(/\/+$/, '');
+  if (!/^https?:\/\/[^/]+/.test(metaGraphApiBaseUrl)) {
+    problems.push('META_GRAPH_API_BASE_URL must start with http:// or https://');
+  }
 
   const corsOrigins = (env.CORS_ORIGINS ?? '')
     .split(',')
@@ -111,8 +133,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     webDistDir: env.WEB_DIST_DIR ? resolve(env.WEB_DIST_DIR) : null,
     rateLimitPerMinute: readInt(env, 'RATE_LIMIT_PER_MINUTE', 1200, problems),
     authRateLimitPerMinute: readInt(env, 'AUTH_RATE_LIMIT_PER_MINUTE', 20, problems),
+    encryptionKey,
+    metaGraphApiBaseUrl,
+    conversionsWorkerEnabled: readBool(env, 'CONVERSIONS_WORKER_ENABLED', true, problems),
+    conversionsWorkerIntervalMs: readInt(env, 'CONVERSIONS_WORKER_INTERVAL_MS', 10_000, problems),
+    whatsappVerifyToken: env.WHATSAPP_VERIFY_TOKEN?.trim() || null,
+    whatsappAppSecret: env.WHATSAPP_APP_SECRET?.trim() || null,
+    webhookWorkerEnabled: readBool(env, 'WEBHOOK_WORKER_ENABLED', true, problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
-  if (!config.jwtSecret) config.jwtSecret = developmentJwtSecret(pgliteDataDir);
+  if (!config.jwtSecret) config.jwtSecret = developmentSecret(pgliteDataDir, 'dev-jwt-secret');
+  if (!config.encryptionKey) config.encryptionKey = developmentSecret(pgliteDataDir, 'dev-encryption-key');
   return config;
 }

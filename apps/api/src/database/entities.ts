@@ -1,4 +1,7 @@
+import { AdSpend } from '../modules/ad-spend/entities/ad-spend.entity';
 import { ApiKey } from '../modules/api-keys/entities/api-key.entity';
+import { Conversion } from '../modules/conversions/entities/conversion.entity';
+import { MetaSettings } from '../modules/conversions/entities/meta-settings.entity';
 import { WhatsappConversation } from '../modules/conversations/entities/whatsapp-conversation.entity';
 import { WhatsappMessage } from '../modules/conversations/entities/whatsapp-message.entity';
 import { Lead } from '../modules/leads/entities/lead.entity';
@@ -12,6 +15,9 @@ import { TicketTrackingIdentifier } from '../modules/tracking/entities/ticket-tr
 import { TicketTracking } from '../modules/tracking/entities/ticket-tracking.entity';
 import { TrackingIdentifierType } from '../modules/tracking/entities/tracking-identifier-type.entity';
 import { User } from '../modules/users/entities/user.entity';
+import { TrackingClick } from '../modules/tracking-links/entities/tracking-click.entity';
+import { TrackingLink } from '../modules/tracking-links/entities/tracking-link.entity';
+import { WebhookEvent } from '../modules/whatsapp/entities/webhook-event.entity';
 import { WhatsappInstance } from '../modules/whatsapp-instances/entities/whatsapp-instance.entity';
 
 export const ENTITIES = [
@@ -30,4 +36,10 @@ export const ENTITIES = [
   TicketTracking,
   TicketTrackingIdentifier,
   Sale,
+  AdSpend,
+  MetaSettings,
+  Conversion,
+  WebhookEvent,
+  TrackingLink,
+  TrackingClick,
 ];

@@ -56,6 +56,8 @@ describe('whatsapp instances', () => {
       provider: 'cloud_api',
       providerPhoneNumberId: body.providerPhoneNumberId,
       providerBusinessAccountId: '102290129340398',
+      webhookUrl: 'http://localhost:3000/api/v1/webhooks/whatsapp/cloud',
+      webhookToken: expect.stringMatching(/^[0-9a-f]{48}$/),
       createdAt: expect.any(String),
     });
     const second = await create({ name: 'Evolution', phoneNumber: '(21) 98765-4321', provider: 'evolution' });
@@ -178,8 +180,13 @@ describe('whatsapp instances', () => {
       provider: 'evolution',
       providerPhoneNumberId: '555000111',
     });
+    // Meta routes webhooks by phone_number_id, so a Cloud API id belongs to one instance across organizations.
     const b = await registerAccount(t, 'Org B');
-    await create(cloudApi({ providerPhoneNumberId: '555000111' }), b);
+    await t.http
+      .post('/api/v1/whatsapp-instances')
+      .set(b.bearer)
+      .send(cloudApi({ providerPhoneNumberId: '555000111' }))
+      .expect(409);
     expect(await list()).toHaveLength(3);
   });
 
@@ -203,7 +210,8 @@ describe('whatsapp instances', () => {
     const admin = await addUser(t, owner, 'admin');
     const key = await createApiKey(t, owner);
 
-    expect(await list(agent)).toEqual([instance]);
+    // Agents see the instance but not its webhook secret.
+    expect(await list(agent)).toEqual([{ ...instance, webhookToken: null }]);
     await t.http.get(`/api/v1/whatsapp-instances/${instance.id}`).set(agent.bearer).expect(200);
     await t.http.get('/api/v1/whatsapp-instances').set('X-API-Key', key.key).expect(200);
 

@@ -13,6 +13,14 @@ const DashboardLayout = lazy(() =>
   import('../features/layout/DashboardLayout').then((m) => ({ default: m.DashboardLayout })),
 );
 const TicketsPage = lazy(() => import('../features/tickets/TicketsPage').then((m) => ({ default: m.TicketsPage })));
+const TicketDetailPage = lazy(() =>
+  import('../features/ticket-detail/TicketDetailPage').then((m) => ({ default: m.TicketDetailPage })),
+);
+const KanbanPage = lazy(() => import('../features/kanban/KanbanPage').then((m) => ({ default: m.KanbanPage })));
+const InboundsPage = lazy(() => import('../features/inbounds/InboundsPage').then((m) => ({ default: m.InboundsPage })));
+const SettingsRoutes = lazy(() =>
+  import('../features/settings/SettingsRoutes').then((m) => ({ default: m.SettingsRoutes })),
+);
 const ComingSoonPage = lazy(() =>
   import('../features/layout/ComingSoonPage').then((m) => ({ default: m.ComingSoonPage })),
 );
@@ -32,10 +40,11 @@ export function AppRoutes() {
           <Route element={<DashboardLayout />}>
             <Route index element={<Navigate to="tickets" replace />} />
             <Route path="tickets" element={<TicketsPage />} />
-            <Route path="kanban" element={<ComingSoonPage title="nav.kanban" />} />
-            <Route path="inbounds" element={<ComingSoonPage title="nav.inbounds" />} />
+            <Route path="tickets/:id" element={<TicketDetailPage />} />
+            <Route path="kanban" element={<KanbanPage />} />
+            <Route path="inbounds" element={<InboundsPage />} />
             <Route path="reports" element={<ComingSoonPage title="nav.reports" />} />
-            <Route path="settings" element={<ComingSoonPage title="nav.settings" />} />
+            <Route path="settings/*" element={<SettingsRoutes />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Route>

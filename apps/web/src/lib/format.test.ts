@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, formatMoney } from './format';
+import { formatDate, formatDateTime, formatMoney, formatTime } from './format';
 
 /** Intl puts a no-break space between the currency symbol and the amount. */
 const nbsp = (text: string) => text.replace(/ /g, '\u00a0');
@@ -38,6 +38,8 @@ describe('formatDateTime', () => {
   it('crosses the day boundary in the organization time zone', () => {
     expect(formatDateTime('2025-03-01T02:15:00.000Z')).toBe('28/02/2025, 23:15');
     expect(formatDate('2025-03-01T02:15:00.000Z')).toBe('28/02/2025');
+    expect(formatTime('2025-03-01T02:15:00.000Z')).toBe('23:15');
+    expect(formatTime('2025-03-01T02:15:00.000Z', 'Asia/Tokyo')).toBe('11:15');
   });
 
   it('honours another time zone and locale', () => {

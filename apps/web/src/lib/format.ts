@@ -71,3 +71,20 @@ export function formatDate(
   const date = toDate(value);
   return date ? dateTimeFormat(locale, timeZone, false).format(date) : '';
 }
+
+/** Time of day in the given time zone: `formatTime('2025-01-15T13:30:00Z')` -> `10:30`. '' if invalid. */
+export function formatTime(
+  value: string | number | Date | null | undefined,
+  timeZone: string = DEFAULT_TIME_ZONE,
+  locale: string = DEFAULT_LOCALE,
+): string {
+  const date = toDate(value);
+  if (!date) return '';
+  const key = `t|${locale}|${timeZone}`;
+  let format = cache.get(key) as Intl.DateTimeFormat | undefined;
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    cache.set(key, format);
+  }
+  return format.format(date);
+}

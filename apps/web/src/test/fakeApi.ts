@@ -23,3 +23,20 @@ export function createFakeFetch(routes: Record<string, Handler>) {
     return handler(request);
   });
 }
+
+/** A promise settled from the outside, to hold an answer while a test looks at the optimistic state. */
+export function deferred<T>() {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((done) => {
+    resolve = done;
+  });
+  return { promise, resolve };
+}
+
+/** The query string of the last call to `METHOD /path` as an object. */
+export function lastQuery(fetch: ReturnType<typeof createFakeFetch>, route: string): Record<string, string> {
+  const calls = fetch.mock.calls.filter(([request]) => `${request.method} ${new URL(request.url).pathname}` === route);
+  const last = calls[calls.length - 1];
+  if (!last) throw new Error(`${route} was not called`);
+  return Object.fromEntries(new URL(last[0].url).searchParams);
+}

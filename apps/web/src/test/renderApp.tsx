@@ -14,7 +14,12 @@ interface RenderAppOptions {
 /** Shows the current route so tests can assert redirects. */
 function LocationProbe() {
   const location = useLocation();
-  return <output data-testid="location">{location.pathname}</output>;
+  return (
+    <output data-testid="location">
+      {location.pathname}
+      {location.search}
+    </output>
+  );
 }
 
 /** Renders the real routes and providers at `path`, with the API answered by a fake fetch. */

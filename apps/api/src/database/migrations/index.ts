@@ -4,6 +4,8 @@ import { SeedAdPlatforms1795927700000 } from './1795927700000-SeedAdPlatforms';
 import { TicketListing1795928442716 } from './1795928442716-TicketListing';
 import { UniqueCloudPhoneNumberId1795928770297 } from './1795928770297-UniqueCloudPhoneNumberId';
 import { TicketEventOrder1795929174597 } from './1795929174597-TicketEventOrder';
+import { WhatsappIngestion1795929418873 } from './1795929418873-WhatsappIngestion';
+import { AttributionAndConversions1795950000000 } from './1795950000000-AttributionAndConversions';
 
 export const MIGRATIONS = [
   Initial1795927686758,
@@ -11,4 +13,6 @@ export const MIGRATIONS = [
   TicketListing1795928442716,
   UniqueCloudPhoneNumberId1795928770297,
   TicketEventOrder1795929174597,
+  WhatsappIngestion1795929418873,
+  AttributionAndConversions1795950000000,
 ];

@@ -7,6 +7,8 @@ export interface LeadInput {
   name?: string | null;
   phone?: string | null;
   email?: string | null;
+  /** WhatsApp business-scoped user id, when the payload carries one (possibly without a phone). */
+  waUserId?: string | null;
 }
 
 interface NormalizedLead {
@@ -14,12 +16,14 @@ interface NormalizedLead {
   phone: string | null;
   phoneKey: string | null;
   email: string | null;
+  waUserId: string | null;
 }
 
 /** Validates and normalizes lead contact data; `field` prefixes error paths (e.g. "lead"). */
 export function normalizeLeadInput(input: LeadInput, field = 'lead'): NormalizedLead {
   const name = input.name?.trim() || null;
   const email = input.email?.trim().toLowerCase() || null;
+  const waUserId = input.waUserId?.trim() || null;
   let phone: string | null = null;
   let phoneKey: string | null = null;
   if (input.phone?.trim()) {
@@ -28,12 +32,12 @@ export function normalizeLeadInput(input: LeadInput, field = 'lead'): Normalized
     phone = normalized.e164;
     phoneKey = normalized.key;
   }
-  if (!phone && !email) {
+  if (!phone && !email && !waUserId) {
     throw new InvalidInputError(`${field}.phone or ${field}.email is required to identify the lead`, [
       { field: `${field}.phone`, message: `${field}.phone or ${field}.email is required` },
     ]);
   }
-  return { name, phone, phoneKey, email };
+  return { name, phone, phoneKey, email, waUserId };
 }
 
 async function findExisting(m: EntityManager, organizationId: string, lead: NormalizedLead): Promise<Lead | null> {
@@ -42,7 +46,11 @@ async function findExisting(m: EntityManager, organizationId: string, lead: Norm
     const byPhone = await m.findOneBy(Lead, { organizationId, phoneKey: lead.phoneKey });
     if (byPhone) return byPhone;
   }
-  if (lead.email) return m.findOneBy(Lead, { organizationId, email: lead.email });
+  if (lead.email) {
+    const byEmail = await m.findOneBy(Lead, { organizationId, email: lead.email });
+    if (byEmail) return byEmail;
+  }
+  if (lead.waUserId) return m.findOneBy(Lead, { organizationId, waUserId: lead.waUserId });
   return null;
 }
 
@@ -61,6 +69,9 @@ async function fillBlanks(
   if (!existing.phone && lead.phone && !(await m.existsBy(Lead, { organizationId, phoneKey: lead.phoneKey! }))) {
     patch.phone = lead.phone;
     patch.phoneKey = lead.phoneKey;
+  }
+  if (!existing.waUserId && lead.waUserId && !(await m.existsBy(Lead, { organizationId, waUserId: lead.waUserId }))) {
+    patch.waUserId = lead.waUserId;
   }
   if (Object.keys(patch).length === 0) return existing;
   await m.update(Lead, { organizationId, id: existing.id }, patch);

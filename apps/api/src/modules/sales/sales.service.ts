@@ -5,6 +5,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthContext } from '../../common/auth/auth-context';
 import { Clock } from '../../common/clock/clock';
 import { NotFoundError } from '../../common/errors/domain-errors';
+import { enqueuePurchaseConversion } from '../conversions/conversion-outbox';
 import { Ticket } from '../tickets/entities/ticket.entity';
 import { actorOf, recordTicketEvent } from '../tickets/ticket-events';
 import { TicketsService } from '../tickets/tickets.service';
@@ -41,6 +42,7 @@ export class SalesService {
         value: sale.value,
         description: sale.description,
       });
+      await enqueuePurchaseConversion(m, sale, this.clock.now());
       return sale;
     });
   }

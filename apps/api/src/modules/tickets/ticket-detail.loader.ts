@@ -52,6 +52,7 @@ async function loadTracking(
     platform: platform ? { key: platform.key, name: platform.name } : null,
     adId: tracking.adId,
     sourceUrl: tracking.sourceUrl,
+    adHeadline: tracking.adHeadline,
     identifiers: Object.fromEntries(rows.map((r) => [r.key, r.value])),
   };
 }

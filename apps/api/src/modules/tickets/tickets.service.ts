@@ -5,6 +5,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthContext } from '../../common/auth/auth-context';
 import { Clock } from '../../common/clock/clock';
 import { NotFoundError } from '../../common/errors/domain-errors';
+import { enqueueStageConversion } from '../conversions/conversion-outbox';
 import { findOrCreateLead } from '../leads/lead-resolver';
 import type { TicketStage } from '../stages/entities/ticket-stage.entity';
 import { type AttributionInput, TicketAttributionService } from '../tracking/ticket-attribution.service';
@@ -121,6 +122,7 @@ export class TicketsService {
           { stageId: from.id, stageName: from.name },
           { stageId: to.id, stageName: to.name },
         );
+        await enqueueStageConversion(m, ticket, to.id, this.clock.now());
       }
       if (dto.assigneeId !== undefined && dto.assigneeId !== ticket.assigneeId) {
         const assignee = dto.assigneeId ? await resolveAssignee(m, org, dto.assigneeId) : null;

@@ -15,6 +15,9 @@ export interface AttributionInput {
   utmContent?: string | null;
   adId?: string | null;
   sourceUrl?: string | null;
+  adHeadline?: string | null;
+  /** Platform known from the channel itself (a Click-to-WhatsApp referral is Meta's even without a click id). */
+  platformKey?: string | null;
   /** Click ids by identifier type key (gclid, fbclid, ctwaclid, or any type added later). */
   clickIds: Record<string, string>;
   /** Explicit classification; derived from the click ids and medium when absent. */
@@ -45,7 +48,7 @@ export class TicketAttributionService {
       }
       platformKeys.push(type.platformKey);
     }
-    const platformKey = derivePlatformKey(platformKeys, input.utmSource);
+    const platformKey = input.platformKey ?? derivePlatformKey(platformKeys, input.utmSource);
     return {
       sourceType: input.sourceType ?? deriveSourceType(platformKeys.length > 0, input.utmMedium),
       platformId: platformKey ? (catalog.platformsByKey.get(platformKey)?.id ?? null) : null,
@@ -72,6 +75,7 @@ export class TicketAttributionService {
         utmContent: input.utmContent ?? null,
         adId: input.adId ?? null,
         sourceUrl: input.sourceUrl ?? null,
+        adHeadline: input.adHeadline ?? null,
         adPlatformId: resolved.platformId,
       }),
     );

@@ -17,19 +17,23 @@ import { UuidParam } from '../../common/validation/uuid-param.decorator';
 import { CreateWhatsappInstanceDto } from './dto/create-whatsapp-instance.dto';
 import { UpdateWhatsappInstanceDto } from './dto/update-whatsapp-instance.dto';
 import { WhatsappInstanceListResponseDto, WhatsappInstanceResponseDto } from './dto/whatsapp-instance-response.dto';
+import { WhatsappInstancePresenter } from './whatsapp-instance.presenter';
 import { WhatsappInstancesService } from './whatsapp-instances.service';
 
 @ApiTags('whatsapp-instances')
 @Controller('whatsapp-instances')
 export class WhatsappInstancesController {
-  constructor(private readonly instances: WhatsappInstancesService) {}
+  constructor(
+    private readonly instances: WhatsappInstancesService,
+    private readonly presenter: WhatsappInstancePresenter,
+  ) {}
 
   @Get()
   @ApiOperation({ operationId: 'listWhatsappInstances', summary: "The organization's WhatsApp lines, oldest first" })
   @ApiOkResponse({ type: WhatsappInstanceListResponseDto })
   async list(@Auth() auth: AuthContext): Promise<WhatsappInstanceListResponseDto> {
     const instances = await this.instances.list(auth);
-    return { items: instances.map((i) => WhatsappInstanceResponseDto.from(i)) };
+    return { items: await this.presenter.presentAll(auth, instances) };
   }
 
   @Post()
@@ -47,7 +51,7 @@ export class WhatsappInstancesController {
     @Auth() auth: AuthContext,
     @Body() dto: CreateWhatsappInstanceDto,
   ): Promise<WhatsappInstanceResponseDto> {
-    return WhatsappInstanceResponseDto.from(await this.instances.create(auth, dto));
+    return this.presenter.present(auth, await this.instances.create(auth, dto));
   }
 
   @Get(':id')
@@ -55,7 +59,7 @@ export class WhatsappInstancesController {
   @ApiOkResponse({ type: WhatsappInstanceResponseDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
   async get(@Auth() auth: AuthContext, @UuidParam() id: string): Promise<WhatsappInstanceResponseDto> {
-    return WhatsappInstanceResponseDto.from(await this.instances.get(auth, id));
+    return this.presenter.present(auth, await this.instances.get(auth, id));
   }
 
   @Patch(':id')
@@ -75,7 +79,7 @@ export class WhatsappInstancesController {
     @UuidParam() id: string,
     @Body() dto: UpdateWhatsappInstanceDto,
   ): Promise<WhatsappInstanceResponseDto> {
-    return WhatsappInstanceResponseDto.from(await this.instances.update(auth, id, dto));
+    return this.presenter.present(auth, await this.instances.update(auth, id, dto));
   }
 
   @Delete(':id')

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { WhatsappProvider } from '@whatrack/shared';
@@ -48,6 +49,7 @@ export class WhatsappInstancesService {
         provider: dto.provider,
         providerPhoneNumberId,
         providerBusinessAccountId: dto.providerBusinessAccountId ?? null,
+        webhookToken: randomBytes(24).toString('hex'),
       });
       return m.save(WhatsappInstance, instance);
     });

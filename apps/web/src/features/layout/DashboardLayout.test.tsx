@@ -15,11 +15,11 @@ function renderDashboard(path: string) {
 
 describe('DashboardLayout', () => {
   it('shows the organization, the user and the navigation', async () => {
-    renderDashboard('/dashboard/settings');
+    renderDashboard('/dashboard/reports');
 
     const nav = await screen.findByRole('navigation', { name: 'Navegação principal' });
-    expect(screen.getByRole('heading', { name: 'Configurações', level: 1 })).toBeInTheDocument();
-    expect(screen.getByRole('link', { name: 'Configurações' })).toHaveAttribute('aria-current', 'page');
+    expect(await screen.findByRole('heading', { name: 'Relatórios', level: 1 })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Relatórios' })).toHaveAttribute('aria-current', 'page');
     expect(nav).toHaveTextContent('TicketsKanbanInboundsRelatóriosConfigurações');
     expect(screen.getAllByText('Loja da Maria')).toHaveLength(2); // sidebar and top bar
     expect(screen.getByText('Maria Oliveira')).toBeInTheDocument();

@@ -1,20 +1,59 @@
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { PageHeader } from '../layout/PageHeader';
-import { EmptyState } from '../ui/EmptyState';
-import { StageChips } from './StageChips';
+import { useTeamMembers } from '../team/useTeamMembers';
+import { Pagination } from '../ui/Pagination';
+import { ExportCsvButton } from './ExportCsvButton';
+import { NewTicketButton } from './NewTicketButton';
+import { TicketFiltersBar } from './TicketFiltersBar';
+import { TicketsListBody } from './TicketsListBody';
+import { TicketsSummary } from './TicketsSummary';
+import { countActiveFilters } from './ticketFilters';
+import { TICKETS_PAGE_SIZE, useTicketList } from './useTicketList';
+import { useStages } from './useStages';
+import { useTicketFilters } from './useTicketFilters';
 
+/** /dashboard/tickets: indicators, filters in the URL, the paginated table with quick actions. */
 export function TicketsPage() {
   const { t } = useTranslation();
+  const filtersState = useTicketFilters();
+  const { filters, setFilters, search } = filtersState;
+  const list = useTicketList(filters);
+  const stages = useStages();
+  const users = useTeamMembers();
+  const stageList = stages.data ?? list.data?.stages ?? [];
+
   return (
     <>
-      <PageHeader title={t('tickets.title')} subtitle={t('tickets.subtitle')} />
-      <section className="panel stack" aria-labelledby="stages-title">
-        <h2 id="stages-title" className="panel-title">
-          {t('tickets.stages.title')}
-        </h2>
-        <StageChips />
-      </section>
-      <EmptyState title={t('tickets.listSoon')} />
+      <PageHeader
+        title={t('tickets.title')}
+        subtitle={t('tickets.subtitle')}
+        actions={
+          <>
+            <Link className="btn btn-ghost" to={`/dashboard/kanban${search}`}>
+              {t('tickets.viewKanban')}
+            </Link>
+            <ExportCsvButton filters={filters} />
+            <NewTicketButton stages={stageList} users={users} />
+          </>
+        }
+      />
+      <TicketsSummary summary={list.data?.summary} />
+      <TicketFiltersBar state={filtersState} stages={stageList} origins={list.data?.origins ?? []} users={users} />
+      <TicketsListBody
+        list={list}
+        stages={stageList}
+        users={users}
+        filtersActive={countActiveFilters(filters) > 0 || filters.q !== ''}
+      />
+      {list.data && (
+        <Pagination
+          page={list.data.page}
+          pageSize={list.data.pageSize || TICKETS_PAGE_SIZE}
+          total={list.data.total}
+          onPage={(page) => setFilters({ page })}
+        />
+      )}
     </>
   );
 }

@@ -5,6 +5,7 @@ import { TenantEntity } from '../../../common/entities/tenant.entity';
 @Index('UQ_leads_org_phone', ['organizationId', 'phone'], { unique: true })
 @Index('UQ_leads_org_phone_key', ['organizationId', 'phoneKey'], { unique: true })
 @Index('UQ_leads_org_email', ['organizationId', 'email'], { unique: true })
+@Index('UQ_leads_org_wa_user_id', ['organizationId', 'waUserId'], { unique: true })
 // Trigram indexes for partial, accent-insensitive search; expression indexes created by hand in a migration.
 @Index('IDX_leads_name_trgm', { synchronize: false })
 @Index('IDX_leads_phone_trgm', { synchronize: false })
@@ -22,6 +23,10 @@ export class Lead extends TenantEntity {
    */
   @Column({ type: 'varchar', length: 20, nullable: true })
   phoneKey: string | null;
+
+  /** WhatsApp business-scoped user id (BSUID), sent by newer Cloud API payloads instead of, or beside, wa_id. */
+  @Column({ type: 'varchar', length: 128, nullable: true })
+  waUserId: string | null;
 
   /** Lower-cased. */
   @Column({ type: 'varchar', length: 254, nullable: true })

@@ -71,6 +71,14 @@ export class TicketTrackingDto {
   @ApiProperty({ type: String, nullable: true })
   sourceUrl: string | null;
 
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'Tênis de corrida com 30% off',
+    description: 'Ad headline (Click-to-WhatsApp)',
+  })
+  adHeadline: string | null;
+
   @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, example: { gclid: 'EAIaIQobChMI...' } })
   identifiers: Record<string, string>;
 }

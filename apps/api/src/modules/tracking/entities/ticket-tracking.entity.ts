@@ -46,6 +46,10 @@ export class TicketTracking extends TenantEntity {
   @Column({ type: 'text', nullable: true })
   sourceUrl: string | null;
 
+  /** Headline of the ad (Click-to-WhatsApp referral). */
+  @Column({ type: 'text', nullable: true })
+  adHeadline: string | null;
+
   @OneToMany(() => TicketTrackingIdentifier, (identifier) => identifier.tracking)
   identifiers?: Relation<TicketTrackingIdentifier[]>;
 }

@@ -31,10 +31,27 @@ export class WhatsappInstanceResponseDto {
   })
   providerBusinessAccountId: string | null;
 
+  @ApiProperty({
+    example: 'https://app.example.com/api/v1/webhooks/whatsapp/evolution/3f2b8c1e-6d4a-4f7e-9b1a-2c5d8e7f9a10',
+    description: 'The URL to paste into Meta (Cloud API) or the Evolution gateway',
+  })
+  webhookUrl: string;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '9c1d6f0e2a...',
+    description: 'Evolution: the token it must send (header apikey or ?token=). Only shown to owners and admins',
+  })
+  webhookToken: string | null;
+
   @ApiProperty({ example: '2026-01-15T13:45:00.000Z' })
   createdAt: Date;
 
-  static from(instance: WhatsappInstance): WhatsappInstanceResponseDto {
+  static from(
+    instance: WhatsappInstance,
+    webhook: { url: string; token: string | null } = { url: '', token: null },
+  ): WhatsappInstanceResponseDto {
     return {
       id: instance.id,
       name: instance.name,
@@ -42,6 +59,8 @@ export class WhatsappInstanceResponseDto {
       provider: instance.provider,
       providerPhoneNumberId: instance.providerPhoneNumberId,
       providerBusinessAccountId: instance.providerBusinessAccountId,
+      webhookUrl: webhook.url,
+      webhookToken: webhook.token,
       createdAt: instance.createdAt,
     };
   }

@@ -24,6 +24,10 @@ export class WhatsappInstance extends TenantEntity {
   @Column({ type: 'varchar', length: 64, nullable: true })
   providerPhoneNumberId: string | null;
 
+  /** Secret that Evolution sends (header apikey or ?token=) to authenticate its webhooks; generated at creation. */
+  @Column({ type: 'varchar', length: 64, nullable: true, select: false })
+  webhookToken: string | null;
+
   /** Cloud API: WhatsApp Business Account id. */
   @Column({ type: 'varchar', length: 64, nullable: true })
   providerBusinessAccountId: string | null;

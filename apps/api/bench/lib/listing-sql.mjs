@@ -1,0 +1,69 @@
+// The PostgreSQL side of a listing request: the API's own TicketListingService (from dist) runs against a
+// recording DataSource, so the statements explained are exactly the ones the endpoint sends.
+import { createRequire } from 'node:module';
+import { DIST_DIR } from './server.mjs';
+
+const require = createRequire(import.meta.url);
+
+function labelOf(sql) {
+  if (/WITH RECURSIVE/i.test(sql)) return 'origins';
+  if (/WITH page AS/i.test(sql)) return 'page';
+  if (/ticket_tracking_identifiers/i.test(sql)) return 'identifiers';
+  if (/count\(\*\)/i.test(sql)) return 'summary';
+  return 'other';
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+/** The statements TicketListingService.list/inbounds sends for `query`, with their parameters. */
+export async function captureListingSql(client, org, kind, query) {
+  const { TicketListingService } = require(`${DIST_DIR}/modules/tickets/ticket-listing.service.js`);
+  const statements = [];
+  const dataSource = {
+    query: async (sql, params = []) => {
+      statements.push({ label: labelOf(sql), sql, params });
+      return (await client.query(sql, params)).rows;
+    },
+    manager: {
+      // The organization (for its time zone) and the stages are read through TypeORM: primary-key lookups.
+      findOneByOrFail: async (_entity, where) =>
+        (await client.query('SELECT id, timezone FROM organizations WHERE id = $1', [where.id])).rows[0],
+      find: async () => [],
+    },
+  };
+  const service = new TicketListingService(dataSource, { now: () => new Date() });
+  await service[kind]({ organizationId: org }, { page: 1, pageSize: 20, ...query });
+  return statements;
+}
+
+/**
+ * EXPLAIN (ANALYZE, TIMING OFF, FORMAT JSON) of each statement, `repeats` times (warm cache): median execution
+ * and planning time, plus one text plan (ANALYZE, BUFFERS, with per-node timing) for the record.
+ */
+export async function explainStatements(client, statements, repeats = 5) {
+  const out = [];
+  for (const { label, sql, params } of statements) {
+    const exec = [];
+    const plan = [];
+    for (let i = 0; i < repeats; i++) {
+      // TIMING OFF: per-node clock reads would inflate the figure (a lot on a VM clock source).
+      const { rows } = await client.query(`EXPLAIN (ANALYZE, TIMING OFF, FORMAT JSON) ${sql}`, params);
+      const [result] = rows[0]['QUERY PLAN'];
+      exec.push(result['Execution Time']);
+      plan.push(result['Planning Time']);
+    }
+    const { rows } = await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params);
+    out.push({
+      label,
+      sql,
+      params,
+      executionMs: median(exec),
+      planningMs: median(plan),
+      textPlan: rows.map((r) => r['QUERY PLAN']).join('\n'),
+    });
+  }
+  return out;
+}

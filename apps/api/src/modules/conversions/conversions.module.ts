@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ConversionsController } from './conversions.controller';
+import { ConversionsService } from './conversions.service';
+import { ConversionsWorker } from './conversions.worker';
+import { Conversion } from './entities/conversion.entity';
+import { MetaSettings } from './entities/meta-settings.entity';
+import { MetaSettingsService } from './meta-settings.service';
+import { TokenCipher } from './token-cipher';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([Conversion, MetaSettings])],
+  controllers: [ConversionsController],
+  providers: [ConversionsService, MetaSettingsService, ConversionsWorker, TokenCipher],
+  exports: [TypeOrmModule, ConversionsWorker],
+})
+export class ConversionsModule {}

@@ -1,0 +1,68 @@
+import { ApiPropertyOptional, OmitType } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { Trim } from '../../../common/validation/trim.transform';
+import { TicketFilterDto } from '../../tickets/dto/ticket-query.dto';
+
+/**
+ * The filters of GET /tickets (same names, same meaning, dates in the organization time zone) plus the ad platform;
+ * reports are not paged.
+ */
+export class ReportFilterDto extends OmitType(TicketFilterDto, ['page', 'pageSize'] as const) {
+  @ApiPropertyOptional({ example: 'google_ads', description: "Ad platform key of the ticket's tracking" })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(40)
+  platform?: string;
+}
+
+export const ATTRIBUTION_GROUPS = [
+  'platform',
+  'sourceType',
+  'utmSource',
+  'utmMedium',
+  'utmCampaign',
+  'adId',
+  'stage',
+  'assignee',
+] as const;
+export type AttributionGroup = (typeof ATTRIBUTION_GROUPS)[number];
+
+export class AttributionQueryDto extends ReportFilterDto {
+  @ApiPropertyOptional({ enum: ATTRIBUTION_GROUPS, default: 'platform', description: 'Dimension of the rows' })
+  @IsOptional()
+  @IsIn(ATTRIBUTION_GROUPS, { message: `groupBy must be one of ${ATTRIBUTION_GROUPS.join(', ')}` })
+  groupBy?: AttributionGroup;
+}
+
+export const TIMESERIES_INTERVALS = ['day', 'week', 'month'] as const;
+export type TimeseriesInterval = (typeof TIMESERIES_INTERVALS)[number];
+export const TIMESERIES_METRICS = ['tickets', 'revenue'] as const;
+export type TimeseriesMetric = (typeof TIMESERIES_METRICS)[number];
+export const TIMESERIES_GROUPS = ['platform', 'sourceType'] as const;
+export type TimeseriesGroup = (typeof TIMESERIES_GROUPS)[number];
+
+export class TimeseriesQueryDto extends ReportFilterDto {
+  @ApiPropertyOptional({
+    enum: TIMESERIES_INTERVALS,
+    default: 'day',
+    description: 'Bucket size; weeks start on Monday. Buckets are calendar periods in the organization time zone',
+  })
+  @IsOptional()
+  @IsIn(TIMESERIES_INTERVALS, { message: `interval must be one of ${TIMESERIES_INTERVALS.join(', ')}` })
+  interval?: TimeseriesInterval;
+
+  @ApiPropertyOptional({
+    enum: TIMESERIES_METRICS,
+    default: 'tickets',
+    description: 'tickets: tickets by creation date; revenue: sales value by sale date (soldAt)',
+  })
+  @IsOptional()
+  @IsIn(TIMESERIES_METRICS, { message: `metric must be one of ${TIMESERIES_METRICS.join(', ')}` })
+  metric?: TimeseriesMetric;
+
+  @ApiPropertyOptional({ enum: TIMESERIES_GROUPS, description: 'Split each bucket into one series per value' })
+  @IsOptional()
+  @IsIn(TIMESERIES_GROUPS, { message: `groupBy must be one of ${TIMESERIES_GROUPS.join(', ')}` })
+  groupBy?: TimeseriesGroup;
+}

@@ -1,0 +1,67 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Auth } from '../../common/auth/auth.decorator';
+import type { AuthContext } from '../../common/auth/auth-context';
+import { AttributionQueryDto, ReportFilterDto, TimeseriesQueryDto } from './dto/report-query.dto';
+import { AttributionReportDto, FunnelReportDto, TimeseriesReportDto } from './dto/report-response.dto';
+import { ReportsService } from './reports.service';
+
+const FILTERS =
+  'Takes the filters of GET /tickets (q, dateRange, dateFrom, dateTo, stageId, origin, source, hasSales, ' +
+  'assigneeId) plus platform; date presets are computed in the organization time zone.';
+
+@ApiTags('reports')
+@Controller('reports')
+export class ReportsController {
+  constructor(private readonly reports: ReportsService) {}
+
+  @Get('attribution')
+  @ApiOperation({
+    operationId: 'getAttributionReport',
+    summary:
+      'Tickets, conversion, revenue, spend, CPL and ROAS grouped by platform, source, UTM, ad, stage or assignee',
+    description:
+      `${FILTERS} Tickets count in the period of their creation (createdAt): tickets, ticketsWithSales, ` +
+      'conversionRate and dealValueOpen describe the tickets created in the period. Revenue counts a sale in the ' +
+      'period of its soldAt: salesCount and revenue are the sales sold in the period, whenever their ticket was ' +
+      "created, grouped by their ticket's attributes and subject to the other filters. Tickets without a value for " +
+      'the dimension (no tracking, no campaign, unassigned...) are grouped under the key "(none)", never dropped. ' +
+      'Spend is the imported ad spend of the calendar days of the period: per platform for groupBy=platform, per ' +
+      'campaign (matched on utmCampaign, summed across platforms unless platform is filtered) for ' +
+      'groupBy=utmCampaign, where rows with spend and no tickets are listed too; null on other rows and wherever no ' +
+      'spend is known. cpl = spend / tickets and roas = revenue / spend, null instead of a division by zero. Money ' +
+      'is rounded to 2 decimals, rates to 4.',
+  })
+  @ApiOkResponse({ type: AttributionReportDto })
+  attribution(@Auth() auth: AuthContext, @Query() query: AttributionQueryDto): Promise<AttributionReportDto> {
+    return this.reports.attribution(auth, query);
+  }
+
+  @Get('timeseries')
+  @ApiOperation({
+    operationId: 'getTimeseriesReport',
+    summary: 'Tickets or revenue per day, week or month, optionally split by platform or source type',
+    description:
+      `${FILTERS} metric=tickets counts tickets in the bucket of their createdAt; metric=revenue sums sales in the ` +
+      'bucket of their soldAt. Buckets are calendar days, weeks (from Monday) or months in the organization time ' +
+      'zone, from the start of the period (or the first data point when unbounded) to its end (or today), with ' +
+      'empty buckets filled with 0.',
+  })
+  @ApiOkResponse({ type: TimeseriesReportDto })
+  timeseries(@Auth() auth: AuthContext, @Query() query: TimeseriesQueryDto): Promise<TimeseriesReportDto> {
+    return this.reports.timeseries(auth, query);
+  }
+
+  @Get('funnel')
+  @ApiOperation({
+    operationId: 'getFunnelReport',
+    summary: 'Per stage: tickets in it now and tickets that ever reached it',
+    description:
+      `${FILTERS} Covers the tickets created in the period. "reached" counts the tickets created in the stage, ` +
+      'moved to it at any time (stage_changed events of the timeline) or in it now.',
+  })
+  @ApiOkResponse({ type: FunnelReportDto })
+  funnel(@Auth() auth: AuthContext, @Query() query: ReportFilterDto): Promise<FunnelReportDto> {
+    return this.reports.funnel(auth, query);
+  }
+}

@@ -1,0 +1,56 @@
+import type { WhatsappProvider } from '@whatrack/shared';
+import { Check, Column, Entity, Index } from 'typeorm';
+import { BaseEntity } from '../../../common/entities/base.entity';
+
+export type WebhookEventStatus = 'pending' | 'processing' | 'processed' | 'failed' | 'unroutable' | 'ignored';
+
+/**
+ * A webhook request exactly as received, stored before anything else happens. Processing reads from here with
+ * retries, so a crash or a bug loses nothing. organization_id is null until the event is routed to an instance.
+ */
+@Entity('webhook_events')
+@Check('CHK_webhook_events_provider', `provider IN ('cloud_api', 'evolution')`)
+@Check(
+  'CHK_webhook_events_status',
+  `status IN ('pending', 'processing', 'processed', 'failed', 'unroutable', 'ignored')`,
+)
+@Index('IDX_webhook_events_due', ['status', 'nextAttemptAt'])
+@Index('IDX_webhook_events_org_received', ['organizationId', 'receivedAt'])
+export class WebhookEvent extends BaseEntity {
+  @Column({ type: 'uuid', nullable: true })
+  organizationId: string | null;
+
+  @Column({ type: 'varchar', length: 16 })
+  provider: WhatsappProvider;
+
+  @Column({ type: 'uuid', nullable: true })
+  instanceId: string | null;
+
+  /** The headers that matter (signature, user agent, content type), for audit and debugging. */
+  @Column({ type: 'jsonb' })
+  headers: Record<string, string>;
+
+  @Column({ type: 'jsonb' })
+  body: unknown;
+
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  receivedAt: Date;
+
+  @Column({ type: 'varchar', length: 16, default: 'pending' })
+  status: WebhookEventStatus;
+
+  @Column({ type: 'integer', default: 0 })
+  attempts: number;
+
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  nextAttemptAt: Date;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  lockedAt: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  processedAt: Date | null;
+
+  @Column({ type: 'text', nullable: true })
+  lastError: string | null;
+}

@@ -1,0 +1,70 @@
+import { Injectable } from '@nestjs/common';
+import { WhatsappProvider } from '@whatrack/shared';
+import type { EntityManager } from 'typeorm';
+import { Clock } from '../../common/clock/clock';
+import { WhatsappInstance } from '../whatsapp-instances/entities/whatsapp-instance.entity';
+import type { WebhookEvent, WebhookEventStatus } from './entities/webhook-event.entity';
+import { MessageIngestionService } from './message-ingestion.service';
+import { cloudChangeValues, parseCloudChange } from './parsers/cloud-api.parser';
+import { parseEvolution } from './parsers/evolution.parser';
+
+/** A failure that retrying cannot fix (e.g. the instance was deleted): the event fails at once, still retryable by hand. */
+export class PermanentProcessingError extends Error {}
+
+export interface ProcessingResult {
+  status: Extract<WebhookEventStatus, 'processed' | 'unroutable' | 'ignored'>;
+  organizationId: string | null;
+  instanceId: string | null;
+}
+
+/** Applies one stored webhook event to the domain, inside the caller's transaction. */
+@Injectable()
+export class WebhookProcessor {
+  constructor(
+    private readonly ingestion: MessageIngestionService,
+    private readonly clock: Clock,
+  ) {}
+
+  process(m: EntityManager, event: WebhookEvent): Promise<ProcessingResult> {
+    return event.provider === WhatsappProvider.CLOUD_API
+      ? this.processCloud(m, event)
+      : this.processEvolution(m, event);
+  }
+
+  private async processCloud(m: EntityManager, event: WebhookEvent): Promise<ProcessingResult> {
+    let routed: WhatsappInstance | null = null;
+    let unroutable = false;
+    let handled = false;
+    for (const value of cloudChangeValues(event.body)) {
+      const change = parseCloudChange(value, this.clock.now());
+      const instance = change.phoneNumberId
+        ? await m.findOneBy(WhatsappInstance, {
+            provider: WhatsappProvider.CLOUD_API,
+            providerPhoneNumberId: change.phoneNumberId,
+          })
+        : null;
+      if (!instance) {
+        unroutable = true;
+        continue;
+      }
+      routed ??= instance;
+      for (const message of change.messages) await this.ingestion.ingest(m, instance, message);
+      for (const status of change.statuses) await this.ingestion.applyStatus(m, instance, status);
+      handled ||= change.messages.length + change.statuses.length > 0;
+    }
+    const status = routed ? (handled ? 'processed' : 'ignored') : unroutable ? 'unroutable' : 'ignored';
+    return { status, organizationId: routed?.organizationId ?? null, instanceId: routed?.id ?? null };
+  }
+
+  private async processEvolution(m: EntityManager, event: WebhookEvent): Promise<ProcessingResult> {
+    const instance =
+      event.instanceId && event.organizationId
+        ? await m.findOneBy(WhatsappInstance, { organizationId: event.organizationId, id: event.instanceId })
+        : null;
+    if (!instance) throw new PermanentProcessingError(`WhatsApp instance ${event.instanceId ?? '?'} no longer exists`);
+    const parsed = parseEvolution(event.body, this.clock.now());
+    for (const message of parsed.messages) await this.ingestion.ingest(m, instance, message);
+    const status = parsed.handled && parsed.messages.length > 0 ? 'processed' : 'ignored';
+    return { status, organizationId: instance.organizationId, instanceId: instance.id };
+  }
+}

@@ -1,0 +1,79 @@
+import {
+  Body,
+  Controller,
+  Get,
+  Header,
+  Headers,
+  HttpCode,
+  Param,
+  Post,
+  Query,
+  type RawBodyRequest,
+  Req,
+} from '@nestjs/common';
+import { ApiBody, ApiExcludeEndpoint, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { Public } from '../../common/auth/public.decorator';
+import { WebhookIntakeService } from './webhook-intake.service';
+
+/** Public endpoints that WhatsApp providers call. They only authenticate and store; processing is asynchronous. */
+@ApiTags('webhooks')
+@Controller('webhooks/whatsapp')
+export class WebhooksController {
+  constructor(private readonly intake: WebhookIntakeService) {}
+
+  @Public()
+  @Get('cloud')
+  @Header('Content-Type', 'text/plain; charset=utf-8')
+  @ApiOperation({
+    operationId: 'verifyCloudWebhook',
+    summary: "Meta's subscription handshake: answers hub.challenge as plain text",
+  })
+  @ApiQuery({ name: 'hub.mode', required: true, example: 'subscribe' })
+  @ApiQuery({ name: 'hub.verify_token', required: true })
+  @ApiQuery({ name: 'hub.challenge', required: true })
+  @ApiOkResponse({ description: 'The challenge', content: { 'text/plain': { schema: { type: 'string' } } } })
+  verifyCloud(@Query() query: Record<string, unknown>): string {
+    return this.intake.verifySubscription(query['hub.mode'], query['hub.verify_token'], query['hub.challenge']);
+  }
+
+  @Public()
+  @Post('cloud')
+  @HttpCode(200)
+  @ApiOperation({
+    operationId: 'receiveCloudWebhook',
+    summary: 'WhatsApp Cloud API webhook (signed with X-Hub-Signature-256); stored, then processed asynchronously',
+  })
+  @ApiBody({ schema: { type: 'object', additionalProperties: true } })
+  @ApiOkResponse({ description: 'Stored' })
+  async receiveCloud(@Req() req: RawBodyRequest<Request>, @Body() body: unknown): Promise<void> {
+    await this.intake.receiveCloud(req.rawBody, body, req.headers);
+  }
+
+  @Public()
+  @Post('evolution/:instanceId')
+  @HttpCode(200)
+  @ApiOperation({
+    operationId: 'receiveEvolutionWebhook',
+    summary: "Evolution API webhook, authenticated by the instance's webhookToken (header apikey or ?token=)",
+  })
+  @ApiBody({ schema: { type: 'object', additionalProperties: true } })
+  @ApiOkResponse({ description: 'Stored' })
+  async receiveEvolution(
+    @Param('instanceId') instanceId: string,
+    @Headers('apikey') apiKey: string | undefined,
+    @Query('token') token: string | undefined,
+    @Req() req: Request,
+    @Body() body: unknown,
+  ): Promise<void> {
+    await this.intake.receiveEvolution(instanceId, apiKey ?? token, body, req.headers);
+  }
+
+  /** Some gateways probe the URL with GET before saving it. */
+  @Public()
+  @Get('evolution/:instanceId')
+  @ApiExcludeEndpoint()
+  probeEvolution(): { ok: true } {
+    return { ok: true };
+  }
+}

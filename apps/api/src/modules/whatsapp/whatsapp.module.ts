@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { TrackingLinksModule } from '../tracking-links/tracking-links.module';
+import { TrackingModule } from '../tracking/tracking.module';
+import { WebhookEvent } from './entities/webhook-event.entity';
+import { MessageIngestionService } from './message-ingestion.service';
+import { WebhookEventsController } from './webhook-events.controller';
+import { WebhookEventsService } from './webhook-events.service';
+import { WebhookIntakeService } from './webhook-intake.service';
+import { WebhookProcessor } from './webhook-processor';
+import { WebhookWorker } from './webhook-worker';
+import { WebhooksController } from './webhooks.controller';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([WebhookEvent]), TrackingModule, TrackingLinksModule],
+  controllers: [WebhooksController, WebhookEventsController],
+  providers: [WebhookIntakeService, WebhookWorker, WebhookProcessor, MessageIngestionService, WebhookEventsService],
+  exports: [WebhookWorker],
+})
+export class WhatsappModule {}

@@ -1,0 +1,38 @@
+#!/usr/bin/env node
+// Browser tests: the built API (serving the built SPA) on a fresh database, driven through Debian's Chromium.
+// Prints "N passed, N failed" last; exits non-zero on any failure; always stops the API and drops the database.
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ensureBuilt, freshDatabase, launchBrowser, runSteps, startApi, writeReport } from './harness.mjs';
+import { scenario } from './scenario.mjs';
+
+let result = { passed: 0, failed: 1 };
+let database;
+let api;
+let browser;
+try {
+  ensureBuilt();
+  database = await freshDatabase();
+  api = await startApi(database);
+  console.log(`e2e: API on ${api.baseUrl} (${database.label})`);
+  browser = await launchBrowser();
+  const state = { baseUrl: api.baseUrl, context: browser.context, pageErrors: [] };
+  result = await runSteps(scenario(state), {
+    onFailure: async () => {
+      const page = browser.context.pages().at(-1);
+      const file = join(tmpdir(), 'whatrack-e2e-failure.png');
+      await page?.screenshot({ path: file, fullPage: true }).catch(() => undefined);
+      console.log(`  page: ${page?.url()} (screenshot: ${file})`);
+    },
+  });
+  if (result.failed > 0) console.log(`--- last API logs ---\n${api.logs.slice(-40).join('')}`);
+} catch (error) {
+  console.error(`e2e: could not run the scenario: ${error?.stack ?? error}`);
+} finally {
+  await browser?.close();
+  await api?.stop();
+  await database?.drop().catch((error) => console.error(`e2e: could not drop the database: ${error}`));
+}
+writeReport('web-e2e', result);
+console.log(`${result.passed} passed, ${result.failed} failed`);
+process.exit(result.failed > 0 ? 1 : 0);

@@ -1,0 +1,25 @@
+import { Navigate, Route, Routes } from 'react-router-dom';
+import { NotFoundPage } from '../layout/NotFoundPage';
+import { ApiKeysSettings } from './api-keys/ApiKeysSettings';
+import { OrganizationSettings } from './organization/OrganizationSettings';
+import { SettingsLayout } from './SettingsLayout';
+import { StagesSettings } from './stages/StagesSettings';
+import { TeamSettings } from './team/TeamSettings';
+import { WhatsappSettings } from './whatsapp/WhatsappSettings';
+
+/** /dashboard/settings/*, one chunk for every section (small forms that share the layout). */
+export function SettingsRoutes() {
+  return (
+    <Routes>
+      <Route element={<SettingsLayout />}>
+        <Route index element={<Navigate to="/dashboard/settings/stages" replace />} />
+        <Route path="stages" element={<StagesSettings />} />
+        <Route path="whatsapp" element={<WhatsappSettings />} />
+        <Route path="team" element={<TeamSettings />} />
+        <Route path="api-keys" element={<ApiKeysSettings />} />
+        <Route path="organization" element={<OrganizationSettings />} />
+      </Route>
+      <Route path="*" element={<NotFoundPage />} />
+    </Routes>
+  );
+}

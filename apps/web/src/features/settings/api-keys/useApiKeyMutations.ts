@@ -1,0 +1,24 @@
+import { unwrap } from '@whatrack/api-client';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useApi } from '../../../lib/useApi';
+
+const KEYS_KEY = ['get', '/api/v1/api-keys'] as const;
+
+export function useApiKeyMutations() {
+  const { client } = useApi();
+  const queryClient = useQueryClient();
+  const refresh = () => queryClient.invalidateQueries({ queryKey: KEYS_KEY });
+  const create = useMutation({
+    mutationFn: async (name: string) => {
+      return unwrap(await client.POST('/api/v1/api-keys', { body: { name } }));
+    },
+    onSuccess: refresh,
+  });
+  const revoke = useMutation({
+    mutationFn: async (id: string) => {
+      unwrap(await client.DELETE('/api/v1/api-keys/{id}', { params: { path: { id } } }));
+    },
+    onSuccess: refresh,
+  });
+  return { create, revoke };
+}

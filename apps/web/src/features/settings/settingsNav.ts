@@ -1,0 +1,7 @@
+export const SETTINGS_SECTIONS = [
+  { path: 'stages', label: 'settings.nav.stages', managersOnly: false },
+  { path: 'whatsapp', label: 'settings.nav.whatsapp', managersOnly: false },
+  { path: 'team', label: 'settings.nav.team', managersOnly: false },
+  { path: 'api-keys', label: 'settings.nav.apiKeys', managersOnly: true },
+  { path: 'organization', label: 'settings.nav.organization', managersOnly: false },
+] as const satisfies readonly { path: string; label: `settings.nav.${string}`; managersOnly: boolean }[];

@@ -1,0 +1,81 @@
+import type { WhatsappInstance } from '@whatrack/api-client';
+import { useTranslation } from 'react-i18next';
+import { CopyButton } from '../../ui/CopyButton';
+import { Fact } from '../../ui/Fact';
+import { webhookUrl } from './webhookUrl';
+
+interface InstanceCardProps {
+  instance: WhatsappInstance;
+  isDefault: boolean;
+  onEdit?: () => void;
+  onDelete?: () => void;
+}
+
+export function InstanceCard({ instance, isDefault, onEdit, onDelete }: InstanceCardProps) {
+  const { t } = useTranslation();
+  const url = webhookUrl(instance, window.location.origin);
+  return (
+    <li className="instance-card">
+      <div className="panel-head">
+        <div>
+          <h3 className="instance-name">
+            {instance.name} {isDefault && <span className="badge">{t('settings.whatsapp.default')}</span>}
+          </h3>
+          <p className="muted small">
+            {instance.phoneNumber} · {t(`settings.whatsapp.providers.${instance.provider}`)}
+          </p>
+        </div>
+        {(onEdit || onDelete) && (
+          <div className="row">
+            {onEdit && (
+              <button type="button" className="btn btn-secondary btn-sm" onClick={onEdit}>
+                {t('common.edit')}
+              </button>
+            )}
+            {onDelete && (
+              <button type="button" className="btn btn-ghost btn-sm" onClick={onDelete}>
+                {t('common.delete')}
+              </button>
+            )}
+          </div>
+        )}
+      </div>
+      <dl className="facts">
+        <Fact
+          label={
+            instance.provider === 'cloud_api'
+              ? t('settings.whatsapp.phoneNumberId')
+              : t('settings.whatsapp.evolutionInstance')
+          }
+        >
+          {instance.providerPhoneNumberId ? (
+            <code>{instance.providerPhoneNumberId}</code>
+          ) : (
+            <span className="muted">—</span>
+          )}
+        </Fact>
+        {instance.provider === 'cloud_api' && (
+          <Fact label={t('settings.whatsapp.businessAccountId')}>
+            {instance.providerBusinessAccountId ? (
+              <code>{instance.providerBusinessAccountId}</code>
+            ) : (
+              <span className="muted">—</span>
+            )}
+          </Fact>
+        )}
+      </dl>
+      <div className="webhook">
+        <span className="field-label">{t('settings.whatsapp.webhook')}</span>
+        <div className="webhook-row">
+          <code className="webhook-url">{url}</code>
+          <CopyButton text={url} what={t('settings.whatsapp.webhookOf', { name: instance.name })} />
+        </div>
+        <p className="field-hint">
+          {instance.provider === 'cloud_api'
+            ? t('settings.whatsapp.webhookHintCloud')
+            : t('settings.whatsapp.webhookHintEvolution')}
+        </p>
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,121 @@
+import { ApiError, type WhatsappInstance, type WhatsappProvider } from '@whatrack/api-client';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorMessage } from '../../ui/ErrorMessage';
+import { SelectField } from '../../ui/SelectField';
+import { SubmitButton } from '../../ui/SubmitButton';
+import { TextField } from '../../ui/TextField';
+import { useFormValues } from '../../ui/useFormValues';
+import { useInstanceMutations } from './useInstanceMutations';
+
+type Values = {
+  name: string;
+  phoneNumber: string;
+  provider: WhatsappProvider;
+  providerPhoneNumberId: string;
+  providerBusinessAccountId: string;
+};
+type Field = keyof Values;
+
+interface InstanceFormProps {
+  /** Editing this line; creating a new one when absent. */
+  instance?: WhatsappInstance;
+  onDone: (instance: WhatsappInstance) => void;
+}
+
+/** Name, business phone and provider settings of a WhatsApp line (the provider is chosen once, at creation). */
+export function InstanceForm({ instance, onDone }: InstanceFormProps) {
+  const { t } = useTranslation();
+  const { create, update } = useInstanceMutations();
+  const mutation = instance ? update : create;
+  const form = useFormValues<Values>({
+    name: instance?.name ?? '',
+    phoneNumber: instance?.phoneNumber ?? '',
+    provider: instance?.provider ?? 'cloud_api',
+    providerPhoneNumberId: instance?.providerPhoneNumberId ?? '',
+    providerBusinessAccountId: instance?.providerBusinessAccountId ?? '',
+  });
+  const [issues, setIssues] = useState<Partial<Record<Field, string>>>({});
+  const apiError = mutation.error ? ApiError.from(mutation.error) : null;
+  const cloud = form.values.provider === 'cloud_api';
+  const errorOf = (field: Field) => issues[field] ?? apiError?.fieldErrors[field];
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (mutation.isPending) return;
+    const v = Object.fromEntries(Object.entries(form.values).map(([k, value]) => [k, value.trim()])) as Values;
+    const found: Partial<Record<Field, string>> = {};
+    if (!v.name) found.name = t('validation.required');
+    if (!v.phoneNumber) found.phoneNumber = t('validation.required');
+    if (cloud && !v.providerPhoneNumberId) found.providerPhoneNumberId = t('validation.required');
+    setIssues(found);
+    if (Object.keys(found).length > 0) return;
+    const common = {
+      name: v.name,
+      phoneNumber: v.phoneNumber,
+      providerPhoneNumberId: v.providerPhoneNumberId || null,
+      providerBusinessAccountId: cloud ? v.providerBusinessAccountId || null : null,
+    };
+    if (instance) update.mutate({ id: instance.id, body: common }, { onSuccess: onDone });
+    else create.mutate({ ...common, provider: v.provider }, { onSuccess: onDone });
+  };
+
+  return (
+    <form className="stack" onSubmit={onSubmit} noValidate aria-busy={mutation.isPending}>
+      {apiError && <ErrorMessage error={apiError} hideFields={Object.keys(form.values)} />}
+      <TextField
+        name="name"
+        label={t('settings.whatsapp.name')}
+        hint={t('settings.whatsapp.nameHint')}
+        value={form.values.name}
+        onChange={form.onChange}
+        error={errorOf('name')}
+        data-autofocus
+      />
+      <TextField
+        name="phoneNumber"
+        type="tel"
+        inputMode="tel"
+        label={t('settings.whatsapp.phoneNumber')}
+        hint={t('settings.whatsapp.phoneHint')}
+        value={form.values.phoneNumber}
+        onChange={form.onChange}
+        error={errorOf('phoneNumber')}
+      />
+      <SelectField
+        name="provider"
+        label={t('settings.whatsapp.provider')}
+        value={form.values.provider}
+        onChange={form.onChange}
+        disabled={Boolean(instance)}
+        hint={instance ? t('settings.whatsapp.providerFixed') : undefined}
+      >
+        <option value="cloud_api">{t('settings.whatsapp.providers.cloud_api')}</option>
+        <option value="evolution">{t('settings.whatsapp.providers.evolution')}</option>
+      </SelectField>
+      <TextField
+        name="providerPhoneNumberId"
+        label={cloud ? t('settings.whatsapp.phoneNumberId') : t('settings.whatsapp.evolutionInstance')}
+        hint={cloud ? t('settings.whatsapp.phoneNumberIdHint') : t('settings.whatsapp.evolutionInstanceHint')}
+        value={form.values.providerPhoneNumberId}
+        onChange={form.onChange}
+        error={errorOf('providerPhoneNumberId')}
+      />
+      {cloud && (
+        <TextField
+          name="providerBusinessAccountId"
+          label={t('settings.whatsapp.businessAccountId')}
+          hint={t('settings.whatsapp.optional')}
+          value={form.values.providerBusinessAccountId}
+          onChange={form.onChange}
+          error={errorOf('providerBusinessAccountId')}
+        />
+      )}
+      <SubmitButton
+        pending={mutation.isPending}
+        label={instance ? t('common.save') : t('settings.whatsapp.create')}
+        pendingLabel={t('common.saving')}
+      />
+    </form>
+  );
+}

@@ -1,0 +1,46 @@
+import type { ChangeEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { SelectField } from '../ui/SelectField';
+import { TextField } from '../ui/TextField';
+import type { FieldErrorOf } from './NewTicketForm';
+import { TRACKING_FIELDS, type NewTicketValues } from './newTicketBody';
+
+interface NewTicketTrackingFieldsProps {
+  values: NewTicketValues;
+  onChange: (event: ChangeEvent<HTMLInputElement | HTMLSelectElement>) => void;
+  errorOf: FieldErrorOf;
+}
+
+/** Origin of the lead: paid/organic, UTMs and ad click ids (collapsed: most tickets made by hand have none). */
+export function NewTicketTrackingFields({ values, onChange, errorOf }: NewTicketTrackingFieldsProps) {
+  const { t } = useTranslation();
+  return (
+    <details className="fieldset-details">
+      <summary>{t('tickets.new.trackingSection')}</summary>
+      <div className="form-grid">
+        <SelectField
+          name="sourceType"
+          label={t('tickets.new.sourceType')}
+          value={values.sourceType}
+          onChange={onChange}
+          error={errorOf('sourceType')}
+        >
+          <option value="">{t('tickets.new.sourceTypeAuto')}</option>
+          <option value="paid">{t('sourceType.paid')}</option>
+          <option value="organic">{t('sourceType.organic')}</option>
+        </SelectField>
+        {TRACKING_FIELDS.map((field) => (
+          <TextField
+            key={field}
+            name={field}
+            label={t(`tracking.fields.${field}`)}
+            autoComplete="off"
+            value={values[field]}
+            onChange={onChange}
+            error={errorOf(field)}
+          />
+        ))}
+      </div>
+    </details>
+  );
+}

@@ -1,0 +1,30 @@
+import type { Stage, TicketList, User } from '@whatrack/api-client';
+import type { UseQueryResult } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { EmptyState } from '../ui/EmptyState';
+import { QueryError } from '../ui/QueryError';
+import { SkeletonList } from '../ui/Skeleton';
+import { TicketsTable } from './TicketsTable';
+
+interface TicketsListBodyProps {
+  list: Pick<UseQueryResult<TicketList, unknown>, 'data' | 'error' | 'isPending' | 'isPlaceholderData' | 'refetch'>;
+  stages: readonly Stage[];
+  users: readonly User[];
+  filtersActive: boolean;
+}
+
+/** The table, or its loading, error and empty states. */
+export function TicketsListBody({ list, stages, users, filtersActive }: TicketsListBodyProps) {
+  const { t } = useTranslation();
+  if (list.isPending) return <SkeletonList label={t('tickets.loading')} rows={6} height={52} />;
+  if (list.error && !list.data) return <QueryError error={list.error} onRetry={() => void list.refetch()} />;
+  if (!list.data) return null;
+  if (list.data.items.length === 0) {
+    return filtersActive ? (
+      <EmptyState title={t('tickets.emptyFiltered')}>{t('tickets.emptyFilteredHint')}</EmptyState>
+    ) : (
+      <EmptyState title={t('tickets.empty')}>{t('tickets.emptyHint')}</EmptyState>
+    );
+  }
+  return <TicketsTable tickets={list.data.items} stages={stages} users={users} stale={list.isPlaceholderData} />;
+}
