@@ -706,7 +706,10 @@ export interface components {
        * @example 2026-03-01
        */
       date: string;
-      /** Format: uuid */
+      /**
+       * Format: uuid
+       * @example 8d2f4b1a-6c3e-4e57-b0a9-2f1d3c4e5a6b
+       */
       id: string;
       /** @example google_ads */
       platform: string;
@@ -920,7 +923,10 @@ export interface components {
        * @example 2026-03-01T13:00:00.000Z
        */
       eventTime: string;
-      /** Format: uuid */
+      /**
+       * Format: uuid
+       * @example 1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d
+       */
       id: string;
       /**
        * @example purchase
@@ -943,6 +949,7 @@ export interface components {
       /**
        * Format: uuid
        * @description The sale of a purchase
+       * @example 0b5c5f0e-8d1e-4b8e-9c39-3f1f6d7a2b10
        */
       saleId: string | null;
       /**
@@ -956,7 +963,10 @@ export interface components {
        * @enum {string}
        */
       status: 'pending' | 'sent' | 'failed' | 'skipped';
-      /** Format: uuid */
+      /**
+       * Format: uuid
+       * @example 3c9e1f2a-7b4d-4c8e-a1f0-6d5b2e9c8a71
+       */
       ticketId: string;
       /** @example 1200 */
       value: number | null;
@@ -1133,7 +1143,10 @@ export interface components {
        * @example 30
        */
       reached: number;
-      /** Format: uuid */
+      /**
+       * Format: uuid
+       * @example 5f0c6a3e-2b7d-4f4e-9a51-0d6c1b2e7a90
+       */
       stageId: string;
     };
     HealthResponseDto: {
@@ -1478,6 +1491,7 @@ export interface components {
       /**
        * Format: uuid
        * @description Entering this stage is a conversion
+       * @example 5f0c6a3e-2b7d-4f4e-9a51-0d6c1b2e7a90
        */
       stageId: string;
     };
@@ -2211,7 +2225,7 @@ export interface operations {
           | {
               /**
                * Format: binary
-               * @description CSV: date,platform,campaign,spend\n2026-03-01,google_ads,lead_gen,150.75
+               * @description CSV file, e.g. `date,platform,campaign,spend` then `2026-03-01,google_ads,lead_gen,150.75`
                */
               file: string;
             };
@@ -2220,7 +2234,7 @@ export interface operations {
           | {
               /**
                * Format: binary
-               * @description CSV: date,platform,campaign,spend\n2026-03-01,google_ads,lead_gen,150.75
+               * @description CSV file, e.g. `date,platform,campaign,spend` then `2026-03-01,google_ads,lead_gen,150.75`
                */
               file: string;
             };
