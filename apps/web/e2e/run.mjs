@@ -10,6 +10,16 @@ let result = { passed: 0, failed: 1 };
 let database;
 let api;
 let browser;
+
+// Interrupted (Ctrl+C, CI timeout): still stop the API and drop the database.
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, async () => {
+    await browser?.close();
+    await api?.stop();
+    await database?.drop().catch(() => undefined);
+    process.exit(130);
+  });
+}
 try {
   ensureBuilt();
   database = await freshDatabase();

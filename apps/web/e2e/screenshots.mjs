@@ -106,7 +106,8 @@ try {
         .catch(() => console.log(`${name}-${width}: still loading`));
       if (act) await act(page);
       await page.waitForTimeout(300);
-      await page.screenshot({ path: join(OUT, `${name}-${width}.png`), fullPage: true });
+      await page.screenshot({ path: join(OUT, `${name}-${width}.png`), fullPage: width > 800 });
+      if (width <= 800) await page.screenshot({ path: join(OUT, `${name}-${width}-full.png`), fullPage: true });
     }
     await page.close();
   }

@@ -35,6 +35,8 @@ export interface AppConfig {
   whatsappAppSecret: string | null;
   /** Process stored webhook events in this process (turn off on replicas that should only receive). */
   webhookWorkerEnabled: boolean;
+  /** Events processed in parallel by this process's worker (each in its own transaction). */
+  webhookWorkerConcurrency: number;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -140,6 +142,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     whatsappVerifyToken: env.WHATSAPP_VERIFY_TOKEN?.trim() || null,
     whatsappAppSecret: env.WHATSAPP_APP_SECRET?.trim() || null,
     webhookWorkerEnabled: readBool(env, 'WEBHOOK_WORKER_ENABLED', true, problems),
+    webhookWorkerConcurrency: readInt(env, 'WEBHOOK_WORKER_CONCURRENCY', 4, problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   if (!config.jwtSecret) config.jwtSecret = developmentSecret(pgliteDataDir, 'dev-jwt-secret');

@@ -1,4 +1,4 @@
-import { ApiError, createApiClient } from '@whatrack/api-client';
+import { ApiError, createApiClient, unwrap } from '@whatrack/api-client';
 import { describe, expect, it, vi } from 'vitest';
 import { apiError, createFakeFetch, json } from '../test/fakeApi';
 import { me } from '../test/fixtures';
@@ -90,5 +90,25 @@ describe('ApiError', () => {
     expect(ApiError.from(undefined)).toMatchObject({ statusCode: 0, message: 'Unexpected error' });
     const original = new ApiError({ statusCode: 409, error: 'Conflict', message: 'Duplicated' });
     expect(ApiError.from(original)).toBe(original);
+  });
+});
+
+describe('unwrap', () => {
+  it('returns the data of a success and throws the failure as an ApiError', async () => {
+    const fetch = createFakeFetch({
+      'GET /api/v1/auth/me': () => json(200, me),
+      'GET /api/v1/stages': () => apiError(403, 'Forbidden', 'Not yours'),
+      'DELETE /api/v1/sales/s1': () => new Response(null, { status: 204 }),
+    });
+    const client = createApiClient({ baseUrl, fetch });
+
+    expect(unwrap(await client.GET('/api/v1/auth/me')).organization.name).toBe('Loja da Maria');
+    expect(unwrap(await client.DELETE('/api/v1/sales/{id}', { params: { path: { id: 's1' } } }))).toBeUndefined();
+    const failure: unknown = await client
+      .GET('/api/v1/stages')
+      .then(unwrap)
+      .catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(ApiError);
+    expect(failure).toMatchObject({ statusCode: 403, message: 'Not yours' });
   });
 });

@@ -120,6 +120,7 @@ export function ticketDetail(overrides: Partial<TicketDetail> = {}): TicketDetai
       utmContent: null,
       platform: { key: 'google_ads', name: 'Google Ads' },
       adId: null,
+      adHeadline: null,
       sourceUrl: null,
       identifiers: { gclid: 'EAIaIQobChMI' },
     },

@@ -31,7 +31,6 @@ export class MessageIngestionService {
   async ingest(m: EntityManager, instance: WhatsappInstance, message: NormalizedMessage): Promise<IngestOutcome> {
     const org = instance.organizationId;
     const key = { organizationId: org, instanceId: instance.id, providerMessageId: message.providerMessageId };
-    if (await m.existsBy(WhatsappMessage, key)) return 'duplicate';
     const lead = await findOrCreateLead(m, org, {
       phone: message.waId ? `+${message.waId}` : null,
       waUserId: message.waUserId,
@@ -42,7 +41,7 @@ export class MessageIngestionService {
       org,
       conversation.id,
     ]);
-    // Another delivery of the same message may have committed while this one waited for the lock.
+    // Checked under the conversation lock: another delivery of the same message may have committed meanwhile.
     if (await m.existsBy(WhatsappMessage, key)) return 'duplicate';
 
     const ticket =

@@ -6,7 +6,7 @@ import { WebhookEvent } from './entities/webhook-event.entity';
 import { PermanentProcessingError, WebhookProcessor } from './webhook-processor';
 
 export const MAX_ATTEMPTS = 8;
-const BATCH = 25;
+const BATCH = 10;
 const POLL_MS = 1000;
 /** A "processing" event older than this belongs to a worker that died: it is claimed again. */
 const STALE_LOCK = '5 minutes';
@@ -62,8 +62,18 @@ export class WebhookWorker implements OnApplicationBootstrap, OnApplicationShutd
       });
   }
 
-  /** Processes every due event, returning how many were handled. */
+  /**
+   * Processes every due event, returning how many were handled. Several lanes claim and process in parallel
+   * (each event in its own transaction); messages of one conversation still apply one at a time, because
+   * ingestion locks the conversation row.
+   */
   async drain(): Promise<number> {
+    const lanes = Array.from({ length: this.config.webhookWorkerConcurrency }, () => this.drainLane());
+    const counts = await Promise.all(lanes);
+    return counts.reduce((a, b) => a + b, 0);
+  }
+
+  private async drainLane(): Promise<number> {
     let total = 0;
     while (!this.stopped) {
       const ids = await this.claim(BATCH);

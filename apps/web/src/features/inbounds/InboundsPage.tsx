@@ -21,7 +21,7 @@ export function InboundsPage() {
   const { t } = useTranslation();
   const { hooks } = useApi();
   const filtersState = useTicketFilters();
-  const { filters, setFilters } = filtersState;
+  const { filters, setFilters, resetFilters } = filtersState;
   const stages = useStages();
   const users = useTeamMembers();
   const origins = useOrigins();
@@ -43,7 +43,12 @@ export function InboundsPage() {
         <QueryError error={list.error} onRetry={() => void list.refetch()} />
       ) : list.data.items.length === 0 ? (
         <EmptyState title={filtered ? t('tickets.emptyFiltered') : t('inbounds.empty')}>
-          {filtered ? t('tickets.emptyFilteredHint') : t('inbounds.emptyHint')}
+          <p>{filtered ? t('tickets.emptyFilteredHint') : t('inbounds.emptyHint')}</p>
+          {filtered && (
+            <button type="button" className="btn btn-secondary btn-sm empty-state-action" onClick={resetFilters}>
+              {t('filters.clear')}
+            </button>
+          )}
         </EmptyState>
       ) : (
         <>

@@ -8,6 +8,9 @@ import { SkeletonList } from '../ui/Skeleton';
 import { Spinner } from '../ui/Spinner';
 
 const PAGE_SIZE = 50;
+const STATUSES = ['sent', 'delivered', 'read', 'failed'] as const;
+const isKnownStatus = (status: string): status is (typeof STATUSES)[number] =>
+  (STATUSES as readonly string[]).includes(status);
 
 interface MessagesThreadProps {
   conversationId: string;
@@ -33,6 +36,7 @@ export function MessagesThread({ conversationId, ticketId }: MessagesThreadProps
     getNextPageParam: (last) => (last.page * last.pageSize < last.total ? last.page + 1 : undefined),
   });
   const items = messages.data?.pages.flatMap((page) => page.items) ?? [];
+  const statusLabel = (status: string) => (isKnownStatus(status) ? t(`ticket.messages.statuses.${status}`) : status);
 
   return (
     <section className="panel" aria-labelledby="messages-title">
@@ -59,7 +63,7 @@ export function MessagesThread({ conversationId, ticketId }: MessagesThreadProps
               <p className="chat-body">{message.body ?? t('ticket.messages.media', { type: message.type })}</p>
               <span className="chat-meta">
                 <time dateTime={message.sentAt}>{dateTime(message.sentAt)}</time>
-                {message.direction === 'out' && message.status && ` · ${message.status}`}
+                {message.direction === 'out' && message.status && ` · ${statusLabel(message.status)}`}
                 {message.ticketId !== ticketId && ` · ${t('ticket.messages.otherTicket')}`}
               </span>
             </li>

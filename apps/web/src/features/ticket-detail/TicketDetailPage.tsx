@@ -41,7 +41,12 @@ export function TicketDetailPage() {
       <>
         {back}
         {notFound ? (
-          <EmptyState title={t('ticket.notFound')}>{t('ticket.notFoundHint')}</EmptyState>
+          <>
+            <PageHeader title={t('ticket.notFound')} />
+            <EmptyState title={t('ticket.notFoundHint')}>
+              <Link to="/dashboard/tickets">{t('ticket.backToList')}</Link>
+            </EmptyState>
+          </>
         ) : (
           <QueryError error={detail.error} onRetry={() => void detail.refetch()} />
         )}
@@ -65,13 +70,23 @@ export function TicketDetailPage() {
       <div className="detail-grid">
         <div className="detail-main">
           <TicketControls ticket={ticket} />
-          <MessagesThread conversationId={ticket.conversation.id} ticketId={ticket.id} />
-          <ActivityTimeline events={ticket.events} />
+          <div className="detail-area-messages">
+            <MessagesThread conversationId={ticket.conversation.id} ticketId={ticket.id} />
+          </div>
+          <div className="detail-area-timeline">
+            <ActivityTimeline events={ticket.events} />
+          </div>
         </div>
         <aside className="detail-side">
-          <LeadCard ticket={ticket} />
-          <SalesCard ticket={ticket} />
-          <TrackingCard ticket={ticket} />
+          <div className="detail-area-lead">
+            <LeadCard ticket={ticket} />
+          </div>
+          <div className="detail-area-sales">
+            <SalesCard ticket={ticket} />
+          </div>
+          <div className="detail-area-tracking">
+            <TrackingCard ticket={ticket} />
+          </div>
         </aside>
       </div>
     </>

@@ -35,6 +35,7 @@ export function TrackingCard({ ticket }: { ticket: TicketDetail }) {
             <code className="break">{value}</code>
           </Fact>
         ))}
+        {tracking?.adHeadline && <Fact label={t('ticket.tracking.adHeadline')}>{tracking.adHeadline}</Fact>}
         {tracking?.adId && (
           <Fact label={t('ticket.tracking.adId')}>
             <code className="break">{tracking.adId}</code>

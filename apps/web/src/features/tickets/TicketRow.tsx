@@ -65,8 +65,16 @@ export function TicketRow({ ticket, stages, users, update }: TicketRowProps) {
         {ticket.messagesCount}
       </td>
       <td data-label={t('tickets.columns.sales')} className="cell-number">
-        <span className="cell-title">{t('tickets.salesCount', { count: ticket.salesCount })}</span>
-        {ticket.salesCount > 0 && <span className="cell-sub">{money(ticket.totalValue)}</span>}
+        {ticket.salesCount > 0 ? (
+          <>
+            <span className="cell-title">{t('tickets.salesCount', { count: ticket.salesCount })}</span>
+            <span className="cell-sub">{money(ticket.totalValue)}</span>
+          </>
+        ) : (
+          <span className="muted" aria-label={t('tickets.noSales')}>
+            —
+          </span>
+        )}
       </td>
       <td data-label={t('tickets.columns.createdAt')}>
         <time dateTime={ticket.createdAt} title={dateTime(ticket.createdAt)}>

@@ -11,17 +11,23 @@ interface TicketsListBodyProps {
   stages: readonly Stage[];
   users: readonly User[];
   filtersActive: boolean;
+  onClearFilters: () => void;
 }
 
 /** The table, or its loading, error and empty states. */
-export function TicketsListBody({ list, stages, users, filtersActive }: TicketsListBodyProps) {
+export function TicketsListBody({ list, stages, users, filtersActive, onClearFilters }: TicketsListBodyProps) {
   const { t } = useTranslation();
   if (list.isPending) return <SkeletonList label={t('tickets.loading')} rows={6} height={52} />;
   if (list.error && !list.data) return <QueryError error={list.error} onRetry={() => void list.refetch()} />;
   if (!list.data) return null;
   if (list.data.items.length === 0) {
     return filtersActive ? (
-      <EmptyState title={t('tickets.emptyFiltered')}>{t('tickets.emptyFilteredHint')}</EmptyState>
+      <EmptyState title={t('tickets.emptyFiltered')}>
+        <p>{t('tickets.emptyFilteredHint')}</p>
+        <button type="button" className="btn btn-secondary btn-sm empty-state-action" onClick={onClearFilters}>
+          {t('filters.clear')}
+        </button>
+      </EmptyState>
     ) : (
       <EmptyState title={t('tickets.empty')}>{t('tickets.emptyHint')}</EmptyState>
     );

@@ -113,7 +113,7 @@ describe('TicketsPage', () => {
     const bodies = await Promise.all(
       fetch.mock.calls.filter(([r]) => r.method === 'PATCH').map(([r]) => r.clone().json() as Promise<unknown>),
     );
-    expect(bodies).toEqual([{ dealValue: 2000.5 }, { assigneeId: users[1]!.id }]);
+    expect(bodies).toEqual([{ dealValue: 2000.5 }, { assigneeId: users[1].id }]);
   });
 
   it('refuses a deal value that is not an amount', async () => {

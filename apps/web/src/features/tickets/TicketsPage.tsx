@@ -17,7 +17,7 @@ import { useTicketFilters } from './useTicketFilters';
 export function TicketsPage() {
   const { t } = useTranslation();
   const filtersState = useTicketFilters();
-  const { filters, setFilters, search } = filtersState;
+  const { filters, setFilters, resetFilters, search } = filtersState;
   const list = useTicketList(filters);
   const stages = useStages();
   const users = useTeamMembers();
@@ -45,6 +45,7 @@ export function TicketsPage() {
         stages={stageList}
         users={users}
         filtersActive={countActiveFilters(filters) > 0 || filters.q !== ''}
+        onClearFilters={resetFilters}
       />
       {list.data && (
         <Pagination

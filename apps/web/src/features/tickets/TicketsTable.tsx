@@ -30,6 +30,8 @@ export function TicketsTable({ tickets, stages, users, stale }: TicketsTableProp
               >
                 {column === 'messages' ? (
                   <abbr title={t('tickets.columns.messages')}>{t('tickets.columns.messagesShort')}</abbr>
+                ) : column === 'dealValue' ? (
+                  <abbr title={t('tickets.columns.dealValue')}>{t('tickets.columns.dealValueShort')}</abbr>
                 ) : (
                   t(`tickets.columns.${column}`)
                 )}

@@ -54,13 +54,13 @@ describe('optimistic ticket changes', () => {
     const target = board(ticketList([newer, older]));
 
     const left = applyToColumn(source, 's1', ticket, { stage: negociacao });
-    expect(left.pages[0]!.items).toEqual([]);
-    expect(left.pages[0]!.summary).toMatchObject({ total: 0, dealValueTotal: 0 });
+    expect(left.pages[0].items).toEqual([]);
+    expect(left.pages[0].summary).toMatchObject({ total: 0, dealValueTotal: 0 });
 
     const joined = applyToColumn(target, 's2', ticket, { stage: negociacao });
-    expect(joined.pages[0]!.items.map((i) => i.id)).toEqual(['new', 'a', 'old']);
-    expect(joined.pages[0]!.summary).toMatchObject({ total: 3, dealValueTotal: 1500 });
-    expect(joined.pages[0]!.total).toBe(3);
+    expect(joined.pages[0].items.map((i) => i.id)).toEqual(['new', 'a', 'old']);
+    expect(joined.pages[0].summary).toMatchObject({ total: 3, dealValueTotal: 1500 });
+    expect(joined.pages[0].total).toBe(3);
 
     const other = board(ticketList([]));
     expect(applyToColumn(other, 's3', ticket, { stage: negociacao })).toBe(other);

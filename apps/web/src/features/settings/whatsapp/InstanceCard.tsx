@@ -76,6 +76,19 @@ export function InstanceCard({ instance, isDefault, onEdit, onDelete }: Instance
             : t('settings.whatsapp.webhookHintEvolution')}
         </p>
       </div>
+      {instance.provider === 'evolution' && instance.webhookToken && (
+        <div className="webhook">
+          <span className="field-label">{t('settings.whatsapp.webhookToken')}</span>
+          <div className="webhook-row">
+            <code className="webhook-url">{instance.webhookToken}</code>
+            <CopyButton
+              text={instance.webhookToken}
+              what={t('settings.whatsapp.webhookTokenOf', { name: instance.name })}
+            />
+          </div>
+          <p className="field-hint">{t('settings.whatsapp.webhookTokenHint')}</p>
+        </div>
+      )}
     </li>
   );
 }
