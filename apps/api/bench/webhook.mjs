@@ -73,6 +73,7 @@ async function main() {
         AUTH_RATE_LIMIT_PER_MINUTE: '100000',
         WHATSAPP_APP_SECRET: SECRET,
         DATABASE_POOL_SIZE: '24',
+        WEBHOOK_WORKER_CONCURRENCY: process.env.WEBHOOK_WORKER_CONCURRENCY ?? '4',
       },
     });
     const session = await api(server.baseUrl, 'POST', '/auth/register', {

@@ -4,6 +4,9 @@ import type { EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock/clock';
 import { WhatsappInstance } from '../whatsapp-instances/entities/whatsapp-instance.entity';
 import type { WebhookEvent, WebhookEventStatus } from './entities/webhook-event.entity';
+
+/** What processing needs of a stored event. */
+export type StoredEvent = Pick<WebhookEvent, 'id' | 'provider' | 'organizationId' | 'instanceId' | 'body'>;
 import { MessageIngestionService } from './message-ingestion.service';
 import { cloudChangeValues, parseCloudChange } from './parsers/cloud-api.parser';
 import { parseEvolution } from './parsers/evolution.parser';
@@ -25,13 +28,13 @@ export class WebhookProcessor {
     private readonly clock: Clock,
   ) {}
 
-  process(m: EntityManager, event: WebhookEvent): Promise<ProcessingResult> {
+  process(m: EntityManager, event: StoredEvent): Promise<ProcessingResult> {
     return event.provider === WhatsappProvider.CLOUD_API
       ? this.processCloud(m, event)
       : this.processEvolution(m, event);
   }
 
-  private async processCloud(m: EntityManager, event: WebhookEvent): Promise<ProcessingResult> {
+  private async processCloud(m: EntityManager, event: StoredEvent): Promise<ProcessingResult> {
     let routed: WhatsappInstance | null = null;
     let unroutable = false;
     let handled = false;
@@ -56,7 +59,7 @@ export class WebhookProcessor {
     return { status, organizationId: routed?.organizationId ?? null, instanceId: routed?.id ?? null };
   }
 
-  private async processEvolution(m: EntityManager, event: WebhookEvent): Promise<ProcessingResult> {
+  private async processEvolution(m: EntityManager, event: StoredEvent): Promise<ProcessingResult> {
     const instance =
       event.instanceId && event.organizationId
         ? await m.findOneBy(WhatsappInstance, { organizationId: event.organizationId, id: event.instanceId })

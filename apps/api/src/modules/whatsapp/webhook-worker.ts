@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
-import { WebhookEvent } from './entities/webhook-event.entity';
+import type { WhatsappProvider } from '@whatrack/shared';
 import { PermanentProcessingError, WebhookProcessor } from './webhook-processor';
 
 export const MAX_ATTEMPTS = 8;
@@ -114,19 +114,23 @@ export class WebhookWorker implements OnApplicationBootstrap, OnApplicationShutd
   private async processClaimed(id: string): Promise<void> {
     try {
       await this.dataSource.transaction(async (m) => {
-        const event = await m.findOneByOrFail(WebhookEvent, { id });
+        const [row] = await m.query<
+          { provider: WhatsappProvider; organization_id: string | null; instance_id: string | null; body: unknown }[]
+        >('SELECT provider, organization_id, instance_id, body FROM webhook_events WHERE id = $1', [id]);
+        if (!row) return;
+        const event = {
+          id,
+          provider: row.provider,
+          organizationId: row.organization_id,
+          instanceId: row.instance_id,
+          body: row.body,
+        };
         const result = await this.processor.process(m, event);
-        await m.update(
-          WebhookEvent,
-          { id },
-          {
-            status: result.status,
-            organizationId: result.organizationId ?? event.organizationId,
-            instanceId: result.instanceId ?? event.instanceId,
-            processedAt: new Date(),
-            lockedAt: null,
-            lastError: null,
-          },
+        await m.query(
+          `UPDATE webhook_events SET status = $2, organization_id = COALESCE($3, organization_id),
+             instance_id = COALESCE($4, instance_id), processed_at = now(), locked_at = NULL, last_error = NULL, updated_at = now()
+           WHERE id = $1`,
+          [id, result.status, result.organizationId, result.instanceId],
         );
       });
     } catch (error) {
