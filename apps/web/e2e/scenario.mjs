@@ -1,6 +1,9 @@
 // The browser scenario of the issue: sign up, WhatsApp line, ticket, filter, Kanban drag, deal value, sale, API key,
 // deep-link reload. Each step builds on the previous ones.
 import assert from 'node:assert/strict';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const EMAIL = `e2e-${Date.now()}@loja-e2e.com.br`;
 
@@ -32,6 +35,11 @@ async function waitForText(locator, expected, timeout = 15_000) {
   }
   throw new Error(`expected ${String(expected)} in "${last}"`);
 }
+
+const CAMPAIGN = 'campanha_e2e';
+const GCLID = 'Cj0KCQiAe2e-gclid_123';
+/** Today in the organization time zone (YYYY-MM-DD). */
+const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Sao_Paulo' }).format(new Date());
 
 const isPatchOf = (response) => response.request().method() === 'PATCH' && /\/api\/v1\/tickets\//.test(response.url());
 
@@ -208,6 +216,79 @@ export function scenario(state) {
         await page.reload();
         assert.equal(await page.getByRole('combobox', { name: 'Origem', exact: true }).inputValue(), 'instagram');
         await page.getByTestId('kanban-column-Em Andamento').getByText('Cliente E2E').waitFor();
+        assert.deepEqual(state.pageErrors, []);
+      },
+    ],
+    [
+      'creates a Google Ads ticket with a campaign and a sale',
+      async () => {
+        await nav('Tickets').click();
+        await page.getByRole('button', { name: 'Novo ticket' }).click();
+        const dialog = page.getByRole('dialog', { name: 'Novo ticket' });
+        await dialog.getByLabel('Nome', { exact: true }).fill('Lead Google E2E');
+        await dialog.getByLabel('Telefone (WhatsApp)').fill('31 95555-4444');
+        await dialog.getByText('Origem e rastreamento (opcional)').click();
+        await dialog.getByLabel('UTM source').fill('google');
+        await dialog.getByLabel('UTM campaign').fill(CAMPAIGN);
+        await dialog.getByLabel('gclid (Google)').fill(GCLID);
+        await dialog.getByRole('button', { name: 'Criar ticket' }).click();
+        await dialog.waitFor({ state: 'detached' });
+        await page.getByRole('link', { name: 'Lead Google E2E' }).click();
+        await page.getByRole('heading', { name: 'Lead Google E2E', level: 1 }).waitFor();
+        await page.getByRole('button', { name: 'Adicionar venda' }).click();
+        await page.getByLabel('Valor', { exact: true }).fill('1.000,00');
+        await page.getByRole('button', { name: 'Salvar venda' }).click();
+        await waitForText(page.locator('.sales-total'), 'R$ 1.000,00');
+      },
+    ],
+    [
+      'imports the ad spend of the campaign from a CSV, previewed first',
+      async () => {
+        const dir = await mkdtemp(join(tmpdir(), 'whatrack-e2e-'));
+        const file = join(dir, 'investimento.csv');
+        await writeFile(file, `date,platform,campaign,spend\n${today()},google_ads,${CAMPAIGN},250.00\n`);
+        await nav('Configurações').click();
+        await page.getByRole('link', { name: 'Investimento em anúncios' }).click();
+        await page.getByText('Nenhum investimento importado ainda.').waitFor();
+        await page.getByLabel('Arquivo CSV').setInputFiles(file);
+        await waitForText(page.getByTestId('ad-spend-preview'), `google_ads${CAMPAIGN}250.00`);
+        await page.getByRole('button', { name: 'Importar 1 linha' }).click();
+        await page.getByRole('cell', { name: CAMPAIGN, exact: true }).waitFor();
+        await page.getByText('Total: R$ 250,00').waitFor();
+      },
+    ],
+    [
+      'shows the ROAS of the campaign in the reports',
+      async () => {
+        await nav('Relatórios').click();
+        await page.getByRole('heading', { name: 'Relatórios', level: 1 }).waitFor();
+        await page.getByRole('combobox', { name: 'Agrupar por' }).selectOption('utmCampaign');
+        const row = page.getByRole('row', { name: new RegExp(CAMPAIGN) });
+        await waitForText(row, 'R$ 250,00');
+        await waitForText(row, '4,00x');
+        await waitForText(page.getByTestId('kpi-spend'), 'R$ 250,00');
+      },
+    ],
+    [
+      'downloads the Google Ads conversions CSV with the click id',
+      async () => {
+        await nav('Configurações').click();
+        await page.getByRole('link', { name: 'Conversões' }).click();
+        await page.getByLabel('Nome da conversão no Google Ads').fill('Compra WhatsApp');
+        const downloading = page.waitForEvent('download');
+        await page.getByRole('button', { name: 'Baixar CSV do Google Ads' }).click();
+        const download = await downloading;
+        const content = await readFile(await download.path(), 'utf8');
+        const lines = content.split(/\r?\n/);
+        assert.ok(lines.includes('Parameters:TimeZone=America/Sao_Paulo'), content);
+        assert.ok(
+          lines.includes('Google Click ID,Conversion Name,Conversion Time,Conversion Value,Conversion Currency'),
+          content,
+        );
+        assert.ok(
+          lines.some((line) => line.startsWith(`${GCLID},Compra WhatsApp,`) && line.endsWith(',BRL')),
+          content,
+        );
         assert.deepEqual(state.pageErrors, []);
       },
     ],

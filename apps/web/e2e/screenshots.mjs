@@ -87,6 +87,9 @@ try {
         await page.getByTestId('created-api-key').waitFor();
       },
     ],
+    ['reports', '/dashboard/reports'],
+    ['settings-ad-spend', '/dashboard/settings/ad-spend'],
+    ['settings-conversions', '/dashboard/settings/conversions'],
     ['settings-organization', '/dashboard/settings/organization'],
     ['empty-filter', '/dashboard/tickets?q=ninguem-com-este-nome'],
     ['not-found', `/dashboard/tickets/00000000-0000-4000-8000-000000000000`],

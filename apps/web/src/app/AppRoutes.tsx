@@ -18,11 +18,9 @@ const TicketDetailPage = lazy(() =>
 );
 const KanbanPage = lazy(() => import('../features/kanban/KanbanPage').then((m) => ({ default: m.KanbanPage })));
 const InboundsPage = lazy(() => import('../features/inbounds/InboundsPage').then((m) => ({ default: m.InboundsPage })));
+const ReportsPage = lazy(() => import('../features/reports/ReportsPage').then((m) => ({ default: m.ReportsPage })));
 const SettingsRoutes = lazy(() =>
   import('../features/settings/SettingsRoutes').then((m) => ({ default: m.SettingsRoutes })),
-);
-const ComingSoonPage = lazy(() =>
-  import('../features/layout/ComingSoonPage').then((m) => ({ default: m.ComingSoonPage })),
 );
 const NotFoundPage = lazy(() => import('../features/layout/NotFoundPage').then((m) => ({ default: m.NotFoundPage })));
 
@@ -43,7 +41,7 @@ export function AppRoutes() {
             <Route path="tickets/:id" element={<TicketDetailPage />} />
             <Route path="kanban" element={<KanbanPage />} />
             <Route path="inbounds" element={<InboundsPage />} />
-            <Route path="reports" element={<ComingSoonPage title="nav.reports" />} />
+            <Route path="reports" element={<ReportsPage />} />
             <Route path="settings/*" element={<SettingsRoutes />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>

@@ -23,7 +23,7 @@ describe('DashboardLayout', () => {
     expect(nav).toHaveTextContent('TicketsKanbanInboundsRelatóriosConfigurações');
     expect(screen.getAllByText('Loja da Maria')).toHaveLength(2); // sidebar and top bar
     expect(screen.getByText('Maria Oliveira')).toBeInTheDocument();
-    expect(await screen.findByText('Em breve')).toBeInTheDocument();
+    expect(screen.getByText(/De onde vêm os tickets e as vendas/)).toBeInTheDocument();
   });
 
   it('opens the navigation drawer and closes it with Escape', async () => {

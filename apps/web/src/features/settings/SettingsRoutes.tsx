@@ -1,6 +1,8 @@
 import { Navigate, Route, Routes } from 'react-router-dom';
 import { NotFoundPage } from '../layout/NotFoundPage';
+import { AdSpendSettings } from './ad-spend/AdSpendSettings';
 import { ApiKeysSettings } from './api-keys/ApiKeysSettings';
+import { ConversionsSettings } from './conversions/ConversionsSettings';
 import { OrganizationSettings } from './organization/OrganizationSettings';
 import { SettingsLayout } from './SettingsLayout';
 import { StagesSettings } from './stages/StagesSettings';
@@ -17,6 +19,8 @@ export function SettingsRoutes() {
         <Route path="whatsapp" element={<WhatsappSettings />} />
         <Route path="team" element={<TeamSettings />} />
         <Route path="api-keys" element={<ApiKeysSettings />} />
+        <Route path="ad-spend" element={<AdSpendSettings />} />
+        <Route path="conversions" element={<ConversionsSettings />} />
         <Route path="organization" element={<OrganizationSettings />} />
       </Route>
       <Route path="*" element={<NotFoundPage />} />
