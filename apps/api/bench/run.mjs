@@ -28,6 +28,7 @@ const ADMIN_URL = env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgr
 
 const LISTING_P95_MS = 50;
 const SEARCH_P95_MS = 100;
+const ATTRIBUTION_P95_MS = 200;
 const CREATE_MIN_RPS = 300;
 const SEED_TARGET_S = 60;
 
@@ -232,6 +233,11 @@ async function main() {
         listing(`GET /tickets ?q=${qPhone}`, 'list', { q: qPhone }, SEARCH_P95_MS),
         listing('GET /tickets ?page=4000&pageSize=20', 'list', { page: '4000', pageSize: '20' }, LISTING_P95_MS),
         listing('GET /tickets/inbounds', 'inbounds', {}, LISTING_P95_MS),
+        {
+          name: 'GET /reports/attribution ?groupBy=utmCampaign',
+          target: { p95: ATTRIBUTION_P95_MS },
+          requests: [{ method: 'GET', path: '/api/v1/reports/attribution?groupBy=utmCampaign', headers: auth }],
+        },
         {
           name: 'GET /tickets/:id',
           target: {},
