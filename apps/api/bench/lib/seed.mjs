@@ -2,6 +2,11 @@
 // ticket ordinal i (hashint4), computed once in the UNLOGGED staging table bench_t.
 import pg from 'pg';
 import { cpuBetween, cpuSnapshot } from './cpu.mjs';
+import { createRequire } from 'node:module';
+import { DIST_DIR } from './server.mjs';
+
+// Names and area codes come from the demo seed's catalog (compiled into dist), so both datasets share one list.
+const { SURNAMES, DDDS } = createRequire(import.meta.url)(`${DIST_DIR}/scripts/seed/catalog.js`);
 
 const FIRST_NAMES = [
   'Ana',
@@ -65,49 +70,6 @@ const FIRST_NAMES = [
   'Vinícius',
   'Otávio',
 ];
-const SURNAMES = [
-  'Silva',
-  'Santos',
-  'Oliveira',
-  'Souza',
-  'Rodrigues',
-  'Ferreira',
-  'Alves',
-  'Pereira',
-  'Lima',
-  'Gomes',
-  'Costa',
-  'Ribeiro',
-  'Martins',
-  'Carvalho',
-  'Almeida',
-  'Lopes',
-  'Soares',
-  'Fernandes',
-  'Vieira',
-  'Barbosa',
-  'Rocha',
-  'Dias',
-  'Nascimento',
-  'Andrade',
-  'Moreira',
-  'Nunes',
-  'Marques',
-  'Machado',
-  'Mendes',
-  'Freitas',
-  'Cardoso',
-  'Ramos',
-  'Gonçalves',
-  'Araújo',
-  'Teixeira',
-  'Correia',
-  'Conceição',
-  'Magalhães',
-  'Brandão',
-  'Simões',
-];
-const DDDS = ['11', '21', '31', '41', '51', '61', '71', '81', '85', '48'];
 const MESSAGES_IN = [
   'Olá! Vi o anúncio e gostaria de um orçamento.',
   'Qual o valor e o prazo de entrega?',

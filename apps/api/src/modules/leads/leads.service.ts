@@ -17,6 +17,7 @@ import {
 } from './dto/lead-response.dto';
 import type { UpdateLeadDto } from './dto/update-lead.dto';
 import { Lead } from './entities/lead.entity';
+import { containsPattern } from '../../common/sql/like-pattern';
 
 interface LeadRow {
   id: string;
@@ -60,11 +61,6 @@ const UNIQUE_FIELD: Record<string, UniqueField> = {
 };
 
 const ORDER_BY = 'l.created_at DESC, l.id DESC';
-
-/** A LIKE pattern matching `term` anywhere, its wildcards and escape character taken literally. */
-function containsPattern(term: string): string {
-  return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
 
 /** The search condition on `l` (leads) and its parameters, numbered from $2 ($1 is the organization). */
 function searchCondition(q: string | undefined): { sql: string; params: string[] } {

@@ -1,6 +1,7 @@
 import { isUUID } from 'class-validator';
 import type { DateInterval } from '../../common/date-range/date-range';
 import { phoneDigits } from '../../common/phone/phone';
+import { containsPattern } from '../../common/sql/like-pattern';
 import type { TicketFilterDto, TicketSort } from './dto/ticket-query.dto';
 
 /** Positional SQL parameters, appended in order ($1 is always the organization). */
@@ -18,10 +19,6 @@ export interface TicketFilterSql {
   where: string;
   needsTracking: boolean;
   params: SqlParams;
-}
-
-function likePattern(term: string): string {
-  return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
 /**
@@ -50,10 +47,10 @@ export function buildTicketFilter(
   if (filter.hasSales !== undefined) conditions.push(filter.hasSales ? 't.sales_count > 0' : 't.sales_count = 0');
   if (filter.assigneeId !== undefined) conditions.push(`t.assignee_id = ${params.add(filter.assigneeId)}`);
   if (filter.q) {
-    const text = params.add(likePattern(filter.q.toLowerCase()));
+    const text = params.add(containsPattern(filter.q.toLowerCase()));
     const alternatives = [`f_unaccent(lower(l.name)) LIKE f_unaccent(${text})`];
     const digits = phoneDigits(filter.q);
-    if (digits.length >= 3) alternatives.push(`l.phone LIKE ${params.add(likePattern(digits))}`);
+    if (digits.length >= 3) alternatives.push(`l.phone LIKE ${params.add(containsPattern(digits))}`);
     // ANY(ARRAY(...)) evaluates the lead search once (trigram indexes) instead of once per ticket under the OR.
     const leadMatch = `t.lead_id = ANY(ARRAY(SELECT l.id FROM leads l WHERE l.organization_id = ${org} AND (${alternatives.join(' OR ')})))`;
     const ticketMatch = [leadMatch, `f_unaccent(lower(t.assignee_name)) LIKE f_unaccent(${text})`];
