@@ -1,4 +1,4 @@
-/** NestJS 12 is ESM-only, so jest runs in ESM mode (node --experimental-vm-modules) with an ESM-emitting swc transform. */
+/** Jest runs in ESM mode (node --experimental-vm-modules) with an ESM-emitting swc transform, so ESM-only dependencies load. */
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);

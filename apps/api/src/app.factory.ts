@@ -4,7 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
-import { applyRateLimits } from './common/http/rate-limits';
+import { applyBodyParsers } from './common/http/body-parsers';
 import { HttpErrorFilter } from './common/errors/http-error.filter';
 import { validationExceptionFactory } from './common/errors/validation-exception.factory';
 import type { AppConfig } from './config/app-config';
@@ -31,7 +31,7 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
       },
     }),
   );
-  applyRateLimits(app, config, API_PREFIX);
+  applyBodyParsers(app);
   if (config.corsOrigins.length > 0) app.enableCors({ origin: config.corsOrigins });
   app.enableShutdownHooks();
   setupSwagger(app);
@@ -40,7 +40,7 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
 export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     bufferLogs: true,
-    rawBody: true,
+    bodyParser: false, // see applyBodyParsers
   });
   app.useLogger(app.get(Logger));
   app.set('trust proxy', 'loopback');

@@ -5,6 +5,7 @@ import { ServeStaticModule } from '@nestjs/serve-static';
 import { LoggerModule } from 'nestjs-pino';
 import { AuthenticationGuard } from './common/auth/authentication.guard';
 import { RolesGuard } from './common/auth/roles.guard';
+import { rateLimitGuards, rateLimitModules } from './common/http/rate-limits';
 import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
@@ -74,9 +75,12 @@ export class AppModule {
         loggerModule(config),
         DatabaseModule.forRoot(config),
         ...spaModule(config),
+        ...rateLimitModules(config),
         ...DOMAIN_MODULES,
       ],
       providers: [
+        // Throttling first, so floods of unauthenticated requests are limited too.
+        ...rateLimitGuards(config),
         { provide: APP_GUARD, useClass: AuthenticationGuard },
         { provide: APP_GUARD, useClass: RolesGuard },
       ],

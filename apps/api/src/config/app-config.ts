@@ -20,6 +20,8 @@ export interface AppConfig {
   publicUrl: string;
   webDistDir: string | null;
   /** Requests per minute per client on the whole API. */
+  /** RATE_LIMITS_ENABLED=false when a proxy in front already limits (also used by the benchmarks). */
+  rateLimitsEnabled: boolean;
   rateLimitPerMinute: number;
   /** Sign-in and sign-up attempts per minute per client. */
   authRateLimitPerMinute: number;
@@ -133,6 +135,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel,
     publicUrl,
     webDistDir: env.WEB_DIST_DIR ? resolve(env.WEB_DIST_DIR) : null,
+    rateLimitsEnabled: readBool(env, 'RATE_LIMITS_ENABLED', true, problems),
     rateLimitPerMinute: readInt(env, 'RATE_LIMIT_PER_MINUTE', 1200, problems),
     authRateLimitPerMinute: readInt(env, 'AUTH_RATE_LIMIT_PER_MINUTE', 20, problems),
     encryptionKey,

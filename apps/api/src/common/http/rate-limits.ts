@@ -1,32 +1,37 @@
-import type { INestApplication } from '@nestjs/common';
-import type { Request, Response } from 'express';
-import { rateLimit } from 'express-rate-limit';
+import { type DynamicModule, type ExecutionContext, type Provider, SetMetadata } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import type { AppConfig } from '../../config/app-config';
-import type { ErrorResponseDto } from '../errors/error-response.dto';
 
 const MINUTE = 60_000;
-function tooMany(_req: Request, res: Response): void {
-  const body: ErrorResponseDto = {
-    statusCode: 429,
-    error: 'Too Many Requests',
-    message: 'Too many requests: wait a minute and try again',
-  };
-  res.status(429).json(body);
+const SIGN_IN_LIMITED = 'whatrack:sign-in-rate-limited';
+
+/** Marks sign-in and sign-up routes: they share a tight per-client budget on top of the API-wide one. */
+export const SignInRateLimit = (): MethodDecorator => SetMetadata(SIGN_IN_LIMITED, true);
+
+function isSignInRoute(context: ExecutionContext): boolean {
+  return Reflect.getMetadata(SIGN_IN_LIMITED, context.getHandler()) === true;
 }
 
 /**
- * Rate limits (express-rate-limit): one budget per client for the whole API and a tight one for sign-in and
- * sign-up. @nestjs/throttler is not used because it is CommonJS requiring the ESM-only @nestjs/common 12,
- * which Jest's ESM runtime cannot load on Node 20.
+ * Per-client budgets (@nestjs/throttler, in memory): one for the whole API and a tight one for sign-in and
+ * sign-up. The key leaves the route out, so a budget is shared by every route it covers. Health checks and
+ * provider webhooks opt out with @SkipThrottle(): Meta and Evolution deliver bursts from few addresses.
  */
-export function applyRateLimits(app: INestApplication, config: AppConfig, prefix: string): void {
-  const common = { windowMs: MINUTE, standardHeaders: 'draft-8' as const, legacyHeaders: false, handler: tooMany };
-  app.use(
-    [`/${prefix}/auth/login`, `/${prefix}/auth/register`],
-    rateLimit({ ...common, limit: config.authRateLimitPerMinute }),
-  );
-  app.use(
-    `/${prefix}`,
-    rateLimit({ ...common, limit: config.rateLimitPerMinute, skip: (req) => req.path === '/health' }),
-  );
+export function rateLimitModules(config: AppConfig): DynamicModule[] {
+  if (!config.rateLimitsEnabled) return [];
+  return [
+    ThrottlerModule.forRoot({
+      throttlers: [
+        { name: 'default', ttl: MINUTE, limit: config.rateLimitPerMinute },
+        { name: 'sign-in', ttl: MINUTE, limit: config.authRateLimitPerMinute, skipIf: (c) => !isSignInRoute(c) },
+      ],
+      errorMessage: 'Too many requests: wait a minute and try again',
+      generateKey: (_context, tracker, throttlerName) => `${throttlerName}:${tracker}`,
+    }),
+  ];
+}
+
+export function rateLimitGuards(config: AppConfig): Provider[] {
+  return config.rateLimitsEnabled ? [{ provide: APP_GUARD, useClass: ThrottlerGuard }] : [];
 }

@@ -15,6 +15,7 @@ import { OrganizationResponseDto } from '../organizations/dto/organization-respo
 import { UserResponseDto } from '../users/dto/user-response.dto';
 import { AuthService, type Session } from './auth.service';
 import { AuthResponseDto, MeResponseDto } from './dto/auth-response.dto';
+import { SignInRateLimit } from '../../common/http/rate-limits';
 import { LoginDto } from './dto/login.dto';
 import { RegisterDto } from './dto/register.dto';
 
@@ -33,6 +34,7 @@ export class AuthController {
 
   @Public()
   @Post('register')
+  @SignInRateLimit()
   @ApiOperation({ operationId: 'register', summary: 'Sign up: create an organization and its owner' })
   @ApiCreatedResponse({ type: AuthResponseDto })
   @ApiConflictResponse({ description: 'Email already registered', type: ErrorResponseDto })
@@ -42,6 +44,7 @@ export class AuthController {
 
   @Public()
   @Post('login')
+  @SignInRateLimit()
   @HttpCode(200)
   @ApiOperation({ operationId: 'login', summary: 'Sign in with email and password' })
   @ApiOkResponse({ type: AuthResponseDto })

@@ -1,3 +1,4 @@
+import { SkipThrottle } from '@nestjs/throttler';
 import {
   Body,
   Controller,
@@ -18,6 +19,7 @@ import { WebhookIntakeService } from './webhook-intake.service';
 
 /** Public endpoints that WhatsApp providers call. They only authenticate and store; processing is asynchronous. */
 @ApiTags('webhooks')
+@SkipThrottle()
 @Controller('webhooks/whatsapp')
 export class WebhooksController {
   constructor(private readonly intake: WebhookIntakeService) {}
