@@ -5,6 +5,7 @@ import { ServeStaticModule } from '@nestjs/serve-static';
 import { LoggerModule } from 'nestjs-pino';
 import { AuthenticationGuard } from './common/auth/authentication.guard';
 import { RolesGuard } from './common/auth/roles.guard';
+import { ReadCacheModule } from './common/cache/read-cache.module';
 import { rateLimitGuards, rateLimitModules } from './common/http/rate-limits';
 import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
@@ -74,6 +75,7 @@ export class AppModule {
         ConfigModule.forRoot(config),
         loggerModule(config),
         DatabaseModule.forRoot(config),
+        ReadCacheModule,
         ...spaModule(config),
         ...rateLimitModules(config),
         ...DOMAIN_MODULES,

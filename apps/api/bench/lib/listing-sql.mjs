@@ -27,14 +27,15 @@ export async function captureListingSql(client, org, kind, query) {
       statements.push({ label: labelOf(sql), sql, params });
       return (await client.query(sql, params)).rows;
     },
-    manager: {
-      // The organization (for its time zone) and the stages are read through TypeORM: primary-key lookups.
-      findOneByOrFail: async (_entity, where) =>
-        (await client.query('SELECT id, timezone FROM organizations WHERE id = $1', [where.id])).rows[0],
-      find: async () => [],
-    },
+    // The stages are read through TypeORM: a primary-key-ordered lookup of a few rows, not explained.
+    manager: { find: async () => [] },
   };
-  const service = new TicketListingService(dataSource, { now: () => new Date() });
+  // Uncached: the statements of a cache miss (the endpoint reuses summary and facets between writes).
+  const noCache = { get: (_organizationId, _key, load) => load() };
+  const organizations = {
+    of: async (id) => (await client.query('SELECT id, timezone FROM organizations WHERE id = $1', [id])).rows[0],
+  };
+  const service = new TicketListingService(dataSource, { now: () => new Date() }, noCache, organizations);
   await service[kind]({ organizationId: org }, { page: 1, pageSize: 20, ...query });
   return statements;
 }

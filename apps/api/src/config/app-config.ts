@@ -21,6 +21,8 @@ export interface AppConfig {
   webDistDir: string | null;
   /** Requests per minute per client on the whole API. */
   /** RATE_LIMITS_ENABLED=false when a proxy in front already limits (also used by the benchmarks). */
+  /** How long organization-wide reads (listing totals/facets, reports) may be reused; 0 = never. */
+  readCacheTtlMs: number;
   rateLimitsEnabled: boolean;
   rateLimitPerMinute: number;
   /** Sign-in and sign-up attempts per minute per client. */
@@ -53,11 +55,19 @@ export class ConfigError extends Error {
   }
 }
 
-function readInt(env: NodeJS.ProcessEnv, key: string, fallback: number, problems: string[]): number {
+function readInt(
+  env: NodeJS.ProcessEnv,
+  key: string,
+  fallback: number,
+  problems: string[],
+  { allowZero = false } = {},
+): number {
   const raw = env[key];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0) problems.push(`${key} must be a positive integer (got "${raw}")`);
+  if (!Number.isInteger(value) || value < (allowZero ? 0 : 1)) {
+    problems.push(`${key} must be a ${allowZero ? 'non-negative' : 'positive'} integer (got "${raw}")`);
+  }
   return value;
 }
 
@@ -135,6 +145,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel,
     publicUrl,
     webDistDir: env.WEB_DIST_DIR ? resolve(env.WEB_DIST_DIR) : null,
+    readCacheTtlMs: readInt(env, 'READ_CACHE_TTL_MS', 10_000, problems, { allowZero: true }),
     rateLimitsEnabled: readBool(env, 'RATE_LIMITS_ENABLED', true, problems),
     rateLimitPerMinute: readInt(env, 'RATE_LIMIT_PER_MINUTE', 1200, problems),
     authRateLimitPerMinute: readInt(env, 'AUTH_RATE_LIMIT_PER_MINUTE', 20, problems),

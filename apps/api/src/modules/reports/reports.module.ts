@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
+import { OrganizationsModule } from '../organizations/organizations.module';
 import { TrackingModule } from '../tracking/tracking.module';
 import { ReportsController } from './reports.controller';
 import { ReportsService } from './reports.service';
 
 @Module({
-  imports: [TrackingModule],
+  imports: [TrackingModule, OrganizationsModule],
   controllers: [ReportsController],
   providers: [ReportsService],
 })

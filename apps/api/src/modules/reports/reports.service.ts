@@ -4,10 +4,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { format } from 'date-fns';
 import { DataSource } from 'typeorm';
 import type { AuthContext } from '../../common/auth/auth-context';
+import { OrgReadCache } from '../../common/cache/org-read-cache';
 import { Clock } from '../../common/clock/clock';
 import { type DateInterval, resolveDateRange } from '../../common/date-range/date-range';
 import { InvalidInputError } from '../../common/errors/domain-errors';
-import { Organization } from '../organizations/entities/organization.entity';
+import type { Organization } from '../organizations/entities/organization.entity';
+import { OrganizationSettings } from '../organizations/organization-settings';
 import { TicketStage } from '../stages/entities/ticket-stage.entity';
 import type { TicketFilterDto } from '../tickets/dto/ticket-query.dto';
 import { buildTicketFilter, type TicketFilterSql, TRACKING_JOIN } from '../tickets/ticket-filter.sql';
@@ -53,7 +55,7 @@ const SPEND_KEYS: Partial<Record<AttributionGroup, string>> = {
 
 /** The organization, its resolved period and the non-date part of the ticket filter (dates differ per measure). */
 interface ReportScope {
-  org: Organization;
+  org: Readonly<Organization>;
   interval: DateInterval;
   filter: TicketFilterSql;
   catalog: Catalog;
@@ -84,9 +86,34 @@ export class ReportsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly identifiers: IdentifierCatalog,
+    private readonly cache: OrgReadCache,
+    private readonly organizations: OrganizationSettings,
   ) {}
 
-  async attribution(auth: AuthContext, query: AttributionQueryDto): Promise<AttributionReportDto> {
+  attribution(auth: AuthContext, query: AttributionQueryDto): Promise<AttributionReportDto> {
+    return this.cached(auth, 'attribution', query, () => this.computeAttribution(auth, query));
+  }
+
+  timeseries(auth: AuthContext, query: TimeseriesQueryDto): Promise<TimeseriesReportDto> {
+    return this.cached(auth, 'timeseries', query, () => this.computeTimeseries(auth, query));
+  }
+
+  funnel(auth: AuthContext, query: ReportFilterDto): Promise<FunnelReportDto> {
+    return this.cached(auth, 'funnel', query, () => this.computeFunnel(auth, query));
+  }
+
+  /**
+   * Reports scan every ticket and sale of the period, so a result is reused until the organization's next write
+   * (OrgReadCache). The key holds the resolved period, so "today" moves on at midnight in the time zone.
+   */
+  private async cached<T>(auth: AuthContext, name: string, query: ReportFilterDto, compute: () => Promise<T>) {
+    const org = await this.organizations.of(auth.organizationId);
+    const interval = resolveDateRange(query, org.timezone, this.clock.now());
+    const key = `reports.${name} ${JSON.stringify(query)} ${JSON.stringify(interval)}`;
+    return this.cache.get<T>(auth.organizationId, key, compute);
+  }
+
+  private async computeAttribution(auth: AuthContext, query: AttributionQueryDto): Promise<AttributionReportDto> {
     const groupBy = query.groupBy ?? 'platform';
     const scope = await this.scope(auth, query);
     const dimension = DIMENSIONS[groupBy];
@@ -166,7 +193,7 @@ export class ReportsService {
     };
   }
 
-  async timeseries(auth: AuthContext, query: TimeseriesQueryDto): Promise<TimeseriesReportDto> {
+  private async computeTimeseries(auth: AuthContext, query: TimeseriesQueryDto): Promise<TimeseriesReportDto> {
     const unit = query.interval ?? 'day';
     const metric = query.metric ?? 'tickets';
     const groupBy = query.groupBy ?? null;
@@ -234,7 +261,7 @@ export class ReportsService {
     };
   }
 
-  async funnel(auth: AuthContext, query: ReportFilterDto): Promise<FunnelReportDto> {
+  private async computeFunnel(auth: AuthContext, query: ReportFilterDto): Promise<FunnelReportDto> {
     const scope = await this.scope(auth, query);
     const { filter, interval } = scope;
     const params = filter.params;
@@ -289,7 +316,7 @@ export class ReportsService {
 
   /** The organization, its period, and the ticket filter without dates (each measure adds its own date column). */
   private async scope(auth: AuthContext, query: ReportFilterDto): Promise<ReportScope> {
-    const org = await this.dataSource.manager.findOneByOrFail(Organization, { id: auth.organizationId });
+    const org = await this.organizations.of(auth.organizationId);
     const interval = resolveDateRange(query, org.timezone, this.clock.now());
     // page and pageSize are not read by the filter builder; reports have none.
     const filter = buildTicketFilter(auth.organizationId, query as TicketFilterDto, {});

@@ -3,10 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { TicketSourceType, type TicketStatus } from '@whatrack/shared';
 import { DataSource } from 'typeorm';
 import type { AuthContext } from '../../common/auth/auth-context';
+import { OrgReadCache } from '../../common/cache/org-read-cache';
 import { Clock } from '../../common/clock/clock';
 import { resolveDateRange } from '../../common/date-range/date-range';
 import { pageOffset } from '../../common/pagination/page-query.dto';
-import { Organization } from '../organizations/entities/organization.entity';
+import { OrganizationSettings } from '../organizations/organization-settings';
 import { StageResponseDto } from '../stages/dto/stage-response.dto';
 import { TicketStage } from '../stages/entities/ticket-stage.entity';
 import type { InboundItemDto, InboundListResponseDto } from './dto/inbound-response.dto';
@@ -55,11 +56,13 @@ export class TicketListingService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly cache: OrgReadCache,
+    private readonly organizations: OrganizationSettings,
   ) {}
 
   /** The organization's filter as SQL, with date presets resolved in its time zone. */
   async filterSql(auth: AuthContext, filter: TicketFilterDto): Promise<TicketFilterSql> {
-    const org = await this.dataSource.manager.findOneByOrFail(Organization, { id: auth.organizationId });
+    const org = await this.organizations.of(auth.organizationId);
     const interval = resolveDateRange(filter, org.timezone, this.clock.now());
     return buildTicketFilter(auth.organizationId, filter, interval);
   }
@@ -69,10 +72,7 @@ export class TicketListingService {
     const rows = await this.pageRows(filter, ticketOrderBy(query.sort), query.pageSize, pageOffset(query));
     const summary = await this.summary(filter);
     const origins = await this.origins(auth.organizationId);
-    const stages = await this.dataSource.manager.find(TicketStage, {
-      where: { organizationId: auth.organizationId },
-      order: { position: 'ASC', createdAt: 'ASC' },
-    });
+    const stages = await this.stages(auth.organizationId);
     return {
       items: rows.map(toListItem),
       total: summary.total,
@@ -80,7 +80,7 @@ export class TicketListingService {
       pageSize: query.pageSize,
       origins,
       sources: [TicketSourceType.PAID, TicketSourceType.ORGANIC],
-      stages: stages.map((s) => StageResponseDto.from(s)),
+      stages,
       summary,
     };
   }
@@ -114,7 +114,17 @@ export class TicketListingService {
     return this.dataSource.query<ListRow[]>(sql, params);
   }
 
-  async summary(filter: TicketFilterSql): Promise<TicketSummaryDto> {
+  /**
+   * Counts and sums over every matching ticket: the costly part of a listing (a scan of all matches), so it is
+   * reused between writes (OrgReadCache) while the page rows are always read fresh.
+   */
+  summary(filter: TicketFilterSql): Promise<TicketSummaryDto> {
+    const organizationId = filter.params.values[0] as string;
+    const key = `tickets.summary ${filter.where} ${filter.needsTracking} ${JSON.stringify(filter.params.values)}`;
+    return this.cache.get(organizationId, key, () => this.computeSummary(filter));
+  }
+
+  private async computeSummary(filter: TicketFilterSql): Promise<TicketSummaryDto> {
     const [row] = await this.dataSource.query<
       { total: number; with_sales: number; deal_value_open: string; deal_value_total: string }[]
     >(
@@ -134,7 +144,11 @@ export class TicketListingService {
   }
 
   /** Distinct utmSource values, by a loose index scan (one index probe per distinct value, not per ticket). */
-  async origins(organizationId: string): Promise<string[]> {
+  origins(organizationId: string): Promise<string[]> {
+    return this.cache.get(organizationId, 'tickets.origins', () => this.computeOrigins(organizationId));
+  }
+
+  private async computeOrigins(organizationId: string): Promise<string[]> {
     const rows = await this.dataSource.query<{ utm_source: string }[]>(
       `WITH RECURSIVE o AS (
          (SELECT utm_source FROM ticket_trackings WHERE organization_id = $1 AND utm_source IS NOT NULL ORDER BY utm_source LIMIT 1)
@@ -147,6 +161,16 @@ export class TicketListingService {
       [organizationId],
     );
     return rows.map((r) => r.utm_source);
+  }
+
+  private stages(organizationId: string): Promise<StageResponseDto[]> {
+    return this.cache.get(organizationId, 'stages', async () => {
+      const stages = await this.dataSource.manager.find(TicketStage, {
+        where: { organizationId },
+        order: { position: 'ASC', createdAt: 'ASC' },
+      });
+      return stages.map((s) => StageResponseDto.from(s));
+    });
   }
 
   private async identifiersOf(

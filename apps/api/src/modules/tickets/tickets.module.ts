@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { OrganizationsModule } from '../organizations/organizations.module';
 import { TrackingModule } from '../tracking/tracking.module';
 import { TicketEvent } from './entities/ticket-event.entity';
 import { Ticket } from './entities/ticket.entity';
@@ -9,7 +10,7 @@ import { TicketsController } from './tickets.controller';
 import { TicketsService } from './tickets.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Ticket, TicketEvent]), TrackingModule],
+  imports: [TypeOrmModule.forFeature([Ticket, TicketEvent]), TrackingModule, OrganizationsModule],
   controllers: [TicketsController],
   providers: [TicketsService, TicketListingService, TicketExportService],
   exports: [TypeOrmModule, TicketsService, TicketListingService],

@@ -1,0 +1,70 @@
+import type { AppConfig } from '../../config/app-config';
+import { Clock } from '../clock/clock';
+import { OrgReadCache } from './org-read-cache';
+
+const ORG_A = 'org-a';
+const ORG_B = 'org-b';
+
+function setup(ttlMs = 10_000) {
+  const clock = new Clock();
+  clock.freeze(new Date('2026-11-29T12:00:00Z'));
+  const cache = new OrgReadCache({ readCacheTtlMs: ttlMs } as AppConfig, clock);
+  let loads = 0;
+  const load = () => Promise.resolve(++loads);
+  const advance = (ms: number) => clock.freeze(new Date(clock.now().getTime() + ms));
+  return { cache, load, advance, loads: () => loads };
+}
+
+describe('OrgReadCache', () => {
+  it('reuses a result within the TTL and reloads after it', async () => {
+    const { cache, load, advance } = setup();
+    expect(await cache.get(ORG_A, 'k', load)).toBe(1);
+    advance(9_999);
+    expect(await cache.get(ORG_A, 'k', load)).toBe(1);
+    advance(1);
+    expect(await cache.get(ORG_A, 'k', load)).toBe(2);
+  });
+
+  it('keeps keys and organizations apart', async () => {
+    const { cache, load } = setup();
+    expect(await cache.get(ORG_A, 'k', load)).toBe(1);
+    expect(await cache.get(ORG_A, 'other', load)).toBe(2);
+    expect(await cache.get(ORG_B, 'k', load)).toBe(3);
+    expect(await cache.get(ORG_A, 'k', load)).toBe(1);
+  });
+
+  it('drops only the written organization on invalidate', async () => {
+    const { cache, load } = setup();
+    await cache.get(ORG_A, 'k', load);
+    await cache.get(ORG_B, 'k', load);
+    cache.invalidate(ORG_A);
+    expect(await cache.get(ORG_A, 'k', load)).toBe(3);
+    expect(await cache.get(ORG_B, 'k', load)).toBe(2);
+  });
+
+  it('shares one load between concurrent misses', async () => {
+    const { cache, load, loads } = setup();
+    const results = await Promise.all(Array.from({ length: 16 }, () => cache.get(ORG_A, 'k', load)));
+    expect(new Set(results)).toEqual(new Set([1]));
+    expect(loads()).toBe(1);
+  });
+
+  it('does not keep a failed load', async () => {
+    const { cache, load } = setup();
+    await expect(cache.get(ORG_A, 'k', () => Promise.reject(new Error('db down')))).rejects.toThrow('db down');
+    expect(await cache.get(ORG_A, 'k', load)).toBe(1);
+  });
+
+  it('never caches with a TTL of 0', async () => {
+    const { cache, load } = setup(0);
+    expect(await cache.get(ORG_A, 'k', load)).toBe(1);
+    expect(await cache.get(ORG_A, 'k', load)).toBe(2);
+  });
+
+  it('bounds the entries kept per organization, dropping the oldest', async () => {
+    const { cache, load } = setup();
+    for (let i = 0; i <= 200; i++) await cache.get(ORG_A, `k${i}`, load);
+    expect(await cache.get(ORG_A, 'k200', load)).toBe(201);
+    expect(await cache.get(ORG_A, 'k0', load)).toBe(202);
+  });
+});

@@ -1,0 +1,70 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { Clock } from '../clock/clock';
+
+interface Entry {
+  value: Promise<unknown>;
+  expiresAt: number;
+}
+
+/** Entries kept per organization and organizations kept in all; the least recently filled go first. */
+const MAX_ENTRIES_PER_ORGANIZATION = 200;
+const MAX_ORGANIZATIONS = 5_000;
+
+/**
+ * Short-lived results of expensive organization-wide reads (listing totals and facets, reports), so a dashboard
+ * polled by many agents does not rescan every ticket on each request.
+ *
+ * Freshness: every write through this process drops the organization's entries (see ReadCacheInvalidator and the
+ * webhook worker), so one API instance always reads its own writes; writes made by other instances or directly in
+ * the database show within the TTL (READ_CACHE_TTL_MS; 0 turns caching off). Concurrent misses of one key share a
+ * single load.
+ */
+@Injectable()
+export class OrgReadCache {
+  private readonly organizations = new Map<string, Map<string, Entry>>();
+  private readonly ttlMs: number;
+
+  constructor(
+    @Inject(APP_CONFIG) config: AppConfig,
+    private readonly clock: Clock,
+  ) {
+    this.ttlMs = config.readCacheTtlMs;
+  }
+
+  get<T>(organizationId: string, key: string, load: () => Promise<T>): Promise<T> {
+    if (this.ttlMs <= 0) return load();
+    const now = this.clock.now().getTime();
+    const entries = this.entriesOf(organizationId);
+    const cached = entries.get(key);
+    if (cached && cached.expiresAt > now) return cached.value as Promise<T>;
+    const value = load();
+    entries.delete(key);
+    entries.set(key, { value, expiresAt: now + this.ttlMs });
+    if (entries.size > MAX_ENTRIES_PER_ORGANIZATION) entries.delete(entries.keys().next().value!);
+    // A failed load is not kept: the next call tries again.
+    value.catch(() => {
+      if (entries.get(key)?.value === value) entries.delete(key);
+    });
+    return value;
+  }
+
+  /** Drops everything cached for the organization (after any write that may change what it reads). */
+  invalidate(organizationId: string): void {
+    this.organizations.delete(organizationId);
+  }
+
+  private entriesOf(organizationId: string): Map<string, Entry> {
+    let entries = this.organizations.get(organizationId);
+    if (entries) {
+      // Most recently used last, so the oldest organization is the first key.
+      this.organizations.delete(organizationId);
+    } else {
+      entries = new Map();
+      if (this.organizations.size >= MAX_ORGANIZATIONS)
+        this.organizations.delete(this.organizations.keys().next().value!);
+    }
+    this.organizations.set(organizationId, entries);
+    return entries;
+  }
+}
