@@ -68,4 +68,33 @@ describe('cached organization reads', () => {
     clock.freeze(new Date(clock.now().getTime() + 10_000));
     expect((await list()).summary.dealValueOpen).toBe(70);
   });
+
+  it('pages through every ticket exactly once, also when pages are read again from their remembered start', async () => {
+    for (const dealValue of [10, 10, 10, 20, 20]) {
+      await createTicket(t, owner, { lead: { phone: uniquePhone() }, ticket: { dealValue } });
+    }
+    for (const sort of ['-createdAt', 'dealValue', '-dealValue', 'updatedAt']) {
+      const all = ((await list(`?sort=${sort}&pageSize=100`)).items as { id: string }[]).map((i) => i.id);
+      expect(all).toHaveLength(7);
+      const paged: string[] = [];
+      for (let page = 1; page <= 3; page++) {
+        const ids = ((await list(`?sort=${sort}&pageSize=3&page=${page}`)).items as { id: string }[]).map((i) => i.id);
+        paged.push(...ids);
+        // The second read seeks to where page 1 or 2 said this page starts: same rows.
+        const again = (await list(`?sort=${sort}&pageSize=3&page=${page}`)).items as { id: string }[];
+        expect(again.map((i) => i.id)).toEqual(ids);
+      }
+      expect(paged).toEqual(all);
+      expect((await list(`?sort=${sort}&pageSize=3&page=4`)).items).toEqual([]);
+    }
+  });
+
+  it('moves page boundaries after a write', async () => {
+    const page2 = ((await list('?pageSize=3&page=2')).items as { id: string }[]).map((i) => i.id);
+    const created = await createTicket(t, owner, { lead: { phone: uniquePhone() }, ticket: {} });
+    const page1 = ((await list('?pageSize=3&page=1')).items as { id: string }[]).map((i) => i.id);
+    expect(page1[0]).toBe(created.id);
+    const shifted = ((await list('?pageSize=3&page=2')).items as { id: string }[]).map((i) => i.id);
+    expect(shifted.slice(1)).toEqual(page2.slice(0, 2));
+  });
 });

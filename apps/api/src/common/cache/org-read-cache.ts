@@ -49,6 +49,17 @@ export class OrgReadCache {
     return value;
   }
 
+  /** What is cached under the key, if anything (nothing is loaded). */
+  peek<T>(organizationId: string, key: string): Promise<T> | undefined {
+    const cached = this.organizations.get(organizationId)?.get(key);
+    return cached && cached.expiresAt > this.clock.now().getTime() ? (cached.value as Promise<T>) : undefined;
+  }
+
+  /** Remembers a value found while reading something else (e.g. where the next page starts). */
+  put<T>(organizationId: string, key: string, value: T): void {
+    void this.get(organizationId, key, () => Promise.resolve(value));
+  }
+
   /** Drops everything cached for the organization (after any write that may change what it reads). */
   invalidate(organizationId: string): void {
     this.organizations.delete(organizationId);

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { AuthContext } from '../../common/auth/auth-context';
 import { csvLine } from './csv';
 import type { TicketQueryDto } from './dto/ticket-query.dto';
-import { ticketOrderBy } from './ticket-filter.sql';
+import type { PageStart } from './ticket-filter.sql';
 import { TicketListingService } from './ticket-listing.service';
 
 const BATCH = 2000;
@@ -32,10 +32,10 @@ export class TicketExportService {
 
   async *csv(auth: AuthContext, query: TicketQueryDto): AsyncGenerator<string> {
     const filter = await this.listing.filterSql(auth, query);
-    const orderBy = ticketOrderBy(query.sort);
     yield '\uFEFF' + csvLine(HEADER);
-    for (let offset = 0; ; offset += BATCH) {
-      const rows = await this.listing.pageRows(filter, orderBy, BATCH, offset);
+    // Batch after batch from where the previous one ended (a seek, not an OFFSET that recounts every row).
+    for (let from: number | PageStart = 0; ;) {
+      const { rows, next } = await this.listing.rowsFrom(filter, query.sort, BATCH, from);
       for (const r of rows) {
         yield csvLine([
           r.id,
@@ -56,7 +56,8 @@ export class TicketExportService {
           r.sales_total,
         ]);
       }
-      if (rows.length < BATCH) return;
+      if (!next) return;
+      from = next;
     }
   }
 }

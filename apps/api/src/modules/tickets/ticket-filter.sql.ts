@@ -63,15 +63,42 @@ export function buildTicketFilter(
 export const TRACKING_JOIN =
   'LEFT JOIN ticket_trackings tr ON tr.organization_id = t.organization_id AND tr.ticket_id = t.id';
 
-const SORT_SQL: Record<TicketSort, string> = {
-  createdAt: 't.created_at ASC, t.id ASC',
-  '-createdAt': 't.created_at DESC, t.id DESC',
-  dealValue: 't.deal_value ASC, t.id ASC',
-  '-dealValue': 't.deal_value DESC, t.id DESC',
-  updatedAt: 't.updated_at ASC, t.id ASC',
-  '-updatedAt': 't.updated_at DESC, t.id DESC',
+interface SortKey {
+  column: string;
+  type: 'timestamptz' | 'numeric';
+  descending: boolean;
+}
+
+/** Every order ends with the ticket id, so it is total and a row's (value, id) pins its position. */
+const SORT_KEYS: Record<TicketSort, SortKey> = {
+  createdAt: { column: 't.created_at', type: 'timestamptz', descending: false },
+  '-createdAt': { column: 't.created_at', type: 'timestamptz', descending: true },
+  dealValue: { column: 't.deal_value', type: 'numeric', descending: false },
+  '-dealValue': { column: 't.deal_value', type: 'numeric', descending: true },
+  updatedAt: { column: 't.updated_at', type: 'timestamptz', descending: false },
+  '-updatedAt': { column: 't.updated_at', type: 'timestamptz', descending: true },
 };
 
+/** Where a page starts: the sort value of its first row (as PostgreSQL's text, at full precision) and its id. */
+export interface PageStart {
+  value: string;
+  id: string;
+}
+
 export function ticketOrderBy(sort: TicketSort | undefined): string {
-  return SORT_SQL[sort ?? '-createdAt'];
+  const { column, descending } = SORT_KEYS[sort ?? '-createdAt'];
+  const direction = descending ? 'DESC' : 'ASC';
+  return `${column} ${direction}, t.id ${direction}`;
+}
+
+/** The sort value of a row as text, to remember where the next page starts. */
+export function ticketSortValue(sort: TicketSort | undefined): string {
+  return `(${SORT_KEYS[sort ?? '-createdAt'].column})::text`;
+}
+
+/** Rows from `start` on (inclusive) in the given order: a seek on the sort index instead of an OFFSET count. */
+export function fromPageStart(sort: TicketSort | undefined, start: PageStart, params: SqlParams): string {
+  const { column, type, descending } = SORT_KEYS[sort ?? '-createdAt'];
+  const value = `${params.add(start.value)}::${type}`;
+  return `(${column}, t.id) ${descending ? '<=' : '>='} (${value}, ${params.add(start.id)}::uuid)`;
 }

@@ -6,16 +6,24 @@ import type { AuthContext } from '../../common/auth/auth-context';
 import { OrgReadCache } from '../../common/cache/org-read-cache';
 import { Clock } from '../../common/clock/clock';
 import { resolveDateRange } from '../../common/date-range/date-range';
-import { pageOffset } from '../../common/pagination/page-query.dto';
 import { OrganizationSettings } from '../organizations/organization-settings';
 import { StageResponseDto } from '../stages/dto/stage-response.dto';
 import { TicketStage } from '../stages/entities/ticket-stage.entity';
 import type { InboundItemDto, InboundListResponseDto } from './dto/inbound-response.dto';
-import type { TicketFilterDto, TicketQueryDto } from './dto/ticket-query.dto';
+import type { TicketFilterDto, TicketQueryDto, TicketSort } from './dto/ticket-query.dto';
 import type { TicketListItemDto, TicketListResponseDto, TicketSummaryDto } from './dto/ticket-response.dto';
-import { buildTicketFilter, type TicketFilterSql, ticketOrderBy, TRACKING_JOIN } from './ticket-filter.sql';
+import {
+  buildTicketFilter,
+  fromPageStart,
+  type PageStart,
+  SqlParams,
+  type TicketFilterSql,
+  ticketOrderBy,
+  ticketSortValue,
+  TRACKING_JOIN,
+} from './ticket-filter.sql';
 
-interface ListRow {
+export interface ListRow {
   id: string;
   lead_id: string;
   lead_name: string | null;
@@ -69,7 +77,7 @@ export class TicketListingService {
 
   async list(auth: AuthContext, query: TicketQueryDto): Promise<TicketListResponseDto> {
     const filter = await this.filterSql(auth, query);
-    const rows = await this.pageRows(filter, ticketOrderBy(query.sort), query.pageSize, pageOffset(query));
+    const rows = await this.pageRows(filter, query.sort, query.pageSize, query.page);
     const summary = await this.summary(filter);
     const origins = await this.origins(auth.organizationId);
     const stages = await this.stages(auth.organizationId);
@@ -87,7 +95,7 @@ export class TicketListingService {
 
   async inbounds(auth: AuthContext, query: TicketQueryDto): Promise<InboundListResponseDto> {
     const filter = await this.filterSql(auth, query);
-    const rows = await this.pageRows(filter, ticketOrderBy(query.sort), query.pageSize, pageOffset(query));
+    const rows = await this.pageRows(filter, query.sort, query.pageSize, query.page);
     const identifiers = await this.identifiersOf(
       auth.organizationId,
       rows.map((r) => r.id),
@@ -101,17 +109,44 @@ export class TicketListingService {
     };
   }
 
-  /** One page of rows: ids are paged first on the ticket indexes, then the page is joined for display. */
-  async pageRows(filter: TicketFilterSql, orderBy: string, limit: number, offset: number): Promise<ListRow[]> {
-    const params = [...filter.params.values, limit, offset];
-    const n = filter.params.values.length;
+  /**
+   * One page of rows. Deep pages would count past every earlier row (OFFSET), so where a page starts is
+   * remembered until the organization's next write: reading page n remembers page n + 1's first row, and a
+   * page read again seeks straight to its start on the sort index.
+   */
+  async pageRows(filter: TicketFilterSql, sort: TicketSort | undefined, pageSize: number, page: number) {
+    const organizationId = filter.params.values[0] as string;
+    const startKey = (n: number) =>
+      `tickets.page-start ${filter.where} ${filter.needsTracking} ${JSON.stringify(filter.params.values)} ${sort} ${pageSize} ${n}`;
+    const start = page > 1 ? await this.cache.peek<PageStart | null>(organizationId, startKey(page)) : undefined;
+    if (start === null) return [];
+    const { rows, next } = await this.rowsFrom(filter, sort, pageSize, start ?? (page - 1) * pageSize);
+    this.cache.put(organizationId, startKey(page + 1), next);
+    return rows;
+  }
+
+  /** `limit` rows from an offset or a page start, and where the rows after them start (null at the end). */
+  async rowsFrom(
+    filter: TicketFilterSql,
+    sort: TicketSort | undefined,
+    limit: number,
+    from: number | PageStart,
+  ): Promise<{ rows: ListRow[]; next: PageStart | null }> {
+    const params = new SqlParams();
+    params.values.push(...filter.params.values);
+    const where = typeof from === 'number' ? filter.where : `${filter.where} AND ${fromPageStart(sort, from, params)}`;
+    const offset = typeof from === 'number' ? from : 0;
+    const orderBy = ticketOrderBy(sort);
+    // One row more than asked for: it is where the next page starts.
     const sql = `WITH page AS (
-        SELECT t.id FROM tickets t ${filter.needsTracking ? TRACKING_JOIN : ''}
-        WHERE ${filter.where} ORDER BY ${orderBy} LIMIT $${n + 1} OFFSET $${n + 2}
+        SELECT t.id, ${ticketSortValue(sort)} AS sort_value FROM tickets t ${filter.needsTracking ? TRACKING_JOIN : ''}
+        WHERE ${where} ORDER BY ${orderBy} LIMIT ${params.add(limit + 1)} OFFSET ${params.add(offset)}
       )
-      SELECT ${ROW_COLUMNS} FROM page JOIN tickets t ON t.organization_id = $1 AND t.id = page.id ${ROW_JOINS}
+      SELECT ${ROW_COLUMNS}, page.sort_value FROM page JOIN tickets t ON t.organization_id = $1 AND t.id = page.id ${ROW_JOINS}
       ORDER BY ${orderBy}`;
-    return this.dataSource.query<ListRow[]>(sql, params);
+    const rows = await this.dataSource.query<(ListRow & { sort_value: string })[]>(sql, params.values);
+    const after = rows.length > limit ? rows.pop()! : null;
+    return { rows, next: after ? { value: after.sort_value, id: after.id } : null };
   }
 
   /**
