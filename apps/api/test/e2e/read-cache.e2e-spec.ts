@@ -97,4 +97,17 @@ describe('cached organization reads', () => {
     const shifted = ((await list('?pageSize=3&page=2')).items as { id: string }[]).map((i) => i.id);
     expect(shifted.slice(1)).toEqual(page2.slice(0, 2));
   });
+
+  it('finds a lead by a name it was given after the same search ran', async () => {
+    expect((await list('?q=zuleica')).total).toBe(0);
+    const [ticket] = (await list('?pageSize=1')).items as { leadId: string }[];
+    await t.http
+      .patch(`/api/v1/leads/${ticket!.leadId}`)
+      .set(owner.bearer)
+      .send({ name: 'Zuleica Araújo' })
+      .expect(200);
+    const found = await list('?q=zuleica');
+    expect(found.total).toBe(1);
+    expect(found.items[0].leadId).toBe(ticket!.leadId);
+  });
 });

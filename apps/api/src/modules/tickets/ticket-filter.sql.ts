@@ -23,12 +23,14 @@ export interface TicketFilterSql {
 
 /**
  * The WHERE clause of every ticket listing (table, inbounds, export, reports) for one organization.
- * `q` looks up matching leads through their trigram indexes rather than OR-ing across a join.
+ * `q` looks up matching leads through their trigram indexes rather than OR-ing across a join; callers that
+ * already know the matching leads (`matchingLeadIds`, see leadSearchSql) pass them instead.
  */
 export function buildTicketFilter(
   organizationId: string,
   filter: TicketFilterDto,
   interval: DateInterval,
+  matchingLeadIds?: string[],
 ): TicketFilterSql {
   const params = new SqlParams();
   const org = params.add(organizationId);
@@ -48,16 +50,23 @@ export function buildTicketFilter(
   if (filter.assigneeId !== undefined) conditions.push(`t.assignee_id = ${params.add(filter.assigneeId)}`);
   if (filter.q) {
     const text = params.add(containsPattern(filter.q.toLowerCase()));
-    const alternatives = [`f_unaccent(lower(l.name)) LIKE f_unaccent(${text})`];
-    const digits = phoneDigits(filter.q);
-    if (digits.length >= 3) alternatives.push(`l.phone LIKE ${params.add(containsPattern(digits))}`);
     // ANY(ARRAY(...)) evaluates the lead search once (trigram indexes) instead of once per ticket under the OR.
-    const leadMatch = `t.lead_id = ANY(ARRAY(SELECT l.id FROM leads l WHERE l.organization_id = ${org} AND (${alternatives.join(' OR ')})))`;
+    const leadMatch = matchingLeadIds
+      ? `t.lead_id = ANY(${params.add(matchingLeadIds)}::uuid[])`
+      : `t.lead_id = ANY(ARRAY(SELECT l.id FROM leads l WHERE l.organization_id = ${org} AND ${leadSearchSql(filter.q, params, text)}))`;
     const ticketMatch = [leadMatch, `f_unaccent(lower(t.assignee_name)) LIKE f_unaccent(${text})`];
     if (isUUID(filter.q)) ticketMatch.push(`t.id = ${params.add(filter.q)}`);
     conditions.push(`(${ticketMatch.join(' OR ')})`);
   }
   return { where: conditions.join(' AND '), needsTracking, params };
+}
+
+/** Leads (`l`) whose name (case- and accent-insensitive) or phone digits contain `q`. */
+export function leadSearchSql(q: string, params: SqlParams, text = params.add(containsPattern(q.toLowerCase()))) {
+  const alternatives = [`f_unaccent(lower(l.name)) LIKE f_unaccent(${text})`];
+  const digits = phoneDigits(q);
+  if (digits.length >= 3) alternatives.push(`l.phone LIKE ${params.add(containsPattern(digits))}`);
+  return `(${alternatives.join(' OR ')})`;
 }
 
 export const TRACKING_JOIN =

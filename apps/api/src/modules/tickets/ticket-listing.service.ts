@@ -15,6 +15,7 @@ import type { TicketListItemDto, TicketListResponseDto, TicketSummaryDto } from 
 import {
   buildTicketFilter,
   fromPageStart,
+  leadSearchSql,
   type PageStart,
   SqlParams,
   type TicketFilterSql,
@@ -72,7 +73,24 @@ export class TicketListingService {
   async filterSql(auth: AuthContext, filter: TicketFilterDto): Promise<TicketFilterSql> {
     const org = await this.organizations.of(auth.organizationId);
     const interval = resolveDateRange(filter, org.timezone, this.clock.now());
-    return buildTicketFilter(auth.organizationId, filter, interval);
+    const leads = filter.q ? await this.matchingLeads(auth.organizationId, filter.q) : undefined;
+    return buildTicketFilter(auth.organizationId, filter, interval, leads);
+  }
+
+  /**
+   * The leads a search matches: the trigram lookup is most of a search's cost, and the agent who typed it pages
+   * and sorts on the same text, so the ids are reused until the organization's next write.
+   */
+  private matchingLeads(organizationId: string, q: string): Promise<string[]> {
+    return this.cache.get(organizationId, `leads.matching ${q}`, async () => {
+      const params = new SqlParams();
+      const org = params.add(organizationId);
+      const rows = await this.dataSource.query<{ id: string }[]>(
+        `SELECT l.id FROM leads l WHERE l.organization_id = ${org} AND ${leadSearchSql(q, params)}`,
+        params.values,
+      );
+      return rows.map((r) => r.id);
+    });
   }
 
   async list(auth: AuthContext, query: TicketQueryDto): Promise<TicketListResponseDto> {
