@@ -1,0 +1,43 @@
+import type { DataSource } from 'typeorm';
+import { TicketStage } from '../stages/entities/ticket-stage.entity';
+import type { AttributionGroup } from './dto/report-query.dto';
+import { NONE_KEY } from './report-dimensions';
+import type { ReportScope } from './report-scope';
+
+/** Display name of a key, and its position where the grouping has a natural order (stages on the board). */
+export interface DimensionLabel {
+  label: string;
+  order?: number;
+}
+
+/**
+ * Display names and order of the keys of a grouping. Keys without a label (UTM values, ad ids...) are shown as
+ * they are. Assignees are looked up only among `groups`, the keys present, rather than every user.
+ */
+export async function loadDimensionLabels(
+  dataSource: DataSource,
+  scope: ReportScope,
+  groupBy: AttributionGroup,
+  groups: { key: string | null }[],
+): Promise<Map<string, DimensionLabel>> {
+  const labels = new Map<string, DimensionLabel>([[NONE_KEY, { label: NONE_KEY }]]);
+  if (groupBy === 'platform') {
+    for (const p of scope.catalog.platformsByKey.values()) labels.set(p.key, { label: p.name });
+  } else if (groupBy === 'stage') {
+    const stages = await dataSource.manager.find(TicketStage, {
+      where: { organizationId: scope.organizationId },
+      order: { position: 'ASC', createdAt: 'ASC' },
+    });
+    stages.forEach((s, order) => labels.set(s.id, { label: s.name, order }));
+  } else if (groupBy === 'assignee') {
+    const ids = groups.map((g) => g.key).filter((k): k is string => k !== null);
+    if (ids.length > 0) {
+      const users = await dataSource.query<{ id: string; name: string }[]>(
+        'SELECT id, name FROM users WHERE organization_id = $1 AND id = ANY($2::uuid[])',
+        [scope.organizationId, ids],
+      );
+      for (const u of users) labels.set(u.id, { label: u.name });
+    }
+  }
+  return labels;
+}
