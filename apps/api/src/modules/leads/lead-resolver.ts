@@ -1,6 +1,8 @@
 import type { EntityManager } from 'typeorm';
 import { InvalidInputError } from '../../common/errors/domain-errors';
 import { normalizePhone } from '../../common/phone/phone';
+import { queryPrepared } from '../tickets/prepared-query';
+import { SqlParams } from '../tickets/sql-params';
 import { Lead } from './entities/lead.entity';
 
 export interface LeadInput {
@@ -11,7 +13,7 @@ export interface LeadInput {
   waUserId?: string | null;
 }
 
-interface NormalizedLead {
+export interface NormalizedLead {
   name: string | null;
   phone: string | null;
   phoneKey: string | null;
@@ -40,18 +42,48 @@ export function normalizeLeadInput(input: LeadInput, field = 'lead'): Normalized
   return { name, phone, phoneKey, email, waUserId };
 }
 
+const LEAD_COLUMNS = `id, organization_id AS "organizationId", name, phone, phone_key AS "phoneKey",
+  wa_user_id AS "waUserId", email, created_at AS "createdAt", updated_at AS "updatedAt"`;
+
+/**
+ * The existing lead of this contact data: phone wins over email, email over the WhatsApp user id (when they point at
+ * different leads). `p` already holds the organization id as $1.
+ */
+function existingLeadQuery(p: SqlParams, lead: NormalizedLead): string {
+  const criteria: string[] = [];
+  if (lead.phoneKey) criteria.push(`phone_key = ${p.add(lead.phoneKey)}`);
+  if (lead.email) criteria.push(`email = ${p.add(lead.email)}`);
+  if (lead.waUserId) criteria.push(`wa_user_id = ${p.add(lead.waUserId)}`);
+  const rank = criteria.map((criterion, i) => `WHEN ${criterion} THEN ${i}`).join(' ');
+  return `SELECT ${LEAD_COLUMNS} FROM leads WHERE organization_id = $1 AND (${criteria.join(' OR ')})
+          ORDER BY CASE ${rank} END LIMIT 1`;
+}
+
 async function findExisting(m: EntityManager, organizationId: string, lead: NormalizedLead): Promise<Lead | null> {
-  // Phone wins when phone and email point at different leads.
-  if (lead.phoneKey) {
-    const byPhone = await m.findOneBy(Lead, { organizationId, phoneKey: lead.phoneKey });
-    if (byPhone) return byPhone;
-  }
-  if (lead.email) {
-    const byEmail = await m.findOneBy(Lead, { organizationId, email: lead.email });
-    if (byEmail) return byEmail;
-  }
-  if (lead.waUserId) return m.findOneBy(Lead, { organizationId, waUserId: lead.waUserId });
-  return null;
+  const p = new SqlParams();
+  p.add(organizationId);
+  const [row] = await m.query<Lead[]>(existingLeadQuery(p, lead), p.values);
+  return row ? Object.assign(new Lead(), row) : null;
+}
+
+/** Which of the lead's values another lead already owns (only those that could fill a blank are asked). */
+async function takenValues(
+  m: EntityManager,
+  organizationId: string,
+  existing: Lead,
+  lead: NormalizedLead,
+): Promise<{ email: boolean; phone: boolean; waUserId: boolean }> {
+  const p = new SqlParams();
+  const org = p.add(organizationId);
+  const taken = (column: string, value: string | null, blank: boolean) =>
+    blank && value
+      ? `EXISTS (SELECT 1 FROM leads WHERE organization_id = ${org} AND ${column} = ${p.add(value)})`
+      : 'false';
+  const sql = `SELECT ${taken('email', lead.email, !existing.email)} AS email,
+                      ${taken('phone_key', lead.phoneKey, !existing.phone)} AS phone,
+                      ${taken('wa_user_id', lead.waUserId, !existing.waUserId)} AS "waUserId"`;
+  const [row] = await m.query<{ email: boolean; phone: boolean; waUserId: boolean }[]>(sql, p.values);
+  return row;
 }
 
 /** Fills an existing lead's blank fields, never overwriting; skips values another lead already owns. */
@@ -63,15 +95,16 @@ async function fillBlanks(
 ): Promise<Lead> {
   const patch: Partial<Lead> = {};
   if (!existing.name && lead.name) patch.name = lead.name;
-  if (!existing.email && lead.email && !(await m.existsBy(Lead, { organizationId, email: lead.email }))) {
-    patch.email = lead.email;
-  }
-  if (!existing.phone && lead.phone && !(await m.existsBy(Lead, { organizationId, phoneKey: lead.phoneKey! }))) {
-    patch.phone = lead.phone;
-    patch.phoneKey = lead.phoneKey;
-  }
-  if (!existing.waUserId && lead.waUserId && !(await m.existsBy(Lead, { organizationId, waUserId: lead.waUserId }))) {
-    patch.waUserId = lead.waUserId;
+  const fillable =
+    (!existing.email && lead.email) || (!existing.phone && lead.phone) || (!existing.waUserId && lead.waUserId);
+  if (fillable) {
+    const taken = await takenValues(m, organizationId, existing, lead);
+    if (!existing.email && lead.email && !taken.email) patch.email = lead.email;
+    if (!existing.phone && lead.phone && !taken.phone) {
+      patch.phone = lead.phone;
+      patch.phoneKey = lead.phoneKey;
+    }
+    if (!existing.waUserId && lead.waUserId && !taken.waUserId) patch.waUserId = lead.waUserId;
   }
   if (Object.keys(patch).length === 0) return existing;
   await m.update(Lead, { organizationId, id: existing.id }, patch);
@@ -83,18 +116,42 @@ async function fillBlanks(
  * ON CONFLICT DO NOTHING against the unique indexes, and a lost race reads the winner's row.
  */
 export async function findOrCreateLead(m: EntityManager, organizationId: string, input: LeadInput): Promise<Lead> {
-  const lead = normalizeLeadInput(input);
-  const existing = await findExisting(m, organizationId, lead);
-  if (existing) return fillBlanks(m, organizationId, existing, lead);
-  await m
-    .createQueryBuilder()
-    .insert()
-    .into(Lead)
-    .values({ organizationId, ...lead })
-    .orIgnore()
-    .execute();
+  return findOrCreateNormalizedLead(m, organizationId, normalizeLeadInput(input));
+}
+
+/**
+ * {@link findOrCreateLead} for input already normalized. The usual cases take one statement: the lookup and, when
+ * nothing matches, the insert. A lost race (the insert conflicts with a row committed after the statement began,
+ * invisible to it) reads the winner's row with a new statement.
+ */
+export async function findOrCreateNormalizedLead(
+  m: EntityManager,
+  organizationId: string,
+  lead: NormalizedLead,
+): Promise<Lead> {
+  const p = new SqlParams();
+  p.add(organizationId);
+  const found = existingLeadQuery(p, lead);
+  const values = [lead.name, lead.phone, lead.phoneKey, lead.email, lead.waUserId].map((v) => p.add(v)).join(', ');
+  const [row] = await queryPrepared<Lead & { created: boolean }>(
+    m,
+    `WITH found AS (${found}),
+     created AS (
+       INSERT INTO leads (organization_id, name, phone, phone_key, email, wa_user_id)
+       SELECT $1, ${values} WHERE NOT EXISTS (SELECT 1 FROM found)
+       ON CONFLICT DO NOTHING
+       RETURNING ${LEAD_COLUMNS})
+     SELECT *, false AS created FROM found UNION ALL SELECT *, true FROM created`,
+    p.values,
+  );
+  if (row) {
+    const { created, ...columns } = row;
+    const existing = Object.assign(new Lead(), columns);
+    // A lead created just now already holds every value given.
+    return created ? existing : fillBlanks(m, organizationId, existing, lead);
+  }
   // Either our row or, when a concurrent request won the race, theirs (committed before our insert returned).
-  const row = await findExisting(m, organizationId, lead);
-  if (!row) throw new Error('Lead insert conflicted but no matching lead was found');
-  return fillBlanks(m, organizationId, row, lead);
+  const winner = await findExisting(m, organizationId, lead);
+  if (!winner) throw new Error('Lead insert conflicted but no matching lead was found');
+  return fillBlanks(m, organizationId, winner, lead);
 }
