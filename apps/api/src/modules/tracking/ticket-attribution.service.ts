@@ -2,10 +2,10 @@ import { Injectable } from '@nestjs/common';
 import type { TicketSourceType } from '@whatrack/shared';
 import type { EntityManager } from 'typeorm';
 import { InvalidInputError } from '../../common/errors/domain-errors';
+import { queryPrepared } from '../tickets/prepared-query';
+import { SqlParams } from '../tickets/sql-params';
 import { derivePlatformKey, deriveSourceType } from './attribution';
-import { TicketTrackingIdentifier } from './entities/ticket-tracking-identifier.entity';
-import { TicketTracking } from './entities/ticket-tracking.entity';
-import { IdentifierCatalog } from './identifier-catalog';
+import { type Catalog, IdentifierCatalog } from './identifier-catalog';
 
 export interface AttributionInput {
   utmSource?: string | null;
@@ -55,6 +55,7 @@ export class TicketAttributionService {
     };
   }
 
+  /** Stores the ticket's tracking row and click ids in one statement (inside the caller's transaction). */
   async store(
     m: EntityManager,
     organizationId: string,
@@ -62,29 +63,61 @@ export class TicketAttributionService {
     input: AttributionInput,
     resolved: ResolvedAttribution,
   ): Promise<void> {
-    const catalog = await this.catalog.get(m);
-    const tracking = await m.save(
-      TicketTracking,
-      m.create(TicketTracking, {
-        organizationId,
-        ticketId,
-        utmSource: input.utmSource ?? null,
-        utmMedium: input.utmMedium ?? null,
-        utmCampaign: input.utmCampaign ?? null,
-        utmTerm: input.utmTerm ?? null,
-        utmContent: input.utmContent ?? null,
-        adId: input.adId ?? null,
-        sourceUrl: input.sourceUrl ?? null,
-        adHeadline: input.adHeadline ?? null,
-        adPlatformId: resolved.platformId,
-      }),
-    );
-    const identifiers = Object.entries(input.clickIds).map(([key, value]) => ({
-      organizationId,
-      trackingId: tracking.id,
-      identifierTypeId: catalog.identifierTypes.get(key)!.id,
-      value,
-    }));
-    if (identifiers.length > 0) await m.insert(TicketTrackingIdentifier, identifiers);
+    const p = new SqlParams();
+    const ticket = `(SELECT ${p.add(ticketId)}::uuid AS id)`;
+    const inserts = await this.trackingInsertsSql(m, p, p.add(organizationId), ticket, input, resolved);
+    await queryPrepared(m, `WITH ${inserts} SELECT 1`, p.values);
   }
+
+  /** {@link trackingInserts} with the current catalog, for a statement that also inserts the ticket. */
+  async trackingInsertsSql(
+    m: EntityManager,
+    p: SqlParams,
+    org: string,
+    ticket: string,
+    input: AttributionInput,
+    resolved: ResolvedAttribution,
+  ): Promise<string> {
+    return trackingInserts(p, org, ticket, input, resolved, await this.catalog.get(m));
+  }
+}
+
+/**
+ * The CTEs `tracking` and `identifiers` that insert a ticket's tracking row and click ids, for a WITH clause: `org` is
+ * the organization's placeholder and `ticket` a relation with the ticket's `id` (a CTE of the same statement or a
+ * one-row subquery). The click ids must have been validated by {@link TicketAttributionService.resolve}.
+ */
+export function trackingInserts(
+  p: SqlParams,
+  org: string,
+  ticket: string,
+  input: AttributionInput,
+  resolved: ResolvedAttribution,
+  catalog: Catalog,
+): string {
+  const entries = Object.entries(input.clickIds);
+  const typeIds = p.add(entries.map(([key]) => catalog.identifierTypes.get(key)!.id));
+  const values = p.add(entries.map(([, value]) => value));
+  const columns = [
+    input.utmSource,
+    input.utmMedium,
+    input.utmCampaign,
+    input.utmTerm,
+    input.utmContent,
+    input.adId,
+    input.sourceUrl,
+    input.adHeadline,
+    resolved.platformId,
+  ]
+    .map((value) => p.add(value ?? null))
+    .join(', ');
+  return `tracking AS (
+      INSERT INTO ticket_trackings (organization_id, ticket_id, utm_source, utm_medium, utm_campaign, utm_term,
+                                    utm_content, ad_id, source_url, ad_headline, ad_platform_id)
+      SELECT ${org}, ticket.id, ${columns} FROM ${ticket} AS ticket
+      RETURNING id),
+    identifiers AS (
+      INSERT INTO ticket_tracking_identifiers (organization_id, tracking_id, identifier_type_id, value)
+      SELECT ${org}, tracking.id, click.type_id, click.value
+        FROM tracking, unnest(${typeIds}::uuid[], ${values}::varchar[]) AS click(type_id, value))`;
 }
