@@ -6,16 +6,18 @@ import type { AuthContext } from '../../common/auth/auth-context';
 import { Clock } from '../../common/clock/clock';
 import { NotFoundError } from '../../common/errors/domain-errors';
 import { enqueueStageConversion } from '../conversions/conversion-outbox';
-import { findOrCreateLead } from '../leads/lead-resolver';
+import { findOrCreateNormalizedLead, normalizeLeadInput } from '../leads/lead-resolver';
 import type { TicketStage } from '../stages/entities/ticket-stage.entity';
 import { type AttributionInput, TicketAttributionService } from '../tracking/ticket-attribution.service';
 import type { CreateTicketDto, TicketInputDto } from './dto/create-ticket.dto';
 import type { TicketDetailResponseDto } from './dto/ticket-detail-response.dto';
 import type { UpdateTicketDto } from './dto/update-ticket.dto';
-import { Ticket } from './entities/ticket.entity';
+import type { Ticket } from './entities/ticket.entity';
 import { loadTicketDetail } from './ticket-detail.loader';
 import { actorOf, recordTicketEvent } from './ticket-events';
-import { findOrCreateConversation, resolveAssignee, resolveInstance, resolveStage } from './ticket-references';
+import { insertTicket } from './ticket-insert';
+import { findOrCreateConversation, resolveAssignee, resolveStage, resolveTicketReferences } from './ticket-references';
+import { saveChanges, selectTicketForUpdate } from './ticket-update';
 
 const NAMED_CLICK_IDS = ['gclid', 'gbraid', 'wbraid', 'fbclid', 'ctwaclid', 'ttclid'] as const;
 
@@ -51,45 +53,39 @@ export class TicketsService {
     private readonly clock: Clock,
   ) {}
 
-  /** The PRD's five steps (lead, instance, conversation, ticket, tracking) in one transaction. */
+  /**
+   * The PRD's five steps (lead, instance, conversation, ticket, tracking) in one transaction, in a few statements:
+   * references, lead, conversation, then ticket + tracking + event together; the detail is read in the same
+   * transaction. Errors come in the order of the steps: lead data, instance, stage, assignee, click ids.
+   */
   async create(auth: AuthContext, dto: CreateTicketDto): Promise<TicketDetailResponseDto> {
     const org = auth.organizationId;
     const input = dto.ticket ?? {};
-    const id = await this.dataSource.transaction(async (m) => {
-      const lead = await findOrCreateLead(m, org, dto.lead);
-      const instance = await resolveInstance(m, org, dto.instanceId);
-      const conversation = await findOrCreateConversation(m, org, lead.id, instance.id);
-      const stage = await resolveStage(m, org, input.stageId);
-      const assignee = input.assigneeId ? await resolveAssignee(m, org, input.assigneeId) : null;
+    const lead = normalizeLeadInput(dto.lead);
+    return this.dataSource.transaction(async (m) => {
+      const references = await resolveTicketReferences(m, org, {
+        instanceId: dto.instanceId,
+        stageId: input.stageId,
+        assigneeId: input.assigneeId,
+      });
       const tracking = attributionInput(input);
       const resolved = await this.attribution.resolve(m, tracking);
-      const status = statusOf(stage);
-      const ticket = await m.save(
-        Ticket,
-        m.create(Ticket, {
-          organizationId: org,
-          conversationId: conversation.id,
-          leadId: lead.id,
-          stageId: stage.id,
-          assigneeId: assignee?.id ?? null,
-          assigneeName: assignee?.name ?? null,
-          dealValue: input.dealValue ?? 0,
-          creatorType: TicketCreatorType.USER,
-          sourceType: resolved.sourceType,
-          status,
-          closedAt: status === TicketStatus.CLOSED ? this.clock.now() : null,
-        }),
-      );
-      await this.attribution.store(m, org, ticket.id, tracking, resolved);
-      await recordTicketEvent(m, org, ticket.id, actorOf(auth), TicketEventType.CREATED, null, {
-        stageId: stage.id,
-        stageName: stage.name,
-        assigneeId: ticket.assigneeId,
-        dealValue: ticket.dealValue,
-      });
-      return ticket.id;
+      const { id: leadId } = await findOrCreateNormalizedLead(m, org, lead);
+      const conversation = await findOrCreateConversation(m, org, leadId, references.instanceId);
+      const ticket = {
+        organizationId: org,
+        leadId,
+        conversationId: conversation.id,
+        references,
+        dealValue: input.dealValue ?? 0,
+        sourceType: resolved.sourceType,
+        closedAt: references.stage.isClosed ? this.clock.now() : null,
+        creatorType: TicketCreatorType.USER,
+        actor: actorOf(auth),
+      };
+      const id = await insertTicket(m, this.attribution, ticket, tracking, resolved);
+      return loadTicketDetail(m, org, id);
     });
-    return this.detail(auth, id);
   }
 
   detail(
@@ -104,8 +100,9 @@ export class TicketsService {
   async update(auth: AuthContext, id: string, dto: UpdateTicketDto): Promise<TicketDetailResponseDto> {
     const org = auth.organizationId;
     const actor = actorOf(auth);
-    await this.dataSource.transaction(async (m) => {
+    return this.dataSource.transaction(async (m) => {
       const ticket = await this.lockTicket(m, org, id);
+      const original = { ...ticket };
       if (dto.stageId !== undefined && dto.stageId !== ticket.stageId) {
         const from = await resolveStage(m, org, ticket.stageId);
         const to = await resolveStage(m, org, dto.stageId);
@@ -141,14 +138,14 @@ export class TicketsService {
           dealValue: dto.dealValue,
         });
       }
-      await m.save(Ticket, ticket);
+      await saveChanges(m, ticket, original);
+      return loadTicketDetail(m, org, id);
     });
-    return this.detail(auth, id);
   }
 
   /** The ticket row locked for the rest of the transaction, so concurrent changes apply one after the other. */
   async lockTicket(m: EntityManager, organizationId: string, id: string): Promise<Ticket> {
-    const ticket = await m.findOne(Ticket, { where: { organizationId, id }, lock: { mode: 'pessimistic_write' } });
+    const ticket = await selectTicketForUpdate(m, organizationId, id);
     if (!ticket) throw NotFoundError.of('Ticket', id);
     return ticket;
   }
