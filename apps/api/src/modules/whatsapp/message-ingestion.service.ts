@@ -1,20 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import { MessageDirection, TicketCreatorType, TicketEventType, TicketSourceType, TicketStatus } from '@whatrack/shared';
+import { MessageDirection, TicketSourceType } from '@whatrack/shared';
 import type { EntityManager } from 'typeorm';
-import { WhatsappMessage } from '../conversations/entities/whatsapp-message.entity';
-import { findOrCreateLead } from '../leads/lead-resolver';
-import { Ticket } from '../tickets/entities/ticket.entity';
-import { recordTicketEvent, SYSTEM_ACTOR } from '../tickets/ticket-events';
-import { resolveStage } from '../tickets/ticket-references';
+import { findOrCreateLead, normalizeLeadInput } from '../leads/lead-resolver';
 import type { AttributionInput } from '../tracking/ticket-attribution.service';
 import { TicketAttributionService } from '../tracking/ticket-attribution.service';
 import { TrackingLinksService } from '../tracking-links/tracking-links.service';
-import type { WhatsappInstance } from '../whatsapp-instances/entities/whatsapp-instance.entity';
 import type { NormalizedMessage, NormalizedStatus } from './inbound.types';
+import type { RoutedInstance } from './instance-lookup';
+import { createContact, isStored, lookupContact, storeOnOpenTicket, storeOnTicket } from './message-store';
+import { firstStage, insertSystemTicket } from './system-ticket';
+import { preparedQuery } from './prepared-sql';
 
 export type IngestOutcome = 'stored' | 'duplicate';
 
-const STATUS_RANK: Record<string, number> = { sent: 1, delivered: 2, read: 3, played: 4 };
+/** Outbound statuses in the order they happen; "failed" may come at any time. */
+const STATUS_ORDER = ['sent', 'delivered', 'read', 'played'];
 
 /**
  * Turns one WhatsApp message into lead → conversation → (open or new) ticket → message, inside the caller's
@@ -28,52 +28,33 @@ export class MessageIngestionService {
     private readonly trackingLinks: TrackingLinksService,
   ) {}
 
-  async ingest(m: EntityManager, instance: WhatsappInstance, message: NormalizedMessage): Promise<IngestOutcome> {
+  async ingest(m: EntityManager, instance: RoutedInstance, message: NormalizedMessage): Promise<IngestOutcome> {
     const org = instance.organizationId;
-    const lead = await findOrCreateLead(m, org, {
+    const lead = normalizeLeadInput({
       phone: message.waId ? `+${message.waId}` : null,
       waUserId: message.waUserId,
       name: message.contactName,
     });
-    // The hot path of every message: plain SQL, one round trip per step (TypeORM's repository layer cost as
-    // much CPU as the work itself in the webhook benchmark).
-    const conversationId = await this.lockConversation(m, org, lead.id, instance.id);
-    // Checked under the conversation lock: another delivery of the same message may have committed meanwhile.
-    const [duplicate] = await m.query<unknown[]>(
-      'SELECT 1 FROM whatsapp_messages WHERE organization_id = $1 AND instance_id = $2 AND provider_message_id = $3',
-      [org, instance.id, message.providerMessageId],
-    );
-    if (duplicate) return 'duplicate';
+    // The hot path is plain SQL, two statements in the common case (known lead, open ticket) and a few for a new
+    // lead: TypeORM's repository layer and many small statements cost more CPU than the work itself.
+    const contact = await lookupContact(m, org, instance.id, lead);
+    const created =
+      contact.kind === 'new' ? await createContact(m, org, instance.id, lead, message.providerMessageId) : null;
+    const known = contact.kind === 'known' ? contact : created;
+    const leadId = known?.leadId ?? (await findOrCreateLead(m, org, lead)).id;
+    const conversationId = known?.conversationId ?? (await this.lockConversation(m, org, leadId, instance.id));
+    const target = { organizationId: org, instanceId: instance.id, conversationId };
 
-    const [open] = await m.query<{ id: string }[]>(
-      `SELECT id FROM tickets WHERE organization_id = $1 AND conversation_id = $2 AND status = 'open'
-       ORDER BY created_at DESC LIMIT 1`,
-      [org, conversationId],
-    );
-    const ticketId = open?.id ?? (await this.openTicket(m, org, lead.id, conversationId, message)).id;
-
-    await m.query(
-      `WITH msg AS (
-         INSERT INTO whatsapp_messages (organization_id, conversation_id, ticket_id, instance_id, provider_message_id,
-                                        direction, type, body, sent_at, raw)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING 1),
-       t AS (UPDATE tickets SET messages_count = messages_count + 1, updated_at = now()
-             WHERE organization_id = $1 AND id = $3 RETURNING 1)
-       UPDATE whatsapp_conversations SET last_message_at = GREATEST(COALESCE(last_message_at, $9), $9), updated_at = now()
-       WHERE organization_id = $1 AND id = $2`,
-      [
-        org,
-        conversationId,
-        ticketId,
-        instance.id,
-        message.providerMessageId,
-        message.direction,
-        message.type,
-        message.body,
-        message.sentAt,
-        JSON.stringify(message.raw),
-      ],
-    );
+    // A conversation created just now has no ticket yet.
+    if (created?.messageStored) return 'duplicate';
+    if (!created) {
+      const outcome = await storeOnOpenTicket(m, target, message);
+      if (outcome !== 'no-open-ticket') return outcome;
+      // Checked under the conversation lock: another delivery of the same message may have committed meanwhile.
+      if (await isStored(m, target, message.providerMessageId)) return 'duplicate';
+    }
+    const ticketId = await this.openTicket(m, org, leadId, conversationId, message);
+    await storeOnTicket(m, target, ticketId, message);
     return 'stored';
   }
 
@@ -81,70 +62,52 @@ export class MessageIngestionService {
   private async lockConversation(m: EntityManager, org: string, leadId: string, instanceId: string): Promise<string> {
     const select = `SELECT id FROM whatsapp_conversations
                     WHERE organization_id = $1 AND lead_id = $2 AND instance_id = $3 FOR UPDATE`;
-    const [existing] = await m.query<{ id: string }[]>(select, [org, leadId, instanceId]);
+    const [existing] = await preparedQuery<{ id: string }>(m, select, [org, leadId, instanceId]);
     if (existing) return existing.id;
-    await m.query(
+    await preparedQuery(
+      m,
       `INSERT INTO whatsapp_conversations (organization_id, lead_id, instance_id) VALUES ($1, $2, $3)
        ON CONFLICT (organization_id, lead_id, instance_id) DO NOTHING`,
       [org, leadId, instanceId],
     );
-    const [created] = await m.query<{ id: string }[]>(select, [org, leadId, instanceId]);
+    const [created] = await preparedQuery<{ id: string }>(m, select, [org, leadId, instanceId]);
     return created.id;
   }
 
   /** Delivery receipts move an outbound message's status forward (a late "delivered" never undoes "read"). */
-  async applyStatus(m: EntityManager, instance: WhatsappInstance, status: NormalizedStatus): Promise<void> {
-    const stored = await m.findOneBy(WhatsappMessage, {
-      organizationId: instance.organizationId,
-      instanceId: instance.id,
-      providerMessageId: status.providerMessageId,
-    });
-    if (!stored) return;
-    const current = STATUS_RANK[stored.status ?? ''] ?? 0;
-    const next = STATUS_RANK[status.status] ?? 0;
-    if (status.status !== 'failed' && next <= current) return;
-    await m.update(
-      WhatsappMessage,
-      { organizationId: instance.organizationId, id: stored.id },
-      { status: status.status },
+  async applyStatus(m: EntityManager, instance: RoutedInstance, status: NormalizedStatus): Promise<void> {
+    await preparedQuery(
+      m,
+      `UPDATE whatsapp_messages SET status = $4, updated_at = now()
+       WHERE organization_id = $1 AND instance_id = $2 AND provider_message_id = $3
+         AND ($4 = 'failed' OR COALESCE(array_position($5::varchar[], status), 0) < COALESCE(array_position($5::varchar[], $4), 0))`,
+      [instance.organizationId, instance.id, status.providerMessageId, status.status, STATUS_ORDER],
     );
   }
 
   private async openTicket(
     m: EntityManager,
-    org: string,
+    organizationId: string,
     leadId: string,
     conversationId: string,
     message: NormalizedMessage,
-  ): Promise<Ticket> {
-    const stage = await resolveStage(m, org);
-    const input = await this.attributionFor(m, org, message);
+  ): Promise<string> {
+    const stage = await firstStage(m, organizationId);
+    const input = await this.attributionFor(m, organizationId, message);
     const resolved = await this.attribution.resolve(m, input, 'message.referral');
-    const ticket = await m.save(
-      Ticket,
-      m.create(Ticket, {
-        organizationId: org,
-        conversationId,
-        leadId,
-        stageId: stage.id,
-        assigneeId: null,
-        assigneeName: null,
-        dealValue: 0,
-        creatorType: TicketCreatorType.SYSTEM,
-        sourceType: resolved.sourceType,
-        status: stage.isClosed ? TicketStatus.CLOSED : TicketStatus.OPEN,
-        closedAt: stage.isClosed ? message.sentAt : null,
-      }),
-    );
-    await this.attribution.store(m, org, ticket.id, input, resolved);
-    if (input.trackingClickId) await this.trackingLinks.attachTicket(m, org, input.trackingClickId, ticket.id);
-    await recordTicketEvent(m, org, ticket.id, SYSTEM_ACTOR, TicketEventType.CREATED, null, {
-      stageId: stage.id,
-      stageName: stage.name,
+    const ticketId = await insertSystemTicket(m, {
+      organizationId,
+      conversationId,
+      leadId,
+      stage,
       sourceType: resolved.sourceType,
-      via: 'whatsapp',
+      sentAt: message.sentAt,
     });
-    return ticket;
+    await this.attribution.store(m, organizationId, ticketId, input, resolved);
+    if (input.trackingClickId) {
+      await this.trackingLinks.attachTicket(m, organizationId, input.trackingClickId, ticketId);
+    }
+    return ticketId;
   }
 
   /** A Click-to-WhatsApp referral, else a tracking-link code in the text, else organic without UTMs. */

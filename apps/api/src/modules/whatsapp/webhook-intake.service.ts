@@ -8,9 +8,11 @@ import { ForbiddenError, UnauthorizedError } from '../../common/errors/domain-er
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { WhatsappInstance } from '../whatsapp-instances/entities/whatsapp-instance.entity';
 import { WebhookEvent } from './entities/webhook-event.entity';
-import { cloudChangeValues, parseCloudChange } from './parsers/cloud-api.parser';
+import { cloudChangeValues } from './parsers/cloud-api.parser';
+import { obj, str } from './parsers/json';
 import { isValidMetaSignature } from './signature';
 import { WebhookWorker } from './webhook-worker';
+import { preparedQuery } from './prepared-sql';
 
 const KEPT_HEADERS = ['content-type', 'user-agent', 'x-hub-signature-256', 'x-forwarded-for'];
 
@@ -51,23 +53,22 @@ export class WebhookIntakeService {
     if (!secret || !rawBody || !isValidMetaSignature(rawBody, signature, secret)) {
       throw new UnauthorizedError('Invalid or missing X-Hub-Signature-256');
     }
-    // Routed at intake (one indexed lookup) so the organization sees its events, pending or failed, at once.
-    const phoneNumberId = cloudChangeValues(body)
-      .map((value) => parseCloudChange(value, new Date()).phoneNumberId)
-      .find((id) => id !== null);
-    const instance = phoneNumberId
-      ? await this.dataSource.manager.findOneBy(WhatsappInstance, {
-          provider: WhatsappProvider.CLOUD_API,
-          providerPhoneNumberId: phoneNumberId,
-        })
-      : null;
-    await this.store({
-      provider: WhatsappProvider.CLOUD_API,
-      organizationId: instance?.organizationId ?? null,
-      instanceId: instance?.id ?? null,
-      headers: keptHeaders(headers),
-      body,
-    });
+    // Routed at intake (an indexed lookup inside the INSERT: one round trip per request) so the organization sees
+    // its events, pending or failed, at once.
+    await preparedQuery(
+      this.dataSource.manager,
+      `INSERT INTO webhook_events (provider, organization_id, instance_id, headers, body)
+       SELECT $1::varchar, i.organization_id, i.id, $3::jsonb, $4::jsonb
+       FROM (SELECT 1) AS one
+       LEFT JOIN whatsapp_instances i ON i.provider = $1::varchar AND i.provider_phone_number_id = $2`,
+      [
+        WhatsappProvider.CLOUD_API,
+        cloudPhoneNumberId(body),
+        JSON.stringify(keptHeaders(headers)),
+        JSON.stringify(body) ?? 'null',
+      ],
+    );
+    this.worker.nudge();
   }
 
   async receiveEvolution(
@@ -97,9 +98,28 @@ export class WebhookIntakeService {
   private async store(
     event: Pick<WebhookEvent, 'provider' | 'organizationId' | 'instanceId' | 'headers' | 'body'>,
   ): Promise<void> {
-    await this.dataSource.manager.insert(WebhookEvent, { ...event, body: event.body as object });
+    await preparedQuery(
+      this.dataSource.manager,
+      `INSERT INTO webhook_events (provider, organization_id, instance_id, headers, body) VALUES ($1, $2, $3, $4, $5)`,
+      [
+        event.provider,
+        event.organizationId,
+        event.instanceId,
+        JSON.stringify(event.headers),
+        JSON.stringify(event.body) ?? 'null',
+      ],
+    );
     this.worker.nudge();
   }
+}
+
+/** The first phone_number_id of a Cloud API body (Meta sends one business number per request). */
+function cloudPhoneNumberId(body: unknown): string | null {
+  for (const value of cloudChangeValues(body)) {
+    const id = str(obj(value.metadata)?.phone_number_id);
+    if (id) return id;
+  }
+  return null;
 }
 
 function safeEqual(a: string, b: string): boolean {

@@ -2,14 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { WhatsappProvider } from '@whatrack/shared';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock/clock';
-import { WhatsappInstance } from '../whatsapp-instances/entities/whatsapp-instance.entity';
 import type { WebhookEvent, WebhookEventStatus } from './entities/webhook-event.entity';
-
-/** What processing needs of a stored event. */
-export type StoredEvent = Pick<WebhookEvent, 'id' | 'provider' | 'organizationId' | 'instanceId' | 'body'>;
+import type { InstanceLookup, RoutedInstance } from './instance-lookup';
 import { MessageIngestionService } from './message-ingestion.service';
 import { cloudChangeValues, parseCloudChange } from './parsers/cloud-api.parser';
 import { parseEvolution } from './parsers/evolution.parser';
+
+/** What processing needs of a stored event. */
+export type StoredEvent = Pick<WebhookEvent, 'id' | 'provider' | 'organizationId' | 'instanceId' | 'body'>;
 
 /** A failure that retrying cannot fix (e.g. the instance was deleted): the event fails at once, still retryable by hand. */
 export class PermanentProcessingError extends Error {}
@@ -28,24 +28,23 @@ export class WebhookProcessor {
     private readonly clock: Clock,
   ) {}
 
-  process(m: EntityManager, event: StoredEvent): Promise<ProcessingResult> {
+  process(m: EntityManager, event: StoredEvent, instances: InstanceLookup): Promise<ProcessingResult> {
     return event.provider === WhatsappProvider.CLOUD_API
-      ? this.processCloud(m, event)
-      : this.processEvolution(m, event);
+      ? this.processCloud(m, event, instances)
+      : this.processEvolution(m, event, instances);
   }
 
-  private async processCloud(m: EntityManager, event: StoredEvent): Promise<ProcessingResult> {
-    let routed: WhatsappInstance | null = null;
+  private async processCloud(
+    m: EntityManager,
+    event: StoredEvent,
+    instances: InstanceLookup,
+  ): Promise<ProcessingResult> {
+    let routed: RoutedInstance | null = null;
     let unroutable = false;
     let handled = false;
     for (const value of cloudChangeValues(event.body)) {
       const change = parseCloudChange(value, this.clock.now());
-      const instance = change.phoneNumberId
-        ? await m.findOneBy(WhatsappInstance, {
-            provider: WhatsappProvider.CLOUD_API,
-            providerPhoneNumberId: change.phoneNumberId,
-          })
-        : null;
+      const instance = change.phoneNumberId ? await instances.byCloudPhoneNumberId(change.phoneNumberId) : null;
       if (!instance) {
         unroutable = true;
         continue;
@@ -59,11 +58,13 @@ export class WebhookProcessor {
     return { status, organizationId: routed?.organizationId ?? null, instanceId: routed?.id ?? null };
   }
 
-  private async processEvolution(m: EntityManager, event: StoredEvent): Promise<ProcessingResult> {
+  private async processEvolution(
+    m: EntityManager,
+    event: StoredEvent,
+    instances: InstanceLookup,
+  ): Promise<ProcessingResult> {
     const instance =
-      event.instanceId && event.organizationId
-        ? await m.findOneBy(WhatsappInstance, { organizationId: event.organizationId, id: event.instanceId })
-        : null;
+      event.instanceId && event.organizationId ? await instances.byId(event.organizationId, event.instanceId) : null;
     if (!instance) throw new PermanentProcessingError(`WhatsApp instance ${event.instanceId ?? '?'} no longer exists`);
     const parsed = parseEvolution(event.body, this.clock.now());
     for (const message of parsed.messages) await this.ingestion.ingest(m, instance, message);

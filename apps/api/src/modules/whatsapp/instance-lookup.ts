@@ -1,0 +1,54 @@
+import type { EntityManager } from 'typeorm';
+import { preparedQuery } from './prepared-sql';
+
+/** What ingestion needs of a WhatsApp instance. */
+export interface RoutedInstance {
+  id: string;
+  organizationId: string;
+}
+
+interface InstanceRow {
+  id: string;
+  organization_id: string;
+}
+
+/**
+ * Finds the instances that events are routed to, each looked up once per transaction: a batch of events almost
+ * always goes to the same few instances, so this saves a query per event.
+ */
+export class InstanceLookup {
+  private readonly cache = new Map<string, Promise<RoutedInstance | null>>();
+
+  constructor(private readonly m: EntityManager) {}
+
+  /** The Cloud API instance of a phone_number_id (unique across organizations). */
+  byCloudPhoneNumberId(phoneNumberId: string): Promise<RoutedInstance | null> {
+    return this.cached(`cloud:${phoneNumberId}`, () =>
+      preparedQuery<InstanceRow>(
+        this.m,
+        `SELECT id, organization_id FROM whatsapp_instances
+         WHERE provider = 'cloud_api' AND provider_phone_number_id = $1`,
+        [phoneNumberId],
+      ),
+    );
+  }
+
+  byId(organizationId: string, id: string): Promise<RoutedInstance | null> {
+    return this.cached(`id:${organizationId}:${id}`, () =>
+      preparedQuery<InstanceRow>(
+        this.m,
+        'SELECT id, organization_id FROM whatsapp_instances WHERE organization_id = $1 AND id = $2',
+        [organizationId, id],
+      ),
+    );
+  }
+
+  private cached(key: string, load: () => Promise<InstanceRow[]>): Promise<RoutedInstance | null> {
+    let found = this.cache.get(key);
+    if (!found) {
+      found = load().then(([row]) => (row ? { id: row.id, organizationId: row.organization_id } : null));
+      this.cache.set(key, found);
+    }
+    return found;
+  }
+}

@@ -1,0 +1,102 @@
+import type { WhatsappProvider } from '@whatrack/shared';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { ProcessingResult, StoredEvent } from './webhook-processor';
+import { preparedQuery } from './prepared-sql';
+
+export const MAX_ATTEMPTS = 8;
+/** A "processing" event older than this belongs to a worker that died: it is claimed again. */
+const STALE_LOCK = '5 minutes';
+
+interface EventRow {
+  id: string;
+  provider: WhatsappProvider;
+  organization_id: string | null;
+  instance_id: string | null;
+  body: unknown;
+}
+
+const EVENT_COLUMNS = 'id, provider, organization_id, instance_id, body';
+
+function toEvent(row: EventRow): StoredEvent {
+  return {
+    id: row.id,
+    provider: row.provider,
+    organizationId: row.organization_id,
+    instanceId: row.instance_id,
+    body: row.body,
+  };
+}
+
+/**
+ * Claims up to `limit` due events (FOR UPDATE SKIP LOCKED, so several workers share the work) and returns them
+ * with their bodies, oldest first: one round trip per batch.
+ */
+export async function claimDueEvents(db: DataSource, limit: number): Promise<StoredEvent[]> {
+  // Wrapped in a CTE so the driver returns the rows (a bare UPDATE … RETURNING comes back as [rows, count]).
+  const rows = await preparedQuery<EventRow>(
+    db.manager,
+    `WITH claimed AS (
+       UPDATE webhook_events SET status = 'processing', attempts = attempts + 1, locked_at = now(), updated_at = now()
+       WHERE id IN (
+         SELECT id FROM webhook_events
+         WHERE (status = 'pending' AND next_attempt_at <= now())
+            OR (status = 'processing' AND locked_at < now() - interval '${STALE_LOCK}')
+         ORDER BY next_attempt_at, received_at LIMIT $1 FOR UPDATE SKIP LOCKED)
+       RETURNING ${EVENT_COLUMNS}, received_at)
+     SELECT ${EVENT_COLUMNS} FROM claimed ORDER BY received_at`,
+    [limit],
+  );
+  return rows.map(toEvent);
+}
+
+/** Marks one event as being processed again now, whatever its status (admin retry), and returns it. */
+export async function reclaimEvent(db: DataSource, id: string): Promise<StoredEvent | null> {
+  const [row] = await preparedQuery<EventRow>(
+    db.manager,
+    `WITH claimed AS (
+       UPDATE webhook_events SET status = 'processing', attempts = 1, locked_at = now(), next_attempt_at = now(),
+         last_error = NULL, updated_at = now()
+       WHERE id = $1 RETURNING ${EVENT_COLUMNS})
+     SELECT * FROM claimed`,
+    [id],
+  );
+  return row ? toEvent(row) : null;
+}
+
+/** Records the outcome of processed events in one statement, inside the transaction that applied them. */
+export async function markHandled(
+  m: EntityManager,
+  outcomes: { id: string; result: ProcessingResult }[],
+): Promise<void> {
+  if (outcomes.length === 0) return;
+  const rows = outcomes.map(({ id, result }) => ({
+    id,
+    status: result.status,
+    organization_id: result.organizationId,
+    instance_id: result.instanceId,
+  }));
+  await preparedQuery(
+    m,
+    `UPDATE webhook_events e
+     SET status = r.status, organization_id = COALESCE(r.organization_id, e.organization_id),
+         instance_id = COALESCE(r.instance_id, e.instance_id), processed_at = now(), locked_at = NULL,
+         last_error = NULL, updated_at = now()
+     FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, status varchar, organization_id uuid, instance_id uuid)
+     WHERE e.id = r.id`,
+    [JSON.stringify(rows)],
+  );
+}
+
+/** Schedules a failed event for a retry with exponential backoff, or fails it for good (still retryable by hand). */
+export async function recordFailure(db: DataSource, id: string, message: string, permanent: boolean): Promise<void> {
+  await preparedQuery(
+    db.manager,
+    `UPDATE webhook_events
+     SET status = CASE WHEN $2 OR attempts >= $3 THEN 'failed' ELSE 'pending' END,
+         -- Exponential backoff: 5 s, 10 s, 20 s, ... capped at one hour.
+         next_attempt_at = now() + make_interval(secs => LEAST($4 * power(2, GREATEST(attempts - 1, 0)), 3600)),
+         last_error = $5, locked_at = NULL, updated_at = now()
+     WHERE id = $1`,
+    [id, permanent, MAX_ATTEMPTS, 5, message.slice(0, 2000)],
+  );
+}
