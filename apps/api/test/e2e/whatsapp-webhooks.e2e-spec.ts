@@ -415,6 +415,46 @@ describe('WhatsApp webhooks', () => {
       }
     });
 
+    it('applies a batch around one failing event: the others are stored and counted, the bad one is retried', async () => {
+      await q(
+        `CREATE FUNCTION fail_boom() RETURNS trigger LANGUAGE plpgsql AS $$
+         BEGIN IF NEW.body = 'boom' THEN RAISE EXCEPTION 'simulated bad event'; END IF; RETURN NEW; END $$`,
+      );
+      await q(`CREATE TRIGGER fail_boom BEFORE INSERT ON whatsapp_messages FOR EACH ROW EXECUTE FUNCTION fail_boom()`);
+      try {
+        const leads = ['5511911110001', '5511911110002', '5511911110003'];
+        // Six messages, the bad one (a new lead) in the middle; one pass claims them all as one batch.
+        for (let i = 0; i < 6; i++) {
+          const text = i === 3 ? 'boom' : `Mensagem ${i}`;
+          const waId = i === 3 ? '5511911119999' : leads[i % 3];
+          await postCloud(cloudText({ id: `wamid.BATCH${i}`, text, waId, timestamp: 1767268800 + i })).expect(200);
+        }
+        expect(await drain()).toBe(6);
+        const events = await q(
+          `SELECT status, attempts, last_error FROM webhook_events WHERE organization_id = $1 ORDER BY received_at`,
+          [owner.organizationId],
+        );
+        expect(events.map((e: { status: string }) => e.status)).toEqual([
+          'processed',
+          'processed',
+          'processed',
+          'pending',
+          'processed',
+          'processed',
+        ]);
+        expect(events[3]).toMatchObject({ attempts: 1, last_error: expect.stringContaining('simulated bad event') });
+        expect(await orgCount('whatsapp_messages')).toBe(5);
+        expect(await orgCount('leads')).toBe(3);
+        const counts = await q(`SELECT messages_count FROM tickets WHERE organization_id = $1 ORDER BY 1`, [
+          owner.organizationId,
+        ]);
+        expect(counts).toEqual([{ messages_count: 1 }, { messages_count: 2 }, { messages_count: 2 }]);
+      } finally {
+        await q('DROP TRIGGER IF EXISTS fail_boom ON whatsapp_messages');
+        await q('DROP FUNCTION IF EXISTS fail_boom()');
+      }
+    });
+
     it('limits the event log to admins of the organization', async () => {
       await postEvolution(evolutionUpsert({ id: 'EV-ADMIN' })).expect(200);
       await drain();
