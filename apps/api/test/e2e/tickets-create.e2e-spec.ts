@@ -84,6 +84,8 @@ describe('POST /tickets', () => {
     const stages = await listStages(t, owner);
     const open = await createTicket(t, owner, { lead: { phone: uniquePhone() } });
     expect(open).toMatchObject({ stage: { id: stages[0].id }, status: 'open', closedAt: null, dealValue: 0 });
+    const blank = await createTicket(t, owner, { lead: { phone: uniquePhone() }, ticket: { stageId: '' } });
+    expect(blank.stage.id).toBe(stages[0].id);
     const closed = await createTicket(t, owner, { lead: { phone: uniquePhone() }, ticket: { stageId: stages[2].id } });
     expect(closed.status).toBe('closed');
     expect(closed.closedAt).not.toBeNull();

@@ -61,19 +61,21 @@ export async function resolveTicketReferences(
 ): Promise<TicketReferences> {
   const p = new SqlParams();
   const org = p.add(organizationId);
-  const byId = (id: string | undefined) =>
-    id === undefined ? '' : findable(id) ? `AND id = ${p.add(id)}` : 'AND false';
+  // No id: the organization's first row; an id that cannot exist: no row.
+  const byId = (id: string | undefined) => (!id ? '' : findable(id) ? `AND id = ${p.add(id)}` : 'AND false');
+  const instanceFilter = byId(ids.instanceId);
+  const stageFilter = byId(ids.stageId);
+  const assigneeFilter = ids.assigneeId ? byId(ids.assigneeId) : 'AND false';
   const [row] = await queryPrepared<ReferencesRow>(
     m,
     `SELECT i.id AS instance_id, s.id AS stage_id, s.name AS stage_name, s.is_closed AS stage_is_closed,
             u.id AS assignee_id, u.name AS assignee_name
        FROM (SELECT 1) AS one
-       LEFT JOIN (SELECT id FROM whatsapp_instances WHERE organization_id = ${org} ${byId(ids.instanceId)}
+       LEFT JOIN (SELECT id FROM whatsapp_instances WHERE organization_id = ${org} ${instanceFilter}
                    ORDER BY created_at, id LIMIT 1) AS i ON true
-       LEFT JOIN (SELECT id, name, is_closed FROM ticket_stages WHERE organization_id = ${org} ${byId(ids.stageId)}
+       LEFT JOIN (SELECT id, name, is_closed FROM ticket_stages WHERE organization_id = ${org} ${stageFilter}
                    ORDER BY position, created_at LIMIT 1) AS s ON true
-       LEFT JOIN (SELECT id, name FROM users WHERE organization_id = ${org} ${ids.assigneeId ? byId(ids.assigneeId) : 'AND false'}
-                 ) AS u ON true`,
+       LEFT JOIN (SELECT id, name FROM users WHERE organization_id = ${org} ${assigneeFilter}) AS u ON true`,
     p.values,
   );
   if (!row.instance_id) {
