@@ -9,6 +9,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { cpuBetween, cpuSnapshot } from './lib/cpu.mjs';
 import { api, freePort, startApi } from './lib/server.mjs';
 
 const MESSAGES = Number(process.env.BENCH_WEBHOOK_MESSAGES ?? 6000);
@@ -95,6 +96,14 @@ async function main() {
     });
     await db.connect();
 
+    // The API's PostgreSQL backends (the pool opens more under load: those count from zero).
+    const backends = async () =>
+      (
+        await db.query(
+          'SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
+        )
+      ).rows.map((r) => r.pid);
+    const cpuBefore = cpuSnapshot(server.pid, await backends());
     let next = 0;
     const started = Date.now();
     const result = await autocannon({
@@ -113,16 +122,21 @@ async function main() {
       ],
     });
     const intakeDone = Date.now();
+    const doneCount = async () =>
+      (
+        await db.query(
+          `SELECT count(*) FILTER (WHERE status IN ('processed','failed','unroutable','ignored'))::int AS done FROM webhook_events`,
+        )
+      ).rows[0].done;
+    const processedAtIntakeEnd = await doneCount();
     let processed = 0;
     for (;;) {
-      const { rows } = await db.query(
-        `SELECT count(*) FILTER (WHERE status IN ('processed','failed','unroutable','ignored'))::int AS done FROM webhook_events`,
-      );
-      processed = rows[0].done;
+      processed = await doneCount();
       if (processed >= MESSAGES || Date.now() - intakeDone > 300_000) break;
       await new Promise((r) => setTimeout(r, 100));
     }
     const finished = Date.now();
+    const cpu = cpuBetween(cpuBefore, cpuSnapshot(server.pid, await backends()));
     const {
       rows: [check],
     } = await db.query(
@@ -137,10 +151,13 @@ async function main() {
       `webhook intake: ${result.requests.total} requests, ${result.non2xx} non-2xx, p50 ${result.latency.p50} ms, p97.5 ${result.latency.p97_5} ms, p99 ${result.latency.p99} ms, ${result.requests.average.toFixed(0)} req/s`,
     );
     console.log(
-      `intake took ${((intakeDone - started) / 1000).toFixed(1)} s; all processed after ${seconds.toFixed(1)} s`,
+      `intake took ${((intakeDone - started) / 1000).toFixed(1)} s (${processedAtIntakeEnd} events processed by then); all processed after ${seconds.toFixed(1)} s`,
     );
     console.log(
       `stored: ${check.messages} messages, ${check.tickets} tickets, ${check.ok} processed events; sum(messages_count) = ${check.counted}`,
+    );
+    console.log(
+      `retried events: ${check.retried}; CPU: API ${cpu.apiCpuSeconds.toFixed(1)} s, PostgreSQL ${cpu.pgCpuSeconds.toFixed(1)} s (${((1000 * (cpu.apiCpuSeconds + cpu.pgCpuSeconds)) / Math.max(1, check.messages)).toFixed(2)} ms per message); other processes on the machine used ${cpu.otherCores.toFixed(2)} cores meanwhile`,
     );
     console.log(`peak RSS of the API: ${(server.memory().peakRssKb / 1024).toFixed(0)} MB`);
     console.log(
