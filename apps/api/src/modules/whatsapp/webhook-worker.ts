@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { inLockOrder } from './batch-order';
 import { InstanceLookup } from './instance-lookup';
 import { claimDueEvents, markHandled, reclaimEvent, recordFailure } from './webhook-event-store';
 import { PermanentProcessingError, type StoredEvent, WebhookProcessor } from './webhook-processor';
@@ -101,7 +102,7 @@ export class WebhookWorker implements OnApplicationBootstrap, OnApplicationShutd
       await this.dataSource.transaction(async (m) => {
         const instances = new InstanceLookup(m);
         const outcomes = [];
-        for (const event of events) {
+        for (const event of inLockOrder(events)) {
           outcomes.push({ id: event.id, result: await this.processor.process(m, event, instances) });
         }
         await markHandled(m, outcomes);
