@@ -3347,6 +3347,7 @@ export interface operations {
         source?: components['schemas']['TicketSourceType'];
         /** @description true: only tickets with sales; false: only without */
         hasSales?: boolean;
+        /** @description The assigned user's id, or `none` for tickets nobody is assigned to */
         assigneeId?: string;
         /** @description Ad platform key of the ticket's tracking */
         platform?: string;
@@ -3414,6 +3415,7 @@ export interface operations {
         source?: components['schemas']['TicketSourceType'];
         /** @description true: only tickets with sales; false: only without */
         hasSales?: boolean;
+        /** @description The assigned user's id, or `none` for tickets nobody is assigned to */
         assigneeId?: string;
         /** @description Ad platform key of the ticket's tracking */
         platform?: string;
@@ -3479,6 +3481,7 @@ export interface operations {
         source?: components['schemas']['TicketSourceType'];
         /** @description true: only tickets with sales; false: only without */
         hasSales?: boolean;
+        /** @description The assigned user's id, or `none` for tickets nobody is assigned to */
         assigneeId?: string;
         /** @description Ad platform key of the ticket's tracking */
         platform?: string;
@@ -3953,6 +3956,7 @@ export interface operations {
         source?: components['schemas']['TicketSourceType'];
         /** @description true: only tickets with sales; false: only without */
         hasSales?: boolean;
+        /** @description The assigned user's id, or `none` for tickets nobody is assigned to */
         assigneeId?: string;
         sort?: 'createdAt' | '-createdAt' | 'dealValue' | '-dealValue' | 'updatedAt' | '-updatedAt';
       };
@@ -4087,6 +4091,7 @@ export interface operations {
         source?: components['schemas']['TicketSourceType'];
         /** @description true: only tickets with sales; false: only without */
         hasSales?: boolean;
+        /** @description The assigned user's id, or `none` for tickets nobody is assigned to */
         assigneeId?: string;
         sort?: 'createdAt' | '-createdAt' | 'dealValue' | '-dealValue' | 'updatedAt' | '-updatedAt';
       };
@@ -4154,6 +4159,7 @@ export interface operations {
         source?: components['schemas']['TicketSourceType'];
         /** @description true: only tickets with sales; false: only without */
         hasSales?: boolean;
+        /** @description The assigned user's id, or `none` for tickets nobody is assigned to */
         assigneeId?: string;
         sort?: 'createdAt' | '-createdAt' | 'dealValue' | '-dealValue' | 'updatedAt' | '-updatedAt';
       };

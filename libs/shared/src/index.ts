@@ -1,2 +1,3 @@
 export * from './enums';
 export * from './date-range';
+export * from './ticket-filters';

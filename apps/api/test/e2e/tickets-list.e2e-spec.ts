@@ -179,6 +179,7 @@ describe('GET /tickets and /tickets/inbounds', () => {
     expect(names(await list({ hasSales: true }))).toEqual(['T3', 'T4']);
     expect(names(await list({ hasSales: false }))).toEqual(['T1', 'T2', 'T5']);
     expect(names(await list({ assigneeId: agent.userId }))).toEqual(['T2']);
+    expect(names(await list({ assigneeId: 'none' }))).toEqual(['T1', 'T3', 'T4', 'T5']);
     expect(names(await list({ origin: 'google', hasSales: true }))).toEqual(['T4']);
     expect(names(await list({ stageId: 'clxyz123' }))).toEqual([]);
   });

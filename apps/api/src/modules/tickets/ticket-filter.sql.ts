@@ -1,3 +1,4 @@
+import { UNASSIGNED } from '@whatrack/shared';
 import { isUUID } from 'class-validator';
 import type { DateInterval } from '../../common/date-range/date-range';
 import { phoneDigits } from '../../common/phone/phone';
@@ -47,7 +48,8 @@ export function buildTicketFilter(
   }
   if (filter.source !== undefined) conditions.push(`t.source_type = ${params.add(filter.source)}`);
   if (filter.hasSales !== undefined) conditions.push(filter.hasSales ? 't.sales_count > 0' : 't.sales_count = 0');
-  if (filter.assigneeId !== undefined) conditions.push(`t.assignee_id = ${params.add(filter.assigneeId)}`);
+  if (filter.assigneeId === UNASSIGNED) conditions.push('t.assignee_id IS NULL');
+  else if (filter.assigneeId !== undefined) conditions.push(`t.assignee_id = ${params.add(filter.assigneeId)}`);
   if (filter.q) {
     const text = params.add(containsPattern(filter.q.toLowerCase()));
     // ANY(ARRAY(...)) evaluates the lead search once (trigram indexes) instead of once per ticket under the OR.

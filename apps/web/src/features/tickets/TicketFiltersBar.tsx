@@ -1,4 +1,5 @@
 import type { Stage, TicketSourceType, User } from '@whatrack/api-client';
+import { UNASSIGNED } from '@whatrack/shared';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SelectField } from '../ui/SelectField';
@@ -93,6 +94,7 @@ export function TicketFiltersBar({ state, stages, origins, users, hideStage }: T
           onChange={(event) => setFilters({ assigneeId: event.currentTarget.value || undefined })}
         >
           <option value="">{t('filters.anyone')}</option>
+          <option value={UNASSIGNED}>{t('filters.unassigned')}</option>
           {users.map((user) => (
             <option key={user.id} value={user.id}>
               {user.name}

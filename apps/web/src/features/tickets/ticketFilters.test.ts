@@ -44,6 +44,13 @@ describe('ticket filters in the URL', () => {
     expect(serialize({ ...DEFAULT_FILTERS, period: 'custom' })).toBe('period=custom');
   });
 
+  it('keeps the unassigned filter and sends it as assigneeId=none', () => {
+    const filters = parse('assignee=none');
+    expect(filters.assigneeId).toBe('none');
+    expect(serializeTicketFilters(filters).toString()).toBe('assignee=none');
+    expect(toTicketQuery(filters).assigneeId).toBe('none');
+  });
+
   it('falls back to the defaults for malformed values', () => {
     expect(parse('period=ontem&source=tv&hasSales=maybe&page=-2&sort=name&from=2025-13-45&stage=a%20b')).toEqual(
       DEFAULT_FILTERS,

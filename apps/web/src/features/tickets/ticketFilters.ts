@@ -1,4 +1,4 @@
-import { DATE_RANGE_PRESETS, type DateRangePreset } from '@whatrack/shared';
+import { DATE_RANGE_PRESETS, type DateRangePreset, UNASSIGNED } from '@whatrack/shared';
 import type { TicketListQuery, TicketSourceType } from '@whatrack/api-client';
 
 export const TICKET_SORTS = ['-createdAt', 'createdAt', '-dealValue', 'dealValue', '-updatedAt', 'updatedAt'] as const;
@@ -75,7 +75,7 @@ export function parseTicketFilters(params: URLSearchParams): TicketFilters {
     dateFrom,
     dateTo,
     hasSales: hasSales === 'true' ? true : hasSales === 'false' ? false : undefined,
-    assigneeId: assigneeId && ID.test(assigneeId) ? assigneeId : undefined,
+    assigneeId: assigneeId && (ID.test(assigneeId) || assigneeId === UNASSIGNED) ? assigneeId : undefined,
     page: Number.isInteger(page) && page > 1 ? page : DEFAULT_FILTERS.page,
     sort: oneOf(TICKET_SORTS, params.get(PARAM.sort)) ?? DEFAULT_FILTERS.sort,
   };

@@ -1,7 +1,17 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { DATE_RANGE_PRESETS, type DateRangePreset, TicketSourceType } from '@whatrack/shared';
+import { DATE_RANGE_PRESETS, type DateRangePreset, TicketSourceType, UNASSIGNED } from '@whatrack/shared';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsEnum, IsIn, IsISO8601, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import {
+  IsBoolean,
+  IsEnum,
+  IsIn,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  ValidateIf,
+} from 'class-validator';
 import { PageQueryDto } from '../../../common/pagination/page-query.dto';
 import { Trim } from '../../../common/validation/trim.transform';
 
@@ -60,9 +70,13 @@ export class TicketFilterDto extends PageQueryDto {
   @IsBoolean({ message: 'hasSales must be true or false' })
   hasSales?: boolean;
 
-  @ApiPropertyOptional({ format: 'uuid' })
+  @ApiPropertyOptional({
+    description: `The assigned user's id, or \`${UNASSIGNED}\` for tickets nobody is assigned to`,
+    example: UNASSIGNED,
+  })
   @IsOptional()
-  @IsUUID('all', { message: 'assigneeId must be a UUID' })
+  @ValidateIf((dto: TicketFilterDto) => dto.assigneeId !== UNASSIGNED)
+  @IsUUID('all', { message: `assigneeId must be a UUID or "${UNASSIGNED}"` })
   assigneeId?: string;
 }
 
