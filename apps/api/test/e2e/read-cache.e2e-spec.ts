@@ -1,4 +1,6 @@
 import { Clock } from '../../src/common/clock/clock';
+import { WebhookWorker } from '../../src/modules/whatsapp/webhook-worker';
+import { evolutionUpsert } from '../support/whatsapp-payloads';
 import { createTestApp, type TestApp } from '../support/test-app';
 import {
   createInstance,
@@ -14,6 +16,7 @@ describe('cached organization reads', () => {
   let t: TestApp;
   let owner: Account;
   let clock: Clock;
+  let instance: { id: string; webhookToken: string };
 
   const list = async (query = '') =>
     (await t.http.get(`/api/v1/tickets${query}`).set(owner.bearer).expect(200)).body as Record<string, any>;
@@ -23,11 +26,11 @@ describe('cached organization reads', () => {
     };
 
   beforeAll(async () => {
-    t = await createTestApp({ READ_CACHE_TTL_MS: '10000' });
+    t = await createTestApp({ READ_CACHE_TTL_MS: '10000', WEBHOOK_WORKER_ENABLED: 'false' });
     clock = t.app.get(Clock);
     clock.freeze(new Date('2026-11-29T15:00:00Z'));
     owner = await registerAccount(t, 'Loja Cache');
-    await createInstance(t, owner);
+    instance = (await createInstance(t, owner)) as typeof instance;
     await createTicket(t, owner, { lead: { phone: uniquePhone() }, ticket: { utmSource: 'google' } });
   });
 
@@ -109,5 +112,17 @@ describe('cached organization reads', () => {
     const found = await list('?q=zuleica');
     expect(found.total).toBe(1);
     expect(found.items[0].leadId).toBe(ticket!.leadId);
+  });
+
+  it('shows a ticket opened by a WhatsApp message as soon as the worker has applied it', async () => {
+    const before = (await list()).total as number;
+    await t.http
+      .post(`/api/v1/webhooks/whatsapp/evolution/${instance.id}`)
+      .set('apikey', instance.webhookToken)
+      .send(evolutionUpsert({ id: 'CACHE-1', remoteJid: '5531977776666@s.whatsapp.net', text: 'Oi!' }))
+      .expect(200);
+    expect((await list()).total).toBe(before);
+    expect(await t.app.get(WebhookWorker).drain()).toBe(1);
+    expect((await list()).total).toBe(before + 1);
   });
 });

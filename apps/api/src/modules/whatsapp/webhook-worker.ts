@@ -1,11 +1,17 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { OrgReadCache } from '../../common/cache/org-read-cache';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { inLockOrder } from './batch-order';
 import { InstanceLookup } from './instance-lookup';
 import { claimDueEvents, markHandled, reclaimEvent, recordFailure } from './webhook-event-store';
-import { PermanentProcessingError, type StoredEvent, WebhookProcessor } from './webhook-processor';
+import {
+  PermanentProcessingError,
+  type ProcessingResult,
+  type StoredEvent,
+  WebhookProcessor,
+} from './webhook-processor';
 
 export { MAX_ATTEMPTS } from './webhook-event-store';
 /** Events claimed and applied per transaction: enough to amortize the claim and the commit, small enough to retry. */
@@ -29,6 +35,7 @@ export class WebhookWorker implements OnApplicationBootstrap, OnApplicationShutd
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly processor: WebhookProcessor,
+    private readonly readCache: OrgReadCache,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -99,14 +106,16 @@ export class WebhookWorker implements OnApplicationBootstrap, OnApplicationShutd
   private async processBatch(events: StoredEvent[]): Promise<void> {
     if (events.length === 1) return this.processOne(events[0]);
     try {
-      await this.dataSource.transaction(async (m) => {
+      const outcomes = await this.dataSource.transaction(async (m) => {
         const instances = new InstanceLookup(m);
-        const outcomes = [];
+        const applied = [];
         for (const event of inLockOrder(events)) {
-          outcomes.push({ id: event.id, result: await this.processor.process(m, event, instances) });
+          applied.push({ id: event.id, result: await this.processor.process(m, event, instances) });
         }
-        await markHandled(m, outcomes);
+        await markHandled(m, applied);
+        return applied;
       });
+      this.changed(outcomes.map((o) => o.result));
     } catch (error) {
       this.logger.debug(`Webhook batch of ${events.length} failed (${errorMessage(error)}); applying one by one`);
       for (const event of events) await this.processOne(event);
@@ -115,14 +124,23 @@ export class WebhookWorker implements OnApplicationBootstrap, OnApplicationShutd
 
   private async processOne(event: StoredEvent): Promise<void> {
     try {
-      await this.dataSource.transaction(async (m) => {
-        const result = await this.processor.process(m, event, new InstanceLookup(m));
-        await markHandled(m, [{ id: event.id, result }]);
+      const result = await this.dataSource.transaction(async (m) => {
+        const applied = await this.processor.process(m, event, new InstanceLookup(m));
+        await markHandled(m, [{ id: event.id, result: applied }]);
+        return applied;
       });
+      this.changed([result]);
     } catch (error) {
       const message = errorMessage(error);
       this.logger.warn(`Webhook event ${event.id} failed: ${message}`);
       await recordFailure(this.dataSource, event.id, message, error instanceof PermanentProcessingError);
+    }
+  }
+
+  /** Committed messages may have opened tickets or moved them: the organizations' cached reads are stale. */
+  private changed(results: ProcessingResult[]): void {
+    for (const organizationId of new Set(results.map((r) => r.organizationId))) {
+      if (organizationId) this.readCache.invalidate(organizationId);
     }
   }
 }
