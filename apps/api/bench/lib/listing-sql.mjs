@@ -22,13 +22,18 @@ function median(values) {
 export async function captureListingSql(client, org, kind, query) {
   const { TicketListingService } = require(`${DIST_DIR}/modules/tickets/ticket-listing.service.js`);
   const statements = [];
+  const run = async (sql, params = []) => {
+    statements.push({ label: labelOf(sql), sql, params });
+    return client.query(sql, params);
+  };
   const dataSource = {
-    query: async (sql, params = []) => {
-      statements.push({ label: labelOf(sql), sql, params });
-      return (await client.query(sql, params)).rows;
+    query: async (sql, params) => (await run(sql, params)).rows,
+    manager: {
+      // Prepared statements go through the native client of a query runner.
+      queryRunner: { connect: async () => ({ query: ({ text, values }) => run(text, values) }) },
+      // The stages are read through TypeORM: a primary-key-ordered lookup of a few rows, not explained.
+      find: async () => [],
     },
-    // The stages are read through TypeORM: a primary-key-ordered lookup of a few rows, not explained.
-    manager: { find: async () => [] },
   };
   // Uncached: the statements of a cache miss (the endpoint reuses summary and facets between writes).
   const noCache = { get: (_organizationId, _key, load) => load(), peek: () => undefined, put: () => {} };

@@ -10,7 +10,7 @@ import type { AdSpendQueryDto } from './dto/ad-spend-query.dto';
 import type { AdSpendItemDto, AdSpendListResponseDto } from './dto/ad-spend-response.dto';
 import type { ImportAdSpendResultDto } from './dto/import-ad-spend.dto';
 import { AdSpend } from './entities/ad-spend.entity';
-import { SqlParams } from '../tickets/ticket-filter.sql';
+import { SqlParams } from '../../common/sql/sql-params';
 
 const UPSERT_CHUNK = 1000;
 const BODY_KEYS = ['rows'];

@@ -8,7 +8,7 @@ import { Clock } from '../../common/clock/clock';
 import { type DateInterval, resolveDateRange } from '../../common/date-range/date-range';
 import { pageOffset } from '../../common/pagination/page-query.dto';
 import { Organization } from '../organizations/entities/organization.entity';
-import { SqlParams } from '../tickets/ticket-filter.sql';
+import { SqlParams } from '../../common/sql/sql-params';
 import type {
   ConversionListQueryDto,
   ConversionPeriodQueryDto,

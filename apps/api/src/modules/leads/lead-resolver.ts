@@ -1,8 +1,8 @@
 import type { EntityManager } from 'typeorm';
 import { InvalidInputError } from '../../common/errors/domain-errors';
 import { normalizePhone } from '../../common/phone/phone';
-import { queryPrepared } from '../tickets/prepared-query';
-import { SqlParams } from '../tickets/sql-params';
+import { queryPrepared } from '../../common/sql/prepared-query';
+import { SqlParams } from '../../common/sql/sql-params';
 import { Lead } from './entities/lead.entity';
 
 export interface LeadInput {

@@ -11,7 +11,7 @@ import type {
   TicketSaleDto,
   TicketTrackingDto,
 } from './dto/ticket-detail-response.dto';
-import { queryPrepared } from './prepared-query';
+import { queryPrepared } from '../../common/sql/prepared-query';
 
 export function toSaleDto(sale: Sale): TicketSaleDto {
   return {

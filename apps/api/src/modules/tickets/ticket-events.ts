@@ -1,7 +1,7 @@
 import type { TicketEventType } from '@whatrack/shared';
 import type { EntityManager } from 'typeorm';
 import type { AuthContext } from '../../common/auth/auth-context';
-import { queryPrepared } from './prepared-query';
+import { queryPrepared } from '../../common/sql/prepared-query';
 
 export interface Actor {
   type: 'user' | 'api_key' | 'system';

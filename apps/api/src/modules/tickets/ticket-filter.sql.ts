@@ -3,17 +3,8 @@ import { isUUID } from 'class-validator';
 import type { DateInterval } from '../../common/date-range/date-range';
 import { phoneDigits } from '../../common/phone/phone';
 import { containsPattern } from '../../common/sql/like-pattern';
+import { SqlParams } from '../../common/sql/sql-params';
 import type { TicketFilterDto, TicketSort } from './dto/ticket-query.dto';
-
-/** Positional SQL parameters, appended in order ($1 is always the organization). */
-export class SqlParams {
-  readonly values: unknown[] = [];
-
-  add(value: unknown): string {
-    this.values.push(value);
-    return `$${this.values.length}`;
-  }
-}
 
 export interface TicketFilterSql {
   /** AND-ed conditions on `t` (tickets) and `tr` (ticket_trackings, LEFT JOINed when `needsTracking`). */

@@ -5,8 +5,8 @@ import type {
   ResolvedAttribution,
   TicketAttributionService,
 } from '../tracking/ticket-attribution.service';
-import { queryPrepared } from './prepared-query';
-import { SqlParams } from './sql-params';
+import { queryPrepared } from '../../common/sql/prepared-query';
+import { SqlParams } from '../../common/sql/sql-params';
 import { type Actor, jsonOrNull } from './ticket-events';
 import type { TicketReferences } from './ticket-references';
 

@@ -4,8 +4,8 @@ import { NotFoundError, UnprocessableError } from '../../common/errors/domain-er
 import { TicketStage } from '../stages/entities/ticket-stage.entity';
 import { ensureTicketStages } from '../stages/ensure-ticket-stages';
 import { User } from '../users/entities/user.entity';
-import { queryPrepared } from './prepared-query';
-import { SqlParams } from './sql-params';
+import { queryPrepared } from '../../common/sql/prepared-query';
+import { SqlParams } from '../../common/sql/sql-params';
 
 const NO_INSTANCE =
   'The organization has no WhatsApp instance: create one first (POST /api/v1/whatsapp-instances, or Settings > WhatsApp)';

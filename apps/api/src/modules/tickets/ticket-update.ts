@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { Ticket } from './entities/ticket.entity';
-import { queryPrepared } from './prepared-query';
-import { SqlParams } from './sql-params';
+import { queryPrepared } from '../../common/sql/prepared-query';
+import { SqlParams } from '../../common/sql/sql-params';
 
 /** The columns PATCH /tickets/:id may change, by property. */
 const EDITABLE = {

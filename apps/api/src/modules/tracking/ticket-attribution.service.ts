@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { TicketSourceType } from '@whatrack/shared';
 import type { EntityManager } from 'typeorm';
 import { InvalidInputError } from '../../common/errors/domain-errors';
-import { queryPrepared } from '../tickets/prepared-query';
-import { SqlParams } from '../tickets/sql-params';
+import { queryPrepared } from '../../common/sql/prepared-query';
+import { SqlParams } from '../../common/sql/sql-params';
 import { derivePlatformKey, deriveSourceType } from './attribution';
 import { type Catalog, IdentifierCatalog } from './identifier-catalog';
 

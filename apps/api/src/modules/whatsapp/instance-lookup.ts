@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { preparedQuery } from './prepared-sql';
+import { queryPrepared } from '../../common/sql/prepared-query';
 
 /** What ingestion needs of a WhatsApp instance. */
 export interface RoutedInstance {
@@ -24,7 +24,7 @@ export class InstanceLookup {
   /** The Cloud API instance of a phone_number_id (unique across organizations). */
   byCloudPhoneNumberId(phoneNumberId: string): Promise<RoutedInstance | null> {
     return this.cached(`cloud:${phoneNumberId}`, () =>
-      preparedQuery<InstanceRow>(
+      queryPrepared<InstanceRow>(
         this.m,
         `SELECT id, organization_id FROM whatsapp_instances
          WHERE provider = 'cloud_api' AND provider_phone_number_id = $1`,
@@ -35,7 +35,7 @@ export class InstanceLookup {
 
   byId(organizationId: string, id: string): Promise<RoutedInstance | null> {
     return this.cached(`id:${organizationId}:${id}`, () =>
-      preparedQuery<InstanceRow>(
+      queryPrepared<InstanceRow>(
         this.m,
         'SELECT id, organization_id FROM whatsapp_instances WHERE organization_id = $1 AND id = $2',
         [organizationId, id],

@@ -9,7 +9,7 @@ import type { NormalizedMessage, NormalizedStatus } from './inbound.types';
 import type { RoutedInstance } from './instance-lookup';
 import { createContact, isStored, lookupContact, storeOnOpenTicket, storeOnTicket } from './message-store';
 import { firstStage, insertSystemTicket } from './system-ticket';
-import { preparedQuery } from './prepared-sql';
+import { queryPrepared } from '../../common/sql/prepared-query';
 
 export type IngestOutcome = 'stored' | 'duplicate';
 
@@ -62,21 +62,21 @@ export class MessageIngestionService {
   private async lockConversation(m: EntityManager, org: string, leadId: string, instanceId: string): Promise<string> {
     const select = `SELECT id FROM whatsapp_conversations
                     WHERE organization_id = $1 AND lead_id = $2 AND instance_id = $3 FOR UPDATE`;
-    const [existing] = await preparedQuery<{ id: string }>(m, select, [org, leadId, instanceId]);
+    const [existing] = await queryPrepared<{ id: string }>(m, select, [org, leadId, instanceId]);
     if (existing) return existing.id;
-    await preparedQuery(
+    await queryPrepared(
       m,
       `INSERT INTO whatsapp_conversations (organization_id, lead_id, instance_id) VALUES ($1, $2, $3)
        ON CONFLICT (organization_id, lead_id, instance_id) DO NOTHING`,
       [org, leadId, instanceId],
     );
-    const [created] = await preparedQuery<{ id: string }>(m, select, [org, leadId, instanceId]);
+    const [created] = await queryPrepared<{ id: string }>(m, select, [org, leadId, instanceId]);
     return created.id;
   }
 
   /** Delivery receipts move an outbound message's status forward (a late "delivered" never undoes "read"). */
   async applyStatus(m: EntityManager, instance: RoutedInstance, status: NormalizedStatus): Promise<void> {
-    await preparedQuery(
+    await queryPrepared(
       m,
       `UPDATE whatsapp_messages SET status = $4, updated_at = now()
        WHERE organization_id = $1 AND instance_id = $2 AND provider_message_id = $3

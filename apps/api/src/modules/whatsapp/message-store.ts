@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { normalizeLeadInput } from '../leads/lead-resolver';
 import type { NormalizedMessage } from './inbound.types';
-import { preparedQuery } from './prepared-sql';
+import { queryPrepared } from '../../common/sql/prepared-query';
 
 /** The plain SQL of message ingestion's hot path: one round trip per step, no ORM in between. */
 
@@ -44,7 +44,7 @@ export async function lookupContact(
       ? { column: 'wa_user_id', value: lead.waUserId }
       : null;
   if (!match) return { kind: 'other' };
-  const [row] = await preparedQuery<ContactRow>(
+  const [row] = await queryPrepared<ContactRow>(
     m,
     `SELECT l.id AS lead_id, l.name IS NOT NULL AS has_name, l.phone IS NOT NULL AS has_phone,
             l.wa_user_id IS NOT NULL AS has_wa_user_id, c.id AS conversation_id
@@ -75,7 +75,7 @@ export async function createContact(
   lead: NormalizedLead,
   providerMessageId: string,
 ): Promise<{ leadId: string; conversationId: string; messageStored: boolean } | null> {
-  const [row] = await preparedQuery<{ lead_id: string; id: string; stored: boolean }>(
+  const [row] = await queryPrepared<{ lead_id: string; id: string; stored: boolean }>(
     m,
     `WITH lead AS (
        INSERT INTO leads (organization_id, name, phone, phone_key, email, wa_user_id) VALUES ($1, $2, $3, $4, $5, $6)
@@ -130,7 +130,7 @@ export async function storeOnOpenTicket(
   target: ConversationTarget,
   message: NormalizedMessage,
 ): Promise<'stored' | 'duplicate' | 'no-open-ticket'> {
-  const [row] = await preparedQuery<{ open: number; stored: number }>(
+  const [row] = await queryPrepared<{ open: number; stored: number }>(
     m,
     `WITH open AS (
        SELECT id FROM tickets WHERE organization_id = $1 AND conversation_id = $2 AND status = 'open'
@@ -154,7 +154,7 @@ export async function storeOnTicket(
   ticketId: string,
   message: NormalizedMessage,
 ): Promise<void> {
-  await preparedQuery(
+  await queryPrepared(
     m,
     `WITH msg AS (
        ${INSERT_MESSAGE} VALUES (${messageValues('$10::uuid')}) RETURNING ticket_id),
@@ -169,7 +169,7 @@ export async function isStored(
   target: ConversationTarget,
   providerMessageId: string,
 ): Promise<boolean> {
-  const rows = await preparedQuery<unknown>(
+  const rows = await queryPrepared<unknown>(
     m,
     'SELECT 1 FROM whatsapp_messages WHERE organization_id = $1 AND instance_id = $2 AND provider_message_id = $3',
     [target.organizationId, target.instanceId, providerMessageId],

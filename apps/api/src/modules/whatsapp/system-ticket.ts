@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { TicketStage } from '../stages/entities/ticket-stage.entity';
 import { resolveStage } from '../tickets/ticket-references';
 import { SYSTEM_ACTOR } from '../tickets/ticket-events';
-import { preparedQuery } from './prepared-sql';
+import { queryPrepared } from '../../common/sql/prepared-query';
 
 export interface NewSystemTicket {
   organizationId: string;
@@ -22,7 +22,7 @@ export interface NewSystemTicket {
 export async function insertSystemTicket(m: EntityManager, ticket: NewSystemTicket): Promise<string> {
   const { stage } = ticket;
   const created = { stageId: stage.id, stageName: stage.name, sourceType: ticket.sourceType, via: 'whatsapp' };
-  const [row] = await preparedQuery<{ id: string }>(
+  const [row] = await queryPrepared<{ id: string }>(
     m,
     `WITH ticket AS (
        INSERT INTO tickets (organization_id, conversation_id, lead_id, stage_id, creator_type, source_type, status,

@@ -1,7 +1,7 @@
 import type { WhatsappProvider } from '@whatrack/shared';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { ProcessingResult, StoredEvent } from './webhook-processor';
-import { preparedQuery } from './prepared-sql';
+import { queryPrepared } from '../../common/sql/prepared-query';
 
 export const MAX_ATTEMPTS = 8;
 /** A "processing" event older than this belongs to a worker that died: it is claimed again. */
@@ -33,7 +33,7 @@ function toEvent(row: EventRow): StoredEvent {
  */
 export async function claimDueEvents(db: DataSource, limit: number): Promise<StoredEvent[]> {
   // Wrapped in a CTE so the driver returns the rows (a bare UPDATE … RETURNING comes back as [rows, count]).
-  const rows = await preparedQuery<EventRow>(
+  const rows = await queryPrepared<EventRow>(
     db.manager,
     `WITH claimed AS (
        UPDATE webhook_events SET status = 'processing', attempts = attempts + 1, locked_at = now(), updated_at = now()
@@ -51,7 +51,7 @@ export async function claimDueEvents(db: DataSource, limit: number): Promise<Sto
 
 /** Marks one event as being processed again now, whatever its status (admin retry), and returns it. */
 export async function reclaimEvent(db: DataSource, id: string): Promise<StoredEvent | null> {
-  const [row] = await preparedQuery<EventRow>(
+  const [row] = await queryPrepared<EventRow>(
     db.manager,
     `WITH claimed AS (
        UPDATE webhook_events SET status = 'processing', attempts = 1, locked_at = now(), next_attempt_at = now(),
@@ -75,7 +75,7 @@ export async function markHandled(
     organization_id: result.organizationId,
     instance_id: result.instanceId,
   }));
-  await preparedQuery(
+  await queryPrepared(
     m,
     `UPDATE webhook_events e
      SET status = r.status, organization_id = COALESCE(r.organization_id, e.organization_id),
@@ -89,7 +89,7 @@ export async function markHandled(
 
 /** Schedules a failed event for a retry with exponential backoff, or fails it for good (still retryable by hand). */
 export async function recordFailure(db: DataSource, id: string, message: string, permanent: boolean): Promise<void> {
-  await preparedQuery(
+  await queryPrepared(
     db.manager,
     `UPDATE webhook_events
      SET status = CASE WHEN $2 OR attempts >= $3 THEN 'failed' ELSE 'pending' END,

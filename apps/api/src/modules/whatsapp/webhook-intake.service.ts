@@ -12,7 +12,7 @@ import { cloudChangeValues } from './parsers/cloud-api.parser';
 import { obj, str } from './parsers/json';
 import { isValidMetaSignature } from './signature';
 import { WebhookWorker } from './webhook-worker';
-import { preparedQuery } from './prepared-sql';
+import { queryPrepared } from '../../common/sql/prepared-query';
 
 const KEPT_HEADERS = ['content-type', 'user-agent', 'x-hub-signature-256', 'x-forwarded-for'];
 
@@ -55,7 +55,7 @@ export class WebhookIntakeService {
     }
     // Routed at intake (an indexed lookup inside the INSERT: one round trip per request) so the organization sees
     // its events, pending or failed, at once.
-    await preparedQuery(
+    await queryPrepared(
       this.dataSource.manager,
       `INSERT INTO webhook_events (provider, organization_id, instance_id, headers, body)
        SELECT $1::varchar, i.organization_id, i.id, $3::jsonb, $4::jsonb
@@ -98,7 +98,7 @@ export class WebhookIntakeService {
   private async store(
     event: Pick<WebhookEvent, 'provider' | 'organizationId' | 'instanceId' | 'headers' | 'body'>,
   ): Promise<void> {
-    await preparedQuery(
+    await queryPrepared(
       this.dataSource.manager,
       `INSERT INTO webhook_events (provider, organization_id, instance_id, headers, body) VALUES ($1, $2, $3, $4, $5)`,
       [

@@ -20,7 +20,8 @@ function statementName(text: string): string {
 /**
  * Runs a hot statement as a named prepared statement on the manager's connection (its transaction's, or one taken from
  * the pool for this call). PostgreSQL then parses and plans it once per connection instead of on every call: for the
- * ticket statements, planning cost PostgreSQL several times the execution. TypeORM's query() cannot name a
+ * ticket and webhook statements, planning cost PostgreSQL more than the execution. Only for texts written in code
+ * (never built from input values), so the set of names stays small. TypeORM's query() cannot name a
  * statement, hence the native client. Returns the rows for every command (no [rows, count] pair for UPDATE); errors
  * are QueryFailedError, as from query(), so the HTTP error mapping is unchanged.
  */
