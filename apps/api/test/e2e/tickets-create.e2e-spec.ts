@@ -219,11 +219,11 @@ describe('POST /tickets', () => {
     expect((await make({ ctwaclid: 'ct.1' })).tracking.platform.key).toBe('meta_ads');
     expect((await make({ ttclid: 'tt.1' })).tracking.platform.key).toBe('tiktok_ads');
     expect((await make({ gbraid: 'gb.1' })).tracking.platform.key).toBe('google_ads');
+    expect((await make({ utmSource: 'instagram' })).tracking.platform.key).toBe('meta_ads');
+    // A bio link or a search result is not an ad, whatever the network (as GA4's Organic Social/Search channels).
     const insta = await make({ utmSource: 'instagram', utmMedium: 'social' });
-    expect(insta).toMatchObject({
-      sourceType: 'organic',
-      tracking: { platform: { key: 'meta_ads' }, identifiers: {} },
-    });
+    expect(insta).toMatchObject({ sourceType: 'organic', tracking: { platform: null, identifiers: {} } });
+    expect((await make({ utmSource: 'google', utmMedium: 'organic' })).tracking.platform).toBeNull();
     expect((await make({ utmSource: 'google', utmMedium: 'cpc' })).sourceType).toBe('paid');
     expect((await make({ utmSource: 'newsletter' })).tracking.platform).toBeNull();
     expect((await make({ gclid: 'g.1', sourceType: 'organic' })).sourceType).toBe('organic');

@@ -14,6 +14,15 @@ describe('attribution', () => {
     expect(derivePlatformKey([], null)).toBeNull();
   });
 
+  it('does not make an ad platform of organic traffic from an ad network source', () => {
+    expect(derivePlatformKey([], 'google', 'organic')).toBeNull();
+    expect(derivePlatformKey([], 'instagram', 'Social')).toBeNull();
+    expect(derivePlatformKey([], 'facebook', 'referral')).toBeNull();
+    expect(derivePlatformKey([], 'google', 'cpc')).toBe('google_ads');
+    expect(derivePlatformKey([], 'facebook', undefined)).toBe('meta_ads');
+    expect(derivePlatformKey(['google_ads'], 'google', 'organic')).toBe('google_ads');
+  });
+
   it('classifies paid and organic', () => {
     expect(deriveSourceType(true, null)).toBe(TicketSourceType.PAID);
     expect(deriveSourceType(false, 'CPC')).toBe(TicketSourceType.PAID);

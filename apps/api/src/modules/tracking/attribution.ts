@@ -21,6 +21,20 @@ const PAID_MEDIUMS = new Set([
   'remarketing',
 ]);
 
+/** utm_medium values that say the visit was not an ad, whatever its source (a bio link, a newsletter...). */
+const UNPAID_MEDIUMS = new Set([
+  'organic',
+  'organic_social',
+  'organic-social',
+  'social',
+  'referral',
+  'email',
+  'e-mail',
+  'newsletter',
+  'sms',
+  'push',
+]);
+
 /** utm_source values (lower-case) that identify an ad platform when no click id does. */
 const SOURCE_PLATFORMS: Record<string, string> = {
   google: 'google_ads',
@@ -43,14 +57,16 @@ export function isPaidMedium(utmMedium: string | null | undefined): boolean {
 
 /**
  * The ad platform of a ticket: the platform of its first click id (in the order given), else one inferred from
- * utmSource, else none.
+ * utmSource unless the medium says the visit was not an ad (google / organic is a search result, not Google Ads).
  */
 export function derivePlatformKey(
   clickIdPlatforms: readonly string[],
   utmSource: string | null | undefined,
+  utmMedium?: string | null,
 ): string | null {
   if (clickIdPlatforms.length > 0) return clickIdPlatforms[0];
   if (!utmSource) return null;
+  if (utmMedium && UNPAID_MEDIUMS.has(utmMedium.trim().toLowerCase())) return null;
   return SOURCE_PLATFORMS[utmSource.trim().toLowerCase()] ?? null;
 }
 

@@ -48,7 +48,7 @@ export class TicketAttributionService {
       }
       platformKeys.push(type.platformKey);
     }
-    const platformKey = input.platformKey ?? derivePlatformKey(platformKeys, input.utmSource);
+    const platformKey = input.platformKey ?? derivePlatformKey(platformKeys, input.utmSource, input.utmMedium);
     return {
       sourceType: input.sourceType ?? deriveSourceType(platformKeys.length > 0, input.utmMedium),
       platformId: platformKey ? (catalog.platformsByKey.get(platformKey)?.id ?? null) : null,
