@@ -21,6 +21,7 @@ function median(values) {
 /** The statements TicketListingService.list/inbounds sends for `query`, with their parameters. */
 export async function captureListingSql(client, org, kind, query) {
   const { TicketListingService } = require(`${DIST_DIR}/modules/tickets/ticket-listing.service.js`);
+  const { TicketPageReader } = require(`${DIST_DIR}/modules/tickets/ticket-page-reader.js`);
   const statements = [];
   const run = async (sql, params = []) => {
     statements.push({ label: labelOf(sql), sql, params });
@@ -40,7 +41,8 @@ export async function captureListingSql(client, org, kind, query) {
   const organizations = {
     of: async (id) => (await client.query('SELECT id, timezone FROM organizations WHERE id = $1', [id])).rows[0],
   };
-  const service = new TicketListingService(dataSource, { now: () => new Date() }, noCache, organizations);
+  const pages = new TicketPageReader(dataSource, noCache);
+  const service = new TicketListingService(dataSource, { now: () => new Date() }, noCache, organizations, pages);
   await service[kind]({ organizationId: org }, { page: 1, pageSize: 20, ...query });
   return statements;
 }

@@ -92,6 +92,15 @@ describe('cached organization reads', () => {
     }
   });
 
+  it('reads a page reached directly (not by paging) again from its own remembered start', async () => {
+    const all = ((await list('?pageSize=100')).items as { id: string }[]).map((i) => i.id);
+    const ids = async () => ((await list('?pageSize=2&page=3')).items as { id: string }[]).map((i) => i.id);
+    expect(await ids()).toEqual(all.slice(4, 6));
+    expect(await ids()).toEqual(all.slice(4, 6));
+    expect((await list('?pageSize=2&page=9')).items).toEqual([]);
+    expect((await list('?pageSize=2&page=9')).items).toEqual([]);
+  });
+
   it('moves page boundaries after a write', async () => {
     const page2 = ((await list('?pageSize=3&page=2')).items as { id: string }[]).map((i) => i.id);
     const created = await createTicket(t, owner, { lead: { phone: uniquePhone() }, ticket: {} });

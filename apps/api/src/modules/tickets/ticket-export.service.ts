@@ -3,6 +3,7 @@ import type { AuthContext } from '../../common/auth/auth-context';
 import { csvLine } from './csv';
 import type { TicketQueryDto } from './dto/ticket-query.dto';
 import type { PageStart } from './ticket-filter.sql';
+import { TicketPageReader } from './ticket-page-reader';
 import { TicketListingService } from './ticket-listing.service';
 
 const BATCH = 2000;
@@ -28,14 +29,17 @@ const HEADER = [
 /** Every ticket matching the filters (all pages) as CSV lines, read in batches so memory stays flat. */
 @Injectable()
 export class TicketExportService {
-  constructor(private readonly listing: TicketListingService) {}
+  constructor(
+    private readonly listing: TicketListingService,
+    private readonly pages: TicketPageReader,
+  ) {}
 
   async *csv(auth: AuthContext, query: TicketQueryDto): AsyncGenerator<string> {
     const filter = await this.listing.filterSql(auth, query);
     yield '\uFEFF' + csvLine(HEADER);
     // Batch after batch from where the previous one ended (a seek, not an OFFSET that recounts every row).
     for (let from: number | PageStart = 0; ;) {
-      const { rows, next } = await this.listing.rowsFrom(filter, query.sort, BATCH, from);
+      const { rows, next } = await this.pages.rowsFrom(filter, query.sort, BATCH, from);
       for (const r of rows) {
         yield csvLine([
           r.id,

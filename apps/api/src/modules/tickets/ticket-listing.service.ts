@@ -1,65 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { TicketSourceType, type TicketStatus } from '@whatrack/shared';
+import { TicketSourceType } from '@whatrack/shared';
 import { DataSource } from 'typeorm';
 import type { AuthContext } from '../../common/auth/auth-context';
 import { OrgReadCache } from '../../common/cache/org-read-cache';
 import { Clock } from '../../common/clock/clock';
-import { queryPrepared } from '../../common/sql/prepared-query';
 import { SqlParams } from '../../common/sql/sql-params';
 import { resolveDateRange } from '../../common/date-range/date-range';
 import { OrganizationSettings } from '../organizations/organization-settings';
 import { StageResponseDto } from '../stages/dto/stage-response.dto';
 import { TicketStage } from '../stages/entities/ticket-stage.entity';
 import type { InboundItemDto, InboundListResponseDto } from './dto/inbound-response.dto';
-import type { TicketFilterDto, TicketQueryDto, TicketSort } from './dto/ticket-query.dto';
+import type { TicketFilterDto, TicketQueryDto } from './dto/ticket-query.dto';
 import type { TicketListItemDto, TicketListResponseDto, TicketSummaryDto } from './dto/ticket-response.dto';
-import {
-  buildTicketFilter,
-  fromPageStart,
-  leadSearchSql,
-  type PageStart,
-  type TicketFilterSql,
-  ticketOrderBy,
-  ticketSortValue,
-  TRACKING_JOIN,
-} from './ticket-filter.sql';
-
-export interface ListRow {
-  id: string;
-  lead_id: string;
-  lead_name: string | null;
-  lead_phone: string | null;
-  utm_source: string | null;
-  utm_medium: string | null;
-  utm_campaign: string | null;
-  utm_term: string | null;
-  utm_content: string | null;
-  source_type: TicketSourceType;
-  platform: string | null;
-  stage_id: string;
-  stage_name: string;
-  stage_color: string;
-  assignee_id: string | null;
-  assignee_name: string | null;
-  deal_value: string;
-  messages_count: number;
-  sales_count: number;
-  sales_total: string;
-  status: TicketStatus;
-  created_at: Date;
-  updated_at: Date;
-}
-
-const ROW_COLUMNS = `t.id, t.lead_id, l.name AS lead_name, l.phone AS lead_phone,
-  tr.utm_source, tr.utm_medium, tr.utm_campaign, tr.utm_term, tr.utm_content, t.source_type, p.key AS platform,
-  s.id AS stage_id, s.name AS stage_name, s.color AS stage_color, t.assignee_id, t.assignee_name, t.deal_value,
-  t.messages_count, t.sales_count, t.sales_total, t.status, t.created_at, t.updated_at`;
-
-const ROW_JOINS = `JOIN leads l ON l.organization_id = t.organization_id AND l.id = t.lead_id
-  JOIN ticket_stages s ON s.organization_id = t.organization_id AND s.id = t.stage_id
-  ${TRACKING_JOIN}
-  LEFT JOIN ad_platforms p ON p.id = tr.ad_platform_id`;
+import { buildTicketFilter, leadSearchSql, type TicketFilterSql, TRACKING_JOIN } from './ticket-filter.sql';
+import { type ListRow, TicketPageReader } from './ticket-page-reader';
 
 @Injectable()
 export class TicketListingService {
@@ -68,6 +23,7 @@ export class TicketListingService {
     private readonly clock: Clock,
     private readonly cache: OrgReadCache,
     private readonly organizations: OrganizationSettings,
+    private readonly pages: TicketPageReader,
   ) {}
 
   /** The organization's filter as SQL, with date presets resolved in its time zone. */
@@ -96,7 +52,7 @@ export class TicketListingService {
 
   async list(auth: AuthContext, query: TicketQueryDto): Promise<TicketListResponseDto> {
     const filter = await this.filterSql(auth, query);
-    const rows = await this.pageRows(filter, query.sort, query.pageSize, query.page);
+    const rows = await this.pages.pageRows(filter, query.sort, query.pageSize, query.page);
     const summary = await this.summary(filter);
     const origins = await this.origins(auth.organizationId);
     const stages = await this.stages(auth.organizationId);
@@ -114,7 +70,7 @@ export class TicketListingService {
 
   async inbounds(auth: AuthContext, query: TicketQueryDto): Promise<InboundListResponseDto> {
     const filter = await this.filterSql(auth, query);
-    const rows = await this.pageRows(filter, query.sort, query.pageSize, query.page);
+    const rows = await this.pages.pageRows(filter, query.sort, query.pageSize, query.page);
     const identifiers = await this.identifiersOf(
       auth.organizationId,
       rows.map((r) => r.id),
@@ -126,47 +82,6 @@ export class TicketListingService {
       page: query.page,
       pageSize: query.pageSize,
     };
-  }
-
-  /**
-   * One page of rows. Deep pages would count past every earlier row (OFFSET), so where a page starts is
-   * remembered until the organization's next write: reading page n remembers page n + 1's first row, and a
-   * page read again seeks straight to its start on the sort index.
-   */
-  async pageRows(filter: TicketFilterSql, sort: TicketSort | undefined, pageSize: number, page: number) {
-    const organizationId = filter.params.values[0] as string;
-    const startKey = (n: number) =>
-      `tickets.page-start ${filter.where} ${filter.needsTracking} ${JSON.stringify(filter.params.values)} ${sort} ${pageSize} ${n}`;
-    const start = page > 1 ? await this.cache.peek<PageStart | null>(organizationId, startKey(page)) : undefined;
-    if (start === null) return [];
-    const { rows, next } = await this.rowsFrom(filter, sort, pageSize, start ?? (page - 1) * pageSize);
-    this.cache.put(organizationId, startKey(page + 1), next);
-    return rows;
-  }
-
-  /** `limit` rows from an offset or a page start, and where the rows after them start (null at the end). */
-  async rowsFrom(
-    filter: TicketFilterSql,
-    sort: TicketSort | undefined,
-    limit: number,
-    from: number | PageStart,
-  ): Promise<{ rows: ListRow[]; next: PageStart | null }> {
-    const params = new SqlParams();
-    params.values.push(...filter.params.values);
-    const where = typeof from === 'number' ? filter.where : `${filter.where} AND ${fromPageStart(sort, from, params)}`;
-    const offset = typeof from === 'number' ? from : 0;
-    const orderBy = ticketOrderBy(sort);
-    // One row more than asked for: it is where the next page starts.
-    const sql = `WITH page AS (
-        SELECT t.id, ${ticketSortValue(sort)} AS sort_value FROM tickets t ${filter.needsTracking ? TRACKING_JOIN : ''}
-        WHERE ${where} ORDER BY ${orderBy} LIMIT ${params.add(limit + 1)} OFFSET ${params.add(offset)}
-      )
-      SELECT ${ROW_COLUMNS}, page.sort_value FROM page JOIN tickets t ON t.organization_id = $1 AND t.id = page.id ${ROW_JOINS}
-      ORDER BY ${orderBy}`;
-    // Prepared: planning these joins costs PostgreSQL several times running them for one page.
-    const rows = await queryPrepared<ListRow & { sort_value: string }>(this.dataSource.manager, sql, params.values);
-    const after = rows.length > limit ? rows.pop()! : null;
-    return { rows, next: after ? { value: after.sort_value, id: after.id } : null };
   }
 
   /**

@@ -6,13 +6,14 @@ import { TicketEvent } from './entities/ticket-event.entity';
 import { Ticket } from './entities/ticket.entity';
 import { TicketExportService } from './ticket-export.service';
 import { TicketListingService } from './ticket-listing.service';
+import { TicketPageReader } from './ticket-page-reader';
 import { TicketsController } from './tickets.controller';
 import { TicketsService } from './tickets.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Ticket, TicketEvent]), TrackingModule, OrganizationsModule],
   controllers: [TicketsController],
-  providers: [TicketsService, TicketListingService, TicketExportService],
+  providers: [TicketsService, TicketListingService, TicketPageReader, TicketExportService],
   exports: [TypeOrmModule, TicketsService, TicketListingService],
 })
 export class TicketsModule {}
