@@ -234,6 +234,21 @@ async function main() {
         listing('GET /tickets ?page=4000&pageSize=20', 'list', { page: '4000', pageSize: '20' }, LISTING_P95_MS),
         listing('GET /tickets/inbounds', 'inbounds', {}, LISTING_P95_MS),
         {
+          // Informational: every request a filter not seen before, so nothing comes from the read cache.
+          name: 'GET /tickets (uncached: new dateFrom)',
+          target: {},
+          requests: [
+            {
+              method: 'GET',
+              headers: auth,
+              setupRequest: (req) => {
+                const day = new Date(Date.UTC(2020, 0, 1) + (n++ % 20_000) * 86_400_000).toISOString().slice(0, 10);
+                return { ...req, path: `/api/v1/tickets?dateFrom=${day}` };
+              },
+            },
+          ],
+        },
+        {
           name: 'GET /reports/attribution ?groupBy=utmCampaign',
           target: { p95: ATTRIBUTION_P95_MS },
           requests: [{ method: 'GET', path: '/api/v1/reports/attribution?groupBy=utmCampaign', headers: auth }],
