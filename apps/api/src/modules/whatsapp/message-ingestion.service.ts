@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { MessageDirection, TicketSourceType } from '@whatrack/shared';
 import type { EntityManager } from 'typeorm';
-import { findOrCreateLead, normalizeLeadInput } from '../leads/lead-resolver';
+import { findOrCreateNormalizedLead, normalizeLeadInput } from '../leads/lead-resolver';
 import type { AttributionInput } from '../tracking/ticket-attribution.service';
 import { TicketAttributionService } from '../tracking/ticket-attribution.service';
 import { TrackingLinksService } from '../tracking-links/tracking-links.service';
@@ -41,7 +41,7 @@ export class MessageIngestionService {
     const created =
       contact.kind === 'new' ? await createContact(m, org, instance.id, lead, message.providerMessageId) : null;
     const known = contact.kind === 'known' ? contact : created;
-    const leadId = known?.leadId ?? (await findOrCreateLead(m, org, lead)).id;
+    const leadId = known?.leadId ?? (await findOrCreateNormalizedLead(m, org, lead)).id;
     const conversationId = known?.conversationId ?? (await this.lockConversation(m, org, leadId, instance.id));
     const target = { organizationId: org, instanceId: instance.id, conversationId };
 

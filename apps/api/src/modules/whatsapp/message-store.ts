@@ -1,11 +1,9 @@
 import type { EntityManager } from 'typeorm';
-import type { normalizeLeadInput } from '../leads/lead-resolver';
+import type { NormalizedLead } from '../leads/lead-resolver';
 import type { NormalizedMessage } from './inbound.types';
 import { queryPrepared } from '../../common/sql/prepared-query';
 
 /** The plain SQL of message ingestion's hot path: one round trip per step, no ORM in between. */
-
-type NormalizedLead = ReturnType<typeof normalizeLeadInput>;
 
 export interface ConversationTarget {
   organizationId: string;
