@@ -2011,11 +2011,8 @@ export interface components {
        * @example #8b5cf6
        */
       color?: string;
-      /**
-       * @description Tickets in a closed stage are closed (status closed, closedAt set)
-       * @default false
-       */
-      isClosed: boolean;
+      /** @description Tickets in a closed stage are closed (status closed, closedAt set); absent: unchanged */
+      isClosed?: boolean;
       /** @example Proposta enviada */
       name?: string;
     };

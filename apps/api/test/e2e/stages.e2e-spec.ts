@@ -55,6 +55,22 @@ describe('stages', () => {
     await t.http.patch(`/api/v1/stages/${first.id}`).set(owner.bearer).send({ name: 'FECHADO' }).expect(409);
   });
 
+  it('leaves isClosed as it is when a PATCH omits it, and rejects null', async () => {
+    const closed = (await list()).find((s) => s.isClosed)!;
+    const renamed = await t.http
+      .patch(`/api/v1/stages/${closed.id}`)
+      .set(owner.bearer)
+      .send({ name: 'Ganho' })
+      .expect(200);
+    expect(renamed.body).toMatchObject({ name: 'Ganho', isClosed: true });
+    const res = await t.http
+      .patch(`/api/v1/stages/${closed.id}`)
+      .set(owner.bearer)
+      .send({ isClosed: null })
+      .expect(400);
+    expect(res.body.details).toEqual([expect.objectContaining({ field: 'isClosed' })]);
+  });
+
   it('reorders with exactly the organization stages', async () => {
     const stages = await list();
     const reversed = [...stages].reverse().map((s) => s.id);
