@@ -135,7 +135,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Paginated messages of a WhatsApp conversation, oldest first */
+    /** Paginated messages of a WhatsApp conversation, oldest first (or newest first with order=desc) */
     get: operations['listConversationMessages'];
     put?: never;
     post?: never;
@@ -2668,6 +2668,8 @@ export interface operations {
       query?: {
         page?: number;
         pageSize?: number;
+        /** @description asc: oldest first (page 1 holds the first messages); desc: newest first, as a chat opens */
+        order?: 'asc' | 'desc';
       };
       header?: never;
       path: {

@@ -73,7 +73,7 @@ describe('conversation messages', () => {
     );
   };
 
-  const messages = async (conversationId: string, query: Record<string, number> = {}): Promise<MessageList> =>
+  const messages = async (conversationId: string, query: Record<string, number | string> = {}): Promise<MessageList> =>
     (await t.http.get(`/api/v1/conversations/${conversationId}/messages`).query(query).set(owner.bearer).expect(200))
       .body as MessageList;
 
@@ -126,6 +126,13 @@ describe('conversation messages', () => {
     const page3 = await messages(first.conversationId, { page: 3, pageSize: 2 });
     expect(page3.items.map((m) => m.id)).toEqual(all.items.slice(4).map((m) => m.id));
     expect(await messages(first.conversationId, { page: 4, pageSize: 2 })).toMatchObject({ items: [], total: 5 });
+
+    // Newest first, as a chat opens: page 1 holds the latest messages.
+    const newest = await messages(first.conversationId, { order: 'desc', pageSize: 2 });
+    expect(newest).toMatchObject({ total: 5, page: 1, pageSize: 2 });
+    expect(newest.items.map((m) => m.id)).toEqual([all.items[4].id, all.items[3].id]);
+    const older = await messages(first.conversationId, { order: 'desc', page: 3, pageSize: 2 });
+    expect(older.items.map((m) => m.id)).toEqual([all.items[0].id]);
   });
 
   it("lists only the conversation's own messages", async () => {
@@ -160,7 +167,7 @@ describe('conversation messages', () => {
     const bad = await t.http.get('/api/v1/conversations/not-a-uuid/messages').set(owner.bearer).expect(400);
     expect(bad.body.details[0].field).toBe('id');
     const { conversationId } = await ticketFor(uniquePhone());
-    for (const query of [{ page: 0 }, { pageSize: 101 }, { page: 'x' }]) {
+    for (const query of [{ page: 0 }, { pageSize: 101 }, { page: 'x' }, { order: 'newest' }]) {
       await t.http.get(`/api/v1/conversations/${conversationId}/messages`).query(query).set(owner.bearer).expect(400);
     }
   });

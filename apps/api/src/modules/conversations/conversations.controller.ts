@@ -3,9 +3,9 @@ import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nest
 import { Auth } from '../../common/auth/auth.decorator';
 import type { AuthContext } from '../../common/auth/auth-context';
 import { ErrorResponseDto } from '../../common/errors/error-response.dto';
-import { PageQueryDto } from '../../common/pagination/page-query.dto';
 import { UuidParam } from '../../common/validation/uuid-param.decorator';
 import { ConversationsService } from './conversations.service';
+import { MessageQueryDto } from './dto/message-query.dto';
 import { MessageListResponseDto, MessageResponseDto } from './dto/message-response.dto';
 
 @ApiTags('conversations')
@@ -16,14 +16,14 @@ export class ConversationsController {
   @Get(':id/messages')
   @ApiOperation({
     operationId: 'listConversationMessages',
-    summary: 'Paginated messages of a WhatsApp conversation, oldest first',
+    summary: 'Paginated messages of a WhatsApp conversation, oldest first (or newest first with order=desc)',
   })
   @ApiOkResponse({ type: MessageListResponseDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
   async messages(
     @Auth() auth: AuthContext,
     @UuidParam() id: string,
-    @Query() query: PageQueryDto,
+    @Query() query: MessageQueryDto,
   ): Promise<MessageListResponseDto> {
     const { items, total } = await this.conversations.messages(auth, id, query);
     return {

@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AuthContext } from '../../common/auth/auth-context';
 import { NotFoundError } from '../../common/errors/domain-errors';
-import { type PageQueryDto, pageOffset } from '../../common/pagination/page-query.dto';
+import { pageOffset } from '../../common/pagination/page-query.dto';
+import type { MessageQueryDto } from './dto/message-query.dto';
 import { WhatsappConversation } from './entities/whatsapp-conversation.entity';
 import { WhatsappMessage } from './entities/whatsapp-message.entity';
 
@@ -11,11 +12,11 @@ import { WhatsappMessage } from './entities/whatsapp-message.entity';
 export class ConversationsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** A page of the conversation's messages, oldest first, and how many it has. */
+  /** A page of the conversation's messages in the asked order, and how many it has. */
   async messages(
     auth: AuthContext,
     conversationId: string,
-    page: PageQueryDto,
+    page: MessageQueryDto,
   ): Promise<{ items: WhatsappMessage[]; total: number }> {
     const m = this.dataSource.manager;
     const organizationId = auth.organizationId;
@@ -25,7 +26,7 @@ export class ConversationsService {
     const [items, total] = await m.findAndCount(WhatsappMessage, {
       select: { id: true, ticketId: true, direction: true, type: true, body: true, status: true, sentAt: true },
       where: { organizationId, conversationId },
-      order: { sentAt: 'ASC', id: 'ASC' },
+      order: page.order === 'desc' ? { sentAt: 'DESC', id: 'DESC' } : { sentAt: 'ASC', id: 'ASC' },
       skip: pageOffset(page),
       take: page.pageSize,
     });

@@ -17,17 +17,20 @@ interface MessagesThreadProps {
   ticketId: string;
 }
 
-/** The WhatsApp conversation as a chat, oldest first; messages of the lead's other tickets are dimmed. */
+/**
+ * The WhatsApp conversation as a chat: it opens on the latest messages (read newest first, shown oldest first) and
+ * loads older ones above; messages of the lead's other tickets are dimmed.
+ */
 export function MessagesThread({ conversationId, ticketId }: MessagesThreadProps) {
   const { t } = useTranslation();
   const { client } = useApi();
   const { dateTime } = useOrganizationFormat();
   const messages = useInfiniteQuery({
-    queryKey: ['get', '/api/v1/conversations/{id}/messages', { params: { path: { id: conversationId } } }, 'thread'],
+    queryKey: ['get', '/api/v1/conversations/{id}/messages', { params: { path: { id: conversationId } } }, 'latest'],
     queryFn: async ({ pageParam, signal }) => {
       return unwrap(
         await client.GET('/api/v1/conversations/{id}/messages', {
-          params: { path: { id: conversationId }, query: { page: pageParam, pageSize: PAGE_SIZE } },
+          params: { path: { id: conversationId }, query: { page: pageParam, pageSize: PAGE_SIZE, order: 'desc' } },
           signal,
         }),
       );
@@ -35,7 +38,7 @@ export function MessagesThread({ conversationId, ticketId }: MessagesThreadProps
     initialPageParam: 1,
     getNextPageParam: (last) => (last.page * last.pageSize < last.total ? last.page + 1 : undefined),
   });
-  const items = messages.data?.pages.flatMap((page) => page.items) ?? [];
+  const items = (messages.data?.pages.flatMap((page) => page.items) ?? []).reverse();
   const statusLabel = (status: string) => (isKnownStatus(status) ? t(`ticket.messages.statuses.${status}`) : status);
 
   return (
@@ -51,30 +54,32 @@ export function MessagesThread({ conversationId, ticketId }: MessagesThreadProps
       ) : items.length === 0 ? (
         <p className="muted small">{t('ticket.messages.empty')}</p>
       ) : (
-        <ol className="chat">
-          {items.map((message) => (
-            <li
-              key={message.id}
-              className="chat-message"
-              data-direction={message.direction}
-              data-other={message.ticketId !== ticketId || undefined}
-            >
-              <span className="visually-hidden">{t(`ticket.messages.direction.${message.direction}`)}: </span>
-              <p className="chat-body">{message.body ?? t('ticket.messages.media', { type: message.type })}</p>
-              <span className="chat-meta">
-                <time dateTime={message.sentAt}>{dateTime(message.sentAt)}</time>
-                {message.direction === 'out' && message.status && ` · ${statusLabel(message.status)}`}
-                {message.ticketId !== ticketId && ` · ${t('ticket.messages.otherTicket')}`}
-              </span>
-            </li>
-          ))}
-        </ol>
-      )}
-      {messages.hasNextPage && (
-        <button type="button" className="btn btn-ghost btn-sm" onClick={() => void messages.fetchNextPage()}>
-          {messages.isFetchingNextPage && <Spinner />}
-          {t('ticket.messages.more')}
-        </button>
+        <>
+          {messages.hasNextPage && (
+            <button type="button" className="btn btn-ghost btn-sm" onClick={() => void messages.fetchNextPage()}>
+              {messages.isFetchingNextPage && <Spinner />}
+              {t('ticket.messages.more')}
+            </button>
+          )}
+          <ol className="chat">
+            {items.map((message) => (
+              <li
+                key={message.id}
+                className="chat-message"
+                data-direction={message.direction}
+                data-other={message.ticketId !== ticketId || undefined}
+              >
+                <span className="visually-hidden">{t(`ticket.messages.direction.${message.direction}`)}: </span>
+                <p className="chat-body">{message.body ?? t('ticket.messages.media', { type: message.type })}</p>
+                <span className="chat-meta">
+                  <time dateTime={message.sentAt}>{dateTime(message.sentAt)}</time>
+                  {message.direction === 'out' && message.status && ` · ${statusLabel(message.status)}`}
+                  {message.ticketId !== ticketId && ` · ${t('ticket.messages.otherTicket')}`}
+                </span>
+              </li>
+            ))}
+          </ol>
+        </>
       )}
     </section>
   );

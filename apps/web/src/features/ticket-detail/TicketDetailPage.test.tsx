@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { apiError, createFakeFetch, json } from '../../test/fakeApi';
+import { apiError, createFakeFetch, json, lastQuery } from '../../test/fakeApi';
 import { me, stages, ticketDetail, users } from '../../test/fixtures';
 import { renderApp } from '../../test/renderApp';
 
@@ -28,6 +28,26 @@ const events = [
   },
 ];
 
+// The API answers newest first (order=desc): the chat shows them oldest first.
+const question = {
+  id: 'm1',
+  ticketId: 't1',
+  direction: 'in',
+  type: 'text',
+  body: 'Oi, tem o tênis 42?',
+  status: null,
+  sentAt: '2025-01-15T13:31:00.000Z',
+};
+const imageReply = {
+  id: 'm2',
+  ticketId: 't1',
+  direction: 'out',
+  type: 'image',
+  body: null,
+  status: 'read',
+  sentAt: '2025-01-15T13:32:00.000Z',
+};
+
 function renderDetail(routes: Parameters<typeof createFakeFetch>[0] = {}) {
   const fetch = createFakeFetch({
     'GET /api/v1/auth/me': () => json(200, me),
@@ -35,31 +55,7 @@ function renderDetail(routes: Parameters<typeof createFakeFetch>[0] = {}) {
     'GET /api/v1/users': () => json(200, { items: users }),
     'GET /api/v1/tickets/t1': () => json(200, ticketDetail({ events })),
     'GET /api/v1/conversations/c1/messages': () =>
-      json(200, {
-        items: [
-          {
-            id: 'm1',
-            ticketId: 't1',
-            direction: 'in',
-            type: 'text',
-            body: 'Oi, tem o tênis 42?',
-            status: null,
-            sentAt: '2025-01-15T13:31:00.000Z',
-          },
-          {
-            id: 'm2',
-            ticketId: 't1',
-            direction: 'out',
-            type: 'image',
-            body: null,
-            status: 'read',
-            sentAt: '2025-01-15T13:32:00.000Z',
-          },
-        ],
-        total: 2,
-        page: 1,
-        pageSize: 50,
-      }),
+      json(200, { items: [imageReply, question], total: 2, page: 1, pageSize: 50 }),
     ...routes,
   });
   return { fetch, ...renderApp('/dashboard/tickets/t1', { fetch, storedToken: 'token' }) };
@@ -83,12 +79,39 @@ describe('TicketDetailPage', () => {
     expect(await within(chat).findByText('Oi, tem o tênis 42?')).toBeInTheDocument();
     expect(within(chat).getByText('[image]')).toBeInTheDocument();
     expect(within(chat).getByText(/lida/)).toBeInTheDocument();
+    expect(
+      within(chat)
+        .getAllByRole('listitem')
+        .map((item) => item.querySelector('p')?.textContent),
+    ).toEqual(['Oi, tem o tênis 42?', '[image]']);
     const timeline = screen.getByRole('region', { name: 'Atividade' });
     expect(
       within(timeline)
         .getAllByRole('listitem')
         .map((item) => item.querySelector('p')?.textContent),
     ).toEqual(['Maria moveu de Novo para Em Andamento', 'Maria criou o ticket em Novo']);
+  });
+
+  it('opens the chat on the latest messages and loads earlier ones above them', async () => {
+    const { fetch } = renderDetail({
+      'GET /api/v1/conversations/c1/messages': (request) => {
+        const page = Number(new URL(request.url).searchParams.get('page'));
+        return json(200, { items: [page === 1 ? imageReply : question], total: 2, page, pageSize: 1 });
+      },
+    });
+    const chat = await screen.findByRole('region', { name: /Conversa/ });
+    expect(await within(chat).findByText('[image]')).toBeInTheDocument();
+    expect(lastQuery(fetch, 'GET /api/v1/conversations/c1/messages')).toMatchObject({ order: 'desc', page: '1' });
+    expect(within(chat).queryByText('Oi, tem o tênis 42?')).not.toBeInTheDocument();
+
+    await userEvent.click(within(chat).getByRole('button', { name: 'Carregar mensagens anteriores' }));
+    await within(chat).findByText('Oi, tem o tênis 42?');
+    expect(
+      within(chat)
+        .getAllByRole('listitem')
+        .map((item) => item.querySelector('p')?.textContent),
+    ).toEqual(['Oi, tem o tênis 42?', '[image]']);
+    expect(within(chat).queryByRole('button', { name: 'Carregar mensagens anteriores' })).not.toBeInTheDocument();
   });
 
   it('adds a sale and reloads the ticket', async () => {
