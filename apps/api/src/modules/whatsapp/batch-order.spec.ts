@@ -1,5 +1,5 @@
 import { WhatsappProvider } from '@whatrack/shared';
-import { inLockOrder, senderKey } from './batch-order';
+import { inLockOrder, partitionBySender, senderKey } from './batch-order';
 import type { StoredEvent } from './webhook-processor';
 
 function cloud(id: string, from: string): StoredEvent {
@@ -35,5 +35,26 @@ describe('inLockOrder', () => {
     expect(senderKey(evolution('1', '5511988887777@s.whatsapp.net'))).toBe('instance-1|5511988887777@s.whatsapp.net');
     expect(senderKey({ ...cloud('x', ''), body: { entry: [] } })).toBe('|');
     expect(senderKey({ ...evolution('y', ''), body: null })).toBe('instance-1|');
+  });
+});
+
+describe('partitionBySender', () => {
+  it('puts every event of a sender in one batch, in arrival order, over at most the given number of batches', () => {
+    const senders = ['5511900', '5511901', '5511902', '5511903', '5511904', '5511905'];
+    const events = Array.from({ length: 60 }, (_, i) => cloud(String(i), senders[i % senders.length]!));
+    const batches = partitionBySender(events, 4);
+    expect(batches.length).toBeLessThanOrEqual(4);
+    expect(batches.flat()).toHaveLength(60);
+    for (const sender of senders) {
+      const holding = batches.filter((b) => b.some((e) => senderKey(e).endsWith(sender)));
+      expect(holding).toHaveLength(1);
+      const ids = holding[0]!.filter((e) => senderKey(e).endsWith(sender)).map((e) => Number(e.id));
+      expect(ids).toEqual([...ids].sort((a, b) => a - b));
+    }
+  });
+
+  it('keeps everything in one batch with one lane', () => {
+    const events = [cloud('1', '5511922'), cloud('2', '5511911')];
+    expect(partitionBySender(events, 1)).toEqual([events]);
   });
 });

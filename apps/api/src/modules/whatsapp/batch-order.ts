@@ -30,3 +30,29 @@ export function inLockOrder(events: StoredEvent[]): StoredEvent[] {
     .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
     .map(({ event }) => event);
 }
+
+/**
+ * Splits claimed events into at most `parts` batches so that all events of one sender land in the same batch, in
+ * arrival order: batches then run in parallel without ever applying a sender's messages out of order (a referral
+ * must open the ticket before the lead's next message lands on it).
+ */
+export function partitionBySender(events: StoredEvent[], parts: number): StoredEvent[][] {
+  const batches = new Map<number, StoredEvent[]>();
+  for (const event of events) {
+    const part = hashOf(senderKey(event)) % Math.max(1, parts);
+    const batch = batches.get(part);
+    if (batch) batch.push(event);
+    else batches.set(part, [event]);
+  }
+  return [...batches.values()];
+}
+
+/** A small, stable string hash (FNV-1a): only spreads senders over batches. */
+function hashOf(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
+}

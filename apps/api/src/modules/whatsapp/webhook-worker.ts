@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { OrgReadCache } from '../../common/cache/org-read-cache';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
-import { inLockOrder } from './batch-order';
+import { inLockOrder, partitionBySender } from './batch-order';
 import { InstanceLookup } from './instance-lookup';
 import { claimDueEvents, markHandled, reclaimEvent, recordFailure } from './webhook-event-store';
 import {
@@ -72,21 +72,17 @@ export class WebhookWorker implements OnApplicationBootstrap, OnApplicationShutd
   }
 
   /**
-   * Processes every due event, returning how many were handled. Several lanes claim and process in parallel;
-   * messages of one conversation still apply one at a time, because ingestion locks the conversation row.
+   * Processes every due event, returning how many were handled. Each round claims up to one batch per lane and
+   * splits it by sender, so the lanes apply disjoint conversations in parallel and one sender's messages always in
+   * the order they arrived.
    */
   async drain(): Promise<number> {
-    const lanes = Array.from({ length: this.config.webhookWorkerConcurrency }, () => this.drainLane());
-    const counts = await Promise.all(lanes);
-    return counts.reduce((a, b) => a + b, 0);
-  }
-
-  private async drainLane(): Promise<number> {
+    const lanes = this.config.webhookWorkerConcurrency;
     let total = 0;
     while (!this.stopped) {
-      const events = await claimDueEvents(this.dataSource, BATCH);
+      const events = await claimDueEvents(this.dataSource, BATCH * lanes);
       if (events.length === 0) break;
-      await this.processBatch(events);
+      await Promise.all(partitionBySender(events, lanes).map((batch) => this.processBatch(batch)));
       total += events.length;
     }
     return total;
