@@ -123,6 +123,43 @@ describe('WhatsApp webhooks: Cloud API', () => {
       expect((await app.detail(item.id)).tracking).toMatchObject({ identifiers: {}, adId: '120212345678900000' });
     });
 
+    it('gives the ticket the referral of a message delivered after the one that opened it but sent before', async () => {
+      // Meta does not deliver in order: the lead's second message opens the ticket first.
+      await app.postCloud(cloudText({ id: 'wamid.L2', text: 'Ainda tem?', timestamp: 1767268900 })).expect(200);
+      await app.drain();
+      expect((await app.tickets())[0]).toMatchObject({ sourceType: 'organic', platform: null });
+      await app
+        .postCloud(
+          cloudReferral({ id: 'wamid.L1', text: 'Vi o anúncio', ctwaClid: 'CTWA-LATE', timestamp: 1767268800 }),
+        )
+        .expect(200);
+      await app.drain();
+      const items = await app.tickets();
+      expect(items).toHaveLength(1);
+      expect(items[0]).toMatchObject({ sourceType: 'paid', platform: 'meta_ads', messagesCount: 2 });
+      expect((await app.detail(items[0].id)).tracking).toMatchObject({
+        identifiers: { ctwaclid: 'CTWA-LATE' },
+        adId: '120212345678900000',
+      });
+
+      // A referral sent after the ticket's first message is a new ad click in an ongoing conversation: no change.
+      await app
+        .postCloud(
+          cloudReferral({ id: 'wamid.L3', text: 'Outro anúncio', ctwaClid: 'CTWA-NEW', timestamp: 1767269000 }),
+        )
+        .expect(200);
+      await app.drain();
+      expect((await app.detail(items[0].id)).tracking.identifiers).toEqual({ ctwaclid: 'CTWA-LATE' });
+    });
+
+    it('keeps an organic ticket organic when a later message carries a referral', async () => {
+      await app.postCloud(cloudText({ id: 'wamid.O1', text: 'Oi', timestamp: 1767268800 })).expect(200);
+      await app.drain();
+      await app.postCloud(cloudReferral({ id: 'wamid.O2', text: 'Vi o anúncio', timestamp: 1767268900 })).expect(200);
+      await app.drain();
+      expect((await app.tickets())[0]).toMatchObject({ sourceType: 'organic', platform: null, messagesCount: 2 });
+    });
+
     it('updates outbound message statuses forward only, never creating tickets', async () => {
       await app.postCloud(cloudText({ id: 'wamid.S0', text: 'Oi' })).expect(200);
       await app.drain();

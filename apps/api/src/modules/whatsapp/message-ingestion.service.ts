@@ -8,6 +8,7 @@ import { TrackingLinksService } from '../tracking-links/tracking-links.service';
 import type { NormalizedMessage, NormalizedStatus } from './inbound.types';
 import type { RoutedInstance } from './instance-lookup';
 import { createContact, isStored, lookupContact, storeOnOpenTicket, storeOnTicket } from './message-store';
+import { clearTicketAttribution, ticketOpenedLater } from './late-attribution';
 import { firstStage, insertSystemTicket } from './system-ticket';
 import { queryPrepared } from '../../common/sql/prepared-query';
 
@@ -49,6 +50,7 @@ export class MessageIngestionService {
     if (created?.messageStored) return 'duplicate';
     if (!created) {
       const outcome = await storeOnOpenTicket(m, target, message);
+      if (outcome === 'stored') await this.attributeLate(m, org, conversationId, message);
       if (outcome !== 'no-open-ticket') return outcome;
       // Checked under the conversation lock: another delivery of the same message may have committed meanwhile.
       if (await isStored(m, target, message.providerMessageId)) return 'duplicate';
@@ -108,6 +110,19 @@ export class MessageIngestionService {
       await this.trackingLinks.attachTicket(m, organizationId, input.trackingClickId, ticketId);
     }
     return ticketId;
+  }
+
+  /** Gives an open ticket the attribution of a message that arrived after it but was sent before its first one. */
+  private async attributeLate(m: EntityManager, org: string, conversationId: string, message: NormalizedMessage) {
+    if (message.direction !== MessageDirection.IN) return;
+    const input = await this.attributionFor(m, org, message);
+    if (!input.platformKey && !input.trackingClickId) return;
+    const ticketId = await ticketOpenedLater(m, org, conversationId, message);
+    if (!ticketId) return;
+    const resolved = await this.attribution.resolve(m, input, 'message.referral');
+    await clearTicketAttribution(m, org, ticketId, resolved.sourceType);
+    await this.attribution.store(m, org, ticketId, input, resolved);
+    if (input.trackingClickId) await this.trackingLinks.attachTicket(m, org, input.trackingClickId, ticketId);
   }
 
   /** A Click-to-WhatsApp referral, else a tracking-link code in the text, else organic without UTMs. */
