@@ -37,7 +37,12 @@ export async function captureListingSql(client, org, kind, query) {
     },
   };
   // Uncached: the statements of a cache miss (the endpoint reuses summary and facets between writes).
-  const noCache = { get: (_organizationId, _key, load) => load(), peek: () => undefined, put: () => {} };
+  const noCache = {
+    get: (_organizationId, _key, load) => load(),
+    peek: () => undefined,
+    put: () => {},
+    generation: () => ({}),
+  };
   const organizations = {
     of: async (id) => (await client.query('SELECT id, timezone FROM organizations WHERE id = $1', [id])).rows[0],
   };

@@ -67,4 +67,24 @@ describe('OrgReadCache', () => {
     expect(await cache.get(ORG_A, 'k200', load)).toBe(201);
     expect(await cache.get(ORG_A, 'k0', load)).toBe(202);
   });
+
+  it('drops a value put after a write that came in while it was being read', async () => {
+    const { cache, load } = setup();
+    const before = cache.generation(ORG_A);
+    cache.invalidate(ORG_A); // a write commits while the page is read
+    cache.put(ORG_A, 'next-page', 'stale', before);
+    expect(cache.peek(ORG_A, 'next-page')).toBeUndefined();
+    const now = cache.generation(ORG_A);
+    cache.put(ORG_A, 'next-page', 'fresh', now);
+    expect(await cache.peek(ORG_A, 'next-page')).toBe('fresh');
+    expect(await cache.get(ORG_A, 'next-page', load)).toBe('fresh');
+  });
+
+  it('keeps long keys apart by their digest', async () => {
+    const { cache } = setup();
+    const long = (tail: string) => `leads ${'x'.repeat(1_000)}${tail}`;
+    await cache.get(ORG_A, long('1'), () => Promise.resolve('one'));
+    expect(await cache.get(ORG_A, long('2'), () => Promise.resolve('two'))).toBe('two');
+    expect(await cache.get(ORG_A, long('1'), () => Promise.resolve('again'))).toBe('one');
+  });
 });

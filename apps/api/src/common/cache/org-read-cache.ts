@@ -1,6 +1,15 @@
+import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { Clock } from '../clock/clock';
+
+/** Opaque: what generation() returns and put() compares. */
+export type CacheGeneration = object;
+
+/** Keys built from SQL parameters can be long (a search's lead ids): long ones are kept as their digest. */
+function compactKey(key: string): string {
+  return key.length <= 256 ? key : `sha256:${createHash('sha256').update(key).digest('base64url')}`;
+}
 
 interface Entry {
   value: Promise<unknown>;
@@ -32,8 +41,9 @@ export class OrgReadCache {
     this.ttlMs = config.readCacheTtlMs;
   }
 
-  get<T>(organizationId: string, key: string, load: () => Promise<T>): Promise<T> {
+  get<T>(organizationId: string, rawKey: string, load: () => Promise<T>): Promise<T> {
     if (this.ttlMs <= 0) return load();
+    const key = compactKey(rawKey);
     const now = this.clock.now().getTime();
     const entries = this.entriesOf(organizationId);
     const cached = entries.get(key);
@@ -51,12 +61,21 @@ export class OrgReadCache {
 
   /** What is cached under the key, if anything (nothing is loaded). */
   peek<T>(organizationId: string, key: string): Promise<T> | undefined {
-    const cached = this.organizations.get(organizationId)?.get(key);
+    const cached = this.organizations.get(organizationId)?.get(compactKey(key));
     return cached && cached.expiresAt > this.clock.now().getTime() ? (cached.value as Promise<T>) : undefined;
   }
 
+  /**
+   * The organization's cached state as of now, to pass to put(): a value read from the database after this point
+   * is only remembered if no write dropped the organization's entries in between.
+   */
+  generation(organizationId: string): CacheGeneration {
+    return this.entriesOf(organizationId);
+  }
+
   /** Remembers a value found while reading something else (e.g. where the next page starts). */
-  put<T>(organizationId: string, key: string, value: T): void {
+  put<T>(organizationId: string, key: string, value: T, since: CacheGeneration): void {
+    if (this.organizations.get(organizationId) !== since) return;
     void this.get(organizationId, key, () => Promise.resolve(value));
   }
 

@@ -16,6 +16,8 @@ import type { TicketListItemDto, TicketListResponseDto, TicketSummaryDto } from 
 import { buildTicketFilter, leadSearchSql, type TicketFilterSql, TRACKING_JOIN } from './ticket-filter.sql';
 import { type ListRow, TicketPageReader } from './ticket-page-reader';
 
+const MAX_CACHED_LEAD_MATCHES = 2_000;
+
 @Injectable()
 export class TicketListingService {
   constructor(
@@ -30,23 +32,25 @@ export class TicketListingService {
   async filterSql(auth: AuthContext, filter: TicketFilterDto): Promise<TicketFilterSql> {
     const org = await this.organizations.of(auth.organizationId);
     const interval = resolveDateRange(filter, org.timezone, this.clock.now());
-    const leads = filter.q ? await this.matchingLeads(auth.organizationId, filter.q) : undefined;
-    return buildTicketFilter(auth.organizationId, filter, interval, leads);
+    const leads = filter.q ? await this.matchingLeads(auth.organizationId, filter.q) : null;
+    return buildTicketFilter(auth.organizationId, filter, interval, leads ?? undefined);
   }
 
   /**
    * The leads a search matches: the trigram lookup is most of a search's cost, and the agent who typed it pages
-   * and sorts on the same text, so the ids are reused until the organization's next write.
+   * and sorts on the same text, so the ids are reused until the organization's next write. A search broader than
+   * MAX_CACHED_LEAD_MATCHES (one letter...) stays a subquery: its id list would cost more to ship than to find.
    */
-  private matchingLeads(organizationId: string, q: string): Promise<string[]> {
+  private matchingLeads(organizationId: string, q: string): Promise<string[] | null> {
     return this.cache.get(organizationId, `leads.matching ${q}`, async () => {
       const params = new SqlParams();
       const org = params.add(organizationId);
       const rows = await this.dataSource.query<{ id: string }[]>(
-        `SELECT l.id FROM leads l WHERE l.organization_id = ${org} AND ${leadSearchSql(q, params)}`,
+        `SELECT l.id FROM leads l WHERE l.organization_id = ${org} AND ${leadSearchSql(q, params)}
+         LIMIT ${params.add(MAX_CACHED_LEAD_MATCHES + 1)}`,
         params.values,
       );
-      return rows.map((r) => r.id);
+      return rows.length > MAX_CACHED_LEAD_MATCHES ? null : rows.map((r) => r.id);
     });
   }
 
