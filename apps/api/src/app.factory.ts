@@ -31,8 +31,9 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
       },
     }),
   );
-  applyBodyParsers(app);
+  // After CORS, so parse errors (malformed JSON, too large) still carry its headers to a cross-origin SPA.
   if (config.corsOrigins.length > 0) app.enableCors({ origin: config.corsOrigins });
+  applyBodyParsers(app);
   app.enableShutdownHooks();
   setupSwagger(app);
 }

@@ -3,6 +3,7 @@ import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swag
 import { API_KEY_HEADER } from './modules/auth/strategies/api-key.strategy';
 import { ErrorDetailDto, ErrorResponseDto } from './common/errors/error-response.dto';
 import { PUBLIC_EXTENSION } from './common/auth/public.decorator';
+import { NO_RATE_LIMIT_EXTENSION } from './common/http/rate-limits';
 
 const ERROR_REF = { $ref: '#/components/schemas/ErrorResponseDto' };
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
@@ -22,7 +23,8 @@ function decorate(doc: OpenAPIObject): OpenAPIObject {
       } else {
         responses['401'] ??= error('Missing or invalid credentials');
       }
-      responses['429'] ??= error('Too many requests');
+      if (op[NO_RATE_LIMIT_EXTENSION]) delete op[NO_RATE_LIMIT_EXTENSION];
+      else responses['429'] ??= error('Too many requests');
     }
   }
   return doc;

@@ -3027,15 +3027,6 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponseDto'];
         };
       };
-      /** @description Too many requests */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponseDto'];
-        };
-      };
       /** @description Database unreachable */
       503: {
         headers: {
@@ -4868,15 +4859,6 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponseDto'];
         };
       };
-      /** @description Too many requests */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponseDto'];
-        };
-      };
     };
   };
   receiveCloudWebhook: {
@@ -4903,15 +4885,6 @@ export interface operations {
       };
       /** @description Invalid input: the message and details name the offending field */
       400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponseDto'];
-        };
-      };
-      /** @description Too many requests */
-      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -4947,15 +4920,6 @@ export interface operations {
       };
       /** @description Invalid input: the message and details name the offending field */
       400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponseDto'];
-        };
-      };
-      /** @description Too many requests */
-      429: {
         headers: {
           [name: string]: unknown;
         };

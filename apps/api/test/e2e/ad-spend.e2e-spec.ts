@@ -210,6 +210,7 @@ describe('/ad-spend', () => {
       [{ platform: 'bing_ads' }, 'platform'],
       [{ dateFrom: '01/03/2026' }, 'dateFrom'],
       [{ pageSize: 101 }, 'pageSize'],
+      [{ page: '1e21' }, 'page'],
     ] as [Record<string, string | number>, string][]) {
       const res = await t.http.get('/api/v1/ad-spend').query(query).set(owner.bearer).expect(400);
       expect(res.body.details.map((d: Item) => d.field)).toContain(field);

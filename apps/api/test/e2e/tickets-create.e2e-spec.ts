@@ -258,6 +258,18 @@ describe('POST /tickets', () => {
     expect(await count('whatsapp_conversations')).toBe(0);
   });
 
+  it('rejects a click id in clickIds that is not a string or longer than 512 characters, naming it', async () => {
+    for (const value of [42, 'g'.repeat(513)]) {
+      const res = await t.http
+        .post('/api/v1/tickets')
+        .set(owner.bearer)
+        .send({ lead: { phone: uniquePhone() }, ticket: { clickIds: { gclid: value } } })
+        .expect(400);
+      expect(res.body.details[0]).toMatchObject({ field: 'ticket.clickIds.gclid' });
+    }
+    expect(await count('leads')).toBe(0);
+  });
+
   it('creates exactly one lead and one conversation under 50 parallel requests for a new phone', async () => {
     const phone = uniquePhone();
     const results = await Promise.all(

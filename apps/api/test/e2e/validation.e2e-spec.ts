@@ -82,3 +82,26 @@ describe('input validation and error bodies', () => {
     }
   });
 });
+
+describe('parse errors for a cross-origin SPA', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp({ CORS_ORIGINS: 'https://app.example.com' });
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('answers malformed JSON with the CORS headers, so the browser shows the error instead of a CORS failure', async () => {
+    const res = await t.http
+      .post('/api/v1/auth/login')
+      .set('Origin', 'https://app.example.com')
+      .set('Content-Type', 'application/json')
+      .send('{"email": ')
+      .expect(400);
+    expect(res.headers['access-control-allow-origin']).toBe('https://app.example.com');
+    expect(res.body.message).toBe('Malformed JSON in request body');
+  });
+});

@@ -19,6 +19,7 @@ const PG_STATUS: Record<string, { status: HttpStatus; message: string }> = {
   '22P02': { status: HttpStatus.BAD_REQUEST, message: 'A value has an invalid format' },
   '23514': { status: HttpStatus.BAD_REQUEST, message: 'A value is out of the allowed range' },
   '22003': { status: HttpStatus.BAD_REQUEST, message: 'A numeric value is out of range' },
+  '22001': { status: HttpStatus.BAD_REQUEST, message: 'A value is longer than allowed' },
 };
 
 function statusText(status: number): string {

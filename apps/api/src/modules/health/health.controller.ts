@@ -1,10 +1,10 @@
-import { SkipThrottle } from '@nestjs/throttler';
 import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Public } from '../../common/auth/public.decorator';
 import { ErrorResponseDto } from '../../common/errors/error-response.dto';
+import { NoRateLimit } from '../../common/http/rate-limits';
 
 export class HealthResponseDto {
   @ApiProperty({ example: 'ok' })
@@ -15,7 +15,7 @@ export class HealthResponseDto {
 }
 
 @ApiTags('health')
-@SkipThrottle()
+@NoRateLimit()
 @Controller('health')
 export class HealthController {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}

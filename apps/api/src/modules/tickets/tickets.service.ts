@@ -4,7 +4,7 @@ import { TicketCreatorType, TicketEventType, TicketStatus } from '@whatrack/shar
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthContext } from '../../common/auth/auth-context';
 import { Clock } from '../../common/clock/clock';
-import { NotFoundError } from '../../common/errors/domain-errors';
+import { InvalidInputError, NotFoundError } from '../../common/errors/domain-errors';
 import { enqueueStageConversion } from '../conversions/conversion-outbox';
 import { findOrCreateNormalizedLead, normalizeLeadInput } from '../leads/lead-resolver';
 import type { TicketStage } from '../stages/entities/ticket-stage.entity';
@@ -19,6 +19,8 @@ import { insertTicket } from './ticket-insert';
 import { findOrCreateConversation, resolveAssignee, resolveStage, resolveTicketReferences } from './ticket-references';
 import { saveChanges, selectTicketForUpdate } from './ticket-update';
 
+/** As the named click id fields (gclid, fbclid...) and the identifiers' column. */
+const MAX_CLICK_ID_LENGTH = 512;
 const NAMED_CLICK_IDS = ['gclid', 'gbraid', 'wbraid', 'fbclid', 'ctwaclid', 'ttclid'] as const;
 
 function attributionInput(input: TicketInputDto): AttributionInput {
@@ -28,7 +30,13 @@ function attributionInput(input: TicketInputDto): AttributionInput {
     if (value) clickIds[key] = value;
   }
   for (const [key, value] of Object.entries(input.clickIds ?? {})) {
-    if (typeof value === 'string' && value.trim()) clickIds[key.trim().toLowerCase()] = value.trim();
+    const field = `ticket.clickIds.${key}`;
+    if (value === null || value === undefined) continue;
+    if (typeof value !== 'string') throw InvalidInputError.field(field, 'a click id must be a string');
+    if (value.trim().length > MAX_CLICK_ID_LENGTH) {
+      throw InvalidInputError.field(field, `a click id must not be longer than ${MAX_CLICK_ID_LENGTH} characters`);
+    }
+    if (value.trim()) clickIds[key.trim().toLowerCase()] = value.trim();
   }
   return {
     utmSource: input.utmSource,

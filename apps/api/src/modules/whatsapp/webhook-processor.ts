@@ -16,8 +16,11 @@ export class PermanentProcessingError extends Error {}
 
 export interface ProcessingResult {
   status: Extract<WebhookEventStatus, 'processed' | 'unroutable' | 'ignored'>;
+  /** Where the event is filed: its (first) routed instance. */
   organizationId: string | null;
   instanceId: string | null;
+  /** Every organization whose data the event changed (a Cloud API delivery may carry several numbers). */
+  touched: string[];
 }
 
 /** Applies one stored webhook event to the domain, inside the caller's transaction. */
@@ -40,6 +43,7 @@ export class WebhookProcessor {
     instances: InstanceLookup,
   ): Promise<ProcessingResult> {
     let routed: RoutedInstance | null = null;
+    const touched = new Set<string>();
     let unroutable = false;
     let handled = false;
     for (const value of cloudChangeValues(event.body)) {
@@ -50,12 +54,18 @@ export class WebhookProcessor {
         continue;
       }
       routed ??= instance;
+      touched.add(instance.organizationId);
       for (const message of change.messages) await this.ingestion.ingest(m, instance, message);
       for (const status of change.statuses) await this.ingestion.applyStatus(m, instance, status);
       handled ||= change.messages.length + change.statuses.length > 0;
     }
     const status = routed ? (handled ? 'processed' : 'ignored') : unroutable ? 'unroutable' : 'ignored';
-    return { status, organizationId: routed?.organizationId ?? null, instanceId: routed?.id ?? null };
+    return {
+      status,
+      organizationId: routed?.organizationId ?? null,
+      instanceId: routed?.id ?? null,
+      touched: [...touched],
+    };
   }
 
   private async processEvolution(
@@ -69,6 +79,11 @@ export class WebhookProcessor {
     const parsed = parseEvolution(event.body, this.clock.now());
     for (const message of parsed.messages) await this.ingestion.ingest(m, instance, message);
     const status = parsed.handled && parsed.messages.length > 0 ? 'processed' : 'ignored';
-    return { status, organizationId: instance.organizationId, instanceId: instance.id };
+    return {
+      status,
+      organizationId: instance.organizationId,
+      instanceId: instance.id,
+      touched: [instance.organizationId],
+    };
   }
 }

@@ -1,4 +1,3 @@
-import { SkipThrottle } from '@nestjs/throttler';
 import {
   Body,
   Controller,
@@ -16,10 +15,11 @@ import { ApiBody, ApiExcludeEndpoint, ApiOkResponse, ApiOperation, ApiQuery, Api
 import type { Request } from 'express';
 import { Public } from '../../common/auth/public.decorator';
 import { WebhookIntakeService } from './webhook-intake.service';
+import { NoRateLimit } from '../../common/http/rate-limits';
 
 /** Public endpoints that WhatsApp providers call. They only authenticate and store; processing is asynchronous. */
 @ApiTags('webhooks')
-@SkipThrottle()
+@NoRateLimit()
 @Controller('webhooks/whatsapp')
 export class WebhooksController {
   constructor(private readonly intake: WebhookIntakeService) {}

@@ -38,7 +38,9 @@ export function MessagesThread({ conversationId, ticketId }: MessagesThreadProps
     initialPageParam: 1,
     getNextPageParam: (last) => (last.page * last.pageSize < last.total ? last.page + 1 : undefined),
   });
-  const items = (messages.data?.pages.flatMap((page) => page.items) ?? []).reverse();
+  // Pages are offsets from the newest message: ones that arrive while the chat is open shift later pages, so a
+  // message can come twice.
+  const items = uniqueById(messages.data?.pages.flatMap((page) => page.items) ?? []).reverse();
   const statusLabel = (status: string) => (isKnownStatus(status) ? t(`ticket.messages.statuses.${status}`) : status);
 
   return (
@@ -83,4 +85,9 @@ export function MessagesThread({ conversationId, ticketId }: MessagesThreadProps
       )}
     </section>
   );
+}
+
+function uniqueById<T extends { id: string }>(items: T[]): T[] {
+  const seen = new Set<string>();
+  return items.filter((item) => !seen.has(item.id) && seen.add(item.id));
 }

@@ -96,7 +96,9 @@ describe('TicketDetailPage', () => {
     const { fetch } = renderDetail({
       'GET /api/v1/conversations/c1/messages': (request) => {
         const page = Number(new URL(request.url).searchParams.get('page'));
-        return json(200, { items: [page === 1 ? imageReply : question], total: 2, page, pageSize: 1 });
+        // A message arrived after page 1 was read: page 2 (by offset) repeats the image.
+        const items = page === 1 ? [imageReply] : [imageReply, question];
+        return json(200, { items, total: 3, page, pageSize: page === 1 ? 1 : 2 });
       },
     });
     const chat = await screen.findByRole('region', { name: /Conversa/ });
