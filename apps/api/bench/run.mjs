@@ -377,7 +377,8 @@ async function main() {
           `${'pg page'.padStart(8)} ${'pg summ'.padStart(8)} ${'pg other'.padStart(8)} ${'API cpu'.padStart(8)} ${'PG cpu'.padStart(7)} ${'other'.padStart(6)}  ${'target'.padEnd(12)} result`,
       );
       for (const r of results) {
-        const pgOf = (label) => r.pg?.find((p) => p.label === label)?.executionMs;
+        const pgOf = (label) =>
+          r.pg?.filter((p) => p.label === label).reduce((sum, p) => sum + p.executionMs, 0) || undefined;
         const other = r.pg
           ?.filter((p) => !['page', 'summary'].includes(p.label))
           .reduce((sum, p) => sum + p.executionMs, 0);

@@ -7,7 +7,8 @@ const require = createRequire(import.meta.url);
 
 function labelOf(sql) {
   if (/WITH RECURSIVE/i.test(sql)) return 'origins';
-  if (/WITH page AS/i.test(sql)) return 'page';
+  // The page's ids, then their rows: both count as the page.
+  if (/^\s*SELECT t\.id FROM tickets t/i.test(sql) || /ORDER BY page\.n/i.test(sql)) return 'page';
   if (/ticket_tracking_identifiers/i.test(sql)) return 'identifiers';
   if (/count\(\*\)/i.test(sql)) return 'summary';
   return 'other';

@@ -93,9 +93,9 @@ export function ticketOrderBy(sort: TicketSort | undefined): string {
   return `${column} ${direction}, t.id ${direction}`;
 }
 
-/** The sort value of a row as text, to remember where the next page starts. */
-export function ticketSortValue(sort: TicketSort | undefined): string {
-  return `(${SORT_KEYS[sort ?? '-createdAt'].column})::text`;
+/** The tickets column a sort orders by (without the table alias). */
+export function ticketSortColumn(sort: TicketSort | undefined): string {
+  return SORT_KEYS[sort ?? '-createdAt'].column.replace(/^t\./, '');
 }
 
 /** Rows from `start` on (inclusive) in the given order: a seek on the sort index instead of an OFFSET count. */

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { TicketSourceType, TicketStatus } from '@whatrack/shared';
 import { DataSource } from 'typeorm';
 import { OrgReadCache } from '../../common/cache/org-read-cache';
+import { queryPrepared } from '../../common/sql/prepared-query';
 import { SqlParams } from '../../common/sql/sql-params';
 import type { TicketSort } from './dto/ticket-query.dto';
 import {
@@ -10,7 +11,7 @@ import {
   type PageStart,
   type TicketFilterSql,
   ticketOrderBy,
-  ticketSortValue,
+  ticketSortColumn,
   TRACKING_JOIN,
 } from './ticket-filter.sql';
 
@@ -53,6 +54,15 @@ const ROW_JOINS = `JOIN leads l ON l.organization_id = t.organization_id AND l.i
   ${TRACKING_JOIN}
   LEFT JOIN ad_platforms p ON p.id = tr.ad_platform_id`;
 
+/** The rows of given tickets in the given order, with the sort column as text (fixed text: prepared once). */
+const ROWS_BY_ID_SQL = `SELECT ${ROW_COLUMNS},
+    CASE $3::text WHEN 'created_at' THEN t.created_at::text WHEN 'updated_at' THEN t.updated_at::text
+                  ELSE t.deal_value::text END AS sort_value
+  FROM unnest($2::uuid[]) WITH ORDINALITY AS page (id, n)
+  JOIN tickets t ON t.organization_id = $1 AND t.id = page.id
+  ${ROW_JOINS}
+  ORDER BY page.n`;
+
 /** Reads pages of listed tickets (the table, inbounds and the CSV export) for a ticket filter. */
 @Injectable()
 export class TicketPageReader {
@@ -91,16 +101,20 @@ export class TicketPageReader {
     params.values.push(...filter.params.values);
     const where = typeof from === 'number' ? filter.where : `${filter.where} AND ${fromPageStart(sort, from, params)}`;
     const offset = typeof from === 'number' ? from : 0;
-    const orderBy = ticketOrderBy(sort);
-    // One row more than asked for: it is where the next page starts.
-    const sql = `WITH page AS (
-        SELECT t.id FROM tickets t ${filter.needsTracking ? TRACKING_JOIN : ''}
-        WHERE ${where} ORDER BY ${orderBy} LIMIT ${params.add(limit + 1)} OFFSET ${params.add(offset)}
-      )
-      SELECT ${ROW_COLUMNS}, ${ticketSortValue(sort)} AS sort_value FROM page JOIN tickets t ON t.organization_id = $1 AND t.id = page.id ${ROW_JOINS}
-      ORDER BY ${orderBy}`;
-    // Not prepared: the text varies with the filter combination, and a generic plan would not see the offset.
-    const rows = await this.dataSource.query<PagedRow[]>(sql, params.values);
+    // One row more than asked for: it is where the next page starts. The ids first (a statement shaped by the
+    // filters, cheap to plan), then their rows through one prepared statement: planning its joins anew would cost
+    // PostgreSQL several times running them.
+    const ids = await this.dataSource.query<{ id: string }[]>(
+      `SELECT t.id FROM tickets t ${filter.needsTracking ? TRACKING_JOIN : ''}
+       WHERE ${where} ORDER BY ${ticketOrderBy(sort)} LIMIT ${params.add(limit + 1)} OFFSET ${params.add(offset)}`,
+      params.values,
+    );
+    if (ids.length === 0) return { rows: [], next: null };
+    const rows = await queryPrepared<PagedRow>(this.dataSource.manager, ROWS_BY_ID_SQL, [
+      filter.params.values[0],
+      ids.map((r) => r.id),
+      ticketSortColumn(sort),
+    ]);
     const after = rows.length > limit ? rows.pop() : undefined;
     return { rows, next: startOf(after) };
   }
