@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import type { AuthContext } from '../../common/auth/auth-context';
 import { OrgReadCache } from '../../common/cache/org-read-cache';
 import { Clock } from '../../common/clock/clock';
+import { queryPrepared } from '../../common/sql/prepared-query';
 import { SqlParams } from '../../common/sql/sql-params';
 import { resolveDateRange } from '../../common/date-range/date-range';
 import { OrganizationSettings } from '../organizations/organization-settings';
@@ -153,7 +154,8 @@ export class TicketListingService {
   ): Promise<Map<string, Record<string, string>>> {
     const byTicket = new Map<string, Record<string, string>>();
     if (ticketIds.length === 0) return byTicket;
-    const rows = await this.dataSource.query<{ ticket_id: string; key: string; value: string }[]>(
+    const rows = await queryPrepared<{ ticket_id: string; key: string; value: string }>(
+      this.dataSource.manager,
       `SELECT tr.ticket_id, type.key, i.value
        FROM ticket_trackings tr
        JOIN ticket_tracking_identifiers i ON i.organization_id = tr.organization_id AND i.tracking_id = tr.id
