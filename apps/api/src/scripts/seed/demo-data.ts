@@ -394,7 +394,7 @@ export function buildDemoData(options: DemoOptions): DemoData {
     const clickIds: Record<string, string> = {};
     if (profile.clickId) clickIds[profile.clickId] = clickIdValue(random, profile.clickId);
     const clickIdPlatforms = Object.keys(clickIds).map((key) => identifierType(options, key).platformKey);
-    const platformKey = derivePlatformKey(clickIdPlatforms, profile.utmSource);
+    const platformKey = derivePlatformKey(clickIdPlatforms, profile.utmSource, profile.utmMedium);
     const sourceType = deriveSourceType(!!profile.clickId, profile.utmMedium);
     const campaign = random.pick(profile.campaigns);
     const term = profile.terms ? random.pick(profile.terms) : null;
