@@ -5,71 +5,13 @@ import { cpuBetween, cpuSnapshot } from './cpu.mjs';
 import { createRequire } from 'node:module';
 import { DIST_DIR } from './server.mjs';
 
-// Names and area codes come from the demo seed's catalog (compiled into dist), so both datasets share one list.
-const { SURNAMES, DDDS } = createRequire(import.meta.url)(`${DIST_DIR}/scripts/seed/catalog.js`);
+// Names and area codes come from the demo seed's catalog, and platform and paid/organic from the API's own
+// attribution rules (both compiled into dist), so the bench data is classified as the API would classify it.
+const requireDist = createRequire(import.meta.url);
+const { FEMALE_NAMES, MALE_NAMES, SURNAMES, DDDS } = requireDist(`${DIST_DIR}/scripts/seed/catalog.js`);
+const { derivePlatformKey, deriveSourceType } = requireDist(`${DIST_DIR}/modules/tracking/attribution.js`);
 
-const FIRST_NAMES = [
-  'Ana',
-  'Beatriz',
-  'Camila',
-  'Carolina',
-  'Daniela',
-  'Fernanda',
-  'Gabriela',
-  'Helena',
-  'Isabela',
-  'Juliana',
-  'Larissa',
-  'Letícia',
-  'Luana',
-  'Mariana',
-  'Patrícia',
-  'Priscila',
-  'Rafaela',
-  'Renata',
-  'Sabrina',
-  'Tatiane',
-  'Vanessa',
-  'Vitória',
-  'Aline',
-  'Bruna',
-  'Cláudia',
-  'Débora',
-  'Érica',
-  'Joana',
-  'Lúcia',
-  'Márcia',
-  'André',
-  'Antônio',
-  'Bruno',
-  'Caio',
-  'Carlos',
-  'Daniel',
-  'Diego',
-  'Eduardo',
-  'Felipe',
-  'Fábio',
-  'Gabriel',
-  'Guilherme',
-  'Gustavo',
-  'Henrique',
-  'João',
-  'José',
-  'Leonardo',
-  'Lucas',
-  'Marcelo',
-  'Márcio',
-  'Mateus',
-  'Paulo',
-  'Pedro',
-  'Rafael',
-  'Ricardo',
-  'Rodrigo',
-  'Sérgio',
-  'Thiago',
-  'Vinícius',
-  'Otávio',
-];
+const FIRST_NAMES = [...FEMALE_NAMES, ...MALE_NAMES];
 const MESSAGES_IN = [
   'Olá! Vi o anúncio e gostaria de um orçamento.',
   'Qual o valor e o prazo de entrega?',
@@ -88,6 +30,8 @@ const MESSAGES_OUT = [
  * Traffic mix, 20 slots (a slot's share is 5% of the tickets):
  * google cpc 25%, facebook 15%, instagram 10%, click-to-WhatsApp 10%, tiktok 5% (all paid, with click ids);
  * google organic 10%, instagram bio 5%, newsletter 5%, direct 15% (organic).
+ * Each: [utm_source, utm_medium, campaigns, platform of the click id, click id key, with an ad id]; the ticket's
+ * platform and paid/organic then come from the API's rules.
  */
 const PROFILES = [
   ...Array(5).fill(['google', 'cpc', ['search_marca', 'search_generica', 'pmax_vendas'], 'google_ads', 'gclid', false]),
@@ -102,8 +46,8 @@ const PROFILES = [
   ...Array(2).fill(['instagram', 'paid_social', ['stories_closet', 'reels_home_office'], 'meta_ads', 'fbclid', false]),
   ...Array(2).fill(['meta', 'click_to_whatsapp', ['ctwa_orcamento', 'ctwa_promo'], 'meta_ads', 'ctwaclid', true]),
   ['tiktok', 'paid_social', ['tiktok_antes_depois'], 'tiktok_ads', 'ttclid', false],
-  ...Array(2).fill(['google', 'organic', [null], 'google_ads', null, false]),
-  ['instagram', 'social', ['link_na_bio'], 'meta_ads', null, false],
+  ...Array(2).fill(['google', 'organic', [null], null, null, false]),
+  ['instagram', 'social', ['link_na_bio'], null, null, false],
   ['newsletter', 'email', ['newsletter_semanal'], null, null, false],
   ...Array(3).fill([null, null, [null], null, null, false]),
 ];
@@ -116,10 +60,11 @@ const uuidOf = (prefix, expr) => `('${prefix}-0000-4000-8000-' || lpad(to_hex(${
 
 export function stagingSql({ tickets, leads, now, stages }) {
   const closed = `ARRAY[${stages.map((s) => (s.isClosed ? 'true' : 'false')).join(', ')}]::boolean[]`;
-  const profiles = PROFILES.map(
-    ([source, medium, campaigns, platform, click, ad], p) =>
-      `(${p}, ${lit(source)}, ${lit(medium)}, ${textArray(campaigns)}, ${lit(platform)}, ${lit(click)}, ${click !== null || ['cpc', 'paid_social'].includes(medium)}, ${ad})`,
-  ).join(',\n      ');
+  const profiles = PROFILES.map(([source, medium, campaigns, clickPlatform, click, ad], p) => {
+    const platform = derivePlatformKey(click ? [clickPlatform] : [], source, medium);
+    const paid = deriveSourceType(click !== null, medium) === 'paid';
+    return `(${p}, ${lit(source)}, ${lit(medium)}, ${textArray(campaigns)}, ${lit(platform)}, ${lit(click)}, ${paid}, ${ad})`;
+  }).join(',\n      ');
   const h = (salt) => `(hashint4(i + ${salt})::bigint + 2147483648)`;
   // Open stages get the share 30/40/... and the closed stage(s) the rest; with the 3 default stages:
   // Novo 30%, Em Andamento 40%, Fechado 30%.
