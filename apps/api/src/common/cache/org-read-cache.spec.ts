@@ -87,4 +87,15 @@ describe('OrgReadCache', () => {
     expect(await cache.get(ORG_A, long('2'), () => Promise.resolve('two'))).toBe('two');
     expect(await cache.get(ORG_A, long('1'), () => Promise.resolve('again'))).toBe('one');
   });
+
+  it('lets go of expired entries of organizations that stopped reading', async () => {
+    const { cache, load, advance } = setup();
+    await cache.get(ORG_A, 'k', load);
+    const before = cache.generation(ORG_A);
+    advance(61_000);
+    await cache.get(ORG_B, 'k', load); // any read sweeps now and then
+    // ORG_A's entries were dropped: a put against its old state is refused.
+    cache.put(ORG_A, 'other', 'x', before);
+    expect(cache.peek(ORG_A, 'other')).toBeUndefined();
+  });
 });

@@ -19,6 +19,7 @@ interface Entry {
 /** Entries kept per organization and organizations kept in all; the least recently filled go first. */
 const MAX_ENTRIES_PER_ORGANIZATION = 200;
 const MAX_ORGANIZATIONS = 5_000;
+const SWEEP_EVERY_MS = 60_000;
 
 /**
  * Short-lived results of expensive organization-wide reads (listing totals and facets, reports), so a dashboard
@@ -33,6 +34,7 @@ const MAX_ORGANIZATIONS = 5_000;
 export class OrgReadCache {
   private readonly organizations = new Map<string, Map<string, Entry>>();
   private readonly ttlMs: number;
+  private lastSweep = 0;
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
@@ -45,6 +47,7 @@ export class OrgReadCache {
     if (this.ttlMs <= 0) return load();
     const key = compactKey(rawKey);
     const now = this.clock.now().getTime();
+    this.sweep(now);
     const entries = this.entriesOf(organizationId);
     const cached = entries.get(key);
     if (cached && cached.expiresAt > now) return cached.value as Promise<T>;
@@ -82,6 +85,16 @@ export class OrgReadCache {
   /** Drops everything cached for the organization (after any write that may change what it reads). */
   invalidate(organizationId: string): void {
     this.organizations.delete(organizationId);
+  }
+
+  /** Now and then, drops expired entries, so organizations that stopped reading do not keep results alive. */
+  private sweep(now: number): void {
+    if (now - this.lastSweep < SWEEP_EVERY_MS) return;
+    this.lastSweep = now;
+    for (const [organizationId, entries] of this.organizations) {
+      for (const [key, entry] of entries) if (entry.expiresAt <= now) entries.delete(key);
+      if (entries.size === 0) this.organizations.delete(organizationId);
+    }
   }
 
   private entriesOf(organizationId: string): Map<string, Entry> {
