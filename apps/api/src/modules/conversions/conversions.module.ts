@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { OrganizationsModule } from '../organizations/organizations.module';
 import { ConversionsController } from './conversions.controller';
 import { ConversionsService } from './conversions.service';
 import { ConversionsWorker } from './conversions.worker';
@@ -9,7 +10,7 @@ import { MetaSettingsService } from './meta-settings.service';
 import { TokenCipher } from './token-cipher';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Conversion, MetaSettings])],
+  imports: [TypeOrmModule.forFeature([Conversion, MetaSettings]), OrganizationsModule],
   controllers: [ConversionsController],
   providers: [ConversionsService, MetaSettingsService, ConversionsWorker, TokenCipher],
   exports: [TypeOrmModule, ConversionsWorker],

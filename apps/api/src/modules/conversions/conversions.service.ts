@@ -7,7 +7,8 @@ import type { AuthContext } from '../../common/auth/auth-context';
 import { Clock } from '../../common/clock/clock';
 import { type DateInterval, resolveDateRange } from '../../common/date-range/date-range';
 import { pageOffset } from '../../common/pagination/page-query.dto';
-import { Organization } from '../organizations/entities/organization.entity';
+import type { Organization } from '../organizations/entities/organization.entity';
+import { OrganizationSettings } from '../organizations/organization-settings';
 import { SqlParams } from '../../common/sql/sql-params';
 import type {
   ConversionListQueryDto,
@@ -57,6 +58,7 @@ export class ConversionsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly organizations: OrganizationSettings,
   ) {}
 
   async list(auth: AuthContext, query: ConversionListQueryDto): Promise<ConversionListResponseDto> {
@@ -199,8 +201,8 @@ export class ConversionsService {
     return lines.map((l) => `${l}\r\n`).join('');
   }
 
-  private organization(auth: AuthContext): Promise<Organization> {
-    return this.dataSource.manager.findOneByOrFail(Organization, { id: auth.organizationId });
+  private organization(auth: AuthContext): Promise<Readonly<Organization>> {
+    return this.organizations.of(auth.organizationId);
   }
 }
 
