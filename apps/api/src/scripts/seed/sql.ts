@@ -34,6 +34,7 @@ export const TABLES = {
       provider: 'text',
       provider_phone_number_id: 'text',
       provider_business_account_id: 'text',
+      webhook_token: 'text',
     },
   },
   stages: {
