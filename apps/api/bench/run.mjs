@@ -11,6 +11,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { benchCases } from './lib/cases.mjs';
 import { captureListingSql, explainStatements } from './lib/listing-sql.mjs';
 import { loadCase } from './lib/load.mjs';
 import { counterMismatches, seed } from './lib/seed.mjs';
@@ -39,12 +40,6 @@ function databaseUrl(name) {
   const url = new URL(ADMIN_URL);
   url.pathname = `/${name}`;
   return url.toString();
-}
-
-/** Same formula as the seed: the phone of lead #i, as an agent would type part of it ("96012-3456"). */
-function phoneFragmentOfLead(i) {
-  const num = String(60_000_000 + ((i * 7919) % 40_000_000));
-  return `9${num.slice(0, 4)}-${num.slice(4)}`;
 }
 
 async function main() {
@@ -187,125 +182,17 @@ async function main() {
       );
       log(`  tickets whose counters differ from the real counts/sums: ${mismatches}`);
 
-      // Case parameters.
-      const stageId = stages[1].id;
-      const assigneeId = users[1].id;
-      const qName = 'fernanda';
-      const qPhone = phoneFragmentOfLead(12_345);
-      const sample = async (n) =>
-        (
-          await db.query('SELECT id FROM tickets WHERE organization_id = $1 ORDER BY random() LIMIT $2', [org, n])
-        ).rows.map((r) => r.id);
-      const detailIds = await sample(5000);
-      const patchIds = await sample(5000);
-      const auth = { authorization: `Bearer ${token}` };
-      const jsonAuth = { ...auth, 'content-type': 'application/json' };
-      let n = 0;
-
-      const listing = (name, kind, query, target) => ({
-        name,
-        kind,
-        query,
-        target: { p95: target },
-        requests: [
-          {
-            method: 'GET',
-            path: `/api/v1/tickets${kind === 'inbounds' ? '/inbounds' : ''}${Object.keys(query).length ? `?${new URLSearchParams(query)}` : ''}`,
-            headers: auth,
-          },
-        ],
-      });
-      const cases = [
-        // Reference: the cost of an authenticated request that does almost nothing (guards, pipes, logging).
-        {
-          name: 'GET /auth/me (floor)',
-          target: {},
-          requests: [{ method: 'GET', path: '/api/v1/auth/me', headers: auth }],
-        },
-        listing('GET /tickets (default)', 'list', {}, LISTING_P95_MS),
-        listing('GET /tickets ?stageId', 'list', { stageId }, LISTING_P95_MS),
-        listing('GET /tickets ?origin=google', 'list', { origin: 'google' }, LISTING_P95_MS),
-        listing('GET /tickets ?source=paid', 'list', { source: 'paid' }, LISTING_P95_MS),
-        listing('GET /tickets ?hasSales=true', 'list', { hasSales: 'true' }, LISTING_P95_MS),
-        listing('GET /tickets ?dateRange=30d', 'list', { dateRange: '30d' }, LISTING_P95_MS),
-        listing('GET /tickets ?assigneeId', 'list', { assigneeId }, LISTING_P95_MS),
-        listing(`GET /tickets ?q=${qName}`, 'list', { q: qName }, SEARCH_P95_MS),
-        listing(`GET /tickets ?q=${qPhone}`, 'list', { q: qPhone }, SEARCH_P95_MS),
-        listing('GET /tickets ?page=4000&pageSize=20', 'list', { page: '4000', pageSize: '20' }, LISTING_P95_MS),
-        listing('GET /tickets/inbounds', 'inbounds', {}, LISTING_P95_MS),
-        {
-          // Informational: every request a filter not seen before, so nothing comes from the read cache.
-          name: 'GET /tickets (uncached: new dateFrom)',
-          target: {},
-          requests: [
-            {
-              method: 'GET',
-              headers: auth,
-              setupRequest: (req) => {
-                const day = new Date(Date.UTC(2020, 0, 1) + (n++ % 20_000) * 86_400_000).toISOString().slice(0, 10);
-                return { ...req, path: `/api/v1/tickets?dateFrom=${day}` };
-              },
-            },
-          ],
-        },
-        {
-          name: 'GET /reports/attribution ?groupBy=utmCampaign',
-          target: { p95: ATTRIBUTION_P95_MS },
-          requests: [{ method: 'GET', path: '/api/v1/reports/attribution?groupBy=utmCampaign', headers: auth }],
-        },
-        {
-          name: 'GET /tickets/:id',
-          target: {},
-          requests: [
-            {
-              method: 'GET',
-              headers: auth,
-              setupRequest: (req) => ({ ...req, path: `/api/v1/tickets/${detailIds[n++ % detailIds.length]}` }),
-            },
-          ],
-        },
-        {
-          name: 'PATCH /tickets/:id (dealValue)',
-          target: {},
-          requests: [
-            {
-              method: 'PATCH',
-              headers: jsonAuth,
-              setupRequest: (req) => {
-                n++;
-                return {
-                  ...req,
-                  path: `/api/v1/tickets/${patchIds[n % patchIds.length]}`,
-                  body: JSON.stringify({ dealValue: (10_000 + (n % 100_000)) / 100 }),
-                };
-              },
-            },
-          ],
-        },
-        {
-          name: 'POST /tickets',
-          target: { rps: CREATE_MIN_RPS },
-          requests: [
-            {
-              method: 'POST',
-              path: '/api/v1/tickets',
-              headers: jsonAuth,
-              setupRequest: (req) => {
-                n++;
-                return {
-                  ...req,
-                  body: JSON.stringify({
-                    instanceId: instance.id,
-                    // Unique per request: +55 11 95xxx-xxxx never collides with the seeded 96..99 numbers.
-                    lead: { name: `Cliente Bench ${n}`, phone: `+55119${50_000_000 + n}` },
-                    ticket: { utmSource: 'google', utmMedium: 'cpc', utmCampaign: 'bench', gclid: `bench-gclid-${n}` },
-                  }),
-                };
-              },
-            },
-          ],
-        },
-      ].filter((c) => ONLY.length === 0 || ONLY.some((o) => c.name.includes(o)));
+      const cases = (
+        await benchCases({
+          db,
+          org,
+          token,
+          stages,
+          users,
+          instance,
+          targets: { LISTING_P95_MS, SEARCH_P95_MS, ATTRIBUTION_P95_MS, CREATE_MIN_RPS },
+        })
+      ).filter((c) => ONLY.length === 0 || ONLY.some((o) => c.name.includes(o)));
 
       const pgPids = async () =>
         (
