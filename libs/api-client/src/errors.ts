@@ -1,11 +1,12 @@
 import type { components } from './schema.gen.js';
 
-/** The body of every API error: `{statusCode, error, message, details?}`. */
+/** The body of every API error: `{statusCode, error, code, message, details?}`. */
 export type ErrorBody = components['schemas']['ErrorResponseDto'];
 export type ErrorDetail = components['schemas']['ErrorDetailDto'];
 
 /** `statusCode` used when the request never got an HTTP answer (offline, DNS, CORS, aborted proxy...). */
 export const NETWORK_ERROR_STATUS = 0;
+export const NETWORK_ERROR_CODE = 'network_error';
 
 export function isErrorBody(value: unknown): value is ErrorBody {
   if (typeof value !== 'object' || value === null) return false;
@@ -17,9 +18,12 @@ function normalizeDetails(details: unknown): ErrorDetail[] {
   if (!Array.isArray(details)) return [];
   return details.flatMap((d: unknown): ErrorDetail[] => {
     if (typeof d !== 'object' || d === null) return [];
-    const { field, message } = d as { field?: unknown; message?: unknown };
+    const { field, code, message } = d as { field?: unknown; code?: unknown; message?: unknown };
     if (typeof message !== 'string' || message === '') return [];
-    return typeof field === 'string' && field !== '' ? [{ field, message }] : [{ message }];
+    const detail: ErrorDetail = { message };
+    if (typeof field === 'string' && field !== '') detail.field = field;
+    if (typeof code === 'string' && code !== '') detail.code = code;
+    return [detail];
   });
 }
 
@@ -31,12 +35,15 @@ export class ApiError extends Error implements ErrorBody {
   override readonly name = 'ApiError';
   readonly statusCode: number;
   readonly error: string;
+  /** The API's machine-readable code (`network_error` when the server never answered). */
+  readonly code: string;
   readonly details: ErrorDetail[];
 
   constructor(body: ErrorBody, options?: { cause?: unknown }) {
     super(body.message, options);
     this.statusCode = body.statusCode;
     this.error = body.error;
+    this.code = body.code;
     this.details = normalizeDetails(body.details);
   }
 
@@ -48,18 +55,24 @@ export class ApiError extends Error implements ErrorBody {
       return new ApiError({
         statusCode: error.statusCode,
         error: label,
+        code: typeof error.code === 'string' ? error.code : 'error',
         message: error.message,
         details: error.details,
       });
     }
     if (error instanceof Error) {
       return new ApiError(
-        { statusCode: NETWORK_ERROR_STATUS, error: 'Network Error', message: error.message || 'Network error' },
+        {
+          statusCode: NETWORK_ERROR_STATUS,
+          error: 'Network Error',
+          code: NETWORK_ERROR_CODE,
+          message: error.message || 'Network error',
+        },
         { cause: error },
       );
     }
     const message = typeof error === 'string' && error.trim() !== '' ? error.trim() : 'Unexpected error';
-    return new ApiError({ statusCode: NETWORK_ERROR_STATUS, error: 'Error', message });
+    return new ApiError({ statusCode: NETWORK_ERROR_STATUS, error: 'Error', code: NETWORK_ERROR_CODE, message });
   }
 
   /** True when the server never answered (the message then comes from the browser, not from the API). */

@@ -116,9 +116,21 @@ describe('leads', () => {
     await makeLead({ name: 'Ana', email: 'ana_lima@email.com' });
     await makeLead({ name: 'Bia', email: 'bia@email.com' });
     expect(await search('%')).toEqual([]);
-    expect(await search('_')).toEqual(['Ana']);
     expect(await search('a_l')).toEqual(['Ana']);
+    expect(await search('_li')).toEqual(['Ana']);
     expect(await search('\\')).toEqual([]);
+  });
+
+  it('matches one or two characters at the start of names and e-mails only (a bounded search)', async () => {
+    await makeLead({ name: 'Ana Paula', email: 'contato@loja.com' });
+    await makeLead({ name: 'Juliana', email: 'ju@loja.com' });
+    await makeLead({ name: 'Érica', email: 'erica@loja.com' });
+    expect(await search('an')).toEqual(['Ana Paula']);
+    expect(await search('ju')).toEqual(['Juliana']);
+    expect(await search('e')).toEqual(['Érica']);
+    expect(await search('c')).toEqual(['Ana Paula']); // by e-mail
+    // From three characters on, anywhere: Juliana contains "ana".
+    expect((await search('ana')).sort()).toEqual(['Ana Paula', 'Juliana']);
   });
 
   it('shows a lead with its conversation and its tickets, newest first', async () => {
@@ -256,7 +268,9 @@ describe('leads', () => {
       expect(results.filter((r) => r.status === 200)).toHaveLength(1);
       const conflicts = results.filter((r) => r.status !== 200);
       expect(conflicts.map((r) => r.status)).toEqual(Array(9).fill(409));
-      for (const r of conflicts) expect(r.body.details).toEqual([{ field, message: expect.stringContaining(field) }]);
+      for (const r of conflicts) {
+        expect(r.body.details).toEqual([{ field, code: 'invalid_value', message: expect.stringContaining(field) }]);
+      }
     }
   });
 

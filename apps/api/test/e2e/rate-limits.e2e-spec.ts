@@ -22,6 +22,7 @@ describe('rate limits', () => {
     expect(res.body).toEqual({
       statusCode: 429,
       error: 'Too Many Requests',
+      code: 'rate_limited',
       message: expect.stringContaining('Too many requests'),
     });
     expect(Number(res.headers['retry-after-sign-in'])).toBeGreaterThan(0);

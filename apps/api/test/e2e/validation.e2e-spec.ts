@@ -20,7 +20,12 @@ describe('input validation and error bodies', () => {
       .set('Content-Type', 'application/json')
       .send('{"email": "a@b.com", "password": ')
       .expect(400);
-    expect(res.body).toEqual({ statusCode: 400, error: 'Bad Request', message: 'Malformed JSON in request body' });
+    expect(res.body).toEqual({
+      statusCode: 400,
+      error: 'Bad Request',
+      code: 'malformed_json',
+      message: 'Malformed JSON in request body',
+    });
   });
 
   it('rejects unknown fields, naming them', async () => {
@@ -29,7 +34,10 @@ describe('input validation and error bodies', () => {
       .set(owner.bearer)
       .send({ name: 'X', color: '#000000', admin: true })
       .expect(400);
-    expect(res.body.details).toEqual([{ field: 'admin', message: 'property admin should not exist' }]);
+    expect(res.body.code).toBe('invalid_input');
+    expect(res.body.details).toEqual([
+      { field: 'admin', code: 'unknown_field', message: 'property admin should not exist' },
+    ]);
   });
 
   it('rejects wrong types, naming the field', async () => {
@@ -66,7 +74,7 @@ describe('input validation and error bodies', () => {
 
   it('answers unknown routes with a 404 in the same body shape', async () => {
     const res = await t.http.get('/api/v1/nope').set(owner.bearer).expect(404);
-    expect(res.body).toMatchObject({ statusCode: 404, error: 'Not Found' });
+    expect(res.body).toMatchObject({ statusCode: 404, error: 'Not Found', code: 'route_not_found' });
   });
 
   it('never answers 500 for odd input', async () => {

@@ -102,7 +102,7 @@ describe('whatsapp instances', () => {
         .set(owner.bearer)
         .send(cloudApi({ phoneNumber }))
         .expect(400);
-      expect(res.body.details).toEqual([{ field: 'phoneNumber', message: expect.stringContaining('phone') }]);
+      expect(res.body.details).toMatchObject([{ field: 'phoneNumber', message: expect.stringContaining('phone') }]);
     }
     const instance = await create();
     const res = await t.http
@@ -110,7 +110,7 @@ describe('whatsapp instances', () => {
       .set(owner.bearer)
       .send({ phoneNumber: '999' })
       .expect(400);
-    expect(res.body.details).toEqual([{ field: 'phoneNumber', message: expect.any(String) }]);
+    expect(res.body.details).toMatchObject([{ field: 'phoneNumber', message: expect.any(String) }]);
     const nulled = await t.http
       .patch(`/api/v1/whatsapp-instances/${instance.id}`)
       .set(owner.bearer)
@@ -128,13 +128,13 @@ describe('whatsapp instances', () => {
       .set(owner.bearer)
       .send(cloudApi({ providerPhoneNumberId: undefined }))
       .expect(400);
-    expect(missing.body.details).toEqual([{ field: 'providerPhoneNumberId', message: expect.any(String) }]);
+    expect(missing.body.details).toMatchObject([{ field: 'providerPhoneNumberId', message: expect.any(String) }]);
     const notDigits = await t.http
       .post('/api/v1/whatsapp-instances')
       .set(owner.bearer)
       .send(cloudApi({ providerPhoneNumberId: 'abc-123' }))
       .expect(400);
-    expect(notDigits.body.details).toEqual([{ field: 'providerPhoneNumberId', message: expect.any(String) }]);
+    expect(notDigits.body.details).toMatchObject([{ field: 'providerPhoneNumberId', message: expect.any(String) }]);
     await t.http
       .post('/api/v1/whatsapp-instances')
       .set(owner.bearer)
@@ -147,7 +147,7 @@ describe('whatsapp instances', () => {
       .set(owner.bearer)
       .send({ providerPhoneNumberId: null })
       .expect(400);
-    expect(cleared.body.details).toEqual([{ field: 'providerPhoneNumberId', message: expect.any(String) }]);
+    expect(cleared.body.details).toMatchObject([{ field: 'providerPhoneNumberId', message: expect.any(String) }]);
     expect(await list()).toEqual([instance]);
   });
 
@@ -263,13 +263,13 @@ describe('whatsapp instances', () => {
       .set(owner.bearer)
       .send(cloudApi({ token: 'secret' }))
       .expect(400);
-    expect(unknown.body.details).toEqual([{ field: 'token', message: expect.any(String) }]);
+    expect(unknown.body.details).toMatchObject([{ field: 'token', message: expect.any(String) }]);
     const provider = await t.http
       .post('/api/v1/whatsapp-instances')
       .set(owner.bearer)
       .send(cloudApi({ provider: 'twilio' }))
       .expect(400);
-    expect(provider.body.details).toEqual([{ field: 'provider', message: expect.any(String) }]);
+    expect(provider.body.details).toMatchObject([{ field: 'provider', message: expect.any(String) }]);
     const missing = await t.http.post('/api/v1/whatsapp-instances').set(owner.bearer).send({}).expect(400);
     expect(new Set(missing.body.details.map((d: { field: string }) => d.field))).toEqual(
       new Set(['name', 'phoneNumber', 'provider']),
@@ -281,7 +281,7 @@ describe('whatsapp instances', () => {
       .set(owner.bearer)
       .send({ provider: 'evolution' })
       .expect(400);
-    expect(change.body.details).toEqual([{ field: 'provider', message: expect.any(String) }]);
+    expect(change.body.details).toMatchObject([{ field: 'provider', message: expect.any(String) }]);
     await t.http.get('/api/v1/whatsapp-instances/not-a-uuid').set(owner.bearer).expect(400);
     expect(await list()).toEqual([instance]);
   });

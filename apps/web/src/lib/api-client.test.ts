@@ -15,7 +15,7 @@ describe('createApiClient (libs/api-client)', () => {
 
     expect(fetch.mock.calls[0][0].headers.get('Authorization')).toBe('Bearer abc');
     expect(response.status).toBe(401);
-    expect(error).toEqual({ statusCode: 401, error: 'Unauthorized', message: 'Expired token' });
+    expect(error).toEqual({ statusCode: 401, error: 'Unauthorized', code: 'unauthorized', message: 'Expired token' });
     expect(onUnauthorized).toHaveBeenCalledOnce();
   });
 
@@ -88,7 +88,7 @@ describe('ApiError', () => {
   it('normalizes anything thrown', () => {
     expect(ApiError.from('boom')).toMatchObject({ statusCode: 0, message: 'boom' });
     expect(ApiError.from(undefined)).toMatchObject({ statusCode: 0, message: 'Unexpected error' });
-    const original = new ApiError({ statusCode: 409, error: 'Conflict', message: 'Duplicated' });
+    const original = new ApiError({ statusCode: 409, error: 'Conflict', code: 'conflict', message: 'Duplicated' });
     expect(ApiError.from(original)).toBe(original);
   });
 });

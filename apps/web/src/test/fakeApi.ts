@@ -7,8 +7,10 @@ export function json(status: number, body: unknown): Response {
   return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 }
 
+/** An error answer in the API's one error body (the code derived from the reason phrase, as the API does). */
 export function apiError(statusCode: number, error: string, message: string, details?: unknown[]): Response {
-  return json(statusCode, { statusCode, error, message, ...(details ? { details } : {}) });
+  const code = error.toLowerCase().replace(/\W+/g, '_');
+  return json(statusCode, { statusCode, error, code, message, ...(details ? { details } : {}) });
 }
 
 /**

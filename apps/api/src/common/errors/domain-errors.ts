@@ -1,18 +1,58 @@
 /** Typed domain errors; HttpErrorFilter maps each kind to one HTTP status. */
 export interface ErrorDetail {
   field?: string;
+  /** Machine-readable reason for this field, e.g. `max_length` or `unknown_field`. */
+  code?: string;
   message: string;
 }
 
+export type ErrorKind =
+  | 'not_found'
+  | 'conflict'
+  | 'validation'
+  | 'unprocessable'
+  | 'forbidden'
+  | 'unauthorized'
+  | 'unavailable'
+  | 'bad_gateway'
+  | 'too_many_requests';
+
+/** The code of an error that does not name a more precise one. */
+export const KIND_CODES: Record<ErrorKind, string> = {
+  not_found: 'not_found',
+  conflict: 'conflict',
+  validation: 'invalid_input',
+  unprocessable: 'unprocessable',
+  forbidden: 'forbidden',
+  unauthorized: 'unauthorized',
+  unavailable: 'service_unavailable',
+  bad_gateway: 'upstream_error',
+  too_many_requests: 'rate_limited',
+};
+
 export abstract class DomainError extends Error {
-  abstract readonly kind: 'not_found' | 'conflict' | 'validation' | 'unprocessable' | 'forbidden' | 'unauthorized';
+  abstract readonly kind: ErrorKind;
+
+  readonly details?: ErrorDetail[];
 
   constructor(
     message: string,
-    readonly details?: ErrorDetail[],
+    details?: ErrorDetail[],
+    private readonly explicitCode?: string,
   ) {
     super(message);
     this.name = new.target.name;
+    // Every detail carries a code, in one key order, whoever built it.
+    this.details = details?.map(({ field, code, message: text }) =>
+      field === undefined
+        ? { code: code ?? 'invalid_value', message: text }
+        : { field, code: code ?? 'invalid_value', message: text },
+    );
+  }
+
+  /** What clients switch on: stable across wording changes of the message. */
+  get code(): string {
+    return this.explicitCode ?? KIND_CODES[this.kind];
   }
 }
 
@@ -32,8 +72,8 @@ export class ConflictError extends DomainError {
 export class InvalidInputError extends DomainError {
   readonly kind = 'validation' as const;
 
-  static field(field: string, message: string): InvalidInputError {
-    return new InvalidInputError(`${field}: ${message}`, [{ field, message }]);
+  static field(field: string, message: string, code = 'invalid_value'): InvalidInputError {
+    return new InvalidInputError(`${field}: ${message}`, [{ field, code, message }]);
   }
 }
 
@@ -48,4 +88,36 @@ export class ForbiddenError extends DomainError {
 
 export class UnauthorizedError extends DomainError {
   readonly kind = 'unauthorized' as const;
+}
+
+/** The server cannot answer now (503): busy, a statement ran past its budget, a dependency is down. */
+export class UnavailableError extends DomainError {
+  readonly kind = 'unavailable' as const;
+
+  constructor(
+    message: string,
+    code = 'service_unavailable',
+    /** Seconds after which a retry is reasonable (Retry-After). */
+    readonly retryAfterSeconds = 1,
+  ) {
+    super(message, undefined, code);
+  }
+}
+
+/** A provider the request depends on (Graph API, a gateway) failed or did not answer (502). */
+export class BadGatewayError extends DomainError {
+  readonly kind = 'bad_gateway' as const;
+}
+
+/** The caller must wait before trying again (429, with Retry-After). */
+export class TooManyRequestsError extends DomainError {
+  readonly kind = 'too_many_requests' as const;
+
+  constructor(
+    message: string,
+    code: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message, undefined, code);
+  }
 }

@@ -1,36 +1,21 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import { QueryFailedError } from 'typeorm';
-import { DomainError, type ErrorDetail } from './domain-errors';
+import { DomainError, type ErrorDetail, type ErrorKind, TooManyRequestsError, UnavailableError } from './domain-errors';
+import { BODY_PARSER_ERRORS, PG_ERRORS, statusCode, statusText } from './error-codes';
 import type { ErrorResponseDto } from './error-response.dto';
 
-const KIND_STATUS: Record<DomainError['kind'], HttpStatus> = {
+const KIND_STATUS: Record<ErrorKind, HttpStatus> = {
   not_found: HttpStatus.NOT_FOUND,
   conflict: HttpStatus.CONFLICT,
   validation: HttpStatus.BAD_REQUEST,
   unprocessable: HttpStatus.UNPROCESSABLE_ENTITY,
   forbidden: HttpStatus.FORBIDDEN,
   unauthorized: HttpStatus.UNAUTHORIZED,
+  unavailable: HttpStatus.SERVICE_UNAVAILABLE,
+  bad_gateway: HttpStatus.BAD_GATEWAY,
+  too_many_requests: HttpStatus.TOO_MANY_REQUESTS,
 };
-
-const PG_STATUS: Record<string, { status: HttpStatus; message: string }> = {
-  '23505': { status: HttpStatus.CONFLICT, message: 'A record with the same unique value already exists' },
-  '23503': { status: HttpStatus.CONFLICT, message: 'The record is referenced by or references another record' },
-  '22P02': { status: HttpStatus.BAD_REQUEST, message: 'A value has an invalid format' },
-  '23514': { status: HttpStatus.BAD_REQUEST, message: 'A value is out of the allowed range' },
-  '22003': { status: HttpStatus.BAD_REQUEST, message: 'A numeric value is out of range' },
-  '22001': { status: HttpStatus.BAD_REQUEST, message: 'A value is longer than allowed' },
-};
-
-function statusText(status: number): string {
-  const name = HttpStatus[status] as string | undefined;
-  if (!name) return 'Error';
-  return name
-    .toLowerCase()
-    .split('_')
-    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
-    .join(' ');
-}
 
 interface BodyParserError {
   type?: string;
@@ -43,7 +28,25 @@ function isBodyParserError(e: unknown): e is BodyParserError {
   return typeof e === 'object' && e !== null && typeof (e as BodyParserError).type === 'string' && 'expose' in e;
 }
 
-/** Maps every error to the one documented body {statusCode, error, message, details?}. */
+/** zlib's errors when a body claims gzip/deflate/br and is not (they reach us before body-parser wraps them). */
+function isZlibError(e: unknown): boolean {
+  const code = e instanceof Error ? (e as Error & { code?: unknown }).code : undefined;
+  return typeof code === 'string' && code.startsWith('Z_');
+}
+
+/** node-postgres' pool gives up waiting for a free connection with this message. */
+function isPoolTimeout(e: unknown): boolean {
+  return e instanceof Error && /timeout exceeded when trying to connect/i.test(e.message);
+}
+
+/** What HTTP exceptions carry in their response object (ours and Nest's). */
+interface HttpExceptionBody {
+  message?: string | string[];
+  code?: string;
+  details?: ErrorDetail[];
+}
+
+/** Maps every error to the one documented body {statusCode, error, code, message, details?}. */
 @Catch()
 export class HttpErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('HttpErrorFilter');
@@ -51,44 +54,72 @@ export class HttpErrorFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse<Response>();
     const body = this.toBody(exception);
-    if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
-    if (res.headersSent) return;
+    if (body.statusCode >= 500 && body.statusCode !== 503) {
+      this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    }
+    if (res.headersSent) {
+      // A streamed answer (CSV export) already sent its status: end it abruptly so the client sees a failure
+      // instead of a file that merely looks short.
+      res.destroy();
+      return;
+    }
+    const wait = retryAfter(exception, body.statusCode);
+    if (wait !== null) res.setHeader('Retry-After', String(wait));
     res.status(body.statusCode).json(body);
   }
 
   toBody(exception: unknown): ErrorResponseDto {
     if (exception instanceof DomainError) {
-      return this.build(KIND_STATUS[exception.kind], exception.message, exception.details);
+      return this.build(KIND_STATUS[exception.kind], exception.code, exception.message, exception.details);
     }
     if (exception instanceof HttpException && isBodyParserError(exception.cause)) {
       return this.fromBodyParser(exception.cause);
     }
-    if (exception instanceof HttpException) {
-      const status = exception.getStatus();
-      const response = exception.getResponse();
-      if (typeof response === 'string') return this.build(status, response);
-      const r = response as { message?: string | string[]; details?: ErrorDetail[] };
-      const message = Array.isArray(r.message) ? r.message.join('; ') : (r.message ?? exception.message);
-      return this.build(status, message, r.details);
-    }
+    if (exception instanceof HttpException) return this.fromHttpException(exception);
     if (exception instanceof QueryFailedError) {
       const code = (exception.driverError as { code?: string } | undefined)?.code ?? '';
-      const mapped = PG_STATUS[code];
-      if (mapped) return this.build(mapped.status, mapped.message);
+      const mapped = PG_ERRORS[code];
+      if (mapped) return this.build(mapped.status, mapped.code, mapped.message);
     }
     if (isBodyParserError(exception)) return this.fromBodyParser(exception);
-    return this.build(HttpStatus.INTERNAL_SERVER_ERROR, 'Internal server error');
+    if (isZlibError(exception)) {
+      return this.build(400, 'invalid_encoding', 'The request body does not match its Content-Encoding');
+    }
+    if (isPoolTimeout(exception)) {
+      return this.build(503, 'database_busy', 'The server is busy: try again shortly');
+    }
+    return this.build(HttpStatus.INTERNAL_SERVER_ERROR, 'internal_error', 'Internal server error');
+  }
+
+  private fromHttpException(exception: HttpException): ErrorResponseDto {
+    const status = exception.getStatus();
+    const response = exception.getResponse();
+    if (typeof response === 'string') return this.build(status, statusCode(status), response);
+    const r = response as HttpExceptionBody;
+    const message = Array.isArray(r.message) ? r.message.join('; ') : (r.message ?? exception.message);
+    // Nest answers unknown routes with "Cannot GET /x".
+    const code = r.code ?? (status === 404 && /^Cannot [A-Z]+ /.test(message) ? 'route_not_found' : statusCode(status));
+    return this.build(status, code, message, r.details);
   }
 
   private fromBodyParser(error: BodyParserError): ErrorResponseDto {
-    if (error.type === 'entity.parse.failed') return this.build(400, 'Malformed JSON in request body');
-    if (error.status && error.status < 500) return this.build(error.status, error.message);
-    return this.build(HttpStatus.INTERNAL_SERVER_ERROR, 'Internal server error');
+    const mapped = error.type ? BODY_PARSER_ERRORS[error.type] : undefined;
+    if (mapped) return this.build(mapped.status, mapped.code, mapped.message);
+    if (error.status && error.status < 500) return this.build(error.status, statusCode(error.status), error.message);
+    return this.build(HttpStatus.INTERNAL_SERVER_ERROR, 'internal_error', 'Internal server error');
   }
 
-  private build(statusCode: number, message: string, details?: ErrorDetail[]): ErrorResponseDto {
-    const body: ErrorResponseDto = { statusCode, error: statusText(statusCode), message };
+  private build(statusCode: number, code: string, message: string, details?: ErrorDetail[]): ErrorResponseDto {
+    const body: ErrorResponseDto = { statusCode, error: statusText(statusCode), code, message };
     if (details && details.length > 0) body.details = details;
     return body;
   }
+}
+
+/** Seconds a client should wait before retrying, when the answer has one. */
+function retryAfter(exception: unknown, status: number): number | null {
+  if (exception instanceof UnavailableError || exception instanceof TooManyRequestsError) {
+    return exception.retryAfterSeconds;
+  }
+  return status === 503 ? 1 : null;
 }

@@ -1,4 +1,5 @@
-import { BadRequestException, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Param, ParseUUIDPipe } from '@nestjs/common';
+import { InvalidInputError } from '../errors/domain-errors';
 
 /** A route parameter that must be a uuid; otherwise 400 naming the parameter. */
 export const UuidParam = (name = 'id'): ParameterDecorator =>
@@ -6,9 +7,8 @@ export const UuidParam = (name = 'id'): ParameterDecorator =>
     name,
     new ParseUUIDPipe({
       exceptionFactory: () =>
-        new BadRequestException({
-          message: `${name} must be a UUID`,
-          details: [{ field: name, message: `${name} must be a UUID` }],
-        }),
+        new InvalidInputError(`${name} must be a UUID`, [
+          { field: name, code: 'is_uuid', message: `${name} must be a UUID` },
+        ]),
     }),
   );
