@@ -4,7 +4,9 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
+import { dbRequestScope } from './common/db/db-request-scope';
 import { applyBodyParsers } from './common/http/body-parsers';
+import { answerClientErrors } from './common/http/client-errors';
 import { HttpErrorFilter } from './common/errors/http-error.filter';
 import { validationExceptionFactory } from './common/errors/validation-exception.factory';
 import type { AppConfig } from './config/app-config';
@@ -14,6 +16,7 @@ export const API_PREFIX = 'api/v1';
 
 /** Global behaviour shared by the server, the tests and the OpenAPI script. */
 export function configureApp(app: INestApplication, config: AppConfig): void {
+  app.use(dbRequestScope(config.statementTimeouts.default));
   app.setGlobalPrefix(API_PREFIX, { exclude: ['t/{*slug}'] });
   app.useGlobalPipes(
     new ValidationPipe({
@@ -44,7 +47,9 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
     bodyParser: false, // see applyBodyParsers
   });
   app.useLogger(app.get(Logger));
-  app.set('trust proxy', 'loopback');
+  // X-Forwarded-For is believed only from the proxies named: anyone else could rotate it to dodge rate limits.
+  app.set('trust proxy', config.trustedProxies.length > 0 ? config.trustedProxies : false);
+  answerClientErrors(app.getHttpServer());
   configureApp(app, config);
   return app;
 }

@@ -1,11 +1,14 @@
 import { existsSync } from 'node:fs';
 import { type DynamicModule, Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { LoggerModule } from 'nestjs-pino';
+import type { Options as PinoHttpOptions } from 'pino-http';
+import { REDACT_PATHS, REDACTED, redactUrl } from './common/logging/log-redaction';
 import { AuthenticationGuard } from './common/auth/authentication.guard';
 import { RolesGuard } from './common/auth/roles.guard';
 import { ReadCacheModule } from './common/cache/read-cache.module';
+import { StatementBudgetInterceptor } from './common/db/statement-budget.interceptor';
 import { rateLimitGuards, rateLimitModules } from './common/http/rate-limits';
 import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
@@ -49,13 +52,14 @@ const DOMAIN_MODULES = [
 ];
 
 function loggerModule(config: AppConfig): DynamicModule {
-  return LoggerModule.forRoot({
-    pinoHttp: {
-      level: config.logLevel,
-      redact: ['req.headers.authorization', 'req.headers["x-api-key"]', 'req.headers.cookie'],
-      autoLogging: { ignore: (req) => req.url === '/api/v1/health' },
-    },
-  });
+  const options: PinoHttpOptions = {
+    level: config.logLevel,
+    // Credentials never reach the log: headers and query parameters that carry them, and the URL's copy of those.
+    redact: { paths: REDACT_PATHS, censor: REDACTED },
+    serializers: { req: (req: { url?: string }) => ({ ...req, url: req.url && redactUrl(req.url) }) },
+    autoLogging: { ignore: (req) => req.url === '/api/v1/health' },
+  };
+  return LoggerModule.forRoot({ pinoHttp: config.logDestination ? [options, config.logDestination] : options });
 }
 
 /** The built SPA, served at / with deep links falling back to index.html; API and docs routes are left alone. */
@@ -85,6 +89,7 @@ export class AppModule {
         ...rateLimitGuards(config),
         { provide: APP_GUARD, useClass: AuthenticationGuard },
         { provide: APP_GUARD, useClass: RolesGuard },
+        { provide: APP_INTERCEPTOR, useClass: StatementBudgetInterceptor },
       ],
     };
   }

@@ -255,7 +255,7 @@ describe('GET /tickets and /tickets/inbounds', () => {
     );
     expect(lines).toHaveLength(4);
     expect(lines[1]).toBe(
-      `${ids.T1},2026-03-15T13:00:00.000Z,João Silva,'+5511999998888,google,cpc,lead_gen,paid,google_ads,Novo,open,,1500.00,0,0,0.00`,
+      `${ids.T1},2026-03-15T13:00:00.000Z,João Silva,+5511999998888,google,cpc,lead_gen,paid,google_ads,Novo,open,,1500.00,0,0,0.00`,
     );
   });
 

@@ -4,7 +4,7 @@ import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import type { DataSource } from 'typeorm';
 import { createApp } from '../../src/app.factory';
-import { loadConfig } from '../../src/config/app-config';
+import { type AppConfig, loadConfig } from '../../src/config/app-config';
 import { createTestDatabase, type TestDatabase } from '../setup/test-database';
 
 export interface TestApp {
@@ -15,7 +15,10 @@ export interface TestApp {
 }
 
 /** Boots the real application (all modules, guards, pipes) on a private copy of the migrated database. */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(
+  env: Record<string, string> = {},
+  overrides: Partial<AppConfig> = {},
+): Promise<TestApp> {
   const db: TestDatabase = await createTestDatabase();
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -29,7 +32,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
       : { PGLITE_DATA_DIR: db.pgliteDataDir! }),
     ...env,
   });
-  const app = await createApp(config);
+  const app = await createApp({ ...config, ...overrides });
   await app.init();
   return {
     app,

@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { Body, Controller, Get, Header, Patch, Post, Query, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, Patch, Post, Query, StreamableFile } from '@nestjs/common';
 import {
   ApiCreatedResponse,
   ApiNotFoundResponse,
@@ -22,6 +22,7 @@ import { UpdateTicketDto } from './dto/update-ticket.dto';
 import { TicketExportService } from './ticket-export.service';
 import { TicketListingService } from './ticket-listing.service';
 import { TicketsService } from './tickets.service';
+import { StatementBudget } from '../../common/db/statement-budget';
 
 @ApiTags('tickets')
 @Controller('tickets')
@@ -54,6 +55,7 @@ export class TicketsController {
   }
 
   @Get()
+  @StatementBudget('listing')
   @ApiOperation({
     operationId: 'listTickets',
     summary: 'Paginated tickets with filters, facets (origins, sources, stages) and summary indicators',
@@ -65,6 +67,7 @@ export class TicketsController {
   }
 
   @Get('inbounds')
+  @StatementBudget('listing')
   @ApiOperation({
     operationId: 'listInbounds',
     summary: 'Marketing view of tickets: click ids and UTMs, same filters as the listing',
@@ -75,8 +78,7 @@ export class TicketsController {
   }
 
   @Get('export.csv')
-  @Header('Content-Type', 'text/csv; charset=utf-8')
-  @Header('Content-Disposition', 'attachment; filename="tickets.csv"')
+  @StatementBudget('export')
   @ApiProduces('text/csv')
   @ApiOperation({
     operationId: 'exportTickets',
@@ -85,8 +87,15 @@ export class TicketsController {
       'Same filters and sort as the listing (page and pageSize are ignored). UTF-8 with BOM, ISO dates, dot decimals.',
   })
   @ApiOkResponse({ description: 'CSV file', content: { 'text/csv': { schema: { type: 'string' } } } })
-  export(@Auth() auth: AuthContext, @Query() query: TicketQueryDto): StreamableFile {
-    return new StreamableFile(Readable.from(this.exporter.csv(auth, query)));
+  async export(@Auth() auth: AuthContext, @Query() query: TicketQueryDto): Promise<StreamableFile> {
+    // The CSV headers go with the file only: an error before it is the usual JSON body.
+    const file = new StreamableFile(Readable.from(await this.exporter.open(auth, query)), {
+      type: 'text/csv; charset=utf-8',
+      disposition: 'attachment; filename="tickets.csv"',
+    });
+    // Past the first batch the status is sent: a failure cuts the connection, so no client takes a short file
+    // for a whole one.
+    return file.setErrorHandler((error, res) => (res.destroy ? res.destroy(error) : res.end()));
   }
 
   @Get(':id')

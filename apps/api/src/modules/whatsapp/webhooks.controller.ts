@@ -2,7 +2,6 @@ import {
   Body,
   Controller,
   Get,
-  Header,
   Headers,
   HttpCode,
   Param,
@@ -10,9 +9,10 @@ import {
   Query,
   type RawBodyRequest,
   Req,
+  Res,
 } from '@nestjs/common';
 import { ApiBody, ApiExcludeEndpoint, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import { Public } from '../../common/auth/public.decorator';
 import { WebhookIntakeService } from './webhook-intake.service';
 import { NoRateLimit } from '../../common/http/rate-limits';
@@ -26,7 +26,6 @@ export class WebhooksController {
 
   @Public()
   @Get('cloud')
-  @Header('Content-Type', 'text/plain; charset=utf-8')
   @ApiOperation({
     operationId: 'verifyCloudWebhook',
     summary: "Meta's subscription handshake: answers hub.challenge as plain text",
@@ -35,8 +34,15 @@ export class WebhooksController {
   @ApiQuery({ name: 'hub.verify_token', required: true })
   @ApiQuery({ name: 'hub.challenge', required: true })
   @ApiOkResponse({ description: 'The challenge', content: { 'text/plain': { schema: { type: 'string' } } } })
-  verifyCloud(@Query() query: Record<string, unknown>): string {
-    return this.intake.verifySubscription(query['hub.mode'], query['hub.verify_token'], query['hub.challenge']);
+  verifyCloud(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) res: Response): string {
+    const challenge = this.intake.verifySubscription(
+      query['hub.mode'],
+      query['hub.verify_token'],
+      query['hub.challenge'],
+    );
+    // Only the success is plain text: a refusal is the usual JSON error body.
+    res.type('text/plain; charset=utf-8');
+    return challenge;
   }
 
   @Public()

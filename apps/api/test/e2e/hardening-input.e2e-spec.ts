@@ -1,0 +1,252 @@
+import { request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Writable } from 'node:stream';
+import { gzipSync } from 'node:zlib';
+import { jest } from '@jest/globals';
+import { TicketPageReader } from '../../src/modules/tickets/ticket-page-reader';
+import { createInstance, createTicket, registerAccount, uniquePhone, type Account } from '../support/fixtures';
+import { createTestApp, type TestApp } from '../support/test-app';
+
+const ERROR_BODY = {
+  statusCode: expect.any(Number),
+  error: expect.any(String),
+  code: expect.any(String),
+  message: expect.any(String),
+};
+
+/** Raw HTTP, for what supertest would normalize away (huge URLs, compressed bodies). */
+function raw(
+  t: TestApp,
+  method: string,
+  path: string,
+  headers: Record<string, string> = {},
+  body?: Buffer,
+): Promise<{ status: number; type: string; body: string }> {
+  const server = t.app.getHttpServer();
+  if (!server.listening) server.listen(0);
+  const { port } = server.address() as AddressInfo;
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ host: '127.0.0.1', port, path, method, headers }, (res) => {
+      let text = '';
+      res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, type: res.headers['content-type'] ?? '', body: text }),
+      );
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+describe('hostile input never gets a 500, and always gets the documented error body', () => {
+  let t: TestApp;
+  let owner: Account;
+
+  beforeAll(async () => {
+    t = await createTestApp({ WHATSAPP_VERIFY_TOKEN: 'verify-me' });
+    owner = await registerAccount(t);
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('refuses NUL characters in bodies, queries and paths with a 400 naming the field', async () => {
+    const body = await t.http
+      .post('/api/v1/stages')
+      .set(owner.bearer)
+      .send({ name: 'a\u0000b', color: '#112233' })
+      .expect(400);
+    expect(body.body).toEqual({
+      ...ERROR_BODY,
+      statusCode: 400,
+      code: 'invalid_input',
+      details: [{ field: 'name', code: 'invalid_characters', message: expect.stringContaining('NUL') }],
+    });
+    const nested = await t.http
+      .post('/api/v1/tickets')
+      .set(owner.bearer)
+      .send({ lead: { name: 'x\u0000', phone: uniquePhone() } })
+      .expect(400);
+    expect(nested.body.details[0]).toMatchObject({ field: 'lead.name', code: 'invalid_characters' });
+    const query = await t.http.get('/api/v1/tickets?q=ab%00c').set(owner.bearer).expect(400);
+    expect(query.body.details[0]).toMatchObject({ field: 'q', code: 'invalid_characters' });
+    await t.http.get('/api/v1/leads?q=%00').set(owner.bearer).expect(400);
+    const path = await t.http.get('/t/ab%00cd').expect(400);
+    expect(path.body).toMatchObject({ ...ERROR_BODY, code: 'invalid_input' });
+  });
+
+  it('refuses a lone UTF-16 surrogate (in an e-mail too) with a 400, not a validator crash', async () => {
+    const res = await t.http
+      .post('/api/v1/auth/login')
+      .set('Content-Type', 'application/json')
+      .send('{"email":"ana\\ud800@example.com","password":"12345678"}')
+      .expect(400);
+    expect(res.body.details[0]).toMatchObject({ field: 'email', code: 'invalid_characters' });
+    await t.http
+      .post('/api/v1/auth/register')
+      .set('Content-Type', 'application/json')
+      .send('{"organizationName":"x","name":"y","email":"\\udc00@x.com","password":"12345678"}')
+      .expect(400);
+  });
+
+  it('refuses JSON nested 30,000 levels deep with a 400, on public routes too', async () => {
+    const deep = '['.repeat(30_000) + ']'.repeat(30_000);
+    for (const path of ['/api/v1/auth/login', '/api/v1/stages', '/api/v1/webhooks/whatsapp/cloud']) {
+      const res = await t.http.post(path).set(owner.bearer).set('Content-Type', 'application/json').send(deep);
+      expect(res.status).toBe(400);
+      expect(res.body).toMatchObject({ ...ERROR_BODY, code: 'json_too_deep' });
+    }
+    const fine = `{"a":${'['.repeat(40)}1${']'.repeat(40)}}`;
+    await t.http
+      .post('/api/v1/stages')
+      .set(owner.bearer)
+      .set('Content-Type', 'application/json')
+      .send(fine)
+      .expect(400);
+  });
+
+  it('answers a body that is not what its Content-Encoding says with a 400, and real gzip normally', async () => {
+    const plain = await t.http
+      .post('/api/v1/auth/login')
+      .set('Content-Type', 'application/json')
+      .set('Content-Encoding', 'gzip')
+      .send('{"email":"a@b.com","password":"12345678"}');
+    expect(plain.status).toBe(400);
+    expect(plain.body).toMatchObject({ ...ERROR_BODY, code: 'invalid_encoding' });
+    const gzipped = await raw(
+      t,
+      'POST',
+      '/api/v1/auth/login',
+      { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' },
+      gzipSync(JSON.stringify({ email: owner.email, password: owner.password })),
+    );
+    expect(gzipped.status).toBe(200);
+    const unknown = await t.http
+      .post('/api/v1/auth/login')
+      .set('Content-Type', 'application/json')
+      .set('Content-Encoding', 'zstd-ish')
+      .send('{}');
+    expect(unknown.status).toBe(415);
+    expect(unknown.body).toMatchObject({ ...ERROR_BODY, code: 'unsupported_encoding' });
+  });
+
+  it('answers a URL over 16 KB with a 431 in the documented body instead of an empty one', async () => {
+    const res = await raw(t, 'GET', `/api/v1/tickets?q=${'a'.repeat(17_000)}`);
+    expect(res.status).toBe(431);
+    expect(res.type).toContain('application/json');
+    expect(JSON.parse(res.body)).toMatchObject({ ...ERROR_BODY, statusCode: 431, code: 'headers_too_large' });
+  });
+
+  it('answers a refused webhook handshake as JSON, and only the challenge as plain text', async () => {
+    const refused = await t.http
+      .get('/api/v1/webhooks/whatsapp/cloud')
+      .query({ 'hub.mode': 'subscribe', 'hub.verify_token': 'wrong', 'hub.challenge': '42' })
+      .expect(403);
+    expect(refused.headers['content-type']).toContain('application/json');
+    expect(refused.body).toMatchObject({ ...ERROR_BODY, statusCode: 403 });
+    const ok = await t.http
+      .get('/api/v1/webhooks/whatsapp/cloud')
+      .query({ 'hub.mode': 'subscribe', 'hub.verify_token': 'verify-me', 'hub.challenge': '42' })
+      .expect(200);
+    expect(ok.headers['content-type']).toContain('text/plain');
+    expect(ok.text).toBe('42');
+  });
+});
+
+describe('the CSV export fails visibly', () => {
+  let t: TestApp;
+  let owner: Account;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    owner = await registerAccount(t);
+    const instance = await createInstance(t, owner);
+    for (let i = 0; i < 3; i++) {
+      await createTicket(t, owner, { lead: { name: `Lead ${i}`, phone: uniquePhone() }, instanceId: instance.id });
+    }
+  });
+
+  afterEach(() => jest.restoreAllMocks());
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('answers a failure before the first line as a JSON error, not a text/plain 400', async () => {
+    jest.spyOn(TicketPageReader.prototype, 'rowsFrom').mockRejectedValueOnce(new Error('database gone'));
+    const res = await t.http.get('/api/v1/tickets/export.csv').set(owner.bearer);
+    expect(res.status).toBe(500);
+    expect(res.headers['content-type']).toContain('application/json');
+    expect(res.body).toMatchObject({ ...ERROR_BODY, code: 'internal_error' });
+  });
+
+  it('cuts the connection when a later batch fails, so a partial file never looks complete', async () => {
+    const real = TicketPageReader.prototype.rowsFrom;
+    jest
+      .spyOn(TicketPageReader.prototype, 'rowsFrom')
+      .mockImplementationOnce(async function (this: TicketPageReader, filter, sort, _limit, from) {
+        // A first batch of one row that claims more follow, then a failure on the second.
+        const batch = await real.call(this, filter, sort, 1, from);
+        return batch;
+      })
+      .mockRejectedValueOnce(new Error('connection lost mid-export'));
+    await expect(t.http.get('/api/v1/tickets/export.csv').set(owner.bearer)).rejects.toThrow();
+  });
+
+  it('writes the phone as a value: no quote before a leading +', async () => {
+    const csv = (await t.http.get('/api/v1/tickets/export.csv').set(owner.bearer).expect(200)).text;
+    expect(csv).toMatch(/,\+55119\d{8},/);
+    expect(csv).not.toContain(",'+55");
+  });
+});
+
+describe('secrets never reach the log', () => {
+  const lines: string[] = [];
+  let t: TestApp;
+
+  beforeAll(async () => {
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        lines.push(chunk.toString());
+        done();
+      },
+    });
+    t = await createTestApp(
+      { LOG_LEVEL: 'info', WHATSAPP_VERIFY_TOKEN: 'verify-secret-xyz' },
+      { logDestination: sink },
+    );
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('redacts credential headers and query parameters at the default level', async () => {
+    const owner = await registerAccount(t);
+    const instance = (
+      await t.http
+        .post('/api/v1/whatsapp-instances')
+        .set(owner.bearer)
+        .send({ name: 'Evo', phoneNumber: '+55 11 91234-5678', provider: 'evolution' })
+        .expect(201)
+    ).body as { id: string; webhookToken: string };
+    const token = instance.webhookToken;
+    const url = `/api/v1/webhooks/whatsapp/evolution/${instance.id}`;
+    await t.http.post(`${url}?token=${token}`).send({ event: 'connection.update' }).expect(200);
+    await t.http.post(url).set('apikey', token).send({ event: 'connection.update' }).expect(200);
+    await t.http
+      .get('/api/v1/webhooks/whatsapp/cloud')
+      .query({ 'hub.mode': 'subscribe', 'hub.verify_token': 'verify-secret-xyz', 'hub.challenge': '1' })
+      .expect(200);
+    const key = (await t.http.post('/api/v1/api-keys').set(owner.bearer).send({ name: 'k' }).expect(201)).body.key;
+    await t.http.get('/api/v1/stages').set('X-API-Key', key).expect(200);
+    await t.http.post('/api/v1/auth/login').send({ email: owner.email, password: owner.password }).expect(200);
+    const log = lines.join('');
+    expect(log).toContain(instance.id); // the requests were logged...
+    for (const secret of [token, key, owner.token, owner.password, 'verify-secret-xyz']) {
+      expect(log).not.toContain(secret); // ...without their credentials
+    }
+    expect(log).toContain('[Redacted]');
+  });
+});
