@@ -56,4 +56,22 @@ describe('loadConfig', () => {
     expect(config.migrationsRun).toBe(false);
     expect(config.publicUrl).toBe('https://app.example.com');
   });
+
+  it('reads trusted proxies and database budgets, refusing what cannot work', () => {
+    const config = loadConfig({
+      PGLITE_DATA_DIR: dataDir(),
+      TRUSTED_PROXIES: 'loopback, 10.0.0.0/8',
+      DATABASE_POOL_SIZE: '12',
+      LISTING_STATEMENT_TIMEOUT_MS: '2500',
+    });
+    expect(config.trustedProxies).toEqual(['loopback', '10.0.0.0/8']);
+    expect(config.heavyReadConcurrency).toBe(6);
+    expect(config.statementTimeouts).toEqual({ default: 5000, listing: 2500, report: 15000, export: 15000 });
+    expect(() => loadConfig({ PGLITE_DATA_DIR: dataDir(), TRUSTED_PROXIES: 'not-an-address' })).toThrow(
+      /TRUSTED_PROXIES/,
+    );
+    expect(() =>
+      loadConfig({ DATABASE_URL: 'postgres://x@y/z', DATABASE_POOL_SIZE: '4', HEAVY_READ_CONCURRENCY: '4' }),
+    ).toThrow(/HEAVY_READ_CONCURRENCY/);
+  });
 });

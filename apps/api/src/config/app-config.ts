@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import proxyAddr from 'proxy-addr';
 
 export type NodeEnv = 'development' | 'production' | 'test';
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -17,6 +18,8 @@ export interface AppConfig {
   jwtExpiresIn: string;
   corsOrigins: string[];
   logLevel: LogLevel;
+  /** Where logs are written instead of stdout (set in code by tests, never from the environment). */
+  logDestination?: NodeJS.WritableStream;
   publicUrl: string;
   webDistDir: string | null;
   /** Requests per minute per client on the whole API. */
@@ -37,13 +40,29 @@ export interface AppConfig {
   /** Meta Cloud API webhook: the verify token of the subscription handshake, and the app secret that signs bodies. */
   whatsappVerifyToken: string | null;
   whatsappAppSecret: string | null;
+  /** No statement runs longer on the server than this, whoever sent it (PostgreSQL statement_timeout). */
+  databaseStatementTimeoutMs: number;
+  /** Per-route statement budgets: a statement of a request past its route's budget is cancelled. */
+  statementTimeouts: Record<StatementBudgetKind, number>;
+  /** Expensive reads (listings, searches, reports, exports) running at once: the rest of the pool stays free. */
+  heavyReadConcurrency: number;
+  /** How long an expensive read may wait for its turn before a 503. */
+  heavyReadWaitMs: number;
+  /** Per e-mail address: attempts before a lock, first lock and cap (doubling in between), failure window. */
+  loginPolicy: { failuresBeforeLock: number; baseLockSeconds: number; maxLockSeconds: number; windowSeconds: number };
+  /** Proxies whose X-Forwarded-For is believed (Express "trust proxy" list: IPs, CIDRs, loopback...). */
+  trustedProxies: string[];
   /** Process stored webhook events in this process (turn off on replicas that should only receive). */
   webhookWorkerEnabled: boolean;
   /** Events processed in parallel by this process's worker (each in its own transaction). */
   webhookWorkerConcurrency: number;
+  /** A worker's claim on events lasts this long unless renewed (it is renewed every third of it while working). */
+  webhookLeaseSeconds: number;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
+
+export type StatementBudgetKind = 'default' | 'listing' | 'report' | 'export';
 
 const NODE_ENVS: NodeEnv[] = ['development', 'production', 'test'];
 const LOG_LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -90,6 +109,16 @@ function developmentSecret(dataDir: string, fileName: string): string {
   return secret;
 }
 
+/** Express's "trust proxy" list compiles with proxy-addr, which throws on anything it cannot read. */
+function trustedProxyProblem(list: string[]): string | null {
+  try {
+    proxyAddr.compile(list);
+    return null;
+  } catch (error) {
+    return `TRUSTED_PROXIES: ${error instanceof Error ? error.message : String(error)} (IPs, CIDRs, loopback, linklocal, uniquelocal)`;
+  }
+}
+
 /** Reads and validates the environment; throws one ConfigError listing every problem. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const problems: string[] = [];
@@ -132,11 +161,48 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const publicUrl = (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, '');
   if (!/^https?:\/\//.test(publicUrl)) problems.push('PUBLIC_URL must start with http:// or https://');
 
+  const databasePoolSize = readInt(env, 'DATABASE_POOL_SIZE', 10, problems);
+  const databaseStatementTimeoutMs = readInt(env, 'DATABASE_STATEMENT_TIMEOUT_MS', 30_000, problems);
+  const statementTimeouts: Record<StatementBudgetKind, number> = {
+    default: readInt(env, 'STATEMENT_TIMEOUT_MS', 5_000, problems),
+    listing: readInt(env, 'LISTING_STATEMENT_TIMEOUT_MS', 8_000, problems),
+    report: readInt(env, 'REPORT_STATEMENT_TIMEOUT_MS', 15_000, problems),
+    export: readInt(env, 'EXPORT_STATEMENT_TIMEOUT_MS', 15_000, problems),
+  };
+  const heavyReadConcurrency = readInt(
+    env,
+    'HEAVY_READ_CONCURRENCY',
+    Math.max(1, Math.floor(databasePoolSize / 2)),
+    problems,
+  );
+  if (databaseUrl && databasePoolSize > 1 && heavyReadConcurrency >= databasePoolSize) {
+    problems.push(
+      'HEAVY_READ_CONCURRENCY must be smaller than DATABASE_POOL_SIZE (the rest serves sign-in and writes)',
+    );
+  }
+  const trustedProxies = (env.TRUSTED_PROXIES ?? '')
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
+  const proxyProblem = trustedProxyProblem(trustedProxies);
+  if (proxyProblem) problems.push(proxyProblem);
+
   const config: AppConfig = {
     nodeEnv,
     port,
     databaseUrl,
-    databasePoolSize: readInt(env, 'DATABASE_POOL_SIZE', 10, problems),
+    databasePoolSize,
+    databaseStatementTimeoutMs,
+    statementTimeouts,
+    heavyReadConcurrency,
+    heavyReadWaitMs: readInt(env, 'HEAVY_READ_WAIT_MS', 5_000, problems),
+    trustedProxies,
+    loginPolicy: {
+      failuresBeforeLock: readInt(env, 'LOGIN_FAILURES_BEFORE_LOCK', 5, problems),
+      baseLockSeconds: readInt(env, 'LOGIN_LOCK_SECONDS', 30, problems),
+      maxLockSeconds: readInt(env, 'LOGIN_MAX_LOCK_SECONDS', 900, problems),
+      windowSeconds: readInt(env, 'LOGIN_FAILURE_WINDOW_SECONDS', 900, problems),
+    },
     pgliteDataDir,
     migrationsRun: readBool(env, 'MIGRATIONS_RUN', true, problems),
     jwtSecret,
@@ -157,6 +223,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     whatsappAppSecret: env.WHATSAPP_APP_SECRET?.trim() || null,
     webhookWorkerEnabled: readBool(env, 'WEBHOOK_WORKER_ENABLED', true, problems),
     webhookWorkerConcurrency: readInt(env, 'WEBHOOK_WORKER_CONCURRENCY', 4, problems),
+    webhookLeaseSeconds: readInt(env, 'WEBHOOK_LEASE_SECONDS', 30, problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   if (!config.jwtSecret) config.jwtSecret = developmentSecret(pgliteDataDir, 'dev-jwt-secret');

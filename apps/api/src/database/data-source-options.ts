@@ -2,6 +2,7 @@ import type { PGlite } from '@electric-sql/pglite';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import type { DataSourceOptions } from 'typeorm';
 import { SnakeNamingStrategy } from 'typeorm-naming-strategies';
+import { GuardedClient } from '../common/db/guarded-client';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 
@@ -18,8 +19,28 @@ const common = {
   uuidExtension: 'pgcrypto' as const,
 };
 
-export function postgresOptions(url: string, poolSize = 10): DataSourceOptions {
-  return { ...common, url, poolSize, extra: { connectionTimeoutMillis: 10_000 } };
+/** No statement of any connection runs longer than this on the server, whoever sent it (workers included). */
+export const DEFAULT_STATEMENT_TIMEOUT_MS = 30_000;
+
+export function postgresOptions(
+  url: string,
+  poolSize = 10,
+  statementTimeoutMs = DEFAULT_STATEMENT_TIMEOUT_MS,
+): DataSourceOptions {
+  return {
+    ...common,
+    url,
+    poolSize,
+    extra: {
+      Client: GuardedClient,
+      cancellable: true,
+      connectionTimeoutMillis: 10_000,
+      // Sent at connection start: the server enforces it even if this process stalls.
+      statement_timeout: statementTimeoutMs,
+      // A transaction left open by a bug or a stalled process must not hold its locks for ever.
+      idle_in_transaction_session_timeout: 60_000,
+    },
+  };
 }
 
 /**
@@ -36,6 +57,6 @@ export function pgliteOptions(pglite: PGlite): DataSourceOptions {
     password: cfg.password,
     database: cfg.database,
     poolSize: 1,
-    extra: { connection: cfg.connection, idleTimeoutMillis: 0 },
+    extra: { Client: GuardedClient, connection: cfg.connection, idleTimeoutMillis: 0 },
   };
 }

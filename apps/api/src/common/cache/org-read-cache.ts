@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { Clock } from '../clock/clock';
+import { withoutAbort } from '../db/db-request-context';
 
 /** Opaque: what generation() returns and put() compares. */
 export type CacheGeneration = object;
@@ -51,7 +52,8 @@ export class OrgReadCache {
     const entries = this.entriesOf(organizationId);
     const cached = entries.get(key);
     if (cached && cached.expiresAt > now) return cached.value as Promise<T>;
-    const value = load();
+    // Shared by every request that asks meanwhile: the first one leaving must not cancel it for the others.
+    const value = withoutAbort(load);
     entries.delete(key);
     entries.set(key, { value, expiresAt: now + this.ttlMs });
     if (entries.size > MAX_ENTRIES_PER_ORGANIZATION) entries.delete(entries.keys().next().value!);

@@ -32,6 +32,10 @@ import { AdSpendService } from './ad-spend.service';
 import { AdSpendQueryDto } from './dto/ad-spend-query.dto';
 import { AdSpendListResponseDto } from './dto/ad-spend-response.dto';
 import { ImportAdSpendDto, ImportAdSpendResultDto, MAX_AD_SPEND_ROWS } from './dto/import-ad-spend.dto';
+import { StatementBudget } from '../../common/db/statement-budget';
+import { Roles } from '../../common/auth/roles.decorator';
+import { ApiKeyAccess } from '../../common/auth/api-key-scope.decorator';
+import { ApiKeyScope, UserRole } from '@whatrack/shared';
 
 export const MAX_AD_SPEND_FILE_BYTES = 5 * 1024 * 1024;
 
@@ -48,6 +52,8 @@ export class AdSpendController {
   constructor(private readonly adSpend: AdSpendService) {}
 
   @Post()
+  @Roles(UserRole.OWNER, UserRole.ADMIN)
+  @ApiKeyAccess(ApiKeyScope.ADMIN)
   @HttpCode(200)
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_AD_SPEND_FILE_BYTES, files: 1 } }))
   @ApiOperation({
@@ -99,6 +105,7 @@ export class AdSpendController {
   }
 
   @Get()
+  @StatementBudget('listing')
   @ApiOperation({
     operationId: 'listAdSpend',
     summary: 'Imported ad spend rows, newest day first, with the total of every matching row',
@@ -109,6 +116,8 @@ export class AdSpendController {
   }
 
   @Delete(':id')
+  @Roles(UserRole.OWNER, UserRole.ADMIN)
+  @ApiKeyAccess(ApiKeyScope.ADMIN)
   @HttpCode(204)
   @ApiOperation({ operationId: 'deleteAdSpend', summary: 'Delete one ad spend row' })
   @ApiNoContentResponse({ description: 'Deleted' })

@@ -37,7 +37,10 @@ export class AuthController {
   @SignInRateLimit()
   @ApiOperation({ operationId: 'register', summary: 'Sign up: create an organization and its owner' })
   @ApiCreatedResponse({ type: AuthResponseDto })
-  @ApiConflictResponse({ description: 'Email already registered', type: ErrorResponseDto })
+  @ApiConflictResponse({
+    description: 'The e-mail address belongs to an account (code email_unavailable)',
+    type: ErrorResponseDto,
+  })
   async register(@Body() dto: RegisterDto): Promise<AuthResponseDto> {
     return toResponse(await this.auth.register(dto));
   }

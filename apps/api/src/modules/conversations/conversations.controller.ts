@@ -7,6 +7,7 @@ import { UuidParam } from '../../common/validation/uuid-param.decorator';
 import { ConversationsService } from './conversations.service';
 import { MessageQueryDto } from './dto/message-query.dto';
 import { MessageListResponseDto, MessageResponseDto } from './dto/message-response.dto';
+import { StatementBudget } from '../../common/db/statement-budget';
 
 @ApiTags('conversations')
 @Controller('conversations')
@@ -14,6 +15,7 @@ export class ConversationsController {
   constructor(private readonly conversations: ConversationsService) {}
 
   @Get(':id/messages')
+  @StatementBudget('listing')
   @ApiOperation({
     operationId: 'listConversationMessages',
     summary: 'Paginated messages of a WhatsApp conversation, oldest first (or newest first with order=desc)',

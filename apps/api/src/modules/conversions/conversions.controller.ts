@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Put, Query, StreamableFile } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { UserRole } from '@whatrack/shared';
+import { ApiKeyScope, UserRole } from '@whatrack/shared';
 import { Auth } from '../../common/auth/auth.decorator';
 import type { AuthContext } from '../../common/auth/auth-context';
 import { Roles } from '../../common/auth/roles.decorator';
@@ -10,6 +10,8 @@ import { ConversionListQueryDto, ConversionPeriodQueryDto, GoogleAdsExportQueryD
 import { ConversionListResponseDto, MetaPreviewResponseDto } from './dto/conversion-response.dto';
 import { MetaSettingsResponseDto, UpdateMetaSettingsDto } from './dto/meta-settings.dto';
 import { MetaSettingsService } from './meta-settings.service';
+import { StatementBudget } from '../../common/db/statement-budget';
+import { ApiKeyAccess } from '../../common/auth/api-key-scope.decorator';
 
 @ApiTags('conversions')
 @Controller('conversions')
@@ -20,6 +22,7 @@ export class ConversionsController {
   ) {}
 
   @Get('google-ads.csv')
+  @StatementBudget('export')
   @ApiProduces('text/csv')
   @ApiOperation({
     operationId: 'exportGoogleAdsConversions',
@@ -53,6 +56,7 @@ export class ConversionsController {
 
   @Put('meta-settings')
   @Roles(UserRole.OWNER, UserRole.ADMIN)
+  @ApiKeyAccess(ApiKeyScope.ADMIN)
   @ApiOperation({
     operationId: 'updateMetaSettings',
     summary: 'Replace the Meta Conversions API settings',
@@ -71,6 +75,7 @@ export class ConversionsController {
   }
 
   @Get('meta-preview')
+  @StatementBudget('report')
   @ApiOperation({
     operationId: 'previewMetaConversions',
     summary: 'The Meta events of the period, as they would be sent, for checking before enabling',
@@ -85,6 +90,7 @@ export class ConversionsController {
   }
 
   @Get()
+  @StatementBudget('listing')
   @ApiOperation({
     operationId: 'listConversions',
     summary: 'Queued conversions and their delivery status (pending, sent, failed, skipped), newest first',

@@ -15,6 +15,7 @@ import { LeadQueryDto } from './dto/lead-query.dto';
 import { LeadDetailResponseDto, LeadListResponseDto, LeadResponseDto } from './dto/lead-response.dto';
 import { UpdateLeadDto } from './dto/update-lead.dto';
 import { LeadsService } from './leads.service';
+import { StatementBudget } from '../../common/db/statement-budget';
 
 @ApiTags('leads')
 @Controller('leads')
@@ -22,6 +23,7 @@ export class LeadsController {
   constructor(private readonly leads: LeadsService) {}
 
   @Get()
+  @StatementBudget('listing')
   @ApiOperation({
     operationId: 'listLeads',
     summary: 'Paginated leads, newest first; q searches name (accent-insensitive), phone digits and email',

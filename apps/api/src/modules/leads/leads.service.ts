@@ -17,7 +17,7 @@ import {
 } from './dto/lead-response.dto';
 import type { UpdateLeadDto } from './dto/update-lead.dto';
 import { Lead } from './entities/lead.entity';
-import { containsPattern } from '../../common/sql/like-pattern';
+import { containsPattern, searchPattern } from '../../common/sql/like-pattern';
 
 interface LeadRow {
   id: string;
@@ -65,7 +65,7 @@ const ORDER_BY = 'l.created_at DESC, l.id DESC';
 /** The search condition on `l` (leads) and its parameters, numbered from $2 ($1 is the organization). */
 function searchCondition(q: string | undefined): { sql: string; params: string[] } {
   if (!q) return { sql: '', params: [] };
-  const params = [containsPattern(q.toLowerCase())];
+  const params = [searchPattern(q)];
   const alternatives = ['f_unaccent(lower(l.name)) LIKE f_unaccent($2)', 'lower(l.email) LIKE $2'];
   const digits = phoneDigits(q);
   if (digits.length >= 3) {

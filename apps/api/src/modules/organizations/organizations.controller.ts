@@ -1,12 +1,13 @@
 import { Body, Controller, Get, Patch } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { UserRole } from '@whatrack/shared';
+import { ApiKeyScope, UserRole } from '@whatrack/shared';
 import { Auth } from '../../common/auth/auth.decorator';
 import type { AuthContext } from '../../common/auth/auth-context';
 import { Roles } from '../../common/auth/roles.decorator';
 import { OrganizationResponseDto } from './dto/organization-response.dto';
 import { UpdateOrganizationDto } from './dto/update-organization.dto';
 import { OrganizationsService } from './organizations.service';
+import { ApiKeyAccess } from '../../common/auth/api-key-scope.decorator';
 
 @ApiTags('organizations')
 @Controller('organizations')
@@ -22,6 +23,7 @@ export class OrganizationsController {
 
   @Patch('current')
   @Roles(UserRole.OWNER, UserRole.ADMIN)
+  @ApiKeyAccess(ApiKeyScope.ADMIN)
   @ApiOperation({
     operationId: 'updateCurrentOrganization',
     summary: 'Rename the organization or change its time zone or currency',

@@ -5,6 +5,7 @@ import type { AuthContext } from '../../common/auth/auth-context';
 import { AttributionQueryDto, ReportFilterDto, TimeseriesQueryDto } from './dto/report-query.dto';
 import { AttributionReportDto, FunnelReportDto, TimeseriesReportDto } from './dto/report-response.dto';
 import { ReportsService } from './reports.service';
+import { StatementBudget } from '../../common/db/statement-budget';
 
 const FILTERS =
   'Takes the filters of GET /tickets (q, dateRange, dateFrom, dateTo, stageId, origin, source, hasSales, ' +
@@ -16,6 +17,7 @@ export class ReportsController {
   constructor(private readonly reports: ReportsService) {}
 
   @Get('attribution')
+  @StatementBudget('report')
   @ApiOperation({
     operationId: 'getAttributionReport',
     summary:
@@ -38,6 +40,7 @@ export class ReportsController {
   }
 
   @Get('timeseries')
+  @StatementBudget('report')
   @ApiOperation({
     operationId: 'getTimeseriesReport',
     summary: 'Tickets or revenue per day, week or month, optionally split by platform or source type',
@@ -53,6 +56,7 @@ export class ReportsController {
   }
 
   @Get('funnel')
+  @StatementBudget('report')
   @ApiOperation({
     operationId: 'getFunnelReport',
     summary: 'Per stage: tickets in it now and tickets that ever reached it',

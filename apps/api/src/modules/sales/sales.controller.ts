@@ -16,6 +16,10 @@ import { toSaleDto } from '../tickets/ticket-detail.loader';
 import { CreateSaleDto } from './dto/create-sale.dto';
 import { SaleListResponseDto } from './dto/sale-response.dto';
 import { SalesService } from './sales.service';
+import { StatementBudget } from '../../common/db/statement-budget';
+import { Roles } from '../../common/auth/roles.decorator';
+import { ApiKeyAccess } from '../../common/auth/api-key-scope.decorator';
+import { ApiKeyScope, UserRole } from '@whatrack/shared';
 
 @ApiTags('sales')
 @Controller()
@@ -38,6 +42,7 @@ export class SalesController {
   }
 
   @Get('tickets/:ticketId/sales')
+  @StatementBudget('listing')
   @ApiOperation({ operationId: 'listSales', summary: 'Sales of a ticket, oldest first' })
   @ApiOkResponse({ type: SaleListResponseDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
@@ -46,6 +51,8 @@ export class SalesController {
   }
 
   @Delete('sales/:id')
+  @Roles(UserRole.OWNER, UserRole.ADMIN)
+  @ApiKeyAccess(ApiKeyScope.ADMIN)
   @HttpCode(204)
   @ApiOperation({ operationId: 'deleteSale', summary: "Delete a sale (the ticket's counters follow)" })
   @ApiNoContentResponse({ description: 'Deleted' })

@@ -18,6 +18,9 @@ import { ReorderStagesDto } from './dto/reorder-stages.dto';
 import { StageListResponseDto, StageResponseDto } from './dto/stage-response.dto';
 import { UpdateStageDto } from './dto/update-stage.dto';
 import { StagesService } from './stages.service';
+import { Roles } from '../../common/auth/roles.decorator';
+import { ApiKeyAccess } from '../../common/auth/api-key-scope.decorator';
+import { ApiKeyScope, UserRole } from '@whatrack/shared';
 
 @ApiTags('stages')
 @Controller('stages')
@@ -33,6 +36,8 @@ export class StagesController {
   }
 
   @Post()
+  @Roles(UserRole.OWNER, UserRole.ADMIN)
+  @ApiKeyAccess(ApiKeyScope.ADMIN)
   @ApiOperation({ operationId: 'createStage', summary: 'Add a stage at the end of the board' })
   @ApiCreatedResponse({ type: StageResponseDto })
   @ApiConflictResponse({ description: 'A stage with this name exists', type: ErrorResponseDto })
@@ -41,6 +46,8 @@ export class StagesController {
   }
 
   @Put('order')
+  @Roles(UserRole.OWNER, UserRole.ADMIN)
+  @ApiKeyAccess(ApiKeyScope.ADMIN)
   @ApiOperation({
     operationId: 'reorderStages',
     summary: "Set the board order; ids must list exactly the organization's stages",
@@ -60,6 +67,8 @@ export class StagesController {
   }
 
   @Patch(':id')
+  @Roles(UserRole.OWNER, UserRole.ADMIN)
+  @ApiKeyAccess(ApiKeyScope.ADMIN)
   @ApiOperation({
     operationId: 'updateStage',
     summary: 'Rename, recolor or change the closed flag (tickets follow it)',
@@ -76,6 +85,8 @@ export class StagesController {
   }
 
   @Delete(':id')
+  @Roles(UserRole.OWNER, UserRole.ADMIN)
+  @ApiKeyAccess(ApiKeyScope.ADMIN)
   @HttpCode(204)
   @ApiOperation({ operationId: 'deleteStage', summary: 'Delete a stage; with tickets, ?moveTo=<stageId> is required' })
   @ApiNoContentResponse({ description: 'Deleted' })

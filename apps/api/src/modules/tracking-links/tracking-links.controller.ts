@@ -6,6 +6,10 @@ import { ErrorResponseDto } from '../../common/errors/error-response.dto';
 import { CreateTrackingLinkDto } from './dto/create-tracking-link.dto';
 import { TrackingLinkListResponseDto, TrackingLinkResponseDto } from './dto/tracking-link-response.dto';
 import { TrackingLinksService } from './tracking-links.service';
+import { StatementBudget } from '../../common/db/statement-budget';
+import { Roles } from '../../common/auth/roles.decorator';
+import { ApiKeyAccess } from '../../common/auth/api-key-scope.decorator';
+import { ApiKeyScope, UserRole } from '@whatrack/shared';
 
 @ApiTags('tracking-links')
 @Controller('tracking-links')
@@ -13,6 +17,8 @@ export class TrackingLinksController {
   constructor(private readonly links: TrackingLinksService) {}
 
   @Post()
+  @Roles(UserRole.OWNER, UserRole.ADMIN)
+  @ApiKeyAccess(ApiKeyScope.ADMIN)
   @ApiOperation({
     operationId: 'createTrackingLink',
     summary:
@@ -25,6 +31,7 @@ export class TrackingLinksController {
   }
 
   @Get()
+  @StatementBudget('listing')
   @ApiOperation({ operationId: 'listTrackingLinks', summary: 'Tracking links with their clicks and tickets counts' })
   @ApiOkResponse({ type: TrackingLinkListResponseDto })
   async list(@Auth() auth: AuthContext): Promise<TrackingLinkListResponseDto> {

@@ -26,7 +26,10 @@ export class UsersController {
   @Roles(UserRole.OWNER, UserRole.ADMIN)
   @ApiOperation({ operationId: 'createUser', summary: 'Add an agent or admin to the organization' })
   @ApiCreatedResponse({ type: UserResponseDto })
-  @ApiConflictResponse({ description: 'Email already registered', type: ErrorResponseDto })
+  @ApiConflictResponse({
+    description: 'The e-mail address belongs to an account (code email_unavailable)',
+    type: ErrorResponseDto,
+  })
   async create(@Auth() auth: AuthContext, @Body() dto: CreateUserDto): Promise<UserResponseDto> {
     return UserResponseDto.from(await this.users.create(auth, dto));
   }

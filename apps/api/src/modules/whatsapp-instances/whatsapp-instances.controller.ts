@@ -8,7 +8,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { UserRole } from '@whatrack/shared';
+import { ApiKeyScope, UserRole } from '@whatrack/shared';
 import { Auth } from '../../common/auth/auth.decorator';
 import type { AuthContext } from '../../common/auth/auth-context';
 import { Roles } from '../../common/auth/roles.decorator';
@@ -19,6 +19,7 @@ import { UpdateWhatsappInstanceDto } from './dto/update-whatsapp-instance.dto';
 import { WhatsappInstanceListResponseDto, WhatsappInstanceResponseDto } from './dto/whatsapp-instance-response.dto';
 import { WhatsappInstancePresenter } from './whatsapp-instance.presenter';
 import { WhatsappInstancesService } from './whatsapp-instances.service';
+import { ApiKeyAccess } from '../../common/auth/api-key-scope.decorator';
 
 @ApiTags('whatsapp-instances')
 @Controller('whatsapp-instances')
@@ -38,6 +39,7 @@ export class WhatsappInstancesController {
 
   @Post()
   @Roles(UserRole.OWNER, UserRole.ADMIN)
+  @ApiKeyAccess(ApiKeyScope.ADMIN)
   @ApiOperation({
     operationId: 'createWhatsappInstance',
     summary: 'Connect a WhatsApp line (Cloud API needs providerPhoneNumberId)',
@@ -64,6 +66,7 @@ export class WhatsappInstancesController {
 
   @Patch(':id')
   @Roles(UserRole.OWNER, UserRole.ADMIN)
+  @ApiKeyAccess(ApiKeyScope.ADMIN)
   @ApiOperation({
     operationId: 'updateWhatsappInstance',
     summary: 'Rename, change the number or the provider ids (the provider cannot change)',
@@ -85,6 +88,7 @@ export class WhatsappInstancesController {
   @Delete(':id')
   @HttpCode(204)
   @Roles(UserRole.OWNER, UserRole.ADMIN)
+  @ApiKeyAccess(ApiKeyScope.ADMIN)
   @ApiOperation({ operationId: 'deleteWhatsappInstance', summary: 'Delete an instance that has no conversations' })
   @ApiNoContentResponse({ description: 'Deleted' })
   @ApiNotFoundResponse({ type: ErrorResponseDto })

@@ -1,6 +1,6 @@
 import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { UserRole } from '@whatrack/shared';
+import { ApiKeyScope, UserRole } from '@whatrack/shared';
 import { Auth } from '../../common/auth/auth.decorator';
 import type { AuthContext } from '../../common/auth/auth-context';
 import { Roles } from '../../common/auth/roles.decorator';
@@ -9,14 +9,18 @@ import { UuidParam } from '../../common/validation/uuid-param.decorator';
 import { WebhookEventQueryDto } from './dto/webhook-event-query.dto';
 import { WebhookEventListResponseDto, WebhookEventResponseDto } from './dto/webhook-event-response.dto';
 import { WebhookEventsService } from './webhook-events.service';
+import { StatementBudget } from '../../common/db/statement-budget';
+import { ApiKeyAccess } from '../../common/auth/api-key-scope.decorator';
 
 @ApiTags('webhooks')
 @Controller('webhook-events')
 @Roles(UserRole.OWNER, UserRole.ADMIN)
+@ApiKeyAccess(ApiKeyScope.ADMIN)
 export class WebhookEventsController {
   constructor(private readonly events: WebhookEventsService) {}
 
   @Get()
+  @StatementBudget('listing')
   @ApiOperation({
     operationId: 'listWebhookEvents',
     summary: 'Received WhatsApp webhook events with their processing status',

@@ -9,6 +9,10 @@ import { TenantEntity } from '../../../common/entities/tenant.entity';
 // Trigram indexes for partial, accent-insensitive search; expression indexes created by hand in a migration.
 @Index('IDX_leads_name_trgm', { synchronize: false })
 @Index('IDX_leads_phone_trgm', { synchronize: false })
+@Index('IDX_leads_email_trgm', { synchronize: false })
+// Prefix search of one- and two-character terms (text_pattern_ops expression indexes, also by hand).
+@Index('IDX_leads_org_name_prefix', { synchronize: false })
+@Index('IDX_leads_org_email_prefix', { synchronize: false })
 export class Lead extends TenantEntity {
   @Column({ type: 'varchar', length: 160, nullable: true })
   name: string | null;

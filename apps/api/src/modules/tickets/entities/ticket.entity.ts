@@ -18,6 +18,7 @@ import { User } from '../../users/entities/user.entity';
 @Index('IDX_tickets_org_deal_value', ['organizationId', 'dealValue', 'id'])
 // Trigram index for the assignee-name search; an expression index created by hand in a migration.
 @Index('IDX_tickets_assignee_name_trgm', { synchronize: false })
+@Index('IDX_tickets_org_assignee_name_prefix', { synchronize: false })
 @Index('IDX_tickets_org_stage', ['organizationId', 'stageId'])
 @Index('IDX_tickets_org_conversation', ['organizationId', 'conversationId'])
 @Index('IDX_tickets_org_lead', ['organizationId', 'leadId'])
