@@ -4,9 +4,26 @@ import { API_KEY_HEADER } from './modules/auth/strategies/api-key.strategy';
 import { ErrorDetailDto, ErrorResponseDto } from './common/errors/error-response.dto';
 import { PUBLIC_EXTENSION } from './common/auth/public.decorator';
 import { NO_RATE_LIMIT_EXTENSION } from './common/http/rate-limits';
+import { API_KEY_SCOPE_EXTENSION } from './common/auth/api-key-scope.decorator';
+import { ROLES_EXTENSION } from './common/auth/roles.decorator';
+import { defaultKeyScope } from './common/auth/roles.guard';
+import type { UserRole } from '@whatrack/shared';
 
 const ERROR_REF = { $ref: '#/components/schemas/ErrorResponseDto' };
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
+
+/**
+ * Who may call an operation, stated on it (description and x-roles / x-api-key-scope) from the same metadata the
+ * guard enforces.
+ */
+function describeAccess(op: Record<string, unknown>, method: string): string {
+  const roles = op[ROLES_EXTENSION] as UserRole[] | undefined;
+  const scope = (op[API_KEY_SCOPE_EXTENSION] as string | undefined) ?? defaultKeyScope(method.toUpperCase(), roles);
+  op[API_KEY_SCOPE_EXTENSION] = scope ?? 'none';
+  const users = roles?.length ? `users with role ${roles.join(' or ')}` : 'every user';
+  const keys = scope ? `API keys with scope ${scope}` : 'no API key';
+  return `${users}; ${keys}.`;
+}
 
 /** Every operation documents the shared error body; public ones drop the security requirement. */
 function decorate(doc: OpenAPIObject): OpenAPIObject {
@@ -22,6 +39,10 @@ function decorate(doc: OpenAPIObject): OpenAPIObject {
         delete op[PUBLIC_EXTENSION];
       } else {
         responses['401'] ??= error('Missing or invalid credentials');
+        const access = describeAccess(op, method);
+        responses['403'] ??= error(`Not allowed: ${access}`);
+        const description = typeof op.description === 'string' ? `${op.description}\n\n` : '';
+        op.description = `${description}**Access:** ${access}`;
       }
       if (op[NO_RATE_LIMIT_EXTENSION]) delete op[NO_RATE_LIMIT_EXTENSION];
       else responses['429'] ??= error('Too many requests');
@@ -36,7 +57,7 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
     .setDescription(
       'Tickets, leads, WhatsApp conversations and marketing attribution (UTMs and click ids) for businesses that sell ' +
         'through WhatsApp. Authenticate with a JWT (`Authorization: Bearer`, from /auth/login) or an API key ' +
-        '(`X-API-Key`, created under /api-keys). Every error answers `{statusCode, error, message, details?}`. ' +
+        '(`X-API-Key`, created under /api-keys). Every error answers `{statusCode, error, code, message, details?}`: switch on the machine-readable `code`. ' +
         'Money is a JSON number in the organization currency; dates are ISO 8601.',
     )
     .setVersion('1.0.0')

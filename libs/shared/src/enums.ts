@@ -41,3 +41,22 @@ export enum TicketEventType {
 
 /** Roles allowed to manage users and API keys. */
 export const MANAGER_ROLES: readonly UserRole[] = [UserRole.OWNER, UserRole.ADMIN];
+
+/**
+ * What an API key may do, chosen when it is created. Each scope includes the ones before it: `read` (every GET),
+ * `tickets` (also create and update tickets, leads and sales), `admin` (also configure stages, WhatsApp lines,
+ * ad spend, tracking links and conversions, delete sales). Users and API keys are managed by people only.
+ */
+export enum ApiKeyScope {
+  READ = 'read',
+  TICKETS = 'tickets',
+  ADMIN = 'admin',
+}
+
+export const API_KEY_SCOPES: readonly ApiKeyScope[] = [ApiKeyScope.READ, ApiKeyScope.TICKETS, ApiKeyScope.ADMIN];
+
+/** Whether keys with `granted` scopes may act where `required` is needed (a scope includes the lower ones). */
+export function scopeAllows(granted: readonly ApiKeyScope[], required: ApiKeyScope): boolean {
+  const rank = API_KEY_SCOPES.indexOf(required);
+  return granted.some((scope) => API_KEY_SCOPES.indexOf(scope) >= rank);
+}

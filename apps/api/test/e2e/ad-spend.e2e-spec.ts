@@ -111,8 +111,15 @@ describe('/ad-spend', () => {
     expect(res.body).toEqual({
       statusCode: 400,
       error: 'Bad Request',
+      code: 'invalid_input',
       message: 'row 4: spend must be a number ≥ 0 with at most 2 decimals',
-      details: [{ field: 'rows[3].spend', message: 'row 4: spend must be a number ≥ 0 with at most 2 decimals' }],
+      details: [
+        {
+          field: 'rows[3].spend',
+          code: 'invalid_value',
+          message: 'row 4: spend must be a number ≥ 0 with at most 2 decimals',
+        },
+      ],
     });
     expect(await count()).toBe(before);
   });
@@ -129,7 +136,7 @@ describe('/ad-spend', () => {
     ].join('\n');
     const res = await upload(csv).expect(400);
     expect(res.body.message).toBe('row 1: date must be a calendar date such as 2026-03-01 (and 6 more problems)');
-    expect(res.body.details).toEqual([
+    expect(res.body.details).toMatchObject([
       { field: 'rows[0].date', message: 'row 1: date must be a calendar date such as 2026-03-01' },
       {
         field: 'rows[1].platform',
@@ -152,10 +159,10 @@ describe('/ad-spend', () => {
     ];
     for (const [csv, message] of cases) {
       const res = await upload(csv).expect(400);
-      expect(res.body.details).toEqual([{ field: 'file', message: expect.stringContaining(message) }]);
+      expect(res.body.details).toMatchObject([{ field: 'file', message: expect.stringContaining(message) }]);
     }
     const res = await t.http.post('/api/v1/ad-spend').set(owner.bearer).field('note', 'x').expect(400);
-    expect(res.body.details).toEqual([{ field: 'file', message: expect.stringContaining('file is required') }]);
+    expect(res.body.details).toMatchObject([{ field: 'file', message: expect.stringContaining('file is required') }]);
     await upload(Buffer.alloc(5 * 1024 * 1024 + 1, 'a')).expect(413);
   });
 
@@ -165,13 +172,13 @@ describe('/ad-spend', () => {
         .post('/api/v1/ad-spend')
         .set(owner.bearer)
         .send(body as object);
-    expect((await post({}).expect(400)).body.details).toEqual([
+    expect((await post({}).expect(400)).body.details).toMatchObject([
       { field: 'rows', message: 'rows must be an array of {date, platform, campaign, spend}' },
     ]);
-    expect((await post({ rows: [] }).expect(400)).body.details).toEqual([
+    expect((await post({ rows: [] }).expect(400)).body.details).toMatchObject([
       { field: 'rows', message: 'rows must contain at least one row' },
     ]);
-    expect((await post({ rows: [{}], extra: 1 }).expect(400)).body.details).toEqual([
+    expect((await post({ rows: [{}], extra: 1 }).expect(400)).body.details).toMatchObject([
       { field: 'extra', message: 'property extra should not exist' },
     ]);
     const res = await post({
@@ -181,7 +188,7 @@ describe('/ad-spend', () => {
         { date: '2026-03-01', platform: 'google_ads', campaign: 'brand', spend: 1.005, note: 'n' },
       ],
     }).expect(400);
-    expect(res.body.details).toEqual([
+    expect(res.body.details).toMatchObject([
       { field: 'rows[0].spend', message: 'row 1: spend must be a number ≥ 0 with at most 2 decimals' },
       { field: 'rows[1]', message: 'row 2: must be an object with date, platform, campaign and spend' },
       { field: 'rows[2].note', message: 'row 3: property note should not exist' },
@@ -219,7 +226,7 @@ describe('/ad-spend', () => {
 
   it('keeps organizations apart and deletes single rows', async () => {
     expect((await list({}, other)).total).toBe(0);
-    const key = await createApiKey(t, other);
+    const key = await createApiKey(t, other, 'Integração', ['admin']);
     await t.http
       .post('/api/v1/ad-spend')
       .set('X-API-Key', key.key)
@@ -241,7 +248,7 @@ describe('/ad-spend', () => {
       .set(owner.bearer)
       .expect(404);
     const bad = await t.http.delete('/api/v1/ad-spend/123').set(owner.bearer).expect(400);
-    expect(bad.body.details).toEqual([{ field: 'id', message: 'id must be a UUID' }]);
+    expect(bad.body.details).toMatchObject([{ field: 'id', code: 'is_uuid', message: 'id must be a UUID' }]);
     expect((await list({ campaign: 'ação' })).total).toBe(0);
     expect((await list({}, other)).total).toBe(1);
   });

@@ -58,8 +58,9 @@ export async function createApiKey(
   t: TestApp,
   owner: Account,
   name = 'Integração',
+  scopes?: string[],
 ): Promise<{ id: string; key: string }> {
-  const res = await t.http.post('/api/v1/api-keys').set(owner.bearer).send({ name }).expect(201);
+  const res = await t.http.post('/api/v1/api-keys').set(owner.bearer).send({ name, scopes }).expect(201);
   return res.body as { id: string; key: string };
 }
 

@@ -1,4 +1,4 @@
-import type { UserRole } from '@whatrack/shared';
+import type { ApiKeyScope, UserRole } from '@whatrack/shared';
 
 /** Who is calling, and for which organization. Every service method takes it and scopes by organizationId. */
 export interface AuthContext {
@@ -8,8 +8,10 @@ export interface AuthContext {
   userId: string | null;
   /** The API key, for X-API-Key callers. */
   apiKeyId: string | null;
-  /** A user's role; API keys act as agents (they cannot manage users or keys). */
+  /** A user's role; API keys act as agents within their scopes (they never manage users or keys). */
   role: UserRole;
+  /** An API key's scopes (empty for users, whose role decides). */
+  scopes: ApiKeyScope[];
   /** Shown in activity timelines. */
   actorName: string;
 }

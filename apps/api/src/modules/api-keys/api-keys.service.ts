@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { ApiKeyScope } from '@whatrack/shared';
 import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, type Repository } from 'typeorm';
 import type { AuthContext } from '../../common/auth/auth-context';
@@ -28,6 +29,7 @@ export class ApiKeysService {
         name: dto.name,
         prefix,
         keyHash: hashApiKey(key),
+        scopes: dto.scopes ?? [ApiKeyScope.TICKETS],
         createdByUserId: auth.userId,
         lastUsedAt: null,
         revokedAt: null,

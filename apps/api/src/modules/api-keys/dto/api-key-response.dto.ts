@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { ApiKeyScope } from '@whatrack/shared';
 import type { ApiKey } from '../entities/api-key.entity';
 
 export class ApiKeyResponseDto {
@@ -10,6 +11,9 @@ export class ApiKeyResponseDto {
 
   @ApiProperty({ example: 'wtk_3f9a2c', description: 'The first characters of the key, to tell keys apart' })
   prefix: string;
+
+  @ApiProperty({ enum: ApiKeyScope, enumName: 'ApiKeyScope', isArray: true, example: [ApiKeyScope.TICKETS] })
+  scopes: ApiKeyScope[];
 
   @ApiProperty()
   createdAt: Date;
@@ -25,6 +29,7 @@ export class ApiKeyResponseDto {
       id: key.id,
       name: key.name,
       prefix: key.prefix,
+      scopes: key.scopes,
       createdAt: key.createdAt,
       lastUsedAt: key.lastUsedAt,
       revokedAt: key.revokedAt,

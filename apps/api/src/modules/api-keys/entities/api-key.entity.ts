@@ -1,3 +1,4 @@
+import type { ApiKeyScope } from '@whatrack/shared';
 import { Column, Entity, Index } from 'typeorm';
 import { TenantEntity } from '../../../common/entities/tenant.entity';
 
@@ -14,6 +15,10 @@ export class ApiKey extends TenantEntity {
   @Index('UQ_api_keys_key_hash', { unique: true })
   @Column({ type: 'char', length: 64, select: false })
   keyHash: string;
+
+  /** Chosen at creation (keys made before scopes existed got `tickets`, what they could do until then). */
+  @Column({ type: 'varchar', length: 16, array: true, default: () => "'{tickets}'" })
+  scopes: ApiKeyScope[];
 
   @Column({ type: 'uuid', nullable: true })
   createdByUserId: string | null;

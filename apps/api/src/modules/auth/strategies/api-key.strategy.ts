@@ -26,6 +26,7 @@ export class ApiKeyStrategy extends PassportStrategy(Strategy, API_KEY_STRATEGY)
       userId: null,
       apiKeyId: apiKey.id,
       role: UserRole.AGENT,
+      scopes: apiKey.scopes,
       actorName: `API key ${apiKey.name}`,
     };
   }

@@ -38,6 +38,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, JWT_STRATEGY) {
       userId: user.id,
       apiKeyId: null,
       role: user.role,
+      scopes: [],
       actorName: user.name,
     };
   }

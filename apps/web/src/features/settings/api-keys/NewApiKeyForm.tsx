@@ -1,6 +1,7 @@
 import type { CreatedApiKey } from '@whatrack/api-client';
 import type { UseMutationResult } from '@tanstack/react-query';
 import { ApiError } from '@whatrack/api-client';
+import { ApiKeyScope } from '@whatrack/shared';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../ui/ErrorMessage';
@@ -8,7 +9,7 @@ import { SubmitButton } from '../../ui/SubmitButton';
 import { TextField } from '../../ui/TextField';
 
 interface NewApiKeyFormProps {
-  create: UseMutationResult<CreatedApiKey, unknown, string>;
+  create: UseMutationResult<CreatedApiKey, unknown, { name: string; scopes: ApiKeyScope[] }>;
   onCreated: (key: CreatedApiKey) => void;
 }
 
@@ -26,12 +27,15 @@ export function NewApiKeyForm({ create, onCreated }: NewApiKeyFormProps) {
       return;
     }
     setError(null);
-    create.mutate(name.trim(), {
-      onSuccess: (key) => {
-        setName('');
-        onCreated(key);
+    create.mutate(
+      { name: name.trim(), scopes: [ApiKeyScope.TICKETS] },
+      {
+        onSuccess: (key) => {
+          setName('');
+          onCreated(key);
+        },
       },
-    });
+    );
   };
 
   return (

@@ -1,4 +1,5 @@
 import { unwrap } from '@whatrack/api-client';
+import type { ApiKeyScope } from '@whatrack/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useApi } from '../../../lib/useApi';
 
@@ -9,8 +10,8 @@ export function useApiKeyMutations() {
   const queryClient = useQueryClient();
   const refresh = () => queryClient.invalidateQueries({ queryKey: KEYS_KEY });
   const create = useMutation({
-    mutationFn: async (name: string) => {
-      return unwrap(await client.POST('/api/v1/api-keys', { body: { name } }));
+    mutationFn: async ({ name, scopes }: { name: string; scopes: ApiKeyScope[] }) => {
+      return unwrap(await client.POST('/api/v1/api-keys', { body: { name, scopes } }));
     },
     onSuccess: refresh,
   });
