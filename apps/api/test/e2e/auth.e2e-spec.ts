@@ -64,7 +64,8 @@ describe('auth', () => {
     expect(res.body).toEqual({
       statusCode: 409,
       error: 'Conflict',
-      message: expect.stringContaining('already registered'),
+      code: 'email_unavailable',
+      message: expect.stringContaining('cannot be used'),
     });
     const [{ count }] = await t.dataSource.query(
       `SELECT count(*)::int AS count FROM organizations WHERE name = 'Outra'`,
@@ -107,7 +108,12 @@ describe('auth', () => {
       .send({ email: uniqueEmail(), password: 'errada-123' })
       .expect(401);
     expect(wrong.body).toEqual(unknown.body);
-    expect(wrong.body).toEqual({ statusCode: 401, error: 'Unauthorized', message: 'Invalid email or password' });
+    expect(wrong.body).toEqual({
+      statusCode: 401,
+      error: 'Unauthorized',
+      code: 'invalid_credentials',
+      message: 'Invalid email or password',
+    });
   });
 
   it('denies by default: no token, a bad token and a forged token are 401', async () => {

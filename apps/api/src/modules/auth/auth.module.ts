@@ -8,6 +8,7 @@ import { StagesModule } from '../stages/stages.module';
 import { UsersModule } from '../users/users.module';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
+import { LoginAttemptsRepository } from './login-attempts.repository';
 import { ApiKeyStrategy } from './strategies/api-key.strategy';
 import { JwtStrategy } from './strategies/jwt.strategy';
 
@@ -27,6 +28,6 @@ import { JwtStrategy } from './strategies/jwt.strategy';
     ApiKeysModule,
   ],
   controllers: [AuthController],
-  providers: [AuthService, JwtStrategy, ApiKeyStrategy],
+  providers: [AuthService, JwtStrategy, ApiKeyStrategy, LoginAttemptsRepository],
 })
 export class AuthModule {}

@@ -1,10 +1,12 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { UserRole } from '@whatrack/shared';
 import { DataSource } from 'typeorm';
 import type { AuthContext } from '../../common/auth/auth-context';
-import { UnauthorizedError } from '../../common/errors/domain-errors';
+import { Clock } from '../../common/clock/clock';
+import { TooManyRequestsError, UnauthorizedError } from '../../common/errors/domain-errors';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { Organization } from '../organizations/entities/organization.entity';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { StagesService } from '../stages/stages.service';
@@ -14,6 +16,7 @@ import { UsersService } from '../users/users.service';
 import type { LoginDto } from './dto/login.dto';
 import type { RegisterDto } from './dto/register.dto';
 import type { JwtPayload } from './strategies/jwt.strategy';
+import { LoginAttemptsRepository, loginKey } from './login-attempts.repository';
 
 export interface Session {
   accessToken: string;
@@ -35,6 +38,9 @@ export class AuthService {
     private readonly stages: StagesService,
     private readonly hasher: PasswordHasher,
     private readonly jwt: JwtService,
+    private readonly attempts: LoginAttemptsRepository,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** Creates the organization, its owner and its default stages in one transaction. */
@@ -54,14 +60,34 @@ export class AuthService {
     return { accessToken: this.sign(user), user, organization };
   }
 
+  /**
+   * Checks the password, under a per-address limit shared by every replica: after a few failures the address is
+   * locked for a while (doubling), whatever client address the guesses come from, and the right password does not
+   * get through a lock. Unknown addresses are counted and locked alike, and cost the same hashing time, so no
+   * answer tells whether an account exists.
+   */
   async login(dto: LoginDto): Promise<Session> {
+    const key = loginKey(dto.email);
+    const now = this.clock.now();
+    const { lockedUntil } = await this.attempts.admit(key, now, this.config.loginPolicy);
+    if (lockedUntil) {
+      const seconds = Math.max(1, Math.ceil((lockedUntil.getTime() - now.getTime()) / 1000));
+      throw new TooManyRequestsError(
+        `Too many sign-in attempts for this e-mail: try again in ${seconds} s`,
+        'login_locked',
+        seconds,
+      );
+    }
     const user = await this.users.findForLogin(dto.email);
     if (!user) {
       this.dummyHash ??= this.hasher.hash('not-a-real-password');
       await this.hasher.verify(await this.dummyHash, dto.password);
-      throw new UnauthorizedError(INVALID_CREDENTIALS);
+      throw new UnauthorizedError(INVALID_CREDENTIALS, undefined, 'invalid_credentials');
     }
-    if (!(await this.hasher.verify(user.passwordHash, dto.password))) throw new UnauthorizedError(INVALID_CREDENTIALS);
+    if (!(await this.hasher.verify(user.passwordHash, dto.password))) {
+      throw new UnauthorizedError(INVALID_CREDENTIALS, undefined, 'invalid_credentials');
+    }
+    await this.attempts.clear(key);
     const organization = await this.organizations.getCurrent({ organizationId: user.organizationId } as AuthContext);
     return { accessToken: this.sign(user), user, organization };
   }

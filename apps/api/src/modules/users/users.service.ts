@@ -26,9 +26,16 @@ export class UsersService {
   /** Inserts a user with the given manager (so registration can run it inside its transaction). */
   async insert(manager: EntityManager, input: NewUser): Promise<User> {
     const email = input.email.trim().toLowerCase();
-    const taken = await manager.exists(User, { where: { email } });
-    if (taken) throw new ConflictError(`email ${email} is already registered`);
+    // Hashed first, so a taken address is not answered measurably faster than a free one.
     const passwordHash = await this.hasher.hash(input.password);
+    const taken = await manager.exists(User, { where: { email } });
+    if (taken) {
+      throw new ConflictError(
+        'This e-mail address cannot be used: sign in with it instead',
+        undefined,
+        'email_unavailable',
+      );
+    }
     const user = manager.create(User, { ...input, email, passwordHash });
     return manager.save(User, user);
   }
