@@ -26,11 +26,12 @@ export class WebhookFixture {
     return this.t.app.get(WebhookWorker);
   }
 
-  async boot(): Promise<void> {
+  async boot(env: Record<string, string> = {}): Promise<void> {
     this.t = await createTestApp({
       WHATSAPP_APP_SECRET: APP_SECRET,
       WHATSAPP_VERIFY_TOKEN: VERIFY_TOKEN,
       WEBHOOK_WORKER_ENABLED: 'false',
+      ...env,
     });
   }
 
@@ -114,9 +115,9 @@ export class WebhookFixture {
 }
 
 /** Boots a WebhookFixture for the enclosing describe and gives each of its tests a fresh organization. */
-export function useWebhookFixture(): WebhookFixture {
+export function useWebhookFixture(env: Record<string, string> = {}): WebhookFixture {
   const fixture = new WebhookFixture();
-  beforeAll(() => fixture.boot());
+  beforeAll(() => fixture.boot(env));
   beforeEach(() => fixture.newOrganization());
   afterAll(() => fixture.close());
   return fixture;

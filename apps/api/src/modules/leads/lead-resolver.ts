@@ -42,6 +42,24 @@ export function normalizeLeadInput(input: LeadInput, field = 'lead'): Normalized
   return { name, phone, phoneKey, email, waUserId };
 }
 
+/**
+ * A WhatsApp sender as a lead. wa_id is what WhatsApp says the number is: one the phone library does not
+ * recognise (a new numbering plan, a country it lacks) is kept as its digits with a "+", never refused.
+ */
+export function normalizeWhatsappSender(sender: {
+  waId: string | null;
+  waUserId: string | null;
+  name: string | null;
+}): NormalizedLead {
+  const known = sender.waId ? normalizePhone(`+${sender.waId}`) : null;
+  const phone = known?.e164 ?? (sender.waId ? `+${sender.waId}` : null);
+  const waUserId = sender.waUserId?.trim() || null;
+  if (!phone && !waUserId) {
+    throw InvalidInputError.field('from', 'the message names no sender (neither wa_id nor user id)', 'no_sender');
+  }
+  return { name: sender.name?.trim() || null, phone, phoneKey: known?.key ?? phone, email: null, waUserId };
+}
+
 const LEAD_COLUMNS = `id, organization_id AS "organizationId", name, phone, phone_key AS "phoneKey",
   wa_user_id AS "waUserId", email, created_at AS "createdAt", updated_at AS "updatedAt"`;
 

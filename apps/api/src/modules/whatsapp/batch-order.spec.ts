@@ -10,6 +10,7 @@ function cloud(id: string, from: string): StoredEvent {
     organizationId: null,
     instanceId: null,
     body: { entry: [{ changes: [{ field: 'messages', value }] }] },
+    receivedAt: new Date(),
   };
 }
 
@@ -20,6 +21,7 @@ function evolution(id: string, remoteJid: string): StoredEvent {
     organizationId: 'org',
     instanceId: 'instance-1',
     body: { event: 'messages.upsert', data: { key: { id, remoteJid } } },
+    receivedAt: new Date(),
   };
 }
 

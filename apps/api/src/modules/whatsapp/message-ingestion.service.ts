@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { MessageDirection, TicketSourceType } from '@whatrack/shared';
 import type { EntityManager } from 'typeorm';
-import { findOrCreateNormalizedLead, normalizeLeadInput } from '../leads/lead-resolver';
+import { findOrCreateNormalizedLead, normalizeWhatsappSender } from '../leads/lead-resolver';
 import type { AttributionInput } from '../tracking/ticket-attribution.service';
 import { TicketAttributionService } from '../tracking/ticket-attribution.service';
 import { TrackingLinksService } from '../tracking-links/tracking-links.service';
@@ -31,11 +31,7 @@ export class MessageIngestionService {
 
   async ingest(m: EntityManager, instance: RoutedInstance, message: NormalizedMessage): Promise<IngestOutcome> {
     const org = instance.organizationId;
-    const lead = normalizeLeadInput({
-      phone: message.waId ? `+${message.waId}` : null,
-      waUserId: message.waUserId,
-      name: message.contactName,
-    });
+    const lead = normalizeWhatsappSender({ waId: message.waId, waUserId: message.waUserId, name: message.contactName });
     // The hot path is plain SQL, two statements in the common case (known lead, open ticket) and a few for a new
     // lead: TypeORM's repository layer and many small statements cost more CPU than the work itself.
     const contact = await lookupContact(m, org, instance.id, lead);

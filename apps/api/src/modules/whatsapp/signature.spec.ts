@@ -16,3 +16,23 @@ describe('isValidMetaSignature', () => {
     expect(isValidMetaSignature(body, undefined, secret)).toBe(false);
   });
 });
+
+describe('isValidMetaSignature, exactly 64 hex digits', () => {
+  const secret = 'app-secret';
+  const body = Buffer.from('{"entry":[]}');
+  const good = metaSignature(body, secret);
+
+  it('rejects trailing garbage after the digest, which Buffer.from(hex) would silently drop', () => {
+    expect(isValidMetaSignature(body, `${good}zz`, secret)).toBe(false);
+    expect(isValidMetaSignature(body, `${good} `, secret)).toBe(false);
+    expect(isValidMetaSignature(body, `${good}00`, secret)).toBe(false);
+  });
+
+  it('rejects two signature headers joined into one', () => {
+    expect(isValidMetaSignature(body, `${good}, ${good}`, secret)).toBe(false);
+  });
+
+  it('accepts upper-case hex', () => {
+    expect(isValidMetaSignature(body, `sha256=${good.slice(7).toUpperCase()}`, secret)).toBe(true);
+  });
+});

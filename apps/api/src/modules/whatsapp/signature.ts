@@ -1,11 +1,14 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
+/** Exactly "sha256=" and 64 hex digits: nothing after them, not two headers joined with a comma. */
+const SIGNATURE = /^sha256=([0-9a-f]{64})$/i;
+
 /** Checks Meta's X-Hub-Signature-256 ("sha256=<hex HMAC of the raw body with the app secret>") in constant time. */
 export function isValidMetaSignature(rawBody: Buffer, header: string | undefined, appSecret: string): boolean {
-  if (!header?.startsWith('sha256=')) return false;
-  const given = Buffer.from(header.slice('sha256='.length), 'hex');
+  const hex = header ? SIGNATURE.exec(header)?.[1] : undefined;
+  if (!hex) return false;
   const expected = createHmac('sha256', appSecret).update(rawBody).digest();
-  return given.length === expected.length && timingSafeEqual(given, expected);
+  return timingSafeEqual(Buffer.from(hex, 'hex'), expected);
 }
 
 export function metaSignature(rawBody: Buffer | string, appSecret: string): string {

@@ -4,8 +4,6 @@ import type { ProcessingResult, StoredEvent } from './webhook-processor';
 import { queryPrepared } from '../../common/sql/prepared-query';
 
 export const MAX_ATTEMPTS = 8;
-/** A "processing" event older than this belongs to a worker that died: it is claimed again. */
-const STALE_LOCK = '5 minutes';
 
 interface EventRow {
   id: string;
@@ -13,9 +11,10 @@ interface EventRow {
   organization_id: string | null;
   instance_id: string | null;
   body: unknown;
+  received_at: Date;
 }
 
-const EVENT_COLUMNS = 'id, provider, organization_id, instance_id, body';
+const EVENT_COLUMNS = 'id, provider, organization_id, instance_id, body, received_at';
 
 function toEvent(row: EventRow): StoredEvent {
   return {
@@ -24,6 +23,7 @@ function toEvent(row: EventRow): StoredEvent {
     organizationId: row.organization_id,
     instanceId: row.instance_id,
     body: row.body,
+    receivedAt: row.received_at,
   };
 }
 
@@ -31,34 +31,50 @@ function toEvent(row: EventRow): StoredEvent {
  * Claims up to `limit` due events (FOR UPDATE SKIP LOCKED, so several workers share the work) and returns them
  * with their bodies, oldest first: one round trip per batch.
  */
-export async function claimDueEvents(db: DataSource, limit: number): Promise<StoredEvent[]> {
+export async function claimDueEvents(db: DataSource, limit: number, leaseSeconds: number): Promise<StoredEvent[]> {
   // Wrapped in a CTE so the driver returns the rows (a bare UPDATE … RETURNING comes back as [rows, count]).
   const rows = await queryPrepared<EventRow>(
     db.manager,
     `WITH claimed AS (
-       UPDATE webhook_events SET status = 'processing', attempts = attempts + 1, locked_at = now(), updated_at = now()
+       UPDATE webhook_events SET status = 'processing', attempts = attempts + 1, locked_at = now(),
+         lease_until = now() + make_interval(secs => $2), updated_at = now()
        WHERE id IN (
          SELECT id FROM webhook_events
          WHERE (status = 'pending' AND next_attempt_at <= now())
-            OR (status = 'processing' AND locked_at < now() - interval '${STALE_LOCK}')
+            OR (status = 'processing' AND lease_until < now())
          ORDER BY next_attempt_at, received_at LIMIT $1 FOR UPDATE SKIP LOCKED)
-       RETURNING ${EVENT_COLUMNS}, received_at)
+       RETURNING ${EVENT_COLUMNS})
      SELECT ${EVENT_COLUMNS} FROM claimed ORDER BY received_at`,
-    [limit],
+    [limit, leaseSeconds],
   );
   return rows.map(toEvent);
 }
 
+/**
+ * The heartbeat of a worker still working on `ids`: their claims last another lease. Rows its own transaction
+ * is finishing are skipped (SKIP LOCKED), not waited for; they stop being "processing" at its commit anyway.
+ */
+export async function renewLeases(db: DataSource, ids: string[], leaseSeconds: number): Promise<void> {
+  if (ids.length === 0) return;
+  await queryPrepared(
+    db.manager,
+    `UPDATE webhook_events SET lease_until = now() + make_interval(secs => $2)
+     WHERE id IN (SELECT id FROM webhook_events WHERE id = ANY($1::uuid[]) AND status = 'processing'
+                  FOR UPDATE SKIP LOCKED)`,
+    [ids, leaseSeconds],
+  );
+}
+
 /** Marks one event as being processed again now, whatever its status (admin retry), and returns it. */
-export async function reclaimEvent(db: DataSource, id: string): Promise<StoredEvent | null> {
+export async function reclaimEvent(db: DataSource, id: string, leaseSeconds: number): Promise<StoredEvent | null> {
   const [row] = await queryPrepared<EventRow>(
     db.manager,
     `WITH claimed AS (
        UPDATE webhook_events SET status = 'processing', attempts = 1, locked_at = now(), next_attempt_at = now(),
-         last_error = NULL, updated_at = now()
+         lease_until = now() + make_interval(secs => $2), last_error = NULL, updated_at = now()
        WHERE id = $1 RETURNING ${EVENT_COLUMNS})
      SELECT * FROM claimed`,
-    [id],
+    [id, leaseSeconds],
   );
   return row ? toEvent(row) : null;
 }
@@ -79,7 +95,7 @@ export async function markHandled(
     m,
     `UPDATE webhook_events e
      SET status = r.status, organization_id = COALESCE(r.organization_id, e.organization_id),
-         instance_id = COALESCE(r.instance_id, e.instance_id), processed_at = now(), locked_at = NULL,
+         instance_id = COALESCE(r.instance_id, e.instance_id), processed_at = now(), locked_at = NULL, lease_until = NULL,
          last_error = NULL, updated_at = now()
      FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, status varchar, organization_id uuid, instance_id uuid)
      WHERE e.id = r.id`,
@@ -95,7 +111,7 @@ export async function recordFailure(db: DataSource, id: string, message: string,
      SET status = CASE WHEN $2 OR attempts >= $3 THEN 'failed' ELSE 'pending' END,
          -- Exponential backoff: 5 s, 10 s, 20 s, ... capped at one hour.
          next_attempt_at = now() + make_interval(secs => LEAST($4 * power(2, GREATEST(attempts - 1, 0)), 3600)),
-         last_error = $5, locked_at = NULL, updated_at = now()
+         last_error = $5, locked_at = NULL, lease_until = NULL, updated_at = now()
      WHERE id = $1`,
     [id, permanent, MAX_ATTEMPTS, 5, message.slice(0, 2000)],
   );

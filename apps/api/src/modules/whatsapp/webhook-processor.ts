@@ -1,18 +1,33 @@
 import { Injectable } from '@nestjs/common';
 import { WhatsappProvider } from '@whatrack/shared';
-import type { EntityManager } from 'typeorm';
-import { Clock } from '../../common/clock/clock';
+import { type EntityManager, QueryFailedError } from 'typeorm';
+import { InvalidInputError } from '../../common/errors/domain-errors';
 import type { WebhookEvent, WebhookEventStatus } from './entities/webhook-event.entity';
 import type { InstanceLookup, RoutedInstance } from './instance-lookup';
 import { MessageIngestionService } from './message-ingestion.service';
+import { fitMessage } from './message-fit';
 import { cloudChangeValues, parseCloudChange } from './parsers/cloud-api.parser';
 import { parseEvolution } from './parsers/evolution.parser';
 
 /** What processing needs of a stored event. */
-export type StoredEvent = Pick<WebhookEvent, 'id' | 'provider' | 'organizationId' | 'instanceId' | 'body'>;
+export type StoredEvent = Pick<
+  WebhookEvent,
+  'id' | 'provider' | 'organizationId' | 'instanceId' | 'body' | 'receivedAt'
+>;
 
 /** A failure that retrying cannot fix (e.g. the instance was deleted): the event fails at once, still retryable by hand. */
 export class PermanentProcessingError extends Error {}
+
+/**
+ * Whether retrying the same event can only fail again: input the domain refuses, or data PostgreSQL cannot take
+ * (SQLSTATE class 22, a NOT NULL or CHECK violation). Lock timeouts, deadlocks and lost connections are transient.
+ */
+export function isPermanentFailure(error: unknown): boolean {
+  if (error instanceof PermanentProcessingError || error instanceof InvalidInputError) return true;
+  if (!(error instanceof QueryFailedError)) return false;
+  const code = (error.driverError as { code?: string } | undefined)?.code ?? '';
+  return code.startsWith('22') || code === '23502' || code === '23514';
+}
 
 export interface ProcessingResult {
   status: Extract<WebhookEventStatus, 'processed' | 'unroutable' | 'ignored'>;
@@ -26,10 +41,7 @@ export interface ProcessingResult {
 /** Applies one stored webhook event to the domain, inside the caller's transaction. */
 @Injectable()
 export class WebhookProcessor {
-  constructor(
-    private readonly ingestion: MessageIngestionService,
-    private readonly clock: Clock,
-  ) {}
+  constructor(private readonly ingestion: MessageIngestionService) {}
 
   process(m: EntityManager, event: StoredEvent, instances: InstanceLookup): Promise<ProcessingResult> {
     return event.provider === WhatsappProvider.CLOUD_API
@@ -47,7 +59,7 @@ export class WebhookProcessor {
     let unroutable = false;
     let handled = false;
     for (const value of cloudChangeValues(event.body)) {
-      const change = parseCloudChange(value, this.clock.now());
+      const change = parseCloudChange(value, event.receivedAt);
       const instance = change.phoneNumberId ? await instances.byCloudPhoneNumberId(change.phoneNumberId) : null;
       if (!instance) {
         unroutable = true;
@@ -55,7 +67,9 @@ export class WebhookProcessor {
       }
       routed ??= instance;
       touched.add(instance.organizationId);
-      for (const message of change.messages) await this.ingestion.ingest(m, instance, message);
+      for (const message of change.messages) {
+        await this.ingestion.ingest(m, instance, fitMessage(message, event.receivedAt));
+      }
       for (const status of change.statuses) await this.ingestion.applyStatus(m, instance, status);
       handled ||= change.messages.length + change.statuses.length > 0;
     }
@@ -76,8 +90,10 @@ export class WebhookProcessor {
     const instance =
       event.instanceId && event.organizationId ? await instances.byId(event.organizationId, event.instanceId) : null;
     if (!instance) throw new PermanentProcessingError(`WhatsApp instance ${event.instanceId ?? '?'} no longer exists`);
-    const parsed = parseEvolution(event.body, this.clock.now());
-    for (const message of parsed.messages) await this.ingestion.ingest(m, instance, message);
+    const parsed = parseEvolution(event.body, event.receivedAt);
+    for (const message of parsed.messages) {
+      await this.ingestion.ingest(m, instance, fitMessage(message, event.receivedAt));
+    }
     const status = parsed.handled && parsed.messages.length > 0 ? 'processed' : 'ignored';
     return {
       status,

@@ -5,13 +5,8 @@ import { OrgReadCache } from '../../common/cache/org-read-cache';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { inLockOrder, partitionBySender } from './batch-order';
 import { InstanceLookup } from './instance-lookup';
-import { claimDueEvents, markHandled, reclaimEvent, recordFailure } from './webhook-event-store';
-import {
-  PermanentProcessingError,
-  type ProcessingResult,
-  type StoredEvent,
-  WebhookProcessor,
-} from './webhook-processor';
+import { claimDueEvents, markHandled, reclaimEvent, recordFailure, renewLeases } from './webhook-event-store';
+import { isPermanentFailure, type ProcessingResult, type StoredEvent, WebhookProcessor } from './webhook-processor';
 
 export { MAX_ATTEMPTS } from './webhook-event-store';
 /** Events claimed and applied per transaction: enough to amortize the claim and the commit, small enough to retry. */
@@ -79,18 +74,42 @@ export class WebhookWorker implements OnApplicationBootstrap, OnApplicationShutd
   async drain(): Promise<number> {
     const lanes = this.config.webhookWorkerConcurrency;
     let total = 0;
+    const lease = this.config.webhookLeaseSeconds;
     while (!this.stopped) {
-      const events = await claimDueEvents(this.dataSource, BATCH * lanes);
+      const events = await claimDueEvents(this.dataSource, BATCH * lanes, lease);
       if (events.length === 0) break;
-      await Promise.all(partitionBySender(events, lanes).map((batch) => this.processBatch(batch)));
+      const stopBeating = this.heartbeat(events.map((e) => e.id));
+      try {
+        await Promise.all(partitionBySender(events, lanes).map((batch) => this.processBatch(batch)));
+      } finally {
+        stopBeating();
+      }
       total += events.length;
     }
     return total;
   }
 
+  /**
+   * Renews the claim on events while they are worked on, so a slow round is not mistaken for a dead worker; a
+   * worker that did die stops renewing, and its events are claimed again within one lease.
+   */
+  private heartbeat(ids: string[]): () => void {
+    const lease = this.config.webhookLeaseSeconds;
+    const timer = setInterval(
+      () => {
+        renewLeases(this.dataSource, ids, lease).catch((error: unknown) => {
+          this.logger.warn(`Could not renew webhook event leases: ${errorMessage(error)}`);
+        });
+      },
+      (lease * 1000) / 3,
+    );
+    timer.unref();
+    return () => clearInterval(timer);
+  }
+
   /** Reprocesses one event now, whatever its status (admin retry). */
   async retry(id: string): Promise<void> {
-    const event = await reclaimEvent(this.dataSource, id);
+    const event = await reclaimEvent(this.dataSource, id, this.config.webhookLeaseSeconds);
     if (event) await this.processOne(event);
   }
 
@@ -129,7 +148,7 @@ export class WebhookWorker implements OnApplicationBootstrap, OnApplicationShutd
     } catch (error) {
       const message = errorMessage(error);
       this.logger.warn(`Webhook event ${event.id} failed: ${message}`);
-      await recordFailure(this.dataSource, event.id, message, error instanceof PermanentProcessingError);
+      await recordFailure(this.dataSource, event.id, message, isPermanentFailure(error));
     }
   }
 

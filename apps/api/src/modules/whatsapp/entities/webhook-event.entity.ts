@@ -45,8 +45,16 @@ export class WebhookEvent extends BaseEntity {
   @Column({ type: 'timestamptz', default: () => 'now()' })
   nextAttemptAt: Date;
 
+  /** When a worker claimed it (processing). */
   @Column({ type: 'timestamptz', nullable: true })
   lockedAt: Date | null;
+
+  /**
+   * Until when the claim holds: its worker renews it while it works (heartbeat); past it, the worker is taken for
+   * dead and any other one claims the event again.
+   */
+  @Column({ type: 'timestamptz', nullable: true })
+  leaseUntil: Date | null;
 
   @Column({ type: 'timestamptz', nullable: true })
   processedAt: Date | null;

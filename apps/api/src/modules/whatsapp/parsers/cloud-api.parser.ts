@@ -78,7 +78,8 @@ export function parseCloudChange(value: Json, now: Date): CloudChange {
     const status = obj(item);
     const id = str(status?.id);
     const state = str(status?.status);
-    if (id && state) statuses.push({ providerMessageId: id, status: state });
+    // Statuses are a short fixed vocabulary (sent, delivered, read, failed...): anything else is not one.
+    if (id && state && state.length <= 16) statuses.push({ providerMessageId: id, status: state });
   }
   return { phoneNumberId: str(obj(value.metadata)?.phone_number_id), messages, statuses };
 }
