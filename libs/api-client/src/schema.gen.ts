@@ -11,12 +11,17 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Imported ad spend rows, newest day first, with the total of every matching row */
+    /**
+     * Imported ad spend rows, newest day first, with the total of every matching row
+     * @description **Access:** every user; API keys with scope read.
+     */
     get: operations['listAdSpend'];
     put?: never;
     /**
      * Import daily ad spend per platform and campaign, as JSON rows or a CSV file
      * @description Either JSON `{rows: [{date, platform, campaign, spend}]}` or a multipart upload whose field `file` is a CSV with the header `date,platform,campaign,spend` (any column order; comma, semicolon or tab separated; UTF-8 or Windows-1252; spend with a dot or comma decimal). `date` is a calendar day (YYYY-MM-DD) in the organization time zone, `platform` an ad platform key (google_ads, meta_ads, tiktok_ads) and `campaign` the name the tickets carry in utmCampaign. Up to 10000 rows. Every row is checked first: any bad row rejects the whole import with a 400 whose details name it (`rows[3].spend`, "row 4: …", counting data rows from 1 without the header), and nothing is written. Importing the same (date, platform, campaign) again replaces its spend, so re-importing a report never doubles it.
+     *
+     *     **Access:** users with role owner or admin; API keys with scope admin.
      */
     post: operations['importAdSpend'];
     delete?: never;
@@ -35,7 +40,10 @@ export interface paths {
     get?: never;
     put?: never;
     post?: never;
-    /** Delete one ad spend row */
+    /**
+     * Delete one ad spend row
+     * @description **Access:** users with role owner or admin; API keys with scope admin.
+     */
     delete: operations['deleteAdSpend'];
     options?: never;
     head?: never;
@@ -49,10 +57,16 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The organization's API keys (never their secrets) */
+    /**
+     * The organization's API keys (never their secrets)
+     * @description **Access:** users with role owner or admin; no API key.
+     */
     get: operations['listApiKeys'];
     put?: never;
-    /** Create an API key; the key is returned only once */
+    /**
+     * Create an API key; the key is returned only once
+     * @description **Access:** users with role owner or admin; no API key.
+     */
     post: operations['createApiKey'];
     delete?: never;
     options?: never;
@@ -70,7 +84,10 @@ export interface paths {
     get?: never;
     put?: never;
     post?: never;
-    /** Revoke an API key; requests with it fail from now on */
+    /**
+     * Revoke an API key; requests with it fail from now on
+     * @description **Access:** users with role owner or admin; no API key.
+     */
     delete: operations['revokeApiKey'];
     options?: never;
     head?: never;
@@ -101,7 +118,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The caller: user (or API key) and organization */
+    /**
+     * The caller: user (or API key) and organization
+     * @description **Access:** every user; API keys with scope read.
+     */
     get: operations['getMe'];
     put?: never;
     post?: never;
@@ -135,7 +155,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Paginated messages of a WhatsApp conversation, oldest first (or newest first with order=desc) */
+    /**
+     * Paginated messages of a WhatsApp conversation, oldest first (or newest first with order=desc)
+     * @description **Access:** every user; API keys with scope read.
+     */
     get: operations['listConversationMessages'];
     put?: never;
     post?: never;
@@ -155,6 +178,8 @@ export interface paths {
     /**
      * Queued conversions and their delivery status (pending, sent, failed, skipped), newest first
      * @description pending: waiting or retrying (attempts, lastError and nextAttemptAt tell); sent; failed: gave up after the maximum attempts, lastError kept; skipped: not sendable (older than the 7 days Meta accepts, or the sale was deleted before it was sent).
+     *
+     *     **Access:** every user; API keys with scope read.
      */
     get: operations['listConversions'];
     put?: never;
@@ -175,6 +200,8 @@ export interface paths {
     /**
      * Google Ads offline conversion import file of the sales of tickets with a Google click id
      * @description First line `Parameters:TimeZone=<organization time zone>`, then the header `Google Click ID,Conversion Name,Conversion Time,Conversion Value,Conversion Currency` and one row per sale sold (soldAt) in the period whose ticket has a gclid: time as yyyy-MM-dd HH:mm:ss in the organization time zone, value with a dot decimal, the organization currency. variant=gbraid or wbraid produces the same file with the GBRAID or WBRAID column instead, for tickets with that id and no gclid (wbraid: and no gbraid), so a sale is never in two files. Click ids that are not URL-safe tokens are left out. CRLF line ends, UTF-8.
+     *
+     *     **Access:** every user; API keys with scope read.
      */
     get: operations['exportGoogleAdsConversions'];
     put?: never;
@@ -195,6 +222,8 @@ export interface paths {
     /**
      * The Meta events of the period, as they would be sent, for checking before enabling
      * @description Purchase events of the sales sold (soldAt) in the period and, with a stage rule, the events of the first entry of tickets into the stage, for tickets with a ctwaclid; built by the same code as the queued ones. At most 1000 events, newest first. Stage events carry the current deal value of the ticket.
+     *
+     *     **Access:** every user; API keys with scope read.
      */
     get: operations['previewMetaConversions'];
     put?: never;
@@ -212,11 +241,16 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Meta Conversions API settings (the access token is never returned, only hasAccessToken) */
+    /**
+     * Meta Conversions API settings (the access token is never returned, only hasAccessToken)
+     * @description **Access:** every user; API keys with scope read.
+     */
     get: operations['getMetaSettings'];
     /**
      * Replace the Meta Conversions API settings
      * @description Enabling requires datasetId, whatsappBusinessAccountId and an access token (sent now or stored before). accessToken is write-only and stored AES-256-GCM encrypted: omit it to keep the stored one, null removes it. While enabled, each new sale of a ticket with a ctwaclid queues a "Purchase" conversion, and with stageRule the first entry of such a ticket into that stage queues stageRule.eventName; conversions are queued from the moment they are enabled (earlier ones are not backfilled; see meta-preview). In production graphApiBaseUrl must be https on the host of the server default.
+     *
+     *     **Access:** users with role owner or admin; API keys with scope admin.
      */
     put: operations['updateMetaSettings'];
     post?: never;
@@ -250,7 +284,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Paginated leads, newest first; q searches name (accent-insensitive), phone digits and email */
+    /**
+     * Paginated leads, newest first; q searches name (accent-insensitive), phone digits and email
+     * @description **Access:** every user; API keys with scope read.
+     */
     get: operations['listLeads'];
     put?: never;
     post?: never;
@@ -267,14 +304,20 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Lead detail: contact data, conversations and tickets */
+    /**
+     * Lead detail: contact data, conversations and tickets
+     * @description **Access:** every user; API keys with scope read.
+     */
     get: operations['getLead'];
     put?: never;
     post?: never;
     delete?: never;
     options?: never;
     head?: never;
-    /** Change the name, phone (normalized to E.164) or email (lower-cased) of a lead */
+    /**
+     * Change the name, phone (normalized to E.164) or email (lower-cased) of a lead
+     * @description **Access:** every user; API keys with scope tickets.
+     */
     patch: operations['updateLead'];
     trace?: never;
   };
@@ -285,14 +328,20 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The caller's organization */
+    /**
+     * The caller's organization
+     * @description **Access:** every user; API keys with scope read.
+     */
     get: operations['getCurrentOrganization'];
     put?: never;
     post?: never;
     delete?: never;
     options?: never;
     head?: never;
-    /** Rename the organization or change its time zone or currency */
+    /**
+     * Rename the organization or change its time zone or currency
+     * @description **Access:** users with role owner or admin; API keys with scope admin.
+     */
     patch: operations['updateCurrentOrganization'];
     trace?: never;
   };
@@ -306,6 +355,8 @@ export interface paths {
     /**
      * Tickets, conversion, revenue, spend, CPL and ROAS grouped by platform, source, UTM, ad, stage or assignee
      * @description Takes the filters of GET /tickets (q, dateRange, dateFrom, dateTo, stageId, origin, source, hasSales, assigneeId) plus platform; date presets are computed in the organization time zone. Tickets count in the period of their creation (createdAt): tickets, ticketsWithSales, conversionRate and dealValueOpen describe the tickets created in the period. Revenue counts a sale in the period of its soldAt: salesCount and revenue are the sales sold in the period, whenever their ticket was created, grouped by their ticket's attributes and subject to the other filters. Tickets without a value for the dimension (no tracking, no campaign, unassigned...) are grouped under the key "(none)", never dropped. Spend is the imported ad spend of the calendar days of the period: per platform for groupBy=platform, per campaign (matched on utmCampaign, summed across platforms unless platform is filtered) for groupBy=utmCampaign, where rows with spend and no tickets are listed too; null on other rows and wherever no spend is known. cpl = spend / tickets and roas = revenue / spend, null instead of a division by zero. Money is rounded to 2 decimals, rates to 4.
+     *
+     *     **Access:** every user; API keys with scope read.
      */
     get: operations['getAttributionReport'];
     put?: never;
@@ -326,6 +377,8 @@ export interface paths {
     /**
      * Per stage: tickets in it now and tickets that ever reached it
      * @description Takes the filters of GET /tickets (q, dateRange, dateFrom, dateTo, stageId, origin, source, hasSales, assigneeId) plus platform; date presets are computed in the organization time zone. Covers the tickets created in the period. "reached" counts the tickets created in the stage, moved to it at any time (stage_changed events of the timeline) or in it now.
+     *
+     *     **Access:** every user; API keys with scope read.
      */
     get: operations['getFunnelReport'];
     put?: never;
@@ -346,6 +399,8 @@ export interface paths {
     /**
      * Tickets or revenue per day, week or month, optionally split by platform or source type
      * @description Takes the filters of GET /tickets (q, dateRange, dateFrom, dateTo, stageId, origin, source, hasSales, assigneeId) plus platform; date presets are computed in the organization time zone. metric=tickets counts tickets in the bucket of their createdAt; metric=revenue sums sales in the bucket of their soldAt. Buckets are calendar days, weeks (from Monday) or months in the organization time zone, from the start of the period (or the first data point when unbounded) to its end (or today), with empty buckets filled with 0.
+     *
+     *     **Access:** every user; API keys with scope read.
      */
     get: operations['getTimeseriesReport'];
     put?: never;
@@ -366,7 +421,10 @@ export interface paths {
     get?: never;
     put?: never;
     post?: never;
-    /** Delete a sale (the ticket's counters follow) */
+    /**
+     * Delete a sale (the ticket's counters follow)
+     * @description **Access:** users with role owner or admin; API keys with scope admin.
+     */
     delete: operations['deleteSale'];
     options?: never;
     head?: never;
@@ -380,10 +438,16 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Kanban stages in order */
+    /**
+     * Kanban stages in order
+     * @description **Access:** every user; API keys with scope read.
+     */
     get: operations['listStages'];
     put?: never;
-    /** Add a stage at the end of the board */
+    /**
+     * Add a stage at the end of the board
+     * @description **Access:** users with role owner or admin; API keys with scope admin.
+     */
     post: operations['createStage'];
     delete?: never;
     options?: never;
@@ -399,7 +463,10 @@ export interface paths {
       cookie?: never;
     };
     get?: never;
-    /** Set the board order; ids must list exactly the organization's stages */
+    /**
+     * Set the board order; ids must list exactly the organization's stages
+     * @description **Access:** users with role owner or admin; API keys with scope admin.
+     */
     put: operations['reorderStages'];
     post?: never;
     delete?: never;
@@ -415,15 +482,24 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** One stage */
+    /**
+     * One stage
+     * @description **Access:** every user; API keys with scope read.
+     */
     get: operations['getStage'];
     put?: never;
     post?: never;
-    /** Delete a stage; with tickets, ?moveTo=<stageId> is required */
+    /**
+     * Delete a stage; with tickets, ?moveTo=<stageId> is required
+     * @description **Access:** users with role owner or admin; API keys with scope admin.
+     */
     delete: operations['deleteStage'];
     options?: never;
     head?: never;
-    /** Rename, recolor or change the closed flag (tickets follow it) */
+    /**
+     * Rename, recolor or change the closed flag (tickets follow it)
+     * @description **Access:** users with role owner or admin; API keys with scope admin.
+     */
     patch: operations['updateStage'];
     trace?: never;
   };
@@ -437,12 +513,16 @@ export interface paths {
     /**
      * Paginated tickets with filters, facets (origins, sources, stages) and summary indicators
      * @description Date presets are computed in the organization time zone on the ticket creation date.
+     *
+     *     **Access:** every user; API keys with scope read.
      */
     get: operations['listTickets'];
     put?: never;
     /**
      * Create a ticket: find or create the lead, resolve the instance, find or create the conversation, store tracking
      * @description Runs in one transaction. The lead is matched by phone (E.164, Brazilian ninth digit tolerant) or email (case-insensitive); phone wins. Without instanceId the organization's first instance is used (422 when it has none). Click ids may be sent by name (gclid, fbclid, ctwaclid...) or in clickIds; unknown keys are a 400. sourceType and the ad platform are derived when absent.
+     *
+     *     **Access:** every user; API keys with scope tickets.
      */
     post: operations['createTicket'];
     delete?: never;
@@ -461,6 +541,8 @@ export interface paths {
     /**
      * Every ticket matching the filters (all pages) as CSV, streamed
      * @description Same filters and sort as the listing (page and pageSize are ignored). UTF-8 with BOM, ISO dates, dot decimals.
+     *
+     *     **Access:** every user; API keys with scope read.
      */
     get: operations['exportTickets'];
     put?: never;
@@ -478,7 +560,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Marketing view of tickets: click ids and UTMs, same filters as the listing */
+    /**
+     * Marketing view of tickets: click ids and UTMs, same filters as the listing
+     * @description **Access:** every user; API keys with scope read.
+     */
     get: operations['listInbounds'];
     put?: never;
     post?: never;
@@ -495,14 +580,20 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Ticket detail: lead, conversation, stage, tracking, sales and timeline */
+    /**
+     * Ticket detail: lead, conversation, stage, tracking, sales and timeline
+     * @description **Access:** every user; API keys with scope read.
+     */
     get: operations['getTicket'];
     put?: never;
     post?: never;
     delete?: never;
     options?: never;
     head?: never;
-    /** Move to a stage, assign (null unassigns) or change the deal value; each change is recorded on the timeline */
+    /**
+     * Move to a stage, assign (null unassigns) or change the deal value; each change is recorded on the timeline
+     * @description **Access:** every user; API keys with scope tickets.
+     */
     patch: operations['updateTicket'];
     trace?: never;
   };
@@ -513,10 +604,16 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Sales of a ticket, oldest first */
+    /**
+     * Sales of a ticket, oldest first
+     * @description **Access:** every user; API keys with scope read.
+     */
     get: operations['listSales'];
     put?: never;
-    /** Record a sale of the ticket (updates its salesCount and totalValue) */
+    /**
+     * Record a sale of the ticket (updates its salesCount and totalValue)
+     * @description **Access:** every user; API keys with scope tickets.
+     */
     post: operations['createSale'];
     delete?: never;
     options?: never;
@@ -531,10 +628,16 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Tracking links with their clicks and tickets counts */
+    /**
+     * Tracking links with their clicks and tickets counts
+     * @description **Access:** every user; API keys with scope read.
+     */
     get: operations['listTrackingLinks'];
     put?: never;
-    /** Create a link that records UTMs and click ids, then opens WhatsApp with a code that attributes the ticket */
+    /**
+     * Create a link that records UTMs and click ids, then opens WhatsApp with a code that attributes the ticket
+     * @description **Access:** users with role owner or admin; API keys with scope admin.
+     */
     post: operations['createTrackingLink'];
     delete?: never;
     options?: never;
@@ -549,10 +652,16 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The organization's users (for assignment) */
+    /**
+     * The organization's users (for assignment)
+     * @description **Access:** every user; API keys with scope read.
+     */
     get: operations['listUsers'];
     put?: never;
-    /** Add an agent or admin to the organization */
+    /**
+     * Add an agent or admin to the organization
+     * @description **Access:** users with role owner or admin; no API key.
+     */
     post: operations['createUser'];
     delete?: never;
     options?: never;
@@ -567,7 +676,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** One user of the organization */
+    /**
+     * One user of the organization
+     * @description **Access:** every user; API keys with scope read.
+     */
     get: operations['getUser'];
     put?: never;
     post?: never;
@@ -584,7 +696,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Received WhatsApp webhook events with their processing status */
+    /**
+     * Received WhatsApp webhook events with their processing status
+     * @description **Access:** users with role owner or admin; API keys with scope admin.
+     */
     get: operations['listWebhookEvents'];
     put?: never;
     post?: never;
@@ -603,7 +718,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Process a stored event again now (e.g. after a fix) */
+    /**
+     * Process a stored event again now (e.g. after a fix)
+     * @description **Access:** users with role owner or admin; API keys with scope admin.
+     */
     post: operations['retryWebhookEvent'];
     delete?: never;
     options?: never;
@@ -653,10 +771,16 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The organization's WhatsApp lines, oldest first */
+    /**
+     * The organization's WhatsApp lines, oldest first
+     * @description **Access:** every user; API keys with scope read.
+     */
     get: operations['listWhatsappInstances'];
     put?: never;
-    /** Connect a WhatsApp line (Cloud API needs providerPhoneNumberId) */
+    /**
+     * Connect a WhatsApp line (Cloud API needs providerPhoneNumberId)
+     * @description **Access:** users with role owner or admin; API keys with scope admin.
+     */
     post: operations['createWhatsappInstance'];
     delete?: never;
     options?: never;
@@ -671,15 +795,24 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** One WhatsApp instance */
+    /**
+     * One WhatsApp instance
+     * @description **Access:** every user; API keys with scope read.
+     */
     get: operations['getWhatsappInstance'];
     put?: never;
     post?: never;
-    /** Delete an instance that has no conversations */
+    /**
+     * Delete an instance that has no conversations
+     * @description **Access:** users with role owner or admin; API keys with scope admin.
+     */
     delete: operations['deleteWhatsappInstance'];
     options?: never;
     head?: never;
-    /** Rename, change the number or the provider ids (the provider cannot change) */
+    /**
+     * Rename, change the number or the provider ids (the provider cannot change)
+     * @description **Access:** users with role owner or admin; API keys with scope admin.
+     */
     patch: operations['updateWhatsappInstance'];
     trace?: never;
   };
@@ -778,7 +911,18 @@ export interface components {
       prefix: string;
       /** Format: date-time */
       revokedAt: string | null;
+      /**
+       * @example [
+       *       "tickets"
+       *     ]
+       */
+      scopes: components['schemas']['ApiKeyScope'][];
     };
+    /**
+     * @description What the key may do; each scope includes the previous ones. read: every GET. tickets: also create and update tickets, leads and sales. admin: also configure stages, WhatsApp lines, ad spend, tracking links, conversions and the organization, and delete sales. No key manages users or API keys.
+     * @enum {string}
+     */
+    ApiKeyScope: 'read' | 'tickets' | 'admin';
     AttributionMetricsDto: {
       /**
        * @description ticketsWithSales / tickets (4 decimals); null without tickets
@@ -983,6 +1127,13 @@ export interface components {
     CreateApiKeyDto: {
       /** @example Integração do site */
       name: string;
+      /**
+       * @description What the key may do; each scope includes the previous ones. read: every GET. tickets: also create and update tickets, leads and sales. admin: also configure stages, WhatsApp lines, ad spend, tracking links, conversions and the organization, and delete sales. No key manages users or API keys.
+       * @default [
+       *       "tickets"
+       *     ]
+       */
+      scopes: components['schemas']['ApiKeyScope'][];
     };
     CreateSaleDto: {
       /** @example Plano anual */
@@ -1090,8 +1241,19 @@ export interface components {
       prefix: string;
       /** Format: date-time */
       revokedAt: string | null;
+      /**
+       * @example [
+       *       "tickets"
+       *     ]
+       */
+      scopes: components['schemas']['ApiKeyScope'][];
     };
     ErrorDetailDto: {
+      /**
+       * @description Machine-readable reason for this field (e.g. is_string, max_length, unknown_field, invalid_value)
+       * @example invalid_value
+       */
+      code?: string;
       /**
        * @description Path of the offending field in the request
        * @example lead.phone
@@ -1101,6 +1263,11 @@ export interface components {
       message: string;
     };
     ErrorResponseDto: {
+      /**
+       * @description Machine-readable error code, stable across wording changes: invalid_input (see details), malformed_json, payload_too_large, json_too_deep, invalid_characters, unauthorized, invalid_credentials, forbidden, insufficient_scope, not_found, route_not_found, conflict, already_exists, unprocessable, rate_limited, login_locked, statement_timeout, server_busy, database_busy, upstream_error, internal_error…
+       * @example invalid_input
+       */
+      code: string;
       details?: components['schemas']['ErrorDetailDto'][];
       /** @example Bad Request */
       error: string;
@@ -2197,6 +2364,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponseDto'];
         };
       };
+      /** @description Not allowed: every user; API keys with scope read. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
       /** @description Too many requests */
       429: {
         headers: {
@@ -2264,6 +2440,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponseDto'];
         };
       };
+      /** @description Not allowed: users with role owner or admin; API keys with scope admin. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
       /** @description The file is larger than 5 MB */
       413: {
         headers: {
@@ -2313,6 +2498,15 @@ export interface operations {
       };
       /** @description Missing or invalid credentials */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not allowed: users with role owner or admin; API keys with scope admin. */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -2374,7 +2568,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponseDto'];
         };
       };
-      /** @description Requires a user with role owner or admin */
+      /** @description Not allowed: users with role owner or admin; no API key. */
       403: {
         headers: {
           [name: string]: unknown;
@@ -2433,7 +2627,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponseDto'];
         };
       };
-      /** @description Requires a user with role owner or admin */
+      /** @description Not allowed: users with role owner or admin; no API key. */
       403: {
         headers: {
           [name: string]: unknown;
@@ -2489,7 +2683,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponseDto'];
         };
       };
-      /** @description Requires a user with role owner or admin */
+      /** @description Not allowed: users with role owner or admin; no API key. */
       403: {
         headers: {
           [name: string]: unknown;
@@ -2602,6 +2796,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponseDto'];
         };
       };
+      /** @description Not allowed: every user; API keys with scope read. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
       /** @description Too many requests */
       429: {
         headers: {
@@ -2643,7 +2846,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponseDto'];
         };
       };
-      /** @description Email already registered */
+      /** @description The e-mail address belongs to an account (code email_unavailable) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -2698,6 +2901,15 @@ export interface operations {
       };
       /** @description Missing or invalid credentials */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not allowed: every user; API keys with scope read. */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -2765,6 +2977,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponseDto'];
         };
       };
+      /** @description Not allowed: every user; API keys with scope read. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
       /** @description Too many requests */
       429: {
         headers: {
@@ -2816,6 +3037,15 @@ export interface operations {
       };
       /** @description Missing or invalid credentials */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not allowed: every user; API keys with scope read. */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -2876,6 +3106,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponseDto'];
         };
       };
+      /** @description Not allowed: every user; API keys with scope read. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
       /** @description Too many requests */
       429: {
         headers: {
@@ -2915,6 +3154,15 @@ export interface operations {
       };
       /** @description Missing or invalid credentials */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not allowed: every user; API keys with scope read. */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -2972,7 +3220,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponseDto'];
         };
       };
-      /** @description Requires a user with role owner or admin */
+      /** @description Not allowed: users with role owner or admin; API keys with scope admin. */
       403: {
         headers: {
           [name: string]: unknown;
@@ -3078,6 +3326,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponseDto'];
         };
       };
+      /** @description Not allowed: every user; API keys with scope read. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
       /** @description Too many requests */
       429: {
         headers: {
@@ -3119,6 +3376,15 @@ export interface operations {
       };
       /** @description Missing or invalid credentials */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not allowed: every user; API keys with scope read. */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -3179,6 +3445,15 @@ export interface operations {
       };
       /** @description Missing or invalid credentials */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not allowed: every user; API keys with scope tickets. */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -3249,6 +3524,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponseDto'];
         };
       };
+      /** @description Not allowed: every user; API keys with scope read. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
       /** @description Too many requests */
       429: {
         headers: {
@@ -3299,7 +3583,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponseDto'];
         };
       };
-      /** @description Requires a user with role owner or admin */
+      /** @description Not allowed: users with role owner or admin; API keys with scope admin. */
       403: {
         headers: {
           [name: string]: unknown;
@@ -3376,6 +3660,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponseDto'];
         };
       };
+      /** @description Not allowed: every user; API keys with scope read. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
       /** @description Too many requests */
       429: {
         headers: {
@@ -3435,6 +3728,15 @@ export interface operations {
       };
       /** @description Missing or invalid credentials */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not allowed: every user; API keys with scope read. */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -3514,6 +3816,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponseDto'];
         };
       };
+      /** @description Not allowed: every user; API keys with scope read. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
       /** @description Too many requests */
       429: {
         headers: {
@@ -3554,6 +3865,15 @@ export interface operations {
       };
       /** @description Missing or invalid credentials */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not allowed: users with role owner or admin; API keys with scope admin. */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -3615,6 +3935,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponseDto'];
         };
       };
+      /** @description Not allowed: every user; API keys with scope read. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
       /** @description Too many requests */
       429: {
         headers: {
@@ -3658,6 +3987,15 @@ export interface operations {
       };
       /** @description Missing or invalid credentials */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not allowed: users with role owner or admin; API keys with scope admin. */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -3724,6 +4062,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponseDto'];
         };
       };
+      /** @description Not allowed: users with role owner or admin; API keys with scope admin. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
       /** @description Too many requests */
       429: {
         headers: {
@@ -3765,6 +4112,15 @@ export interface operations {
       };
       /** @description Missing or invalid credentials */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not allowed: every user; API keys with scope read. */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -3823,6 +4179,15 @@ export interface operations {
       };
       /** @description Missing or invalid credentials */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not allowed: users with role owner or admin; API keys with scope admin. */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -3892,6 +4257,15 @@ export interface operations {
       };
       /** @description Missing or invalid credentials */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not allowed: users with role owner or admin; API keys with scope admin. */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -3982,6 +4356,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponseDto'];
         };
       };
+      /** @description Not allowed: every user; API keys with scope read. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
       /** @description Too many requests */
       429: {
         headers: {
@@ -4025,6 +4408,15 @@ export interface operations {
       };
       /** @description Missing or invalid credentials */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not allowed: every user; API keys with scope tickets. */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -4118,6 +4510,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponseDto'];
         };
       };
+      /** @description Not allowed: every user; API keys with scope read. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
       /** @description Too many requests */
       429: {
         headers: {
@@ -4185,6 +4586,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponseDto'];
         };
       };
+      /** @description Not allowed: every user; API keys with scope read. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
       /** @description Too many requests */
       429: {
         headers: {
@@ -4226,6 +4636,15 @@ export interface operations {
       };
       /** @description Missing or invalid credentials */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not allowed: every user; API keys with scope read. */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -4293,6 +4712,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponseDto'];
         };
       };
+      /** @description Not allowed: every user; API keys with scope tickets. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
       /** @description Ticket, stage or assignee not found in the organization */
       404: {
         headers: {
@@ -4343,6 +4771,15 @@ export interface operations {
       };
       /** @description Missing or invalid credentials */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not allowed: every user; API keys with scope read. */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -4410,6 +4847,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponseDto'];
         };
       };
+      /** @description Not allowed: every user; API keys with scope tickets. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
       404: {
         headers: {
           [name: string]: unknown;
@@ -4464,6 +4910,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponseDto'];
         };
       };
+      /** @description Not allowed: every user; API keys with scope read. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
       /** @description Too many requests */
       429: {
         headers: {
@@ -4507,6 +4962,15 @@ export interface operations {
       };
       /** @description Missing or invalid credentials */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not allowed: users with role owner or admin; API keys with scope admin. */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -4569,6 +5033,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponseDto'];
         };
       };
+      /** @description Not allowed: every user; API keys with scope read. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
       /** @description Too many requests */
       429: {
         headers: {
@@ -4619,7 +5092,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponseDto'];
         };
       };
-      /** @description Requires a user with role owner or admin */
+      /** @description Not allowed: users with role owner or admin; no API key. */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4628,7 +5101,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponseDto'];
         };
       };
-      /** @description Email already registered */
+      /** @description The e-mail address belongs to an account (code email_unavailable) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -4678,6 +5151,15 @@ export interface operations {
       };
       /** @description Missing or invalid credentials */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not allowed: every user; API keys with scope read. */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -4743,7 +5225,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponseDto'];
         };
       };
-      /** @description Requires a user with role owner or admin */
+      /** @description Not allowed: users with role owner or admin; API keys with scope admin. */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4800,7 +5282,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponseDto'];
         };
       };
-      /** @description Requires a user with role owner or admin */
+      /** @description Not allowed: users with role owner or admin; API keys with scope admin. */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4964,6 +5446,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponseDto'];
         };
       };
+      /** @description Not allowed: every user; API keys with scope read. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
       /** @description Too many requests */
       429: {
         headers: {
@@ -5014,7 +5505,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponseDto'];
         };
       };
-      /** @description Requires a user with role owner or admin */
+      /** @description Not allowed: users with role owner or admin; API keys with scope admin. */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5080,6 +5571,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponseDto'];
         };
       };
+      /** @description Not allowed: every user; API keys with scope read. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
       404: {
         headers: {
           [name: string]: unknown;
@@ -5135,7 +5635,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponseDto'];
         };
       };
-      /** @description Requires a user with role owner or admin */
+      /** @description Not allowed: users with role owner or admin; API keys with scope admin. */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5213,7 +5713,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponseDto'];
         };
       };
-      /** @description Requires a user with role owner or admin */
+      /** @description Not allowed: users with role owner or admin; API keys with scope admin. */
       403: {
         headers: {
           [name: string]: unknown;

@@ -1,5 +1,6 @@
 import { AdSpend } from '../modules/ad-spend/entities/ad-spend.entity';
 import { ApiKey } from '../modules/api-keys/entities/api-key.entity';
+import { LoginAttempt } from '../modules/auth/entities/login-attempt.entity';
 import { Conversion } from '../modules/conversions/entities/conversion.entity';
 import { MetaSettings } from '../modules/conversions/entities/meta-settings.entity';
 import { WhatsappConversation } from '../modules/conversations/entities/whatsapp-conversation.entity';
@@ -42,4 +43,5 @@ export const ENTITIES = [
   WebhookEvent,
   TrackingLink,
   TrackingClick,
+  LoginAttempt,
 ];

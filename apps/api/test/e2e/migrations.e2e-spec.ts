@@ -12,6 +12,7 @@ const EXPECTED_TABLES = [
   'api_keys',
   'conversions',
   'leads',
+  'login_attempts',
   'meta_settings',
   'organizations',
   'sales',

@@ -6,6 +6,8 @@ import { UniqueCloudPhoneNumberId1795928770297 } from './1795928770297-UniqueClo
 import { TicketEventOrder1795929174597 } from './1795929174597-TicketEventOrder';
 import { WhatsappIngestion1795929418873 } from './1795929418873-WhatsappIngestion';
 import { AttributionAndConversions1795950000000 } from './1795950000000-AttributionAndConversions';
+import { BoundedSearch1796000000000 } from './1796000000000-BoundedSearch';
+import { Hardening1796156338432 } from './1796156338432-Hardening';
 
 export const MIGRATIONS = [
   Initial1795927686758,
@@ -15,4 +17,6 @@ export const MIGRATIONS = [
   TicketEventOrder1795929174597,
   WhatsappIngestion1795929418873,
   AttributionAndConversions1795950000000,
+  BoundedSearch1796000000000,
+  Hardening1796156338432,
 ];
