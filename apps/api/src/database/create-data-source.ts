@@ -17,7 +17,12 @@ class EmbeddedDataSource extends DataSource {
 
   override async destroy(): Promise<void> {
     await super.destroy();
-    await this.pglite.close();
+    await this.closeEmbedded();
+  }
+
+  /** Closes PGlite (and so releases its data directory's lock). */
+  async closeEmbedded(): Promise<void> {
+    if (!this.pglite.closed) await this.pglite.close();
   }
 }
 
@@ -40,10 +45,22 @@ export async function createDataSource(
     const pglite = await openPglite(config.pgliteDataDir);
     dataSource = new EmbeddedDataSource(pgliteOptions(pglite), pglite);
   }
-  await dataSource.initialize();
-  if (options.runMigrations ?? config.migrationsRun) {
-    const applied = await runMigrations(dataSource);
-    logger.log(applied.length > 0 ? `Applied migrations: ${applied.join(', ')}` : 'Database schema is up to date');
+  try {
+    await dataSource.initialize();
+    if (options.runMigrations ?? config.migrationsRun) {
+      const applied = await runMigrations(dataSource);
+      logger.log(applied.length > 0 ? `Applied migrations: ${applied.join(', ')}` : 'Database schema is up to date');
+    }
+  } catch (error) {
+    // Close what was opened, so the embedded database's lock is free again for a retry or another process;
+    // the error to report is the first one.
+    const close = dataSource.isInitialized
+      ? dataSource.destroy()
+      : dataSource instanceof EmbeddedDataSource
+        ? dataSource.closeEmbedded()
+        : Promise.resolve();
+    await close.catch(() => undefined);
+    throw error;
   }
   return dataSource;
 }

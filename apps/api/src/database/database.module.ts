@@ -2,6 +2,7 @@ import { Logger, Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { AppConfig } from '../config/app-config';
 import { createDataSource } from './create-data-source';
+import { DatabaseLockedError } from './data-dir-lock';
 
 @Module({})
 export class DatabaseModule {
@@ -10,7 +11,8 @@ export class DatabaseModule {
       module: DatabaseModule,
       imports: [
         TypeOrmModule.forRootAsync({
-          useFactory: () => ({}),
+          // Retrying cannot help while another process holds the embedded database: fail at once.
+          useFactory: () => ({ toRetry: (error: unknown) => !(error instanceof DatabaseLockedError) }),
           dataSourceFactory: async () => {
             const logger = new Logger('Database');
             const dataSource = await createDataSource(config, logger);

@@ -10,7 +10,9 @@ import { checkCounters } from './seed/sql';
  * `npm run seed:demo`: a NEW demo organization (owner, agents, instances, stages, ~300 leads and their tickets
  * over the last 90 days with tracking, messages, sales and timeline), so it can be run again and again.
  * PostgreSQL when DATABASE_URL is set, else the embedded PGlite (PGLITE_DATA_DIR). Migrations run first; plain
- * SQL, one transaction (seedDemoOrganization, which the e2e test runs too).
+ * SQL, one transaction (seedDemoOrganization, which the e2e test runs too). An embedded database that a running
+ * server holds is refused (DatabaseLockedError, exit code 1, nothing written): seeding through the server would
+ * need a seeding route in production.
  *
  * Optional: SEED_DEMO_SEED (PRNG seed, default 20250101), SEED_DEMO_LEADS (default 300),
  * SEED_DEMO_PASSWORD (default demo12345).
