@@ -1,6 +1,7 @@
-import { mkdtempSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { pgliteOptions, postgresOptions } from '../../src/database/data-source-options';
@@ -8,8 +9,20 @@ import { runMigrations } from '../../src/database/migrate';
 import { openPglite } from '../../src/database/pglite';
 import { adminQuery, adminUrl, TEMPLATE_ENV, withDatabase } from './test-database';
 
+/** Some tests run the built scripts as real processes (test/support/node-process.ts): build them on a fresh clone. */
+function ensureBuilt(apiDir: string): void {
+  const root = resolve(apiDir, '../..');
+  if (existsSync(join(root, 'apps/api/dist/main.js'))) return;
+  console.log('\n[tests] apps/api/dist is missing: building libs/shared and apps/api');
+  for (const workspace of ['@whatrack/shared', '@whatrack/api']) {
+    const build = spawnSync('npm', ['run', 'build', '-w', workspace], { cwd: root, stdio: 'inherit' });
+    if (build.status !== 0) throw new Error(`npm run build -w ${workspace} failed`);
+  }
+}
+
 /** Migrates one template database; every test file then copies it (see createTestDatabase). */
-export default async function globalSetup(): Promise<void> {
+export default async function globalSetup(globalConfig: { rootDir: string }): Promise<void> {
+  ensureBuilt(globalConfig.rootDir);
   const url = adminUrl();
   if (url) {
     const name = `whatrack_tpl_${randomBytes(5).toString('hex')}`;
