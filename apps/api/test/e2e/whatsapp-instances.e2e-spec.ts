@@ -180,13 +180,17 @@ describe('whatsapp instances', () => {
       provider: 'evolution',
       providerPhoneNumberId: '555000111',
     });
-    // Meta routes webhooks by phone_number_id, so a Cloud API id belongs to one instance across organizations.
+    // Another organization may claim the id too, and is not told that it is claimed (verification decides who gets
+    // the webhooks: see whatsapp-cloud-claims).
     const b = await registerAccount(t, 'Org B');
+    const claimB = await create(cloudApi({ providerPhoneNumberId: '555000111' }), b);
+    expect(claimB).toMatchObject({ providerPhoneNumberId: '555000111' });
+    const movedB = await create(cloudApi(), b);
     await t.http
-      .post('/api/v1/whatsapp-instances')
+      .patch(`/api/v1/whatsapp-instances/${movedB.id}`)
       .set(b.bearer)
-      .send(cloudApi({ providerPhoneNumberId: '555000111' }))
-      .expect(409);
+      .send({ providerPhoneNumberId: '555000222' })
+      .expect(200);
     expect(await list()).toHaveLength(3);
   });
 

@@ -6,6 +6,7 @@ import { UniqueCloudPhoneNumberId1795928770297 } from './1795928770297-UniqueClo
 import { TicketEventOrder1795929174597 } from './1795929174597-TicketEventOrder';
 import { WhatsappIngestion1795929418873 } from './1795929418873-WhatsappIngestion';
 import { AttributionAndConversions1795950000000 } from './1795950000000-AttributionAndConversions';
+import { CloudPhoneNumberClaims1796155586069 } from './1796155586069-CloudPhoneNumberClaims';
 
 export const MIGRATIONS = [
   Initial1795927686758,
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   TicketEventOrder1795929174597,
   WhatsappIngestion1795929418873,
   AttributionAndConversions1795950000000,
+  CloudPhoneNumberClaims1796155586069,
 ];

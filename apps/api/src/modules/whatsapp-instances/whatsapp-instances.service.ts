@@ -41,7 +41,7 @@ export class WhatsappInstancesService {
     this.assertProviderPhoneNumberId(dto.provider, providerPhoneNumberId);
     return this.dataSource.transaction(async (m) => {
       await this.lockOrganization(m, auth.organizationId);
-      await this.assertProviderPhoneNumberIdFree(m, auth.organizationId, dto.provider, providerPhoneNumberId);
+      await this.assertNotClaimedInOrganization(m, auth.organizationId, dto.provider, providerPhoneNumberId);
       const instance = m.create(WhatsappInstance, {
         organizationId: auth.organizationId,
         name: dto.name,
@@ -64,7 +64,7 @@ export class WhatsappInstancesService {
         const providerPhoneNumberId = dto.providerPhoneNumberId ?? null;
         this.assertProviderPhoneNumberId(instance.provider, providerPhoneNumberId);
         if (providerPhoneNumberId !== instance.providerPhoneNumberId) {
-          await this.assertProviderPhoneNumberIdFree(
+          await this.assertNotClaimedInOrganization(
             m,
             auth.organizationId,
             instance.provider,
@@ -121,7 +121,11 @@ export class WhatsappInstancesService {
     }
   }
 
-  private async assertProviderPhoneNumberIdFree(
+  /**
+   * One claim per phone_number_id and organization (a friendlier 409 than the unique index's). Other organizations'
+   * claims are not looked at: answering 409 for them would tell anyone which ids are taken.
+   */
+  private async assertNotClaimedInOrganization(
     m: EntityManager,
     organizationId: string,
     provider: WhatsappProvider,
@@ -143,8 +147,8 @@ export class WhatsappInstancesService {
   }
 
   /**
-   * Serializes the uniqueness check and the write per organization (there is no unique index on
-   * provider_phone_number_id). Transaction-scoped: released at commit or rollback.
+   * Serializes the uniqueness check and the write per organization, so concurrent writes get the check's 409 rather
+   * than the unique index's. Transaction-scoped: released at commit or rollback.
    */
   private async lockOrganization(m: EntityManager, organizationId: string): Promise<void> {
     await m.query(`SELECT pg_advisory_xact_lock(hashtext('whatsapp_instances:' || $1))`, [organizationId]);

@@ -63,7 +63,11 @@ export async function reclaimEvent(db: DataSource, id: string): Promise<StoredEv
   return row ? toEvent(row) : null;
 }
 
-/** Records the outcome of processed events in one statement, inside the transaction that applied them. */
+/**
+ * Records the outcome of processed events in one statement, inside the transaction that applied them. An unroutable
+ * event belongs to nobody, even if intake filed it under a claim that was the only one then: its body is a message
+ * that organization may not receive.
+ */
 export async function markHandled(
   m: EntityManager,
   outcomes: { id: string; result: ProcessingResult }[],
@@ -78,8 +82,10 @@ export async function markHandled(
   await queryPrepared(
     m,
     `UPDATE webhook_events e
-     SET status = r.status, organization_id = COALESCE(r.organization_id, e.organization_id),
-         instance_id = COALESCE(r.instance_id, e.instance_id), processed_at = now(), locked_at = NULL,
+     SET status = r.status,
+         organization_id = CASE WHEN r.status = 'unroutable' THEN NULL ELSE COALESCE(r.organization_id, e.organization_id) END,
+         instance_id = CASE WHEN r.status = 'unroutable' THEN NULL ELSE COALESCE(r.instance_id, e.instance_id) END,
+         processed_at = now(), locked_at = NULL,
          last_error = NULL, updated_at = now()
      FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, status varchar, organization_id uuid, instance_id uuid)
      WHERE e.id = r.id`,
