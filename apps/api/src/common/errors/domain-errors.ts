@@ -5,7 +5,8 @@ export interface ErrorDetail {
 }
 
 export abstract class DomainError extends Error {
-  abstract readonly kind: 'not_found' | 'conflict' | 'validation' | 'unprocessable' | 'forbidden' | 'unauthorized';
+  abstract readonly kind:
+    'not_found' | 'conflict' | 'validation' | 'unprocessable' | 'forbidden' | 'unauthorized' | 'upstream';
 
   constructor(
     message: string,
@@ -48,4 +49,9 @@ export class ForbiddenError extends DomainError {
 
 export class UnauthorizedError extends DomainError {
   readonly kind = 'unauthorized' as const;
+}
+
+/** A service the request depends on (e.g. Meta's Graph API) failed or did not answer in time (502): retry later. */
+export class UpstreamError extends DomainError {
+  readonly kind = 'upstream' as const;
 }

@@ -11,6 +11,7 @@ const KIND_STATUS: Record<DomainError['kind'], HttpStatus> = {
   unprocessable: HttpStatus.UNPROCESSABLE_ENTITY,
   forbidden: HttpStatus.FORBIDDEN,
   unauthorized: HttpStatus.UNAUTHORIZED,
+  upstream: HttpStatus.BAD_GATEWAY,
 };
 
 const PG_STATUS: Record<string, { status: HttpStatus; message: string }> = {

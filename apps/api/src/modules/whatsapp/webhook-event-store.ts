@@ -93,6 +93,33 @@ export async function markHandled(
   );
 }
 
+/** How far back a newly verified claim takes over the unroutable deliveries of its phone_number_id. */
+const REQUEUE_WINDOW = '7 days';
+
+/**
+ * Queues again, unrouted, the unroutable Cloud API events of the last REQUEUE_WINDOW whose body carries the
+ * phone_number_id, so they are routed afresh: a claim verified after competing claims made its deliveries unroutable
+ * loses no message. Answers how many.
+ */
+export async function requeueUnroutableCloudEvents(m: EntityManager, phoneNumberId: string): Promise<number> {
+  // Containment matches any entry and any change: {"entry":[{"changes":[{"value":{"metadata":{…}}}]}]}.
+  const carrying = JSON.stringify({
+    entry: [{ changes: [{ value: { metadata: { phone_number_id: phoneNumberId } } }] }],
+  });
+  const rows = await m.query<unknown[]>(
+    `WITH requeued AS (
+       UPDATE webhook_events
+       SET status = 'pending', organization_id = NULL, instance_id = NULL, attempts = 0, next_attempt_at = now(),
+           processed_at = NULL, locked_at = NULL, last_error = NULL, updated_at = now()
+       WHERE status = 'unroutable' AND provider = 'cloud_api' AND received_at > now() - interval '${REQUEUE_WINDOW}'
+         AND body @> $1::jsonb
+       RETURNING id)
+     SELECT id FROM requeued`,
+    [carrying],
+  );
+  return rows.length;
+}
+
 /** Schedules a failed event for a retry with exponential backoff, or fails it for good (still retryable by hand). */
 export async function recordFailure(db: DataSource, id: string, message: string, permanent: boolean): Promise<void> {
   await queryPrepared(
