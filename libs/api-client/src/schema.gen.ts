@@ -656,7 +656,10 @@ export interface paths {
     /** The organization's WhatsApp lines, oldest first */
     get: operations['listWhatsappInstances'];
     put?: never;
-    /** Connect a WhatsApp line (Cloud API needs providerPhoneNumberId) */
+    /**
+     * Connect a WhatsApp line (Cloud API needs providerPhoneNumberId)
+     * @description A Cloud API providerPhoneNumberId may also be claimed by other organizations (the answer does not say): the instance receives the id's webhooks while it is the only claim, or once it is verified by setting accessToken (PATCH).
+     */
     post: operations['createWhatsappInstance'];
     delete?: never;
     options?: never;
@@ -679,7 +682,10 @@ export interface paths {
     delete: operations['deleteWhatsappInstance'];
     options?: never;
     head?: never;
-    /** Rename, change the number or the provider ids (the provider cannot change) */
+    /**
+     * Rename, change the number or the provider ids, set the Cloud API access token (the provider cannot change)
+     * @description Setting accessToken (Cloud API, write-only) verifies it with the Graph API for providerPhoneNumberId before anything is saved; the instance then shows verified: true and receives that id's webhooks.
+     */
     patch: operations['updateWhatsappInstance'];
     trace?: never;
   };
@@ -2028,6 +2034,11 @@ export interface components {
       stageId?: string;
     };
     UpdateWhatsappInstanceDto: {
+      /**
+       * @description Cloud API only, write-only (stored encrypted, never returned): an access token of the number's WhatsApp Business Account. It is checked against the Graph API (GET /{phone_number_id}) and, when accepted for providerPhoneNumberId, the instance becomes verified: it receives that id's webhooks, ahead of other organizations' claims. Refused with 400 when not accepted (blank counts as absent). null removes the token and the verification. An instance holding a token that changes providerPhoneNumberId is verified again with it (400 when the token does not cover the new id).
+       * @example EAAGm0PX4ZCpsBA…
+       */
+      accessToken?: string | null;
       /** @example Atendimento Loja Centro */
       name?: string;
       /**
@@ -2101,10 +2112,20 @@ export interface components {
     };
     WhatsappInstanceResponseDto: {
       /**
+       * @description Cloud API: another organization verified this providerPhoneNumberId, so this unverified instance receives none of its webhooks (set accessToken to verify it)
+       * @example false
+       */
+      conflicting: boolean;
+      /**
        * Format: date-time
        * @example 2026-01-15T13:45:00.000Z
        */
       createdAt: string;
+      /**
+       * @description Cloud API: an access token is stored (it is write-only: never returned)
+       * @example true
+       */
+      hasAccessToken: boolean;
       /**
        * Format: uuid
        * @example 3f2b8c1e-6d4a-4f7e-9b1a-2c5d8e7f9a10
@@ -2129,6 +2150,11 @@ export interface components {
        * @example 106540352242922
        */
       providerPhoneNumberId: string | null;
+      /**
+       * @description Cloud API: the Graph API accepted the stored access token for providerPhoneNumberId, so this instance receives that id's webhooks whatever other organizations claim
+       * @example true
+       */
+      verified: boolean;
       /**
        * @description Evolution: the token it must send (header apikey or ?token=). Only shown to owners and admins
        * @example 9c1d6f0e2a...
@@ -5023,7 +5049,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponseDto'];
         };
       };
-      /** @description A Cloud API instance with this providerPhoneNumberId exists */
+      /** @description This organization already has a Cloud API instance with this providerPhoneNumberId */
       409: {
         headers: {
           [name: string]: unknown;
@@ -5195,7 +5221,7 @@ export interface operations {
           'application/json': components['schemas']['WhatsappInstanceResponseDto'];
         };
       };
-      /** @description Invalid input: the message and details name the offending field */
+      /** @description Invalid input, named by field; accessToken (or providerPhoneNumberId, re-verified with the stored token) when the Graph API does not accept the token for the phone_number_id */
       400: {
         headers: {
           [name: string]: unknown;
@@ -5230,7 +5256,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponseDto'];
         };
       };
-      /** @description A Cloud API instance with this providerPhoneNumberId exists */
+      /** @description This organization already has a Cloud API instance with this providerPhoneNumberId, or another organization has verified it */
       409: {
         headers: {
           [name: string]: unknown;
@@ -5241,6 +5267,15 @@ export interface operations {
       };
       /** @description Too many requests */
       429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The Graph API could not be asked (unreachable, timeout, error): nothing was saved, try again */
+      502: {
         headers: {
           [name: string]: unknown;
         };
