@@ -779,7 +779,9 @@ export interface paths {
     put?: never;
     /**
      * Connect a WhatsApp line (Cloud API needs providerPhoneNumberId)
-     * @description **Access:** users with role owner or admin; API keys with scope admin.
+     * @description A Cloud API providerPhoneNumberId may also be claimed by other organizations (the answer does not say): the instance receives the id's webhooks while it is the only claim, or once it is verified by setting accessToken (PATCH).
+     *
+     *     **Access:** users with role owner or admin; API keys with scope admin.
      */
     post: operations['createWhatsappInstance'];
     delete?: never;
@@ -810,8 +812,10 @@ export interface paths {
     options?: never;
     head?: never;
     /**
-     * Rename, change the number or the provider ids (the provider cannot change)
-     * @description **Access:** users with role owner or admin; API keys with scope admin.
+     * Rename, change the number or the provider ids, set the Cloud API access token (the provider cannot change)
+     * @description Setting accessToken (Cloud API, write-only) verifies it with the Graph API for providerPhoneNumberId before anything is saved; the instance then shows verified: true and receives that id's webhooks.
+     *
+     *     **Access:** users with role owner or admin; API keys with scope admin.
      */
     patch: operations['updateWhatsappInstance'];
     trace?: never;
@@ -2195,6 +2199,11 @@ export interface components {
       stageId?: string;
     };
     UpdateWhatsappInstanceDto: {
+      /**
+       * @description Cloud API only, write-only (stored encrypted, never returned): an access token of the number's WhatsApp Business Account. It is checked against the Graph API (GET /{phone_number_id}) and, when accepted for providerPhoneNumberId, the instance becomes verified: it receives that id's webhooks, ahead of other organizations' claims. Refused with 400 when not accepted (blank counts as absent). null removes the token and the verification. An instance holding a token that changes providerPhoneNumberId is verified again with it (400 when the token does not cover the new id).
+       * @example EAAGm0PX4ZCpsBA…
+       */
+      accessToken?: string | null;
       /** @example Atendimento Loja Centro */
       name?: string;
       /**
@@ -2268,10 +2277,20 @@ export interface components {
     };
     WhatsappInstanceResponseDto: {
       /**
+       * @description Cloud API: another organization verified this providerPhoneNumberId, so this unverified instance receives none of its webhooks (set accessToken to verify it)
+       * @example false
+       */
+      conflicting: boolean;
+      /**
        * Format: date-time
        * @example 2026-01-15T13:45:00.000Z
        */
       createdAt: string;
+      /**
+       * @description Cloud API: an access token is stored (it is write-only: never returned)
+       * @example true
+       */
+      hasAccessToken: boolean;
       /**
        * Format: uuid
        * @example 3f2b8c1e-6d4a-4f7e-9b1a-2c5d8e7f9a10
@@ -2296,6 +2315,11 @@ export interface components {
        * @example 106540352242922
        */
       providerPhoneNumberId: string | null;
+      /**
+       * @description Cloud API: the Graph API accepted the stored access token for providerPhoneNumberId, so this instance receives that id's webhooks whatever other organizations claim
+       * @example true
+       */
+      verified: boolean;
       /**
        * @description Evolution: the token it must send (header apikey or ?token=). Only shown to owners and admins
        * @example 9c1d6f0e2a...
@@ -5514,7 +5538,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponseDto'];
         };
       };
-      /** @description A Cloud API instance with this providerPhoneNumberId exists */
+      /** @description This organization already has a Cloud API instance with this providerPhoneNumberId */
       409: {
         headers: {
           [name: string]: unknown;
@@ -5695,7 +5719,7 @@ export interface operations {
           'application/json': components['schemas']['WhatsappInstanceResponseDto'];
         };
       };
-      /** @description Invalid input: the message and details name the offending field */
+      /** @description Invalid input, named by field; accessToken (or providerPhoneNumberId, re-verified with the stored token) when the Graph API does not accept the token for the phone_number_id */
       400: {
         headers: {
           [name: string]: unknown;
@@ -5730,7 +5754,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponseDto'];
         };
       };
-      /** @description A Cloud API instance with this providerPhoneNumberId exists */
+      /** @description This organization already has a Cloud API instance with this providerPhoneNumberId, or another organization has verified it */
       409: {
         headers: {
           [name: string]: unknown;
@@ -5741,6 +5765,15 @@ export interface operations {
       };
       /** @description Too many requests */
       429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The Graph API could not be asked (unreachable, timeout, error): nothing was saved, try again */
+      502: {
         headers: {
           [name: string]: unknown;
         };

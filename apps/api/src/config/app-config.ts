@@ -32,7 +32,10 @@ export interface AppConfig {
   authRateLimitPerMinute: number;
   /** Secret (at least 32 characters) that encrypts stored credentials such as the Meta access token. */
   encryptionKey: string;
-  /** Default base URL of Meta's Graph API (an organization may override it in its Meta settings). */
+  /**
+   * Base URL of Meta's Graph API: verifies WhatsApp Cloud API access tokens, and is the default for the Conversions
+   * API (an organization may override that one in its Meta settings).
+   */
   metaGraphApiBaseUrl: string;
   /** Deliver queued ad-platform conversions from this process, polling every conversionsWorkerIntervalMs. */
   conversionsWorkerEnabled: boolean;

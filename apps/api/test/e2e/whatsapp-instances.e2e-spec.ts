@@ -56,6 +56,9 @@ describe('whatsapp instances', () => {
       provider: 'cloud_api',
       providerPhoneNumberId: body.providerPhoneNumberId,
       providerBusinessAccountId: '102290129340398',
+      hasAccessToken: false,
+      verified: false,
+      conflicting: false,
       webhookUrl: 'http://localhost:3000/api/v1/webhooks/whatsapp/cloud',
       webhookToken: expect.stringMatching(/^[0-9a-f]{48}$/),
       createdAt: expect.any(String),
@@ -180,13 +183,17 @@ describe('whatsapp instances', () => {
       provider: 'evolution',
       providerPhoneNumberId: '555000111',
     });
-    // Meta routes webhooks by phone_number_id, so a Cloud API id belongs to one instance across organizations.
+    // Another organization may claim the id too, and is not told that it is claimed (verification decides who gets
+    // the webhooks: see whatsapp-cloud-claims).
     const b = await registerAccount(t, 'Org B');
+    const claimB = await create(cloudApi({ providerPhoneNumberId: '555000111' }), b);
+    expect(claimB).toMatchObject({ providerPhoneNumberId: '555000111', verified: false, conflicting: false });
+    const movedB = await create(cloudApi(), b);
     await t.http
-      .post('/api/v1/whatsapp-instances')
+      .patch(`/api/v1/whatsapp-instances/${movedB.id}`)
       .set(b.bearer)
-      .send(cloudApi({ providerPhoneNumberId: '555000111' }))
-      .expect(409);
+      .send({ providerPhoneNumberId: '555000222' })
+      .expect(200);
     expect(await list()).toHaveLength(3);
   });
 
@@ -292,7 +299,7 @@ describe('whatsapp instances', () => {
         string,
         Record<string, { operationId: string; tags: string[]; responses: Record<string, unknown> }>
       >;
-      components: { schemas: Record<string, { properties: Record<string, { type?: string }> }> };
+      components: { schemas: Record<string, { properties: Record<string, { type?: string; writeOnly?: boolean }> }> };
     };
     const ops = Object.entries(doc.paths)
       .filter(([path]) => path.startsWith('/api/v1/whatsapp-instances'))
@@ -308,8 +315,17 @@ describe('whatsapp instances', () => {
     const byId = Object.fromEntries(ops.map((op) => [op.operationId, op]));
     expect(Object.keys(byId.deleteWhatsappInstance.responses)).toEqual(expect.arrayContaining(['204', '404', '409']));
     expect(Object.keys(byId.createWhatsappInstance.responses)).toEqual(expect.arrayContaining(['201', '403', '409']));
+    expect(Object.keys(byId.updateWhatsappInstance.responses)).toEqual(
+      expect.arrayContaining(['200', '400', '404', '409', '502']),
+    );
     const schemas = doc.components.schemas;
     expect(Object.keys(schemas.UpdateWhatsappInstanceDto.properties)).not.toContain('provider');
     expect(schemas.CreateWhatsappInstanceDto.properties.providerPhoneNumberId.type).toBe('string');
+    // The access token is write-only: accepted on update, never part of a response.
+    expect(schemas.UpdateWhatsappInstanceDto.properties.accessToken).toMatchObject({ type: 'string', writeOnly: true });
+    expect(Object.keys(schemas.CreateWhatsappInstanceDto.properties)).not.toContain('accessToken');
+    const response = Object.keys(schemas.WhatsappInstanceResponseDto.properties);
+    expect(response).toEqual(expect.arrayContaining(['hasAccessToken', 'verified', 'conflicting']));
+    expect(response).not.toContain('accessToken');
   });
 });

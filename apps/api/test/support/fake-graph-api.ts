@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /** One request the fake Graph API received. */
@@ -6,13 +6,24 @@ export interface GraphApiRequest {
   method: string;
   path: string;
   query: Record<string, string>;
+  /** The Authorization header, when sent (undefined otherwise, so toEqual ignores it). */
+  authorization?: string;
   body: { data: Record<string, any>[] };
 }
 
-/** A local stand-in for Meta's Graph API: records every request and fails on demand. */
+/** GET /{version}/{digits}: a phone number node. */
+const PHONE_NUMBER_PATH = /^\/v[\d.]+\/(\d+)$/;
+
+/**
+ * A local stand-in for Meta's Graph API: records every request and fails on demand. Conversions API posts answer
+ * events_received; `GET /{phone_number_id}` answers the number for a Bearer token granted it (grantPhoneNumbers), and
+ * otherwise the errors Meta gives: 190 for a token it does not know, 100 for a token without access to the number.
+ */
 export class FakeGraphApi {
   readonly requests: GraphApiRequest[] = [];
   private readonly failures: { status: number; body: unknown }[] = [];
+  private readonly phoneNumbers = new Map<string, Set<string>>();
+  private hangUps = 0;
   /** When set, every request without a queued failure answers this. */
   alwaysFail: { status: number; body: unknown } | null = null;
   private server: Server | null = null;
@@ -23,19 +34,7 @@ export class FakeGraphApi {
     this.server = createServer((req, res) => {
       let raw = '';
       req.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
-      req.on('end', () => {
-        const url = new URL(req.url ?? '/', 'http://fake');
-        const body = JSON.parse(raw || '{}') as GraphApiRequest['body'];
-        this.requests.push({
-          method: req.method ?? '',
-          path: url.pathname,
-          query: Object.fromEntries(url.searchParams),
-          body,
-        });
-        const failure = this.failures.shift() ?? this.alwaysFail;
-        res.writeHead(failure?.status ?? 200, { 'content-type': 'application/json' });
-        res.end(JSON.stringify(failure?.body ?? { events_received: body.data.length, messages: [], fbtrace_id: 'F' }));
-      });
+      req.on('end', () => this.answer(req, res, raw));
     });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
     this.base = `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}/v21.0`;
@@ -46,7 +45,83 @@ export class FakeGraphApi {
     this.failures.push({ status, body });
   }
 
+  /** The next request gets its connection closed without an answer (a network failure for the caller). */
+  hangUpNext(): void {
+    this.hangUps += 1;
+  }
+
+  /** `token` may read these phone numbers (as a token of their WhatsApp Business Account). */
+  grantPhoneNumbers(token: string, ...phoneNumberIds: string[]): void {
+    const granted = this.phoneNumbers.get(token) ?? new Set<string>();
+    for (const id of phoneNumberIds) granted.add(id);
+    this.phoneNumbers.set(token, granted);
+  }
+
+  /** The GET /{phone_number_id} requests received, oldest first. */
+  phoneNumberReads(): GraphApiRequest[] {
+    return this.requests.filter((r) => r.method === 'GET' && PHONE_NUMBER_PATH.test(r.path));
+  }
+
   async stop(): Promise<void> {
     await new Promise<void>((resolve) => this.server!.close(() => resolve()));
+  }
+
+  private answer(req: IncomingMessage, res: ServerResponse, raw: string): void {
+    const url = new URL(req.url ?? '/', 'http://fake');
+    const body = JSON.parse(raw || '{}') as GraphApiRequest['body'];
+    this.requests.push({
+      method: req.method ?? '',
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      authorization: req.headers.authorization,
+      body,
+    });
+    if (this.hangUps > 0) {
+      this.hangUps -= 1;
+      req.socket.destroy();
+      return;
+    }
+    const failure = this.failures.shift() ?? this.alwaysFail;
+    const phoneNumberId = req.method === 'GET' ? PHONE_NUMBER_PATH.exec(url.pathname)?.[1] : undefined;
+    const [status, answer] = failure
+      ? [failure.status, failure.body]
+      : phoneNumberId
+        ? this.phoneNumber(phoneNumberId, req.headers.authorization)
+        : [200, { events_received: body.data.length, messages: [], fbtrace_id: 'F' }];
+    res.writeHead(status, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(answer));
+  }
+
+  private phoneNumber(id: string, authorization: string | undefined): [number, unknown] {
+    const token = authorization?.startsWith('Bearer ') ? authorization.slice('Bearer '.length) : '';
+    const granted = this.phoneNumbers.get(token);
+    if (!granted) {
+      return [
+        401,
+        {
+          error: {
+            message: 'Invalid OAuth access token - Cannot parse access token',
+            type: 'OAuthException',
+            code: 190,
+            fbtrace_id: 'F',
+          },
+        },
+      ];
+    }
+    if (!granted.has(id)) {
+      return [
+        400,
+        {
+          error: {
+            message: `Unsupported get request. Object with ID '${id}' does not exist, cannot be loaded due to missing permissions, or does not support this operation.`,
+            type: 'GraphMethodException',
+            code: 100,
+            error_subcode: 33,
+            fbtrace_id: 'F',
+          },
+        },
+      ];
+    }
+    return [200, { id, display_phone_number: '+55 11 94000-1234', verified_name: 'Loja Teste' }];
   }
 }

@@ -26,6 +26,7 @@ export class WebhookFixture {
     return this.t.app.get(WebhookWorker);
   }
 
+  /** `env` adds to (or overrides) the webhook settings, e.g. META_GRAPH_API_BASE_URL. */
   async boot(env: Record<string, string> = {}): Promise<void> {
     this.t = await createTestApp({
       WHATSAPP_APP_SECRET: APP_SECRET,
@@ -38,9 +39,11 @@ export class WebhookFixture {
   async newOrganization(): Promise<void> {
     // Leftovers of the previous test are processed while they still route to its organization.
     await this.drain();
-    // Each test gets its own organization; Cloud API phone_number_ids are global, so the previous one goes.
+    // Each test gets its own organization; the previous one's claim of the phone_number_id goes, or the two claims
+    // would leave every delivery unroutable.
     await this.sql(
-      `UPDATE whatsapp_instances SET provider_phone_number_id = NULL WHERE provider_phone_number_id = $1`,
+      `UPDATE whatsapp_instances SET provider_phone_number_id = NULL, verified_at = NULL, access_token_encrypted = NULL
+       WHERE provider_phone_number_id = $1`,
       [CLOUD_PHONE_NUMBER_ID],
     );
     this.owner = await registerAccount(this.t);

@@ -7,6 +7,7 @@ import { TicketEventOrder1795929174597 } from './1795929174597-TicketEventOrder'
 import { WhatsappIngestion1795929418873 } from './1795929418873-WhatsappIngestion';
 import { AttributionAndConversions1795950000000 } from './1795950000000-AttributionAndConversions';
 import { BoundedSearch1796000000000 } from './1796000000000-BoundedSearch';
+import { CloudPhoneNumberClaims1796155586069 } from './1796155586069-CloudPhoneNumberClaims';
 import { Hardening1796156338432 } from './1796156338432-Hardening';
 
 export const MIGRATIONS = [
@@ -18,5 +19,6 @@ export const MIGRATIONS = [
   WhatsappIngestion1795929418873,
   AttributionAndConversions1795950000000,
   BoundedSearch1796000000000,
+  CloudPhoneNumberClaims1796155586069,
   Hardening1796156338432,
 ];

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { Clock } from '../../common/clock/clock';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import type { MetaEvent } from './meta-events';
-import { TokenCipher } from './token-cipher';
+import { TokenCipher } from '../../common/crypto/token-cipher';
 
 /** Attempts before a conversion is marked failed. */
 export const MAX_ATTEMPTS = 8;

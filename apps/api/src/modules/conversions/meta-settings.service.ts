@@ -7,7 +7,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { TicketStage } from '../stages/entities/ticket-stage.entity';
 import type { MetaSettingsResponseDto, UpdateMetaSettingsDto } from './dto/meta-settings.dto';
 import { MetaSettings } from './entities/meta-settings.entity';
-import { TokenCipher } from './token-cipher';
+import { TokenCipher } from '../../common/crypto/token-cipher';
 
 /** Per-organization Meta Conversions API settings; the access token is write-only and stored encrypted. */
 @Injectable()

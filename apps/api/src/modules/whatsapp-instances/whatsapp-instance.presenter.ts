@@ -1,13 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { MANAGER_ROLES, WhatsappProvider } from '@whatrack/shared';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type { AuthContext } from '../../common/auth/auth-context';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { WhatsappInstanceResponseDto } from './dto/whatsapp-instance-response.dto';
 import { WhatsappInstance } from './entities/whatsapp-instance.entity';
+import { instanceStates } from './instance-claims';
 
-/** Instances as the API shows them: with the webhook URL to paste, and the webhook token for managers only. */
+/**
+ * Instances as the API shows them: with the webhook URL to paste, the webhook token for managers only, and their
+ * claim on their phone_number_id (hasAccessToken, verified, conflicting; never the access token).
+ */
 @Injectable()
 export class WhatsappInstancePresenter {
   constructor(
@@ -26,17 +30,14 @@ export class WhatsappInstancePresenter {
   }
 
   async presentAll(auth: AuthContext, instances: WhatsappInstance[]): Promise<WhatsappInstanceResponseDto[]> {
-    const tokens = new Map<string, string | null>();
     const canSeeSecrets = auth.principal === 'user' && MANAGER_ROLES.includes(auth.role);
-    if (canSeeSecrets && instances.length > 0) {
-      const rows = await this.dataSource.manager.find(WhatsappInstance, {
-        select: { id: true, webhookToken: true },
-        where: { organizationId: auth.organizationId, id: In(instances.map((i) => i.id)) },
-      });
-      for (const row of rows) tokens.set(row.id, row.webhookToken);
-    }
+    const ids = instances.map((i) => i.id);
+    const states = await instanceStates(this.dataSource.manager, auth.organizationId, ids, canSeeSecrets);
     return instances.map((i) =>
-      WhatsappInstanceResponseDto.from(i, { url: this.webhookUrl(i), token: tokens.get(i.id) ?? null }),
+      WhatsappInstanceResponseDto.from(i, this.webhookUrl(i), states.get(i.id) ?? UNKNOWN_STATE),
     );
   }
 }
+
+/** An instance deleted between its read and this one: nothing to show beyond its columns. */
+const UNKNOWN_STATE = { webhookToken: null, hasAccessToken: false, verified: false, conflicting: false };

@@ -1,5 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post } from '@nestjs/common';
 import {
+  ApiBadGatewayResponse,
+  ApiBadRequestResponse,
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiNoContentResponse,
@@ -43,10 +45,12 @@ export class WhatsappInstancesController {
   @ApiOperation({
     operationId: 'createWhatsappInstance',
     summary: 'Connect a WhatsApp line (Cloud API needs providerPhoneNumberId)',
+    description:
+      "A Cloud API providerPhoneNumberId may also be claimed by other organizations (the answer does not say): the instance receives the id's webhooks while it is the only claim, or once it is verified by setting accessToken (PATCH).",
   })
   @ApiCreatedResponse({ type: WhatsappInstanceResponseDto })
   @ApiConflictResponse({
-    description: 'A Cloud API instance with this providerPhoneNumberId exists',
+    description: 'This organization already has a Cloud API instance with this providerPhoneNumberId',
     type: ErrorResponseDto,
   })
   async create(
@@ -69,12 +73,25 @@ export class WhatsappInstancesController {
   @ApiKeyAccess(ApiKeyScope.ADMIN)
   @ApiOperation({
     operationId: 'updateWhatsappInstance',
-    summary: 'Rename, change the number or the provider ids (the provider cannot change)',
+    summary:
+      'Rename, change the number or the provider ids, set the Cloud API access token (the provider cannot change)',
+    description:
+      "Setting accessToken (Cloud API, write-only) verifies it with the Graph API for providerPhoneNumberId before anything is saved; the instance then shows verified: true and receives that id's webhooks.",
   })
   @ApiOkResponse({ type: WhatsappInstanceResponseDto })
+  @ApiBadRequestResponse({
+    description:
+      'Invalid input, named by field; accessToken (or providerPhoneNumberId, re-verified with the stored token) when the Graph API does not accept the token for the phone_number_id',
+    type: ErrorResponseDto,
+  })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
   @ApiConflictResponse({
-    description: 'A Cloud API instance with this providerPhoneNumberId exists',
+    description:
+      'This organization already has a Cloud API instance with this providerPhoneNumberId, or another organization has verified it',
+    type: ErrorResponseDto,
+  })
+  @ApiBadGatewayResponse({
+    description: 'The Graph API could not be asked (unreachable, timeout, error): nothing was saved, try again',
     type: ErrorResponseDto,
   })
   async update(

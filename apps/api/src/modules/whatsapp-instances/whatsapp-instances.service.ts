@@ -7,6 +7,7 @@ import type { AuthContext } from '../../common/auth/auth-context';
 import { ConflictError, InvalidInputError, NotFoundError } from '../../common/errors/domain-errors';
 import { normalizePhone } from '../../common/phone/phone';
 import { WhatsappConversation } from '../conversations/entities/whatsapp-conversation.entity';
+import { CloudClaims } from './cloud-claims';
 import type { CreateWhatsappInstanceDto } from './dto/create-whatsapp-instance.dto';
 import type { UpdateWhatsappInstanceDto } from './dto/update-whatsapp-instance.dto';
 import { WhatsappInstance } from './entities/whatsapp-instance.entity';
@@ -15,7 +16,10 @@ const CLOUD_API_ID = /^\d+$/;
 
 @Injectable()
 export class WhatsappInstancesService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly claims: CloudClaims,
+  ) {}
 
   /** Oldest first: the organization's first instance is items[0]. */
   list(auth: AuthContext, manager: EntityManager = this.dataSource.manager): Promise<WhatsappInstance[]> {
@@ -41,7 +45,7 @@ export class WhatsappInstancesService {
     this.assertProviderPhoneNumberId(dto.provider, providerPhoneNumberId);
     return this.dataSource.transaction(async (m) => {
       await this.lockOrganization(m, auth.organizationId);
-      await this.assertProviderPhoneNumberIdFree(m, auth.organizationId, dto.provider, providerPhoneNumberId);
+      await this.assertNotClaimedInOrganization(m, auth.organizationId, dto.provider, providerPhoneNumberId);
       const instance = m.create(WhatsappInstance, {
         organizationId: auth.organizationId,
         name: dto.name,
@@ -55,23 +59,21 @@ export class WhatsappInstancesService {
     });
   }
 
-  update(auth: AuthContext, id: string, dto: UpdateWhatsappInstanceDto): Promise<WhatsappInstance> {
+  /** Applies a partial update; the claim on a Cloud API phone_number_id changes through CloudClaims. */
+  async update(auth: AuthContext, id: string, dto: UpdateWhatsappInstanceDto): Promise<WhatsappInstance> {
     const phoneNumber = dto.phoneNumber === undefined ? undefined : this.normalizePhoneNumber(dto.phoneNumber);
+    const current = await this.get(auth, id);
+    const providerPhoneNumberId =
+      dto.providerPhoneNumberId === undefined ? current.providerPhoneNumberId : (dto.providerPhoneNumberId ?? null);
+    if (dto.providerPhoneNumberId !== undefined) {
+      this.assertProviderPhoneNumberId(current.provider, providerPhoneNumberId);
+    }
+    const claim = await this.claims.plan(auth, current, dto, providerPhoneNumberId);
     return this.dataSource.transaction(async (m) => {
       await this.lockOrganization(m, auth.organizationId);
       const instance = await this.get(auth, id, m);
-      if (dto.providerPhoneNumberId !== undefined) {
-        const providerPhoneNumberId = dto.providerPhoneNumberId ?? null;
-        this.assertProviderPhoneNumberId(instance.provider, providerPhoneNumberId);
-        if (providerPhoneNumberId !== instance.providerPhoneNumberId) {
-          await this.assertProviderPhoneNumberIdFree(
-            m,
-            auth.organizationId,
-            instance.provider,
-            providerPhoneNumberId,
-            id,
-          );
-        }
+      if (dto.providerPhoneNumberId !== undefined && providerPhoneNumberId !== instance.providerPhoneNumberId) {
+        await this.assertNotClaimedInOrganization(m, auth.organizationId, instance.provider, providerPhoneNumberId, id);
         instance.providerPhoneNumberId = providerPhoneNumberId;
       }
       if (dto.name !== undefined) instance.name = dto.name;
@@ -79,6 +81,7 @@ export class WhatsappInstancesService {
       if (dto.providerBusinessAccountId !== undefined) {
         instance.providerBusinessAccountId = dto.providerBusinessAccountId ?? null;
       }
+      await this.claims.apply(m, auth, instance, claim);
       return m.save(WhatsappInstance, instance);
     });
   }
@@ -121,7 +124,11 @@ export class WhatsappInstancesService {
     }
   }
 
-  private async assertProviderPhoneNumberIdFree(
+  /**
+   * One claim per phone_number_id and organization (a friendlier 409 than the unique index's). Other organizations'
+   * claims are not looked at: answering 409 for them would tell anyone which ids are taken.
+   */
+  private async assertNotClaimedInOrganization(
     m: EntityManager,
     organizationId: string,
     provider: WhatsappProvider,
@@ -143,8 +150,8 @@ export class WhatsappInstancesService {
   }
 
   /**
-   * Serializes the uniqueness check and the write per organization (there is no unique index on
-   * provider_phone_number_id). Transaction-scoped: released at commit or rollback.
+   * Serializes the uniqueness check and the write per organization, so concurrent writes get the check's 409 rather
+   * than the unique index's. Transaction-scoped: released at commit or rollback.
    */
   private async lockOrganization(m: EntityManager, organizationId: string): Promise<void> {
     await m.query(`SELECT pg_advisory_xact_lock(hashtext('whatsapp_instances:' || $1))`, [organizationId]);

@@ -1,5 +1,8 @@
 import type { EntityManager } from 'typeorm';
 import { queryPrepared } from '../../common/sql/prepared-query';
+import { cloudClaimRoute } from './cloud-claim-route';
+
+const CLOUD_CLAIM_ROUTE = cloudClaimRoute('$1');
 
 /** What ingestion needs of a WhatsApp instance. */
 export interface RoutedInstance {
@@ -21,15 +24,10 @@ export class InstanceLookup {
 
   constructor(private readonly m: EntityManager) {}
 
-  /** The Cloud API instance of a phone_number_id (unique across organizations). */
+  /** The Cloud API instance that receives a phone_number_id's deliveries (see cloudClaimRoute), or null. */
   byCloudPhoneNumberId(phoneNumberId: string): Promise<RoutedInstance | null> {
     return this.cached(`cloud:${phoneNumberId}`, () =>
-      queryPrepared<InstanceRow>(
-        this.m,
-        `SELECT id, organization_id FROM whatsapp_instances
-         WHERE provider = 'cloud_api' AND provider_phone_number_id = $1`,
-        [phoneNumberId],
-      ),
+      queryPrepared<InstanceRow>(this.m, CLOUD_CLAIM_ROUTE, [phoneNumberId]),
     );
   }
 

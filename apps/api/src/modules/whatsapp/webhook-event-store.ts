@@ -79,7 +79,11 @@ export async function reclaimEvent(db: DataSource, id: string, leaseSeconds: num
   return row ? toEvent(row) : null;
 }
 
-/** Records the outcome of processed events in one statement, inside the transaction that applied them. */
+/**
+ * Records the outcome of processed events in one statement, inside the transaction that applied them. An unroutable
+ * event belongs to nobody, even if intake filed it under a claim that was the only one then: its body is a message
+ * that organization may not receive.
+ */
 export async function markHandled(
   m: EntityManager,
   outcomes: { id: string; result: ProcessingResult }[],
@@ -94,13 +98,42 @@ export async function markHandled(
   await queryPrepared(
     m,
     `UPDATE webhook_events e
-     SET status = r.status, organization_id = COALESCE(r.organization_id, e.organization_id),
-         instance_id = COALESCE(r.instance_id, e.instance_id), processed_at = now(), locked_at = NULL, lease_until = NULL,
+     SET status = r.status,
+         organization_id = CASE WHEN r.status = 'unroutable' THEN NULL ELSE COALESCE(r.organization_id, e.organization_id) END,
+         instance_id = CASE WHEN r.status = 'unroutable' THEN NULL ELSE COALESCE(r.instance_id, e.instance_id) END,
+         processed_at = now(), locked_at = NULL, lease_until = NULL,
          last_error = NULL, updated_at = now()
      FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, status varchar, organization_id uuid, instance_id uuid)
      WHERE e.id = r.id`,
     [JSON.stringify(rows)],
   );
+}
+
+/** How far back a newly verified claim takes over the unroutable deliveries of its phone_number_id. */
+const REQUEUE_WINDOW = '7 days';
+
+/**
+ * Queues again, unrouted, the unroutable Cloud API events of the last REQUEUE_WINDOW whose body carries the
+ * phone_number_id, so they are routed afresh: a claim verified after competing claims made its deliveries unroutable
+ * loses no message. Answers how many.
+ */
+export async function requeueUnroutableCloudEvents(m: EntityManager, phoneNumberId: string): Promise<number> {
+  // Containment matches any entry and any change: {"entry":[{"changes":[{"value":{"metadata":{…}}}]}]}.
+  const carrying = JSON.stringify({
+    entry: [{ changes: [{ value: { metadata: { phone_number_id: phoneNumberId } } }] }],
+  });
+  const rows = await m.query<unknown[]>(
+    `WITH requeued AS (
+       UPDATE webhook_events
+       SET status = 'pending', organization_id = NULL, instance_id = NULL, attempts = 0, next_attempt_at = now(),
+           processed_at = NULL, locked_at = NULL, last_error = NULL, updated_at = now()
+       WHERE status = 'unroutable' AND provider = 'cloud_api' AND received_at > now() - interval '${REQUEUE_WINDOW}'
+         AND body @> $1::jsonb
+       RETURNING id)
+     SELECT id FROM requeued`,
+    [carrying],
+  );
+  return rows.length;
 }
 
 /** Schedules a failed event for a retry with exponential backoff, or fails it for good (still retryable by hand). */

@@ -8,11 +8,17 @@ import { ForbiddenError, UnauthorizedError } from '../../common/errors/domain-er
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { WhatsappInstance } from '../whatsapp-instances/entities/whatsapp-instance.entity';
 import { WebhookEvent } from './entities/webhook-event.entity';
+import { cloudClaimRoute } from './cloud-claim-route';
 import { cloudChangeValues } from './parsers/cloud-api.parser';
 import { obj, str } from './parsers/json';
 import { isValidMetaSignature } from './signature';
 import { WebhookWorker } from './webhook-worker';
 import { queryPrepared } from '../../common/sql/prepared-query';
+
+const CLOUD_INTAKE = `INSERT INTO webhook_events (provider, organization_id, instance_id, headers, body)
+  SELECT 'cloud_api', r.organization_id, r.id, $2::jsonb, $3::jsonb
+  FROM (SELECT 1) AS one
+  LEFT JOIN LATERAL (${cloudClaimRoute('$1::varchar')}) r ON true`;
 
 const KEPT_HEADERS = ['content-type', 'user-agent', 'x-hub-signature-256', 'x-forwarded-for'];
 
@@ -54,20 +60,13 @@ export class WebhookIntakeService {
       throw new UnauthorizedError('Invalid or missing X-Hub-Signature-256');
     }
     // Routed at intake (an indexed lookup inside the INSERT: one round trip per request) so the organization sees
-    // its events, pending or failed, at once.
-    await queryPrepared(
-      this.dataSource.manager,
-      `INSERT INTO webhook_events (provider, organization_id, instance_id, headers, body)
-       SELECT $1::varchar, i.organization_id, i.id, $3::jsonb, $4::jsonb
-       FROM (SELECT 1) AS one
-       LEFT JOIN whatsapp_instances i ON i.provider = $1::varchar AND i.provider_phone_number_id = $2`,
-      [
-        WhatsappProvider.CLOUD_API,
-        cloudPhoneNumberId(body),
-        JSON.stringify(keptHeaders(headers)),
-        JSON.stringify(body) ?? 'null',
-      ],
-    );
+    // its events, pending or failed, at once. Processing routes again with the same rule, so a claim verified in
+    // between still wins.
+    await queryPrepared(this.dataSource.manager, CLOUD_INTAKE, [
+      cloudPhoneNumberId(body),
+      JSON.stringify(keptHeaders(headers)),
+      JSON.stringify(body) ?? 'null',
+    ]);
     this.worker.nudge();
   }
 

@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { createFakeFetch, json } from '../../test/fakeApi';
+import { apiError, createFakeFetch, json } from '../../test/fakeApi';
 import { me, stages, ticketList, ticketItem, users } from '../../test/fixtures';
 import { renderApp } from '../../test/renderApp';
 
@@ -86,5 +86,56 @@ describe('Settings', () => {
     const request = fetch.mock.calls.find(([r]) => r.method === 'DELETE')![0];
     expect(new URL(request.url).search).toBe('?moveTo=s3');
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+  });
+
+  it('shows whether each Cloud API line is verified and sends a typed access token', async () => {
+    const line = (id: string, name: string, claim: { verified?: boolean; conflicting?: boolean }) => ({
+      id,
+      name,
+      phoneNumber: '+5511940001234',
+      provider: 'cloud_api' as const,
+      providerPhoneNumberId: `10654035224292${id.length}`,
+      providerBusinessAccountId: null,
+      hasAccessToken: claim.verified ?? false,
+      verified: claim.verified ?? false,
+      conflicting: claim.conflicting ?? false,
+      webhookUrl: 'https://app.example.com/api/v1/webhooks/whatsapp/cloud',
+      webhookToken: null,
+      createdAt: '2025-01-15T13:30:00.000Z',
+    });
+    const items = [
+      line('i1', 'Loja Centro', { verified: true }),
+      line('i22', 'Loja Sul', { conflicting: true }),
+      line('i333', 'Loja Norte', {}),
+    ];
+    const patches: unknown[] = [];
+    const fetch = createFakeFetch({
+      ...base,
+      'GET /api/v1/whatsapp-instances': () => json(200, { items }),
+      'PATCH /api/v1/whatsapp-instances/i22': async (request) => {
+        patches.push(await request.json());
+        return apiError(400, 'Bad Request', 'accessToken: the token was not accepted', [
+          { field: 'accessToken', message: 'the token was not accepted for this phone_number_id' },
+        ]);
+      },
+    });
+    renderApp('/dashboard/settings/whatsapp', { fetch, storedToken: 'token' });
+    const user = userEvent.setup();
+
+    const card = async (name: string) =>
+      (await screen.findByRole('heading', { name: new RegExp(name) })).closest('li')!;
+    expect(within(await card('Loja Centro')).getByText('Verificado')).toBeInTheDocument();
+    expect(within(await card('Loja Norte')).getByText('Não verificado')).toBeInTheDocument();
+    const conflicting = await card('Loja Sul');
+    expect(within(conflicting).getByText('Em conflito')).toBeInTheDocument();
+
+    await user.click(within(conflicting).getByRole('button', { name: 'Editar' }));
+    const dialog = screen.getByRole('dialog', { name: 'Editar linha' });
+    const token = within(dialog).getByLabelText('Token de acesso (Cloud API)');
+    expect(token).toHaveAttribute('type', 'password');
+    await user.type(token, 'EAAG-typed-token');
+    await user.click(within(dialog).getByRole('button', { name: 'Salvar' }));
+    expect(await within(dialog).findByText('the token was not accepted for this phone_number_id')).toBeInTheDocument();
+    expect(patches).toEqual([expect.objectContaining({ accessToken: 'EAAG-typed-token' })]);
   });
 });

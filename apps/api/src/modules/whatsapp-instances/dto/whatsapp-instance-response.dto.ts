@@ -32,6 +32,26 @@ export class WhatsappInstanceResponseDto {
   providerBusinessAccountId: string | null;
 
   @ApiProperty({
+    example: true,
+    description: 'Cloud API: an access token is stored (it is write-only: never returned)',
+  })
+  hasAccessToken: boolean;
+
+  @ApiProperty({
+    example: true,
+    description:
+      "Cloud API: the Graph API accepted the stored access token for providerPhoneNumberId, so this instance receives that id's webhooks whatever other organizations claim",
+  })
+  verified: boolean;
+
+  @ApiProperty({
+    example: false,
+    description:
+      'Cloud API: another organization verified this providerPhoneNumberId, so this unverified instance receives none of its webhooks (set accessToken to verify it)',
+  })
+  conflicting: boolean;
+
+  @ApiProperty({
     example: 'https://app.example.com/api/v1/webhooks/whatsapp/evolution/3f2b8c1e-6d4a-4f7e-9b1a-2c5d8e7f9a10',
     description: 'The URL to paste into Meta (Cloud API) or the Evolution gateway',
   })
@@ -50,7 +70,8 @@ export class WhatsappInstanceResponseDto {
 
   static from(
     instance: WhatsappInstance,
-    webhook: { url: string; token: string | null } = { url: '', token: null },
+    webhookUrl: string,
+    state: Pick<WhatsappInstanceResponseDto, 'webhookToken' | 'hasAccessToken' | 'verified' | 'conflicting'>,
   ): WhatsappInstanceResponseDto {
     return {
       id: instance.id,
@@ -59,8 +80,11 @@ export class WhatsappInstanceResponseDto {
       provider: instance.provider,
       providerPhoneNumberId: instance.providerPhoneNumberId,
       providerBusinessAccountId: instance.providerBusinessAccountId,
-      webhookUrl: webhook.url,
-      webhookToken: webhook.token,
+      hasAccessToken: state.hasAccessToken,
+      verified: state.verified,
+      conflicting: state.conflicting,
+      webhookUrl,
+      webhookToken: state.webhookToken,
       createdAt: instance.createdAt,
     };
   }

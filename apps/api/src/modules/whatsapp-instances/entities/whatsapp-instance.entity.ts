@@ -4,10 +4,17 @@ import { TenantEntity } from '../../../common/entities/tenant.entity';
 
 @Entity('whatsapp_instances')
 @Check('CHK_whatsapp_instances_provider', `provider IN ('cloud_api', 'evolution')`)
-// Meta routes webhooks by phone_number_id: it must identify exactly one instance across all organizations.
-@Index('UQ_whatsapp_instances_cloud_phone_number_id', ['providerPhoneNumberId'], {
+// A phone_number_id may be claimed by several organizations (registering one proves nothing, and refusing it would
+// tell anyone which ids are taken), but only once per organization. The id leads so that this index also serves
+// webhook routing, which looks claims up by phone_number_id alone.
+@Index('UQ_whatsapp_instances_org_cloud_phone_number_id', ['providerPhoneNumberId', 'organizationId'], {
   unique: true,
   where: `provider = 'cloud_api'`,
+})
+// A claim verified with an access token the Graph API accepted for the id wins the webhooks: at most one exists.
+@Index('UQ_whatsapp_instances_verified_cloud_phone_number_id', ['providerPhoneNumberId'], {
+  unique: true,
+  where: `provider = 'cloud_api' AND verified_at IS NOT NULL`,
 })
 export class WhatsappInstance extends TenantEntity {
   @Column({ type: 'varchar', length: 120 })
@@ -31,4 +38,15 @@ export class WhatsappInstance extends TenantEntity {
   /** Cloud API: WhatsApp Business Account id. */
   @Column({ type: 'varchar', length: 64, nullable: true })
   providerBusinessAccountId: string | null;
+
+  /**
+   * Cloud API: the access token (TokenCipher, write-only) that proved control of providerPhoneNumberId; it will also
+   * send replies. Set only together with verifiedAt.
+   */
+  @Column({ type: 'text', nullable: true, select: false })
+  accessTokenEncrypted: string | null;
+
+  /** Cloud API: when the Graph API last accepted accessToken for providerPhoneNumberId; null = unverified claim. */
+  @Column({ type: 'timestamptz', nullable: true })
+  verifiedAt: Date | null;
 }

@@ -14,12 +14,18 @@ interface InstanceCardProps {
 export function InstanceCard({ instance, isDefault, onEdit, onDelete }: InstanceCardProps) {
   const { t } = useTranslation();
   const url = webhookUrl(instance, window.location.origin);
+  const claim = claimOf(instance);
   return (
     <li className="instance-card">
       <div className="panel-head">
         <div>
           <h3 className="instance-name">
             {instance.name} {isDefault && <span className="badge">{t('settings.whatsapp.default')}</span>}
+            {claim && (
+              <span className="badge" data-claim={claim}>
+                {t(`settings.whatsapp.claim.${claim}`)}
+              </span>
+            )}
           </h3>
           <p className="muted small">
             {instance.phoneNumber} · {t(`settings.whatsapp.providers.${instance.provider}`)}
@@ -64,6 +70,7 @@ export function InstanceCard({ instance, isDefault, onEdit, onDelete }: Instance
           </Fact>
         )}
       </dl>
+      {claim && claim !== 'verified' && <p className="field-hint">{t(`settings.whatsapp.claimHint.${claim}`)}</p>}
       <div className="webhook">
         <span className="field-label">{t('settings.whatsapp.webhook')}</span>
         <div className="webhook-row">
@@ -91,4 +98,11 @@ export function InstanceCard({ instance, isDefault, onEdit, onDelete }: Instance
       )}
     </li>
   );
+}
+
+/** How a Cloud API line stands as the receiver of its phone number ID's messages (Evolution lines have no claim). */
+function claimOf(instance: WhatsappInstance): 'verified' | 'conflicting' | 'unverified' | null {
+  if (instance.provider !== 'cloud_api') return null;
+  if (instance.verified) return 'verified';
+  return instance.conflicting ? 'conflicting' : 'unverified';
 }

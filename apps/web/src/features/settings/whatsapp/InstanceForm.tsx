@@ -1,6 +1,12 @@
-import { ApiError, type WhatsappInstance, type WhatsappProvider } from '@whatrack/api-client';
+import {
+  ApiError,
+  type UpdateWhatsappInstanceBody,
+  type WhatsappInstance,
+  type WhatsappProvider,
+} from '@whatrack/api-client';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CheckboxField } from '../../ui/CheckboxField';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { SelectField } from '../../ui/SelectField';
 import { SubmitButton } from '../../ui/SubmitButton';
@@ -14,6 +20,10 @@ type Values = {
   provider: WhatsappProvider;
   providerPhoneNumberId: string;
   providerBusinessAccountId: string;
+  /** Cloud API, when editing: write-only, sent only when typed. */
+  accessToken: string;
+  /** 'true' sends accessToken null (the checkbox). */
+  removeAccessToken: string;
 };
 type Field = keyof Values;
 
@@ -34,6 +44,8 @@ export function InstanceForm({ instance, onDone }: InstanceFormProps) {
     provider: instance?.provider ?? 'cloud_api',
     providerPhoneNumberId: instance?.providerPhoneNumberId ?? '',
     providerBusinessAccountId: instance?.providerBusinessAccountId ?? '',
+    accessToken: '',
+    removeAccessToken: 'false',
   });
   const [issues, setIssues] = useState<Partial<Record<Field, string>>>({});
   const apiError = mutation.error ? ApiError.from(mutation.error) : null;
@@ -56,8 +68,12 @@ export function InstanceForm({ instance, onDone }: InstanceFormProps) {
       providerPhoneNumberId: v.providerPhoneNumberId || null,
       providerBusinessAccountId: cloud ? v.providerBusinessAccountId || null : null,
     };
-    if (instance) update.mutate({ id: instance.id, body: common }, { onSuccess: onDone });
-    else create.mutate({ ...common, provider: v.provider }, { onSuccess: onDone });
+    if (instance) {
+      const body: UpdateWhatsappInstanceBody = { ...common };
+      if (cloud && v.removeAccessToken === 'true') body.accessToken = null;
+      else if (cloud && v.accessToken) body.accessToken = v.accessToken;
+      update.mutate({ id: instance.id, body }, { onSuccess: onDone });
+    } else create.mutate({ ...common, provider: v.provider }, { onSuccess: onDone });
   };
 
   return (
@@ -110,6 +126,31 @@ export function InstanceForm({ instance, onDone }: InstanceFormProps) {
           onChange={form.onChange}
           error={errorOf('providerBusinessAccountId')}
         />
+      )}
+      {cloud && instance && (
+        <>
+          <TextField
+            name="accessToken"
+            type="password"
+            autoComplete="off"
+            label={t('settings.whatsapp.accessToken')}
+            hint={
+              instance.hasAccessToken ? t('settings.whatsapp.accessTokenSaved') : t('settings.whatsapp.accessTokenHint')
+            }
+            value={form.values.accessToken}
+            onChange={form.onChange}
+            disabled={form.values.removeAccessToken === 'true'}
+            error={errorOf('accessToken')}
+          />
+          {instance.hasAccessToken && (
+            <CheckboxField
+              name="removeAccessToken"
+              label={t('settings.whatsapp.removeAccessToken')}
+              checked={form.values.removeAccessToken === 'true'}
+              onChange={form.onChange}
+            />
+          )}
+        </>
       )}
       <SubmitButton
         pending={mutation.isPending}

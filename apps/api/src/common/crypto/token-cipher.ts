@@ -4,7 +4,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 
 const VERSION = 'v1';
 
-/** AES-256-GCM for credentials at rest (the Meta access token), keyed from ENCRYPTION_KEY. */
+/** AES-256-GCM for credentials at rest (Meta and WhatsApp Cloud API access tokens), keyed from ENCRYPTION_KEY. */
 @Injectable()
 export class TokenCipher {
   private readonly key: Buffer;

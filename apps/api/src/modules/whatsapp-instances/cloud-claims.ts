@@ -1,0 +1,118 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { WhatsappProvider } from '@whatrack/shared';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { AuthContext } from '../../common/auth/auth-context';
+import { Clock } from '../../common/clock/clock';
+import { TokenCipher } from '../../common/crypto/token-cipher';
+import { ConflictError, InvalidInputError } from '../../common/errors/domain-errors';
+import { requeueUnroutableCloudEvents } from '../whatsapp/webhook-event-store';
+import type { UpdateWhatsappInstanceDto } from './dto/update-whatsapp-instance.dto';
+import type { WhatsappInstance } from './entities/whatsapp-instance.entity';
+import { GraphPhoneNumbers } from './graph-phone-numbers';
+import { storedAccessToken, verifiedElsewhere } from './instance-claims';
+
+/** What an update does to the claim: `encrypted` is a new token, or null when the `stored` one was verified again. */
+export type ClaimChange =
+  | { kind: 'unchanged' }
+  | { kind: 'cleared' }
+  | { kind: 'verified'; verifiedId: string; encrypted: string; stored?: undefined }
+  | { kind: 'verified'; verifiedId: string; encrypted: null; stored: string };
+
+/**
+ * A Cloud API instance's claim on its phone_number_id. Anyone may claim any id; an access token that the Graph API
+ * accepts for the id verifies the claim, which then receives the id's webhooks (at most one verified claim per id).
+ */
+@Injectable()
+export class CloudClaims {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly graph: GraphPhoneNumbers,
+    private readonly cipher: TokenCipher,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Decides, before the update's transaction (the Graph API may be slow: no lock or connection is held meanwhile),
+   * what the update does to the claim: a new accessToken is verified for the id the instance will have; `null` drops
+   * token and verification; a new id on an instance holding a token is verified again with that token, and refused
+   * (400 on providerPhoneNumberId) when the Graph API does not accept it, so a stored token always controls the
+   * instance's current id.
+   */
+  async plan(
+    auth: AuthContext,
+    instance: WhatsappInstance,
+    dto: UpdateWhatsappInstanceDto,
+    providerPhoneNumberId: string | null,
+  ): Promise<ClaimChange> {
+    if (dto.accessToken !== undefined && instance.provider !== WhatsappProvider.CLOUD_API) {
+      throw InvalidInputError.field('accessToken', 'accessToken is only accepted for provider cloud_api');
+    }
+    if (dto.accessToken === null) return { kind: 'cleared' };
+    // Only Cloud API instances get past here (a token is only ever stored for them), and they always have an id.
+    const verifiedId = providerPhoneNumberId ?? '';
+    if (dto.accessToken !== undefined) {
+      await this.graph.assertControls(verifiedId, dto.accessToken, {
+        field: 'accessToken',
+        refused: 'the token was not accepted for this phone_number_id',
+      });
+      return { kind: 'verified', verifiedId, encrypted: this.cipher.encrypt(dto.accessToken) };
+    }
+    if (providerPhoneNumberId === instance.providerPhoneNumberId) return { kind: 'unchanged' };
+    const stored = await storedAccessToken(this.dataSource.manager, auth.organizationId, instance.id);
+    if (stored === null) return { kind: 'unchanged' };
+    await this.graph.assertControls(verifiedId, this.decryptStored(stored), {
+      field: 'providerPhoneNumberId',
+      refused:
+        'the stored access token was not accepted for this phone_number_id: send a new accessToken with it, or accessToken null to drop the verification',
+    });
+    return { kind: 'verified', verifiedId, encrypted: null, stored };
+  }
+
+  /**
+   * Applies the planned change to the instance about to be saved, inside the update's transaction (after its new id
+   * was set). A verification re-queues the id's recent unroutable deliveries, which the instance now receives.
+   */
+  async apply(m: EntityManager, auth: AuthContext, instance: WhatsappInstance, change: ClaimChange): Promise<void> {
+    if (change.kind === 'unchanged') return;
+    if (change.kind === 'cleared') {
+      instance.accessTokenEncrypted = null;
+      instance.verifiedAt = null;
+      return;
+    }
+    if (!(await this.stillAsVerified(m, auth, instance, change))) {
+      throw new ConflictError('The instance changed while its access token was being verified: try again');
+    }
+    // Only a caller whose token the Graph API accepted for the id gets here, so this answer tells nothing new.
+    if (await verifiedElsewhere(m, change.verifiedId, instance.id)) {
+      throw new ConflictError(`Another organization has already verified phone_number_id "${change.verifiedId}"`);
+    }
+    if (change.encrypted !== null) instance.accessTokenEncrypted = change.encrypted;
+    instance.verifiedAt = this.clock.now();
+    await requeueUnroutableCloudEvents(m, change.verifiedId);
+  }
+
+  /** The Graph API was asked before the lock: the id (and the stored token it used) must still be the ones saved. */
+  private async stillAsVerified(
+    m: EntityManager,
+    auth: AuthContext,
+    instance: WhatsappInstance,
+    change: Extract<ClaimChange, { kind: 'verified' }>,
+  ): Promise<boolean> {
+    if (instance.providerPhoneNumberId !== change.verifiedId) return false;
+    return (
+      change.encrypted !== null || (await storedAccessToken(m, auth.organizationId, instance.id)) === change.stored
+    );
+  }
+
+  private decryptStored(stored: string): string {
+    try {
+      return this.cipher.decrypt(stored);
+    } catch {
+      throw InvalidInputError.field(
+        'providerPhoneNumberId',
+        'the stored access token cannot be decrypted (was ENCRYPTION_KEY changed?): send accessToken again, or null',
+      );
+    }
+  }
+}
