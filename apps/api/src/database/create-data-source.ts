@@ -39,7 +39,9 @@ export async function createDataSource(
   let dataSource: DataSource;
   if (config.databaseUrl) {
     logger.log(`Using PostgreSQL at ${redact(config.databaseUrl)}`);
-    dataSource = new DataSource(postgresOptions(config.databaseUrl, config.databasePoolSize));
+    dataSource = new DataSource(
+      postgresOptions(config.databaseUrl, config.databasePoolSize, config.databaseStatementTimeoutMs),
+    );
   } else {
     logger.log(`DATABASE_URL is not set: using the embedded PostgreSQL (PGlite) in ${config.pgliteDataDir}`);
     const pglite = await openPglite(config.pgliteDataDir);

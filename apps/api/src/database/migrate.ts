@@ -10,6 +10,9 @@ export async function runMigrations(dataSource: DataSource): Promise<string[]> {
   const runner = dataSource.createQueryRunner();
   try {
     await runner.connect();
+    // Index builds on a large table outlast any statement budget, and so does waiting for another replica's
+    // migrations; the connection's own setting comes back after.
+    await runner.query('SET statement_timeout = 0');
     await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
     try {
       const executor = new MigrationExecutor(dataSource, runner);
@@ -18,6 +21,7 @@ export async function runMigrations(dataSource: DataSource): Promise<string[]> {
       return done.map((m) => m.name);
     } finally {
       await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
+      await runner.query('RESET statement_timeout');
     }
   } finally {
     await runner.release();

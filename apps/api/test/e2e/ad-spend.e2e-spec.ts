@@ -208,6 +208,52 @@ describe('/ad-spend', () => {
       .expect(400);
   });
 
+  it('takes the documented 10,000 rows as JSON (a 4 MB body limit on this route, 100 kB elsewhere)', async () => {
+    const campaign = (i: number) => `campanha_de_inverno_com_nome_longo_${String(i).padStart(5, '0')}`;
+    const rows = Array.from({ length: 10_000 }, (_, i) => ({
+      date: '2025-12-31',
+      platform: 'meta_ads',
+      campaign: campaign(i),
+      spend: 12.34,
+    }));
+    expect(Buffer.byteLength(JSON.stringify({ rows }))).toBeGreaterThan(100 * 1024);
+    const res = await t.http.post('/api/v1/ad-spend').set(owner.bearer).send({ rows }).expect(200);
+    expect(res.body).toEqual({ received: 10_000, created: 10_000, updated: 0 });
+    await t.dataSource.query(`DELETE FROM ad_spend WHERE organization_id = $1 AND date = '2025-12-31'`, [
+      owner.organizationId,
+    ]);
+    const huge = {
+      rows: [{ date: '2026-01-01', platform: 'meta_ads', campaign: 'x'.repeat(5 * 1024 * 1024), spend: 1 }],
+    };
+    const tooLarge = await t.http.post('/api/v1/ad-spend').set(owner.bearer).send(huge).expect(413);
+    expect(tooLarge.body).toMatchObject({ code: 'payload_too_large' });
+  });
+
+  it('caps multipart text fields, files and parts, refusing the rest before holding them in memory', async () => {
+    const csv = Buffer.from('date,platform,campaign,spend\n2026-01-02,google_ads,brand,1');
+    const bigField = await t.http
+      .post('/api/v1/ad-spend')
+      .set(owner.bearer)
+      .field('note', 'x'.repeat(1024 * 1024))
+      .attach('file', csv, 'a.csv');
+    expect(bigField.status).toBe(400);
+    expect(bigField.body).toMatchObject({ statusCode: 400, code: 'invalid_input' });
+    const many = t.http.post('/api/v1/ad-spend').set(owner.bearer);
+    for (let i = 0; i < 20; i++) many.field(`f${i}`, 'x');
+    expect((await many.attach('file', csv, 'a.csv')).status).toBe(400);
+    const twoFiles = await t.http
+      .post('/api/v1/ad-spend')
+      .set(owner.bearer)
+      .attach('file', csv, 'a.csv')
+      .attach('file', csv, 'b.csv');
+    expect(twoFiles.status).toBe(400);
+    const [{ n }] = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM ad_spend WHERE organization_id = $1 AND date = '2026-01-02'`,
+      [owner.organizationId],
+    );
+    expect(n).toBe(0);
+  });
+
   it('filters and pages the list, and validates its parameters', async () => {
     const page = await list({ pageSize: 2, page: 2 });
     expect(page).toMatchObject({ page: 2, pageSize: 2, total: 7 });

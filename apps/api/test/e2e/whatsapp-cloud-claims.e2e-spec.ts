@@ -178,7 +178,7 @@ describe('WhatsApp Cloud API: phone_number_id claims', () => {
 
     const refused = async (accessToken: string) => {
       const res = await patch(owner, mine.id, { accessToken, name: 'Renomeada' }).expect(400);
-      expect(res.body.details).toEqual([
+      expect(res.body.details).toMatchObject([
         { field: 'accessToken', message: expect.stringContaining('not accepted for this phone_number_id') },
       ]);
       expect(res.text).not.toContain(accessToken);
@@ -246,7 +246,7 @@ describe('WhatsApp Cloud API: phone_number_id claims', () => {
     await patch(owner, mine.id, { accessToken: token }).expect(200);
 
     const refused = await patch(owner, mine.id, { providerPhoneNumberId: c }).expect(400);
-    expect(refused.body.details).toEqual([{ field: 'providerPhoneNumberId', message: expect.any(String) }]);
+    expect(refused.body.details).toMatchObject([{ field: 'providerPhoneNumberId', message: expect.any(String) }]);
     expect(await instance(owner, mine.id)).toMatchObject({ providerPhoneNumberId: a, verified: true });
 
     const reads = fake.phoneNumberReads().length;
@@ -302,7 +302,7 @@ describe('WhatsApp Cloud API: phone_number_id claims', () => {
 
     for (const accessToken of [token, null]) {
       const res = await patch(owner, evolution.id, { accessToken }).expect(400);
-      expect(res.body.details).toEqual([{ field: 'accessToken', message: expect.stringContaining('cloud_api') }]);
+      expect(res.body.details).toMatchObject([{ field: 'accessToken', message: expect.stringContaining('cloud_api') }]);
     }
     await patch(agent, cloud.id, { accessToken: token }).expect(403);
     await app.http

@@ -39,6 +39,20 @@ import { ApiKeyScope, UserRole } from '@whatrack/shared';
 
 export const MAX_AD_SPEND_FILE_BYTES = 5 * 1024 * 1024;
 
+/**
+ * The upload takes one file; multer would otherwise hold any number of text fields of any size in memory (one of
+ * 63 MB was seen). Text fields are not used, so a few small ones are tolerated and the rest refused with a 400.
+ */
+const MULTIPART_LIMITS = {
+  fileSize: MAX_AD_SPEND_FILE_BYTES,
+  files: 1,
+  fields: 10,
+  fieldSize: 8 * 1024,
+  fieldNameSize: 100,
+  parts: 11,
+  headerPairs: 50,
+};
+
 /** The part of multer's file that is used (memory storage). */
 interface UploadedCsv {
   buffer: Buffer;
@@ -55,7 +69,7 @@ export class AdSpendController {
   @Roles(UserRole.OWNER, UserRole.ADMIN)
   @ApiKeyAccess(ApiKeyScope.ADMIN)
   @HttpCode(200)
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_AD_SPEND_FILE_BYTES, files: 1 } }))
+  @UseInterceptors(FileInterceptor('file', { limits: MULTIPART_LIMITS }))
   @ApiOperation({
     operationId: 'importAdSpend',
     summary: 'Import daily ad spend per platform and campaign, as JSON rows or a CSV file',

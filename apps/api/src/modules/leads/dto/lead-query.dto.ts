@@ -7,7 +7,9 @@ export class LeadQueryDto extends PageQueryDto {
   @ApiPropertyOptional({
     example: 'joao',
     maxLength: 200,
-    description: 'Partial match on the name (case- and accent-insensitive), the phone digits (3 or more) or the email',
+    description:
+      'Name or e-mail (case- and accent-insensitive; from 3 characters anywhere, with 1 or 2 characters at the ' +
+      'start) or phone digits (3 or more, anywhere)',
   })
   @IsOptional()
   @Trim()

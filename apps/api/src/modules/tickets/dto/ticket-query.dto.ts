@@ -23,7 +23,9 @@ const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : 
 /** Filters shared by the listing, inbounds, export and reports. Dates are computed in the organization's time zone. */
 export class TicketFilterDto extends PageQueryDto {
   @ApiPropertyOptional({
-    description: 'Lead name (accent-insensitive, partial), phone digits, ticket id or assignee name',
+    description:
+      'Lead name or assignee name (case- and accent-insensitive; from 3 characters anywhere in the name, with 1 or 2 ' +
+      'characters at its start), phone digits (3 or more, anywhere) or a ticket id',
   })
   @IsOptional()
   @Trim()
