@@ -24,6 +24,7 @@ const limits = {
   maxRequests: Number(env.FUZZ_MAX_REQUESTS ?? 12_000),
   maxSeconds: Number(env.FUZZ_MAX_SECONDS ?? 300),
   concurrency: Number(env.FUZZ_CONCURRENCY ?? 6),
+  timeoutMs: Number(env.FUZZ_TIMEOUT_MS ?? 30_000),
 };
 const seed = env.FUZZ_SEED ?? '1';
 // Ctrl-C ends the run like a spent budget, so the report is printed and the database still dropped.
@@ -87,7 +88,7 @@ async function main() {
       `API up and seeded in ${((Date.now() - bootStarted) / 1000).toFixed(1)} s (${server.baseUrl}); ids: ${JSON.stringify(pool.summary())}`,
     );
 
-    client = createClient({ baseUrl: server.baseUrl, concurrency: limits.concurrency });
+    client = createClient({ baseUrl: server.baseUrl, concurrency: limits.concurrency, timeoutMs: limits.timeoutMs });
     let counter = 0;
     const ctx = {
       rng,
@@ -97,6 +98,11 @@ async function main() {
       unique: () => `${Date.now().toString(36)}${++counter}`,
     };
     const findings = createFindings();
+    let analyzer;
+    if (database.autovacuumOff) {
+      console.log('autovacuum is off on this server: the fuzz database is ANALYZEd every 20 s, as autovacuum would');
+      analyzer = setInterval(() => database.analyze().catch(() => undefined), 20_000);
+    }
     const result = await runFuzz({
       operations,
       ctx,
@@ -106,9 +112,11 @@ async function main() {
       errorSchema: spec.errorSchema,
       limits,
       findings,
+      databaseActivity: database.activity,
       isServerUp: () => !server.exited(),
       onProgress: (p) => console.log(`  ${p.sent} requests, ${p.seconds.toFixed(0)} s, ${p.findings} failures so far`),
     });
+    clearInterval(analyzer);
     const after = await afterRun({ server, ownerToken: accounts.ownerToken });
     const totals = printStats(result);
     await server.stop();

@@ -56,6 +56,7 @@ export function createFindings() {
           status: res.status ?? null,
           contentType: res.headers?.['content-type'] ?? null,
           answer: res.body ? res.body.toString('utf8').slice(0, 2000) : res.error,
+          dbActivity: res.dbActivity,
         });
       }
     },

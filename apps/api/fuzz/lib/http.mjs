@@ -5,7 +5,7 @@ import http from 'node:http';
 // Enough for any sane error body; a longer one is itself a finding (checks.mjs), so it need not be read whole.
 const MAX_BODY = 2 * 1024 * 1024;
 
-export function createClient({ baseUrl, concurrency, timeoutMs = 30_000 }) {
+export function createClient({ baseUrl, concurrency, timeoutMs }) {
   const { hostname, port } = new URL(baseUrl);
   const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
 
@@ -41,9 +41,9 @@ export function createClient({ baseUrl, concurrency, timeoutMs = 30_000 }) {
         return;
       }
       req.setTimeout(timeoutMs, () => {
-        req.destroy(new Error(`no answer within ${timeoutMs} ms`));
+        req.destroy(Object.assign(new Error(`no answer within ${timeoutMs} ms`), { timedOut: true }));
       });
-      req.on('error', (error) => done({ error: error.message }));
+      req.on('error', (error) => done({ error: error.message, timedOut: error.timedOut }));
       req.on('response', (res) => {
         const chunks = [];
         let size = 0;

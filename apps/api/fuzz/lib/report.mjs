@@ -101,6 +101,14 @@ export function reportFindings({ groups, runDir, baseUrl }) {
         .join(', ')}${labels.length > 6 ? ', …' : ''}`,
     );
     const example = group.examples[0];
+    const busy = (example.dbActivity ?? []).filter((row) => row.state !== 'idle');
+    if (example.dbActivity) console.log(`   database meanwhile: ${busy.length ? '' : 'every connection idle'}`);
+    for (const row of busy) {
+      const wait = row.wait_event ? `waiting on ${row.wait_event_type}/${row.wait_event}` : 'running';
+      console.log(
+        `     pid ${row.pid} ${row.state}, ${wait}, ${row.seconds} s: ${row.query.replace(/\s+/g, ' ').slice(0, 200)}`,
+      );
+    }
     console.log(
       `   e.g. #${example.id} (${example.operation}) as ${example.principal}: ${curlOf(example, baseUrl, `${example.script.replace(/\.sh$/, '.body')}`, { short: true })}`,
     );

@@ -20,6 +20,7 @@ export async function runFuzz({
   isServerUp,
   findings,
   onProgress,
+  databaseActivity,
 }) {
   const streams = operations.map((op) => {
     const rng = ctx.rng.fork(op.key);
@@ -69,6 +70,7 @@ export async function runFuzz({
         big.count++;
         if (res.body.length > big.largest) Object.assign(big, { largest: res.body.length, label: req.label });
       }
+      if (res.timedOut) res.dbActivity = await databaseActivity?.().catch((error) => error.message);
       const problems = checkResponse({ op: req.op, method: wireReq.method, res, errorSchema });
       for (const problem of problems) findings.add({ id, ...problem, req, wireReq, res });
       if (!res.error && res.status < 300 && /json/.test(res.headers['content-type'] ?? '')) {
