@@ -14,6 +14,7 @@ import { createClient } from './lib/http.mjs';
 import { IdPool } from './lib/ids.mjs';
 import { createRng } from './lib/prng.mjs';
 import { printStats, reportFindings } from './lib/report.mjs';
+import { startFakeGraph } from './lib/fake-graph.mjs';
 import { API_DIR, DIST_MAIN, startApi } from './lib/server.mjs';
 import { readSpec } from './lib/spec.mjs';
 import { runFuzz } from './lib/runner.mjs';
@@ -59,6 +60,7 @@ async function main() {
   console.log(`Database: ${database.label}`);
   let server;
   let client;
+  const graph = await startFakeGraph();
   try {
     const bootStarted = Date.now();
     server = await startApi({
@@ -78,7 +80,7 @@ async function main() {
         WEBHOOK_WORKER_ENABLED: 'true',
         // Fuzzed Meta settings must never make the server call Meta (or any URL a mutation put there).
         CONVERSIONS_WORKER_ENABLED: 'false',
-        META_GRAPH_API_BASE_URL: 'http://127.0.0.1:9',
+        META_GRAPH_API_BASE_URL: graph.baseUrl,
         PUBLIC_URL: 'http://fuzz.invalid',
       },
     });
@@ -143,6 +145,7 @@ async function main() {
   } finally {
     client?.close();
     await server?.stop();
+    await graph.stop();
     await database.drop();
     if (!keep) rmSync(join(runDir, 'pglite'), { recursive: true, force: true });
   }

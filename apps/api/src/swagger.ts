@@ -34,6 +34,7 @@ function decorate(doc: OpenAPIObject): OpenAPIObject {
       const responses = op.responses;
       const error = (description: string) => ({ description, content: { 'application/json': { schema: ERROR_REF } } });
       responses['400'] ??= error('Invalid input: the message and details name the offending field');
+      if (op.requestBody) responses['413'] ??= error('The request body is larger than the route accepts');
       if (op[PUBLIC_EXTENSION]) {
         op.security = [];
         delete op[PUBLIC_EXTENSION];

@@ -2660,6 +2660,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponseDto'];
         };
       };
+      /** @description The request body is larger than the route accepts */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
       /** @description Too many requests */
       429: {
         headers: {
@@ -2774,6 +2783,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponseDto'];
         };
       };
+      /** @description The request body is larger than the route accepts */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
       /** @description Too many requests */
       429: {
         headers: {
@@ -2872,6 +2890,15 @@ export interface operations {
       };
       /** @description The e-mail address belongs to an account (code email_unavailable) */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The request body is larger than the route accepts */
+      413: {
         headers: {
           [name: string]: unknown;
         };
@@ -3262,6 +3289,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponseDto'];
         };
       };
+      /** @description The request body is larger than the route accepts */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
       /** @description Too many requests */
       429: {
         headers: {
@@ -3315,7 +3351,7 @@ export interface operations {
       query?: {
         page?: number;
         pageSize?: number;
-        /** @description Partial match on the name (case- and accent-insensitive), the phone digits (3 or more) or the email */
+        /** @description Name or e-mail (case- and accent-insensitive; from 3 characters anywhere, with 1 or 2 characters at the start) or phone digits (3 or more, anywhere) */
         q?: string;
       };
       header?: never;
@@ -3502,6 +3538,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponseDto'];
         };
       };
+      /** @description The request body is larger than the route accepts */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
       /** @description Too many requests */
       429: {
         headers: {
@@ -3616,6 +3661,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponseDto'];
         };
       };
+      /** @description The request body is larger than the route accepts */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
       /** @description Too many requests */
       429: {
         headers: {
@@ -3630,7 +3684,7 @@ export interface operations {
   getAttributionReport: {
     parameters: {
       query?: {
-        /** @description Lead name (accent-insensitive, partial), phone digits, ticket id or assignee name */
+        /** @description Lead name or assignee name (case- and accent-insensitive; from 3 characters anywhere in the name, with 1 or 2 characters at its start), phone digits (3 or more, anywhere) or a ticket id */
         q?: string;
         /** @description Period of the ticket creation date */
         dateRange?: 'today' | 'yesterday' | '7d' | '30d' | '90d' | 'thisMonth' | 'lastMonth' | 'thisYear' | 'all';
@@ -3707,7 +3761,7 @@ export interface operations {
   getFunnelReport: {
     parameters: {
       query?: {
-        /** @description Lead name (accent-insensitive, partial), phone digits, ticket id or assignee name */
+        /** @description Lead name or assignee name (case- and accent-insensitive; from 3 characters anywhere in the name, with 1 or 2 characters at its start), phone digits (3 or more, anywhere) or a ticket id */
         q?: string;
         /** @description Period of the ticket creation date */
         dateRange?: 'today' | 'yesterday' | '7d' | '30d' | '90d' | 'thisMonth' | 'lastMonth' | 'thisYear' | 'all';
@@ -3782,7 +3836,7 @@ export interface operations {
   getTimeseriesReport: {
     parameters: {
       query?: {
-        /** @description Lead name (accent-insensitive, partial), phone digits, ticket id or assignee name */
+        /** @description Lead name or assignee name (case- and accent-insensitive; from 3 characters anywhere in the name, with 1 or 2 characters at its start), phone digits (3 or more, anywhere) or a ticket id */
         q?: string;
         /** @description Period of the ticket creation date */
         dateRange?: 'today' | 'yesterday' | '7d' | '30d' | '90d' | 'thisMonth' | 'lastMonth' | 'thisYear' | 'all';
@@ -4036,6 +4090,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponseDto'];
         };
       };
+      /** @description The request body is larger than the route accepts */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
       /** @description Too many requests */
       429: {
         headers: {
@@ -4088,6 +4151,15 @@ export interface operations {
       };
       /** @description Not allowed: users with role owner or admin; API keys with scope admin. */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The request body is larger than the route accepts */
+      413: {
         headers: {
           [name: string]: unknown;
         };
@@ -4313,6 +4385,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponseDto'];
         };
       };
+      /** @description The request body is larger than the route accepts */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
       /** @description Too many requests */
       429: {
         headers: {
@@ -4329,7 +4410,7 @@ export interface operations {
       query?: {
         page?: number;
         pageSize?: number;
-        /** @description Lead name (accent-insensitive, partial), phone digits, ticket id or assignee name */
+        /** @description Lead name or assignee name (case- and accent-insensitive; from 3 characters anywhere in the name, with 1 or 2 characters at its start), phone digits (3 or more, anywhere) or a ticket id */
         q?: string;
         /** @description Period of the ticket creation date */
         dateRange?: 'today' | 'yesterday' | '7d' | '30d' | '90d' | 'thisMonth' | 'lastMonth' | 'thisYear' | 'all';
@@ -4457,6 +4538,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponseDto'];
         };
       };
+      /** @description The request body is larger than the route accepts */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
       /** @description The organization has no WhatsApp instance */
       422: {
         headers: {
@@ -4482,7 +4572,7 @@ export interface operations {
       query?: {
         page?: number;
         pageSize?: number;
-        /** @description Lead name (accent-insensitive, partial), phone digits, ticket id or assignee name */
+        /** @description Lead name or assignee name (case- and accent-insensitive; from 3 characters anywhere in the name, with 1 or 2 characters at its start), phone digits (3 or more, anywhere) or a ticket id */
         q?: string;
         /** @description Period of the ticket creation date */
         dateRange?: 'today' | 'yesterday' | '7d' | '30d' | '90d' | 'thisMonth' | 'lastMonth' | 'thisYear' | 'all';
@@ -4559,7 +4649,7 @@ export interface operations {
       query?: {
         page?: number;
         pageSize?: number;
-        /** @description Lead name (accent-insensitive, partial), phone digits, ticket id or assignee name */
+        /** @description Lead name or assignee name (case- and accent-insensitive; from 3 characters anywhere in the name, with 1 or 2 characters at its start), phone digits (3 or more, anywhere) or a ticket id */
         q?: string;
         /** @description Period of the ticket creation date */
         dateRange?: 'today' | 'yesterday' | '7d' | '30d' | '90d' | 'thisMonth' | 'lastMonth' | 'thisYear' | 'all';
@@ -4754,6 +4844,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponseDto'];
         };
       };
+      /** @description The request body is larger than the route accepts */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
       /** @description Too many requests */
       429: {
         headers: {
@@ -4888,6 +4987,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponseDto'];
         };
       };
+      /** @description The request body is larger than the route accepts */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
       /** @description Too many requests */
       429: {
         headers: {
@@ -5011,6 +5119,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponseDto'];
         };
       };
+      /** @description The request body is larger than the route accepts */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
       /** @description Too many requests */
       429: {
         headers: {
@@ -5127,6 +5244,15 @@ export interface operations {
       };
       /** @description The e-mail address belongs to an account (code email_unavailable) */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The request body is larger than the route accepts */
+      413: {
         headers: {
           [name: string]: unknown;
         };
@@ -5365,6 +5491,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponseDto'];
         };
       };
+      /** @description Wrong hub.mode or hub.verify_token */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
     };
   };
   receiveCloudWebhook: {
@@ -5391,6 +5526,24 @@ export interface operations {
       };
       /** @description Invalid input: the message and details name the offending field */
       400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Missing or wrong X-Hub-Signature-256 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The request body is larger than the route accepts */
+      413: {
         headers: {
           [name: string]: unknown;
         };
@@ -5426,6 +5579,24 @@ export interface operations {
       };
       /** @description Invalid input: the message and details name the offending field */
       400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Missing or wrong webhook token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The request body is larger than the route accepts */
+      413: {
         headers: {
           [name: string]: unknown;
         };
@@ -5540,6 +5711,15 @@ export interface operations {
       };
       /** @description This organization already has a Cloud API instance with this providerPhoneNumberId */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The request body is larger than the route accepts */
+      413: {
         headers: {
           [name: string]: unknown;
         };
@@ -5756,6 +5936,15 @@ export interface operations {
       };
       /** @description This organization already has a Cloud API instance with this providerPhoneNumberId, or another organization has verified it */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The request body is larger than the route accepts */
+      413: {
         headers: {
           [name: string]: unknown;
         };

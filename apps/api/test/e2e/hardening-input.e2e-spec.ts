@@ -136,6 +136,9 @@ describe('hostile input never gets a 500, and always gets the documented error b
     expect(res.status).toBe(431);
     expect(res.type).toContain('application/json');
     expect(JSON.parse(res.body)).toMatchObject({ ...ERROR_BODY, statusCode: 431, code: 'headers_too_large' });
+    // A HEAD answer carries no body, or the client would read it as the start of a next response.
+    const head = await raw(t, 'HEAD', `/api/v1/tickets?q=${'a'.repeat(17_000)}`);
+    expect(head).toMatchObject({ status: 431, body: '' });
   });
 
   it('answers a refused webhook handshake as JSON, and only the challenge as plain text', async () => {

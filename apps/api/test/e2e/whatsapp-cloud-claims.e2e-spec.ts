@@ -310,7 +310,8 @@ describe('WhatsApp Cloud API: phone_number_id claims', () => {
       .set('X-API-Key', key.key)
       .send({ accessToken: token })
       .expect(403);
-    for (const accessToken of [123, 'x'.repeat(2049)]) {
+    // A token goes into an HTTP header: anything but visible ASCII is refused before the Graph API is asked.
+    for (const accessToken of [123, 'x'.repeat(2049), 'EAAG😀token', 'EAAG token', 'EAAGçtoken']) {
       const res = await patch(owner, cloud.id, { accessToken }).expect(400);
       expect(new Set(res.body.details.map((d: { field: string }) => d.field))).toEqual(new Set(['accessToken']));
     }

@@ -18,10 +18,17 @@ function collect(errors: ValidationError[], parent: string, out: ErrorDetail[]):
   }
 }
 
-/** ValidationPipe errors as one 400 that names every offending field. */
+/** Enough to fix a request; a body of 10,000 unknown fields must not answer with 10,000 details. */
+const MAX_DETAILS = 20;
+const MAX_MESSAGE_PARTS = 5;
+
+/** ValidationPipe errors as one 400 that names the offending fields (the first MAX_DETAILS of them). */
 export function validationExceptionFactory(errors: ValidationError[]): BadRequestException {
-  const details: ErrorDetail[] = [];
-  collect(errors, '', details);
-  const message = details.map((d) => d.message).join('; ') || 'Invalid request';
+  const all: ErrorDetail[] = [];
+  collect(errors, '', all);
+  const details = all.slice(0, MAX_DETAILS);
+  const shown = all.slice(0, MAX_MESSAGE_PARTS).map((d) => d.message);
+  const more = all.length > MAX_MESSAGE_PARTS ? ` (and ${all.length - MAX_MESSAGE_PARTS} more problems)` : '';
+  const message = `${shown.join('; ')}${more}` || 'Invalid request';
   return new BadRequestException({ message, code: 'invalid_input', details });
 }

@@ -17,7 +17,7 @@ const PARSER_ERRORS: Record<string, { status: number; code: string; message: str
  * the one documented error body instead, so every client sees the same shape whatever it sent.
  */
 export function answerClientErrors(server: Server): void {
-  server.on('clientError', (error: Error & { code?: string }, socket: Duplex) => {
+  server.on('clientError', (error: Error & { code?: string; rawPacket?: Buffer }, socket: Duplex) => {
     if (error.code === 'ECONNRESET' || !socket.writable) {
       socket.destroy();
       return;
@@ -33,9 +33,11 @@ export function answerClientErrors(server: Server): void {
       code: known.code,
       message: known.message,
     });
+    // A HEAD answer has no body: the client would read one as garbage after the headers.
+    const head = error.rawPacket?.subarray(0, 5).toString('latin1') === 'HEAD ';
     socket.end(
       `HTTP/1.1 ${known.status} ${statusText(known.status)}\r\nContent-Type: application/json; charset=utf-8\r\n` +
-        `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+        `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${head ? '' : body}`,
     );
   });
 }

@@ -49,4 +49,14 @@ describe('fitMessage', () => {
       expect(fitMessage({ ...base, sentAt }, receivedAt).sentAt).toEqual(receivedAt);
     }
   });
+
+  it('drops a click id too long to store and cuts the ad id, keeping the referral', () => {
+    const referral = { ctwaClid: 'c'.repeat(600), sourceId: '9'.repeat(300), sourceUrl: 'https://x', headline: 'h' };
+    expect(fitMessage({ ...base, referral }, receivedAt).referral).toEqual({
+      ctwaClid: null,
+      sourceId: '9'.repeat(255),
+      sourceUrl: 'https://x',
+      headline: 'h',
+    });
+  });
 });

@@ -6,6 +6,9 @@ const PROVIDER_ID_MAX = 128;
 const TYPE_MAX = 32;
 const NAME_MAX = 160;
 const WA_USER_ID_MAX = 128;
+/** ticket_tracking_identifiers.value (the ctwaclid) and ticket_trackings.ad_id. */
+const CLICK_ID_MAX = 512;
+const AD_ID_MAX = 255;
 /** E.164 allows 15 digits; leads.phone holds "+" and 19. */
 const PHONE_DIGITS_MAX = 19;
 /** WhatsApp did not exist before 2009; a clock more than a day ahead is wrong, not early. */
@@ -43,5 +46,14 @@ export function fitMessage(message: NormalizedMessage, receivedAt: Date): Normal
     waId,
     waUserId: waUserId === null ? null : clip(waUserId, WA_USER_ID_MAX),
     sentAt: sensible ? message.sentAt : receivedAt,
+    referral: message.referral && {
+      ...message.referral,
+      // A click id cut short would no longer match the ad platform's: without it the ticket is still paid/Meta.
+      ctwaClid:
+        message.referral.ctwaClid && message.referral.ctwaClid.length <= CLICK_ID_MAX
+          ? message.referral.ctwaClid
+          : null,
+      sourceId: message.referral.sourceId === null ? null : clip(message.referral.sourceId, AD_ID_MAX),
+    },
   };
 }

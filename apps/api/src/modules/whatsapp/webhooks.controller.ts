@@ -11,7 +11,17 @@ import {
   Req,
   Res,
 } from '@nestjs/common';
-import { ApiBody, ApiExcludeEndpoint, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBody,
+  ApiExcludeEndpoint,
+  ApiForbiddenResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiQuery,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import { ErrorResponseDto } from '../../common/errors/error-response.dto';
 import type { Request, Response } from 'express';
 import { Public } from '../../common/auth/public.decorator';
 import { WebhookIntakeService } from './webhook-intake.service';
@@ -34,6 +44,7 @@ export class WebhooksController {
   @ApiQuery({ name: 'hub.verify_token', required: true })
   @ApiQuery({ name: 'hub.challenge', required: true })
   @ApiOkResponse({ description: 'The challenge', content: { 'text/plain': { schema: { type: 'string' } } } })
+  @ApiForbiddenResponse({ description: 'Wrong hub.mode or hub.verify_token', type: ErrorResponseDto })
   verifyCloud(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) res: Response): string {
     const challenge = this.intake.verifySubscription(
       query['hub.mode'],
@@ -54,6 +65,7 @@ export class WebhooksController {
   })
   @ApiBody({ schema: { type: 'object', additionalProperties: true } })
   @ApiOkResponse({ description: 'Stored' })
+  @ApiUnauthorizedResponse({ description: 'Missing or wrong X-Hub-Signature-256', type: ErrorResponseDto })
   async receiveCloud(@Req() req: RawBodyRequest<Request>, @Body() body: unknown): Promise<void> {
     await this.intake.receiveCloud(req.rawBody, body, req.headers);
   }
@@ -67,6 +79,7 @@ export class WebhooksController {
   })
   @ApiBody({ schema: { type: 'object', additionalProperties: true } })
   @ApiOkResponse({ description: 'Stored' })
+  @ApiUnauthorizedResponse({ description: 'Missing or wrong webhook token', type: ErrorResponseDto })
   async receiveEvolution(
     @Param('instanceId') instanceId: string,
     @Headers('apikey') apiKey: string | undefined,

@@ -1,17 +1,18 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../../../common/pagination/page-query.dto';
 import { Trim } from '../../../common/validation/trim.transform';
+import { IsCalendarDate } from '../../../common/validation/calendar-date.decorator';
 
 export class AdSpendQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ example: '2026-03-01', description: 'First day (inclusive)' })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'dateFrom must be a date such as 2026-01-31' })
+  @IsCalendarDate('dateFrom')
   dateFrom?: string;
 
   @ApiPropertyOptional({ example: '2026-03-31', description: 'Last day (inclusive)' })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'dateTo must be a date such as 2026-01-31' })
+  @IsCalendarDate('dateTo')
   dateTo?: string;
 
   @ApiPropertyOptional({ example: 'google_ads', description: 'Ad platform key' })

@@ -1,14 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsNumber, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsISO8601, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { Trim } from '../../../common/validation/trim.transform';
 import { MAX_MONEY } from '../../tickets/dto/create-ticket.dto';
+import { IsDecimal } from '../../../common/validation/money.decorator';
 
 export class CreateSaleDto {
   @ApiProperty({ example: 1200.0, description: 'Sale value (> 0, at most 2 decimals) in the organization currency' })
-  @IsNumber(
-    { maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false },
-    { message: 'value must be a number with at most 2 decimals' },
-  )
+  @IsDecimal(2, 'value must be a number with at most 2 decimals')
   @Min(0.01, { message: 'value must be greater than 0' })
   @Max(MAX_MONEY, { message: 'value is too large' })
   value: number;

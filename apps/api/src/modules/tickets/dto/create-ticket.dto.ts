@@ -5,7 +5,6 @@ import {
   IsEmail,
   IsEnum,
   IsNotEmptyObject,
-  IsNumber,
   IsObject,
   IsOptional,
   IsString,
@@ -16,6 +15,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { Trim, TrimLower } from '../../../common/validation/trim.transform';
+import { IsDecimal } from '../../../common/validation/money.decorator';
 
 export const MAX_MONEY = 999_999_999_999.99;
 
@@ -154,10 +154,7 @@ export class TicketInputDto {
 
   @ApiPropertyOptional({ example: 1500.0, minimum: 0, description: 'Deal value in negotiation (at most 2 decimals)' })
   @IsOptional()
-  @IsNumber(
-    { maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false },
-    { message: 'ticket.dealValue must be a number with at most 2 decimals' },
-  )
+  @IsDecimal(2, 'ticket.dealValue must be a number with at most 2 decimals')
   @Min(0, { message: 'ticket.dealValue must not be negative' })
   @Max(MAX_MONEY, { message: 'ticket.dealValue is too large' })
   dealValue?: number;

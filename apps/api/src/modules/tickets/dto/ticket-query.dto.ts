@@ -1,19 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { DATE_RANGE_PRESETS, type DateRangePreset, TicketSourceType, UNASSIGNED } from '@whatrack/shared';
 import { Transform } from 'class-transformer';
-import {
-  IsBoolean,
-  IsEnum,
-  IsIn,
-  IsISO8601,
-  IsOptional,
-  IsString,
-  IsUUID,
-  MaxLength,
-  ValidateIf,
-} from 'class-validator';
+import { IsBoolean, IsEnum, IsIn, IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
 import { PageQueryDto } from '../../../common/pagination/page-query.dto';
 import { Trim } from '../../../common/validation/trim.transform';
+import { IsCalendarDate } from '../../../common/validation/calendar-date.decorator';
 
 export const TICKET_SORTS = ['createdAt', '-createdAt', 'dealValue', '-dealValue', 'updatedAt', '-updatedAt'] as const;
 export type TicketSort = (typeof TICKET_SORTS)[number];
@@ -40,12 +31,12 @@ export class TicketFilterDto extends PageQueryDto {
 
   @ApiPropertyOptional({ example: '2026-01-01', description: 'Custom range start (inclusive calendar date)' })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'dateFrom must be a date such as 2026-01-31' })
+  @IsCalendarDate('dateFrom')
   dateFrom?: string;
 
   @ApiPropertyOptional({ example: '2026-01-31', description: 'Custom range end (inclusive calendar date)' })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'dateTo must be a date such as 2026-01-31' })
+  @IsCalendarDate('dateTo')
   dateTo?: string;
 
   @ApiPropertyOptional({ description: 'Stage id' })

@@ -1,7 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsNumber, IsString, IsUUID, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { IsString, IsUUID, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { MAX_MONEY } from './create-ticket.dto';
 import { OptionalNotNull } from '../../../common/validation/optional-not-null.decorator';
+import { IsDecimal } from '../../../common/validation/money.decorator';
 
 export class UpdateTicketDto {
   @ApiPropertyOptional({ description: 'Move to this stage (closing or reopening the ticket per the stage)' })
@@ -22,10 +23,7 @@ export class UpdateTicketDto {
 
   @ApiPropertyOptional({ example: 2000.0, minimum: 0 })
   @OptionalNotNull()
-  @IsNumber(
-    { maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false },
-    { message: 'dealValue must be a number with at most 2 decimals' },
-  )
+  @IsDecimal(2, 'dealValue must be a number with at most 2 decimals')
   @Min(0, { message: 'dealValue must not be negative' })
   @Max(MAX_MONEY, { message: 'dealValue is too large' })
   dealValue?: number;

@@ -1,5 +1,5 @@
 import { ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
-import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { Trim } from '../../../common/validation/trim.transform';
 import { CreateWhatsappInstanceDto } from './create-whatsapp-instance.dto';
 
@@ -27,5 +27,7 @@ export class UpdateWhatsappInstanceDto extends PartialType(OmitType(CreateWhatsa
   @MaxLength(ACCESS_TOKEN_MAX_LENGTH, {
     message: `accessToken must have at most ${ACCESS_TOKEN_MAX_LENGTH} characters`,
   })
+  // Tokens are sent in an HTTP header, which holds visible ASCII only (Meta's are letters, digits and a few marks).
+  @Matches(/^[\x21-\x7e]+$/, { message: 'accessToken must be visible ASCII characters without spaces' })
   accessToken?: string | null;
 }
