@@ -117,13 +117,7 @@ if (onPostgres) {
         HEAVY_READ_WAIT_MS: '1000',
         LISTING_STATEMENT_TIMEOUT_MS: '20000',
       });
-      const evolution = (
-        await t.http
-          .post('/api/v1/whatsapp-instances')
-          .set(owner.bearer)
-          .send({ name: 'Evo', phoneNumber: '+55 11 95555-4444', provider: 'evolution' })
-          .expect(201)
-      ).body as { id: string; webhookToken: string };
+      const evolution = await createInstance(t, owner, '+55 11 95555-4444');
       await lockTickets();
       const listings = Array.from({ length: 10 }, (_, i) =>
         t.http

@@ -1,15 +1,8 @@
 import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
-import { registerAccount, uniquePhone, type Account } from '../support/fixtures';
+import { ERROR_BODY, registerAccount, uniquePhone, type Account } from '../support/fixtures';
 import { createTestApp, type TestApp } from '../support/test-app';
-
-const ERROR_BODY = {
-  statusCode: expect.any(Number),
-  error: expect.any(String),
-  code: expect.any(String),
-  message: expect.any(String),
-};
 
 /** Raw HTTP, for what supertest would normalize away (huge URLs, compressed bodies). */
 function raw(

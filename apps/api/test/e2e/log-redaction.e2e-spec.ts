@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import { registerAccount } from '../support/fixtures';
+import { createInstance, registerAccount } from '../support/fixtures';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 describe('secrets never reach the log', () => {
@@ -25,13 +25,7 @@ describe('secrets never reach the log', () => {
 
   it('redacts credential headers and query parameters at the default level', async () => {
     const owner = await registerAccount(t);
-    const instance = (
-      await t.http
-        .post('/api/v1/whatsapp-instances')
-        .set(owner.bearer)
-        .send({ name: 'Evo', phoneNumber: '+55 11 91234-5678', provider: 'evolution' })
-        .expect(201)
-    ).body as { id: string; webhookToken: string };
+    const instance = await createInstance(t, owner);
     const token = instance.webhookToken;
     const url = `/api/v1/webhooks/whatsapp/evolution/${instance.id}`;
     await t.http.post(`${url}?token=${token}`).send({ event: 'connection.update' }).expect(200);

@@ -1,14 +1,14 @@
 import { jest } from '@jest/globals';
 import { TicketPageReader } from '../../src/modules/tickets/ticket-page-reader';
-import { createInstance, createTicket, registerAccount, uniquePhone, type Account } from '../support/fixtures';
+import {
+  ERROR_BODY,
+  createInstance,
+  createTicket,
+  registerAccount,
+  uniquePhone,
+  type Account,
+} from '../support/fixtures';
 import { createTestApp, type TestApp } from '../support/test-app';
-
-const ERROR_BODY = {
-  statusCode: expect.any(Number),
-  error: expect.any(String),
-  code: expect.any(String),
-  message: expect.any(String),
-};
 
 describe('the CSV export fails visibly', () => {
   let t: TestApp;

@@ -64,17 +64,26 @@ export async function createApiKey(
   return res.body as { id: string; key: string };
 }
 
+/** Any body in the API's one error shape (a jest matcher). */
+export const ERROR_BODY = {
+  statusCode: expect.any(Number),
+  error: expect.any(String),
+  code: expect.any(String),
+  message: expect.any(String),
+};
+
+/** An Evolution API instance, with the token its webhooks must carry. */
 export async function createInstance(
   t: TestApp,
   owner: Account,
   phoneNumber = '+55 11 91234-5678',
-): Promise<{ id: string }> {
+): Promise<{ id: string; webhookToken: string }> {
   const res = await t.http
     .post('/api/v1/whatsapp-instances')
     .set(owner.bearer)
     .send({ name: 'Atendimento', phoneNumber, provider: 'evolution' })
     .expect(201);
-  return res.body as { id: string };
+  return res.body as { id: string; webhookToken: string };
 }
 
 export interface StageRef {
