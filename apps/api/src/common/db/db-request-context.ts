@@ -27,6 +27,11 @@ export function withoutAbort<T>(fn: () => T): T {
   return context?.signal ? storage.run({ statementTimeoutMs: context.statementTimeoutMs }, fn) : fn();
 }
 
+/** Runs background work a request only started (a worker pass it nudged) free of that request's budget. */
+export function outsideRequest<T>(fn: () => T): T {
+  return storage.exit(fn);
+}
+
 /** The error a statement fails with when its request's client left before it could start. */
 export function abortedStatementError(): Error {
   return Object.assign(new Error('canceling statement: the client went away'), { code: '57014' });

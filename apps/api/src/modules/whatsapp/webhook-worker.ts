@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { OrgReadCache } from '../../common/cache/org-read-cache';
+import { outsideRequest } from '../../common/db/db-request-context';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { inLockOrder, partitionBySender } from './batch-order';
 import { InstanceLookup } from './instance-lookup';
@@ -52,7 +53,8 @@ export class WebhookWorker implements OnApplicationBootstrap, OnApplicationShutd
       this.again = true;
       return;
     }
-    this.running = this.drain()
+    // A pass is the worker's, not the request's that nudged it: no request budget or abort applies to it.
+    this.running = outsideRequest(() => this.drain())
       .catch((error: unknown) => {
         this.logger.error(`Webhook pass failed: ${error instanceof Error ? error.message : String(error)}`);
         return 0;
