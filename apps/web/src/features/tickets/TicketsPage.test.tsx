@@ -141,11 +141,11 @@ describe('TicketsPage', () => {
 
   it('shows the API error with a retry button', async () => {
     renderTickets('/dashboard/tickets', {
-      'GET /api/v1/tickets': () => apiError(403, 'Forbidden', 'You cannot see the tickets'),
+      'GET /api/v1/tickets': () => apiError(409, 'Conflict', 'The filters contradict each other'),
     });
 
     const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent('You cannot see the tickets');
+    expect(alert).toHaveTextContent('The filters contradict each other');
     expect(within(alert).getByRole('button', { name: 'Tentar novamente' })).toBeInTheDocument();
   });
 
