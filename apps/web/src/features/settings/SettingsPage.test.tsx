@@ -18,6 +18,7 @@ describe('Settings', () => {
       name: 'Site',
       prefix: 'wtk_3f9a2c',
       key: 'wtk_3f9a2c_secret',
+      scopes: ['tickets'],
       createdAt: '2025-01-15T13:30:00.000Z',
       lastUsedAt: null,
       revokedAt: null,
