@@ -54,7 +54,7 @@ describe('Settings', () => {
     expect(within(subnav).queryByRole('link', { name: 'Chaves de API' })).not.toBeInTheDocument();
     expect(await screen.findByText('Ana Souza')).toBeInTheDocument();
     expect(
-      screen.getByText('Somente administradores e o proprietário adicionam pessoas à equipe.'),
+      screen.getByText('Somente proprietários e administradores podem adicionar pessoas à equipe.'),
     ).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Adicionar' })).not.toBeInTheDocument();
   });
