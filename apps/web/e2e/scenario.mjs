@@ -318,7 +318,8 @@ export function scenario(state) {
         await page.getByLabel('E-mail').fill(agentEmail);
         await page.getByLabel('Senha').fill('senha-forte-456');
         await page.getByRole('button', { name: 'Entrar' }).click();
-        await page.waitForURL('**/dashboard/tickets');
+        // Signing out from a page brings the next sign-in back to it (the team settings here).
+        await page.waitForURL(/\/dashboard\//);
         await page.goto(`${baseUrl}/dashboard/settings/stages`);
         await page.getByText('Somente proprietários e administradores podem alterar as etapas.').waitFor();
         await page.locator('.stage-row-name', { hasText: 'Em Andamento' }).waitFor();
