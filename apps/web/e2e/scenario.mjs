@@ -189,18 +189,28 @@ export function scenario(state) {
       },
     ],
     [
-      'creates an API key, shown once, that authenticates',
+      'creates a read-only API key, shown once, that authenticates and cannot write',
       async () => {
         await nav('Configurações').click();
         await page.getByRole('link', { name: 'Chaves de API' }).click();
         await page.getByRole('heading', { name: 'Nova chave de API' }).waitFor();
         await page.getByLabel('Nome', { exact: true }).fill('Site E2E');
+        await page.getByRole('radio', { name: 'Somente leitura' }).check();
         await page.getByRole('button', { name: 'Criar chave' }).click();
         const key = (await page.getByTestId('created-api-key').textContent()).trim();
         assert.match(key, /^wtk_/);
-        await page.getByRole('cell', { name: 'Site E2E', exact: true }).waitFor();
+        await waitForText(page.getByTestId('created-api-key-scope'), 'Permissão: Somente leitura');
+        const row = page.getByRole('row', { name: /Site E2E/ });
+        await row.getByRole('cell', { name: 'Somente leitura', exact: true }).waitFor();
         const me = await fetch(`${baseUrl}/api/v1/auth/me`, { headers: { 'X-API-Key': key } });
         assert.equal(me.status, 200);
+        const write = await fetch(`${baseUrl}/api/v1/tickets`, {
+          method: 'POST',
+          headers: { 'X-API-Key': key, 'content-type': 'application/json' },
+          body: JSON.stringify({ lead: { name: 'Via chave', phone: '11 91111-2222' } }),
+        });
+        assert.equal(write.status, 403);
+        assert.equal((await write.json()).code, 'insufficient_scope');
         await page.getByRole('button', { name: 'Já copiei, ocultar' }).click();
         await page.getByTestId('created-api-key').waitFor({ state: 'detached' });
       },
@@ -289,6 +299,37 @@ export function scenario(state) {
           lines.some((line) => line.startsWith(`${GCLID},Compra WhatsApp,`) && line.endsWith(',BRL')),
           content,
         );
+        assert.deepEqual(state.pageErrors, []);
+      },
+    ],
+    [
+      "an agent works the tickets without the owners' and admins' controls",
+      async () => {
+        const agentEmail = `agente-${EMAIL}`;
+        await nav('Configurações').click();
+        await page.getByRole('link', { name: 'Equipe' }).click();
+        await page.getByLabel('Nome', { exact: true }).fill('Ana Atendente');
+        await page.getByLabel('E-mail', { exact: true }).fill(agentEmail);
+        await page.getByLabel('Senha inicial').fill('senha-forte-456');
+        await page.getByRole('button', { name: 'Adicionar', exact: true }).click();
+        await page.getByRole('cell', { name: agentEmail }).waitFor();
+        await page.getByRole('button', { name: 'Sair' }).click();
+        await page.waitForURL('**/login');
+        await page.getByLabel('E-mail').fill(agentEmail);
+        await page.getByLabel('Senha').fill('senha-forte-456');
+        await page.getByRole('button', { name: 'Entrar' }).click();
+        // Signing out from a page brings the next sign-in back to it (the team settings here).
+        await page.waitForURL(/\/dashboard\//);
+        await page.goto(`${baseUrl}/dashboard/settings/stages`);
+        await page.getByText('Somente proprietários e administradores podem alterar as etapas.').waitFor();
+        await page.locator('.stage-row-name', { hasText: 'Em Andamento' }).waitFor();
+        assert.equal(await page.getByRole('button', { name: 'Adicionar etapa' }).count(), 0);
+        assert.equal(await page.getByRole('button', { name: /Reordenar/ }).count(), 0);
+        await page.goto(`${baseUrl}/dashboard/tickets/${ticketId}`);
+        await page.getByRole('heading', { name: 'Cliente E2E', level: 1 }).waitFor();
+        await page.getByText('Somente proprietários e administradores podem excluir vendas.').waitFor();
+        assert.equal(await page.getByRole('button', { name: /Excluir venda/ }).count(), 0);
+        assert.ok(await page.getByRole('button', { name: 'Adicionar venda' }).isVisible());
         assert.deepEqual(state.pageErrors, []);
       },
     ],

@@ -13,6 +13,35 @@ export function apiError(statusCode: number, error: string, message: string, det
   return json(statusCode, { statusCode, error, code, message, ...(details ? { details } : {}) });
 }
 
+const REASONS: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  409: 'Conflict',
+  413: 'Payload Too Large',
+  422: 'Unprocessable Entity',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
+};
+
+/** An error answer with an explicit API code (login_locked, server_busy…), and headers such as Retry-After. */
+export function apiErrorWithCode(
+  statusCode: number,
+  code: string,
+  message: string,
+  { details, headers }: { details?: unknown[]; headers?: Record<string, string> } = {},
+): Response {
+  const error = REASONS[statusCode] ?? 'Error';
+  const body = { statusCode, error, code, message, ...(details ? { details } : {}) };
+  return new Response(JSON.stringify(body), {
+    status: statusCode,
+    headers: { 'content-type': 'application/json', ...headers },
+  });
+}
+
 /**
  * A fake `fetch` for the API client, routed by "METHOD /path" (e.g. "GET /api/v1/auth/me").
  * Unknown routes answer 404 so a missing stub shows up as a visible error instead of hanging.

@@ -132,3 +132,10 @@ export function ticketDetail(overrides: Partial<TicketDetail> = {}): TicketDetai
     ...overrides,
   };
 }
+
+/** The session of an agent: sees and works the tickets, but the API refuses them the settings' writes. */
+export const agentMe: MeResponse = {
+  principal: 'user',
+  user: { ...user, id: 'b1d2c3e4-0000-4000-8000-000000000002', name: 'Ana Souza', role: 'agent' },
+  organization,
+};

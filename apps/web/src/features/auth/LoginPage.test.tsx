@@ -2,7 +2,7 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { TOKEN_STORAGE_KEY } from '../../lib/session-store';
-import { apiError, createFakeFetch, json } from '../../test/fakeApi';
+import { apiError, apiErrorWithCode, createFakeFetch, json } from '../../test/fakeApi';
 import { authResponse, stages } from '../../test/fixtures';
 import { renderApp } from '../../test/renderApp';
 
@@ -14,21 +14,49 @@ async function fillAndSubmit(email: string, password: string) {
 }
 
 describe('LoginPage', () => {
-  it('shows the message of the API when the credentials are rejected', async () => {
+  it('says in pt-BR when the credentials are rejected', async () => {
     const fetch = createFakeFetch({
-      'POST /api/v1/auth/login': () => apiError(401, 'Unauthorized', 'Invalid email or password'),
+      'POST /api/v1/auth/login': () => apiErrorWithCode(401, 'invalid_credentials', 'Invalid email or password'),
     });
     renderApp('/login', { fetch });
 
     await fillAndSubmit('maria@lojadamaria.com.br', 'wrong-password');
 
-    expect(await screen.findByRole('alert')).toHaveTextContent('Invalid email or password');
+    expect(await screen.findByRole('alert')).toHaveTextContent('E-mail ou senha incorretos.');
     expect(screen.getByTestId('location')).toHaveTextContent('/login');
     expect(window.localStorage.getItem(TOKEN_STORAGE_KEY)).toBeNull();
 
     const request = fetch.mock.calls[0][0];
     expect(request.headers.get('Authorization')).toBeNull();
     expect(await request.clone().json()).toEqual({ email: 'maria@lojadamaria.com.br', password: 'wrong-password' });
+  });
+
+  it('says how long to wait when the e-mail is locked after too many attempts (429 login_locked)', async () => {
+    const fetch = createFakeFetch({
+      'POST /api/v1/auth/login': () =>
+        apiErrorWithCode(429, 'login_locked', 'Too many sign-in attempts for this e-mail: try again in 42 s', {
+          headers: { 'Retry-After': '42' },
+        }),
+    });
+    renderApp('/login', { fetch });
+
+    await fillAndSubmit('maria@lojadamaria.com.br', 'secret-123');
+
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Muitas tentativas de acesso com este e-mail. Tente novamente em 42 s.',
+    );
+    expect(screen.getByTestId('location')).toHaveTextContent('/login');
+  });
+
+  it('keeps the message of the API for codes without a translation', async () => {
+    const fetch = createFakeFetch({
+      'POST /api/v1/auth/login': () => apiErrorWithCode(418, 'teapot', 'I am a teapot'),
+    });
+    renderApp('/login', { fetch });
+
+    await fillAndSubmit('maria@lojadamaria.com.br', 'secret-123');
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('I am a teapot');
   });
 
   it('puts per-field details from the API next to the fields', async () => {

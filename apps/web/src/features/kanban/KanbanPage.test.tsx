@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { createFakeFetch, json } from '../../test/fakeApi';
-import { me, stageRefs, stages, ticketItem, ticketList, users } from '../../test/fixtures';
+import { agentMe, me, stageRefs, stages, ticketItem, ticketList, users } from '../../test/fixtures';
 import { renderApp } from '../../test/renderApp';
 
 describe('KanbanPage', () => {
@@ -54,5 +54,22 @@ describe('KanbanPage', () => {
       ]);
     });
     expect(screen.queryByRole('combobox', { name: 'Etapa' })).not.toBeInTheDocument();
+  });
+
+  it('sends owners to the settings and agents to a manager when there are no stages', async () => {
+    const routes = (session: typeof me) =>
+      createFakeFetch({
+        'GET /api/v1/auth/me': () => json(200, session),
+        'GET /api/v1/stages': () => json(200, { items: [] }),
+        'GET /api/v1/users': () => json(200, { items: users }),
+      });
+    const owner = renderApp('/dashboard/kanban', { fetch: routes(me), storedToken: 'token' });
+    expect(await screen.findByText('Crie etapas em Configurações para organizar seus tickets.')).toBeInTheDocument();
+    owner.unmount();
+
+    renderApp('/dashboard/kanban', { fetch: routes(agentMe), storedToken: 'token' });
+    expect(
+      await screen.findByText('Peça a um proprietário ou administrador para criar as etapas.'),
+    ).toBeInTheDocument();
   });
 });

@@ -1,6 +1,7 @@
 import './kanban.css';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { usePermissions } from '../auth/usePermissions';
 import { PageHeader } from '../layout/PageHeader';
 import { useTeamMembers } from '../team/useTeamMembers';
 import { TicketFiltersBar } from '../tickets/TicketFiltersBar';
@@ -15,6 +16,7 @@ import { useOrigins } from '../tickets/useOrigins';
 /** /dashboard/kanban: the pipeline, filtered like the table (same URL parameters, no stage). */
 export function KanbanPage() {
   const { t } = useTranslation();
+  const { canManage } = usePermissions();
   const filtersState = useTicketFilters();
   const { filters, search } = filtersState;
   const boardFilters = { ...filters, stageId: undefined, page: 1 };
@@ -39,7 +41,9 @@ export function KanbanPage() {
       ) : stages.isError ? (
         <QueryError error={stages.error} onRetry={() => void stages.refetch()} />
       ) : stages.data.length === 0 ? (
-        <EmptyState title={t('tickets.stages.empty')}>{t('tickets.stages.emptyHint')}</EmptyState>
+        <EmptyState title={t('tickets.stages.empty')}>
+          {canManage ? t('tickets.stages.emptyHint') : t('tickets.stages.emptyHintReadOnly')}
+        </EmptyState>
       ) : (
         <KanbanBoard stages={stages.data} filters={boardFilters} />
       )}

@@ -18,6 +18,7 @@ describe('Settings', () => {
       name: 'Site',
       prefix: 'wtk_3f9a2c',
       key: 'wtk_3f9a2c_secret',
+      scopes: ['tickets'],
       createdAt: '2025-01-15T13:30:00.000Z',
       lastUsedAt: null,
       revokedAt: null,
@@ -53,7 +54,7 @@ describe('Settings', () => {
     expect(within(subnav).queryByRole('link', { name: 'Chaves de API' })).not.toBeInTheDocument();
     expect(await screen.findByText('Ana Souza')).toBeInTheDocument();
     expect(
-      screen.getByText('Somente administradores e o proprietário adicionam pessoas à equipe.'),
+      screen.getByText('Somente proprietários e administradores podem adicionar pessoas à equipe.'),
     ).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Adicionar' })).not.toBeInTheDocument();
   });

@@ -1,14 +1,17 @@
 import type { TicketDetail, TicketSale } from '@whatrack/api-client';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { usePermissions } from '../auth/usePermissions';
 import { useOrganizationFormat } from '../organization/useOrganizationFormat';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
+import { ReadOnlyNote } from '../ui/ReadOnlyNote';
 import { AddSaleForm } from './AddSaleForm';
 import { useSaleMutations } from './useSaleMutations';
 
-/** The ticket's sales with their total; add one, or delete a wrong one. */
+/** The ticket's sales with their total; everyone adds one, owners and admins also delete a wrong one. */
 export function SalesCard({ ticket }: { ticket: TicketDetail }) {
   const { t } = useTranslation();
+  const { canManage } = usePermissions();
   const { money, date } = useOrganizationFormat();
   const mutations = useSaleMutations(ticket.id);
   const [deleting, setDeleting] = useState<TicketSale | null>(null);
@@ -41,23 +44,26 @@ export function SalesCard({ ticket }: { ticket: TicketDetail }) {
                     {sale.description && ` · ${sale.description}`}
                   </span>
                 </div>
-                <button
-                  type="button"
-                  className="btn btn-ghost btn-sm"
-                  aria-label={t('ticket.sales.deleteLabel', { value: money(sale.value) })}
-                  onClick={() => {
-                    mutations.remove.reset();
-                    setDeleting(sale);
-                  }}
-                >
-                  {t('common.delete')}
-                </button>
+                {canManage && (
+                  <button
+                    type="button"
+                    className="btn btn-ghost btn-sm"
+                    aria-label={t('ticket.sales.deleteLabel', { value: money(sale.value) })}
+                    onClick={() => {
+                      mutations.remove.reset();
+                      setDeleting(sale);
+                    }}
+                  >
+                    {t('common.delete')}
+                  </button>
+                )}
               </li>
             ))}
           </ul>
           <p className="sales-total">
             {t('ticket.sales.total')} <strong>{money(ticket.totalValue)}</strong>
           </p>
+          {!canManage && <ReadOnlyNote>{t('ticket.sales.deleteReadOnly')}</ReadOnlyNote>}
         </>
       )}
       {deleting && (

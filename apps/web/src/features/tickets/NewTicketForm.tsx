@@ -12,6 +12,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useApi } from '../../lib/useApi';
+import { usePermissions } from '../auth/usePermissions';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { SubmitButton } from '../ui/SubmitButton';
 import { TextField } from '../ui/TextField';
@@ -34,6 +35,7 @@ export type FieldErrorOf = (field: keyof NewTicketValues) => string | undefined;
 export function NewTicketForm({ stages, users, instances, onCreated }: NewTicketFormProps) {
   const { t } = useTranslation();
   const { client } = useApi();
+  const { canManage } = usePermissions();
   const queryClient = useQueryClient();
   const form = useFormValues<NewTicketValues>({ ...EMPTY_NEW_TICKET, stageId: stages[0]?.id ?? '' });
   const [issues, setIssues] = useState<NewTicketIssues>({});
@@ -80,7 +82,11 @@ export function NewTicketForm({ stages, users, instances, onCreated }: NewTicket
       {noInstance && (
         <div className="alert alert-warning" role={apiError ? 'alert' : undefined}>
           <p>{apiError?.statusCode === 422 ? apiError.message : t('tickets.new.noInstance')}</p>
-          <Link to="/dashboard/settings/whatsapp">{t('tickets.new.goToWhatsapp')}</Link>
+          {canManage ? (
+            <Link to="/dashboard/settings/whatsapp">{t('tickets.new.goToWhatsapp')}</Link>
+          ) : (
+            <p>{t('tickets.new.noInstanceReadOnly')}</p>
+          )}
         </div>
       )}
       {apiError && apiError.statusCode !== 422 && <ErrorMessage error={apiError} hideFields={Object.keys(apiFields)} />}

@@ -6,10 +6,12 @@ export const SEARCH_DEBOUNCE_MS = 350;
 interface SearchFieldProps {
   value: string;
   onSearch: (q: string) => void;
+  /** Id of the hint on how the search matches, read after the label. */
+  describedBy?: string;
 }
 
 /** Search box that applies what is typed once the typing pauses (Enter applies at once). */
-export function SearchField({ value, onSearch }: SearchFieldProps) {
+export function SearchField({ value, onSearch, describedBy }: SearchFieldProps) {
   const { t } = useTranslation();
   const id = useId();
   const [text, setText] = useState(value);
@@ -46,6 +48,7 @@ export function SearchField({ value, onSearch }: SearchFieldProps) {
         type="search"
         className="input"
         placeholder={t('filters.searchPlaceholder')}
+        aria-describedby={describedBy}
         value={text}
         onChange={(event) => {
           const next = event.currentTarget.value;

@@ -25,13 +25,18 @@ export function TicketFiltersBar({ state, stages, origins, users, hideStage }: T
   const { filters, setFilters, resetFilters } = state;
   const [open, setOpen] = useState(false);
   const panelId = useId();
+  const searchHintId = useId();
   const active = countActiveFilters(hideStage ? { ...filters, stageId: undefined } : filters);
   const knownOrigins = filters.origin && !origins.includes(filters.origin) ? [...origins, filters.origin] : origins;
 
   return (
     <section className="filters" aria-label={t('filters.label')}>
       <div className="filters-top">
-        <SearchField value={filters.q} onSearch={(q) => setFilters({ q }, { replace: true })} />
+        <SearchField
+          value={filters.q}
+          onSearch={(q) => setFilters({ q }, { replace: true })}
+          describedBy={searchHintId}
+        />
         <button
           type="button"
           className="btn btn-secondary filters-toggle"
@@ -42,6 +47,10 @@ export function TicketFiltersBar({ state, stages, origins, users, hideStage }: T
           {active > 0 ? t('filters.toggleCount', { count: active }) : t('filters.toggle')}
         </button>
       </div>
+      {/* One- and two-letter searches match the start of names only (the API's rule, to keep them fast). */}
+      <p id={searchHintId} className="field-hint search-hint">
+        {t('filters.searchHint')}
+      </p>
       <div id={panelId} className="filters-grid" data-open={open}>
         {!hideStage && (
           <SelectField

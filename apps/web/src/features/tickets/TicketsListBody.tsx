@@ -1,6 +1,7 @@
 import type { Stage, TicketList, User } from '@whatrack/api-client';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { usePermissions } from '../auth/usePermissions';
 import { EmptyState } from '../ui/EmptyState';
 import { QueryError } from '../ui/QueryError';
 import { SkeletonList } from '../ui/Skeleton';
@@ -17,6 +18,7 @@ interface TicketsListBodyProps {
 /** The table, or its loading, error and empty states. */
 export function TicketsListBody({ list, stages, users, filtersActive, onClearFilters }: TicketsListBodyProps) {
   const { t } = useTranslation();
+  const { canManage } = usePermissions();
   if (list.isPending) return <SkeletonList label={t('tickets.loading')} rows={6} height={52} />;
   if (list.error && !list.data) return <QueryError error={list.error} onRetry={() => void list.refetch()} />;
   if (!list.data) return null;
@@ -29,7 +31,9 @@ export function TicketsListBody({ list, stages, users, filtersActive, onClearFil
         </button>
       </EmptyState>
     ) : (
-      <EmptyState title={t('tickets.empty')}>{t('tickets.emptyHint')}</EmptyState>
+      <EmptyState title={t('tickets.empty')}>
+        {canManage ? t('tickets.emptyHint') : t('tickets.emptyHintReadOnly')}
+      </EmptyState>
     );
   }
   return <TicketsTable tickets={list.data.items} stages={stages} users={users} stale={list.isPlaceholderData} />;

@@ -65,6 +65,13 @@ describe('TicketsPage', () => {
     expect(screen.getByRole('searchbox', { name: 'Buscar' })).toHaveValue('');
   });
 
+  it('explains under the search box that one or two letters match the start of the name', async () => {
+    renderTickets();
+    expect(await screen.findByRole('searchbox', { name: 'Buscar' })).toHaveAccessibleDescription(
+      'Com 1 ou 2 letras, busca pelo início do nome.',
+    );
+  });
+
   it('moves a ticket at once and rolls back with a message when the API refuses', async () => {
     const answer = deferred<Response>();
     const { fetch } = renderTickets('/dashboard/tickets', { 'PATCH /api/v1/tickets/t1': () => answer.promise });
@@ -141,11 +148,11 @@ describe('TicketsPage', () => {
 
   it('shows the API error with a retry button', async () => {
     renderTickets('/dashboard/tickets', {
-      'GET /api/v1/tickets': () => apiError(403, 'Forbidden', 'You cannot see the tickets'),
+      'GET /api/v1/tickets': () => apiError(409, 'Conflict', 'The filters contradict each other'),
     });
 
     const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent('You cannot see the tickets');
+    expect(alert).toHaveTextContent('The filters contradict each other');
     expect(within(alert).getByRole('button', { name: 'Tentar novamente' })).toBeInTheDocument();
   });
 

@@ -1,10 +1,12 @@
 import type { ApiKey } from '@whatrack/api-client';
 import { useTranslation } from 'react-i18next';
 import { useOrganizationFormat } from '../../organization/useOrganizationFormat';
+import { useApiKeyScopeName } from './useApiKeyScopeName';
 
 export function ApiKeysTable({ keys, onRevoke }: { keys: readonly ApiKey[]; onRevoke: (key: ApiKey) => void }) {
   const { t } = useTranslation();
   const { dateTime } = useOrganizationFormat();
+  const scopeName = useApiKeyScopeName();
   return (
     <div className="table-wrap">
       <table className="table table-cards">
@@ -13,6 +15,7 @@ export function ApiKeysTable({ keys, onRevoke }: { keys: readonly ApiKey[]; onRe
           <tr>
             <th scope="col">{t('settings.apiKeys.name')}</th>
             <th scope="col">{t('settings.apiKeys.prefix')}</th>
+            <th scope="col">{t('settings.apiKeys.scope')}</th>
             <th scope="col">{t('settings.apiKeys.createdAt')}</th>
             <th scope="col">{t('settings.apiKeys.lastUsedAt')}</th>
             <th scope="col">{t('settings.apiKeys.status')}</th>
@@ -30,6 +33,7 @@ export function ApiKeysTable({ keys, onRevoke }: { keys: readonly ApiKey[]; onRe
               <td data-label={t('settings.apiKeys.prefix')}>
                 <code>{key.prefix}…</code>
               </td>
+              <td data-label={t('settings.apiKeys.scope')}>{scopeName(key.scopes)}</td>
               <td data-label={t('settings.apiKeys.createdAt')}>{dateTime(key.createdAt)}</td>
               <td data-label={t('settings.apiKeys.lastUsedAt')}>
                 {key.lastUsedAt ? dateTime(key.lastUsedAt) : t('settings.apiKeys.never')}

@@ -1,12 +1,14 @@
 import type { CreatedApiKey } from '@whatrack/api-client';
 import type { UseMutationResult } from '@tanstack/react-query';
 import { ApiError } from '@whatrack/api-client';
-import { ApiKeyScope } from '@whatrack/shared';
+import type { ApiKeyScope } from '@whatrack/shared';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { SubmitButton } from '../../ui/SubmitButton';
 import { TextField } from '../../ui/TextField';
+import { ApiKeyScopeField } from './ApiKeyScopeField';
+import { DEFAULT_API_KEY_SCOPE } from './apiKeyScope';
 
 interface NewApiKeyFormProps {
   create: UseMutationResult<CreatedApiKey, unknown, { name: string; scopes: ApiKeyScope[] }>;
@@ -16,6 +18,7 @@ interface NewApiKeyFormProps {
 export function NewApiKeyForm({ create, onCreated }: NewApiKeyFormProps) {
   const { t } = useTranslation();
   const [name, setName] = useState('');
+  const [scope, setScope] = useState<ApiKeyScope>(DEFAULT_API_KEY_SCOPE);
   const [error, setError] = useState<string | null>(null);
   const apiError = create.error ? ApiError.from(create.error) : null;
 
@@ -27,11 +30,13 @@ export function NewApiKeyForm({ create, onCreated }: NewApiKeyFormProps) {
       return;
     }
     setError(null);
+    // One scope is enough: each one includes the lower ones.
     create.mutate(
-      { name: name.trim(), scopes: [ApiKeyScope.TICKETS] },
+      { name: name.trim(), scopes: [scope] },
       {
         onSuccess: (key) => {
           setName('');
+          setScope(DEFAULT_API_KEY_SCOPE);
           onCreated(key);
         },
       },
@@ -39,7 +44,7 @@ export function NewApiKeyForm({ create, onCreated }: NewApiKeyFormProps) {
   };
 
   return (
-    <form className="inline-form" onSubmit={onSubmit} noValidate>
+    <form className="stack api-key-form" onSubmit={onSubmit} noValidate>
       {apiError && <ErrorMessage error={apiError} hideFields={['name']} />}
       <TextField
         name="name"
@@ -50,6 +55,7 @@ export function NewApiKeyForm({ create, onCreated }: NewApiKeyFormProps) {
         onChange={(event) => setName(event.currentTarget.value)}
         error={error ?? apiError?.fieldErrors.name}
       />
+      <ApiKeyScopeField value={scope} onChange={setScope} />
       <SubmitButton pending={create.isPending} label={t('settings.apiKeys.create')} pendingLabel={t('common.saving')} />
     </form>
   );

@@ -8,6 +8,7 @@ import { useStages } from '../../tickets/useStages';
 import { CheckboxField } from '../../ui/CheckboxField';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { QueryError } from '../../ui/QueryError';
+import { ReadOnlyNote } from '../../ui/ReadOnlyNote';
 import { SelectField } from '../../ui/SelectField';
 import { SkeletonList } from '../../ui/Skeleton';
 import { SubmitButton } from '../../ui/SubmitButton';
@@ -144,7 +145,7 @@ function MetaSettingsForm({ settings }: { settings: MetaSettings }) {
           />
         </div>
       ) : (
-        <p className="muted small">{t('settings.managersOnlyHint')}</p>
+        <ReadOnlyNote>{t('settings.conversions.meta.readOnly')}</ReadOnlyNote>
       )}
     </form>
   );

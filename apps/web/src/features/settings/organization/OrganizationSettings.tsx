@@ -6,6 +6,7 @@ import { useApi } from '../../../lib/useApi';
 import { useAuthenticatedSession } from '../../auth/useAuthenticatedSession';
 import { usePermissions } from '../../auth/usePermissions';
 import { ErrorMessage } from '../../ui/ErrorMessage';
+import { ReadOnlyNote } from '../../ui/ReadOnlyNote';
 import { SelectField } from '../../ui/SelectField';
 import { SubmitButton } from '../../ui/SubmitButton';
 import { TextField } from '../../ui/TextField';
@@ -52,7 +53,7 @@ export function OrganizationSettings() {
 
   return (
     <SettingsSection title={t('settings.organization.title')} description={t('settings.organization.description')}>
-      {!canManage && <p className="muted small">{t('settings.organization.readOnly')}</p>}
+      {!canManage && <ReadOnlyNote>{t('settings.organization.readOnly')}</ReadOnlyNote>}
       <form className="form-grid" onSubmit={onSubmit} noValidate>
         {apiError && (
           <div className="form-grid-full">

@@ -1,9 +1,10 @@
 import { useSortable } from '@dnd-kit/sortable';
-import { ApiError, type Stage, type UpdateStageBody } from '@whatrack/api-client';
+import type { Stage, UpdateStageBody } from '@whatrack/api-client';
 import type { UseMutationResult } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Spinner } from '../../ui/Spinner';
+import { useErrorText } from '../../ui/useErrorText';
 
 interface StageRowProps {
   stage: Stage;
@@ -14,6 +15,7 @@ interface StageRowProps {
 /** One stage: drag handle, color, name and "closes the ticket"; Save appears once something changed. */
 export function StageRow({ stage, update, onDelete }: StageRowProps) {
   const { t } = useTranslation();
+  const errorText = useErrorText();
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({
     id: stage.id,
   });
@@ -35,7 +37,7 @@ export function StageRow({ stage, update, onDelete }: StageRowProps) {
     setError(null);
     update.mutate(
       { id: stage.id, body: { name: draft.name.trim(), color: draft.color, isClosed: draft.isClosed } },
-      { onError: (failure) => setError(ApiError.from(failure).message) },
+      { onError: (failure) => setError(errorText(failure)) },
     );
   };
 

@@ -1,88 +1,9 @@
-import {
-  DndContext,
-  KeyboardSensor,
-  PointerSensor,
-  closestCenter,
-  useSensor,
-  useSensors,
-  type DragEndEvent,
-} from '@dnd-kit/core';
-import {
-  SortableContext,
-  arrayMove,
-  sortableKeyboardCoordinates,
-  verticalListSortingStrategy,
-} from '@dnd-kit/sortable';
-import type { Stage } from '@whatrack/api-client';
-import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import { useStages } from '../../tickets/useStages';
-import { EmptyState } from '../../ui/EmptyState';
-import { QueryError } from '../../ui/QueryError';
-import { SkeletonList } from '../../ui/Skeleton';
-import { SettingsSection } from '../SettingsSection';
-import { DeleteStageDialog } from './DeleteStageDialog';
-import { NewStageForm } from './NewStageForm';
-import { StageRow } from './StageRow';
-import { useStageMutations } from './useStageMutations';
+import { usePermissions } from '../../auth/usePermissions';
+import { ManagedStages } from './ManagedStages';
+import { ReadOnlyStages } from './ReadOnlyStages';
 
-/** Stages of the pipeline: create, rename, recolor, mark as closing, drag to reorder, delete (moving tickets). */
+/** The pipeline stages: owners and admins change them (the API refuses agents), agents see them. */
 export function StagesSettings() {
-  const { t } = useTranslation();
-  const stages = useStages();
-  const mutations = useStageMutations();
-  const [deleting, setDeleting] = useState<Stage | null>(null);
-  const sensors = useSensors(
-    useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
-    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
-  );
-
-  const onDragEnd = ({ active, over }: DragEndEvent) => {
-    const list = stages.data;
-    if (!list || !over || active.id === over.id) return;
-    const from = list.findIndex((stage) => stage.id === active.id);
-    const to = list.findIndex((stage) => stage.id === over.id);
-    if (from < 0 || to < 0) return;
-    mutations.reorder.mutate(arrayMove(list, from, to).map((stage) => stage.id));
-  };
-
-  return (
-    <>
-      <SettingsSection title={t('settings.stages.title')} description={t('settings.stages.description')}>
-        {stages.isPending ? (
-          <SkeletonList label={t('tickets.stages.loading')} rows={3} height={56} />
-        ) : stages.isError ? (
-          <QueryError error={stages.error} onRetry={() => void stages.refetch()} />
-        ) : stages.data.length === 0 ? (
-          <EmptyState title={t('tickets.stages.empty')}>{t('settings.stages.emptyHint')}</EmptyState>
-        ) : (
-          <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd}>
-            <SortableContext items={stages.data.map((stage) => stage.id)} strategy={verticalListSortingStrategy}>
-              <ol className="stage-list">
-                {stages.data.map((stage) => (
-                  <StageRow
-                    key={stage.id}
-                    stage={stage}
-                    update={mutations.update}
-                    onDelete={() => setDeleting(stage)}
-                  />
-                ))}
-              </ol>
-            </SortableContext>
-          </DndContext>
-        )}
-      </SettingsSection>
-      <SettingsSection title={t('settings.stages.newTitle')}>
-        <NewStageForm create={mutations.create} />
-      </SettingsSection>
-      {deleting && stages.data && (
-        <DeleteStageDialog
-          stage={deleting}
-          stages={stages.data}
-          remove={mutations.remove}
-          onClose={() => setDeleting(null)}
-        />
-      )}
-    </>
-  );
+  const { canManage } = usePermissions();
+  return canManage ? <ManagedStages /> : <ReadOnlyStages />;
 }

@@ -4,6 +4,7 @@ import { usePermissions } from '../../auth/usePermissions';
 import { useOrganizationFormat } from '../../organization/useOrganizationFormat';
 import { useUsers } from '../../team/useUsers';
 import { QueryError } from '../../ui/QueryError';
+import { ReadOnlyNote } from '../../ui/ReadOnlyNote';
 import { SkeletonList } from '../../ui/Skeleton';
 import { SettingsSection } from '../SettingsSection';
 import { NewUserForm } from './NewUserForm';
@@ -57,7 +58,7 @@ export function TeamSettings() {
         title={t('settings.team.addTitle')}
         description={canManage ? t('settings.team.addDescription') : undefined}
       >
-        {canManage ? <NewUserForm /> : <p className="muted">{t('settings.team.agentsCannotAdd')}</p>}
+        {canManage ? <NewUserForm /> : <ReadOnlyNote>{t('settings.team.agentsCannotAdd')}</ReadOnlyNote>}
       </SettingsSection>
     </>
   );

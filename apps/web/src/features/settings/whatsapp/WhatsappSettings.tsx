@@ -6,6 +6,7 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { Dialog } from '../../ui/Dialog';
 import { EmptyState } from '../../ui/EmptyState';
 import { QueryError } from '../../ui/QueryError';
+import { ReadOnlyNote } from '../../ui/ReadOnlyNote';
 import { SkeletonList } from '../../ui/Skeleton';
 import { useToast } from '../../ui/useToast';
 import { useWhatsappInstances } from '../../whatsapp/useWhatsappInstances';
@@ -37,7 +38,7 @@ export function WhatsappSettings() {
       description={t('settings.whatsapp.description')}
       actions={addButton}
     >
-      {!canManage && <p className="muted small">{t('settings.whatsapp.readOnly')}</p>}
+      {!canManage && <ReadOnlyNote>{t('settings.whatsapp.readOnly')}</ReadOnlyNote>}
       {instances.isPending ? (
         <SkeletonList label={t('settings.whatsapp.loading')} rows={2} height={120} />
       ) : instances.isError ? (
