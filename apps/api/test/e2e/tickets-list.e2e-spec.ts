@@ -210,6 +210,14 @@ describe('GET /tickets and /tickets/inbounds', () => {
     expect(names(await list({ q: '100%_' }))).toEqual([]);
   });
 
+  it('searches one or two characters at the start of names only, so a first keystroke stays cheap', async () => {
+    expect(names(await list({ q: 'jo' }))).toEqual(['T1']);
+    expect(names(await list({ q: 'M' }))).toEqual(['T2']);
+    expect(names(await list({ q: 'a' }))).toEqual(['T2', 'T4']); // Ana Lima, and the assignee "Agente …" of T2
+    expect(names(await list({ q: 'il' }))).toEqual([]); // inside "Silva" and "Lima", at the start of neither
+    expect(names(await list({ q: 'ilv' }))).toEqual(['T1']);
+  });
+
   it('sorts and pages', async () => {
     expect(names(await list({ sort: 'dealValue' }))).toEqual(['T4', 'T3', 'T2', 'T1', 'T5']);
     expect(names(await list({ sort: '-dealValue' }))).toEqual(['T5', 'T1', 'T2', 'T3', 'T4']);

@@ -48,7 +48,10 @@ export function buildTicketFilter(
     const leadMatch = matchingLeadIds
       ? `t.lead_id = ANY(${params.add(matchingLeadIds)}::uuid[])`
       : `t.lead_id IN (SELECT l.id FROM leads l WHERE l.organization_id = ${org} AND ${leadSearchSql(filter.q, params, text)})`;
-    const ticketMatch = [leadMatch, `f_unaccent(lower(t.assignee_name)) LIKE f_unaccent(${text})`];
+    // The assignee by the team's few users (hashed once), not a function of every ticket's assignee_name.
+    const assigneeMatch = `t.assignee_id IN (SELECT u.id FROM users u WHERE u.organization_id = ${org}
+      AND f_unaccent(lower(u.name)) LIKE f_unaccent(${text}))`;
+    const ticketMatch = [leadMatch, assigneeMatch];
     if (isUUID(filter.q)) ticketMatch.push(`t.id = ${params.add(filter.q)}`);
     conditions.push(`(${ticketMatch.join(' OR ')})`);
   }
