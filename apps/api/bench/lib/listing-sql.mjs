@@ -1,5 +1,6 @@
 // The PostgreSQL side of a listing request: the API's own TicketListingService (from dist) runs against a
 // recording DataSource, so the statements explained are exactly the ones the endpoint sends.
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { DIST_DIR } from './server.mjs';
 
@@ -17,6 +18,14 @@ function labelOf(sql) {
 function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)];
+}
+
+/** The search-matches collaborator, in builds that have one (older builds, measured for comparison, do not). */
+function searchMatches(dataSource, cache) {
+  const file = `${DIST_DIR}/modules/tickets/ticket-search-matches.js`;
+  if (!existsSync(file)) return undefined;
+  const { TicketSearchMatches } = require(file);
+  return new TicketSearchMatches(dataSource, cache);
 }
 
 /** The statements TicketListingService.list/inbounds sends for `query`, with their parameters. */
@@ -48,7 +57,15 @@ export async function captureListingSql(client, org, kind, query) {
     of: async (id) => (await client.query('SELECT id, timezone FROM organizations WHERE id = $1', [id])).rows[0],
   };
   const pages = new TicketPageReader(dataSource, noCache);
-  const service = new TicketListingService(dataSource, { now: () => new Date() }, noCache, organizations, pages);
+  const search = searchMatches(dataSource, noCache);
+  const service = new TicketListingService(
+    dataSource,
+    { now: () => new Date() },
+    noCache,
+    organizations,
+    pages,
+    search,
+  );
   await service[kind]({ organizationId: org }, { page: 1, pageSize: 20, ...query });
   return statements;
 }

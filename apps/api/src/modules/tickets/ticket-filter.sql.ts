@@ -6,6 +6,15 @@ import { containsPattern, searchPattern } from '../../common/sql/like-pattern';
 import { SqlParams } from '../../common/sql/sql-params';
 import type { TicketFilterDto, TicketSort } from './dto/ticket-query.dto';
 
+/**
+ * What a search term matches, looked up beforehand: the leads (null when too many to list: the filter then keeps
+ * a subquery) and the users assigned.
+ */
+export interface SearchMatches {
+  leadIds: string[] | null;
+  assigneeIds: string[];
+}
+
 export interface TicketFilterSql {
   /** AND-ed conditions on `t` (tickets) and `tr` (ticket_trackings, LEFT JOINed when `needsTracking`). */
   where: string;
@@ -16,13 +25,13 @@ export interface TicketFilterSql {
 /**
  * The WHERE clause of every ticket listing (table, inbounds, export, reports) for one organization.
  * `q` looks up matching leads through their trigram indexes rather than OR-ing across a join; callers that
- * already know the matching leads (`matchingLeadIds`, see leadSearchSql) pass them instead.
+ * already know what it matches (SearchMatches) pass it instead.
  */
 export function buildTicketFilter(
   organizationId: string,
   filter: TicketFilterDto,
   interval: DateInterval,
-  matchingLeadIds?: string[],
+  matches?: SearchMatches,
 ): TicketFilterSql {
   const params = new SqlParams();
   const org = params.add(organizationId);
@@ -42,16 +51,23 @@ export function buildTicketFilter(
   if (filter.assigneeId === UNASSIGNED) conditions.push('t.assignee_id IS NULL');
   else if (filter.assigneeId !== undefined) conditions.push(`t.assignee_id = ${params.add(filter.assigneeId)}`);
   if (filter.q) {
-    const text = params.add(searchPattern(filter.q));
+    // Every parameter must appear in the text (PostgreSQL cannot type an unused one): the pattern is added where used.
+    let text: string | undefined;
+    const pattern = () => (text ??= params.add(searchPattern(filter.q!)));
     // IN (subquery), never ANY(ARRAY(subquery)): PostgreSQL hashes the matching leads once, where an array of
     // them would be scanned anew for every ticket (a one-letter search took 20-30 s at 100k tickets).
-    const leadMatch = matchingLeadIds
-      ? `t.lead_id = ANY(${params.add(matchingLeadIds)}::uuid[])`
-      : `t.lead_id IN (SELECT l.id FROM leads l WHERE l.organization_id = ${org} AND ${leadSearchSql(filter.q, params, text)})`;
-    // The assignee by the team's few users (hashed once), not a function of every ticket's assignee_name.
-    const assigneeMatch = `t.assignee_id IN (SELECT u.id FROM users u WHERE u.organization_id = ${org}
-      AND f_unaccent(lower(u.name)) LIKE f_unaccent(${text}))`;
-    const ticketMatch = [leadMatch, assigneeMatch];
+    const leadMatch = matches?.leadIds
+      ? `t.lead_id = ANY(${params.add(matches.leadIds)}::uuid[])`
+      : `t.lead_id IN (SELECT l.id FROM leads l WHERE l.organization_id = ${org} AND ${leadSearchSql(filter.q, params, pattern())})`;
+    const ticketMatch = [leadMatch];
+    // The assignee through the team's few users, never a function of every ticket's assignee_name; known ids keep
+    // the whole condition an index lookup (and drop out when no user matches, as for most searches).
+    if (!matches) {
+      ticketMatch.push(`t.assignee_id IN (SELECT u.id FROM users u WHERE u.organization_id = ${org}
+        AND f_unaccent(lower(u.name)) LIKE f_unaccent(${pattern()}))`);
+    } else if (matches.assigneeIds.length > 0) {
+      ticketMatch.push(`t.assignee_id = ANY(${params.add(matches.assigneeIds)}::uuid[])`);
+    }
     if (isUUID(filter.q)) ticketMatch.push(`t.id = ${params.add(filter.q)}`);
     conditions.push(`(${ticketMatch.join(' OR ')})`);
   }

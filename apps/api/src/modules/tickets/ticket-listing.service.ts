@@ -6,7 +6,6 @@ import type { AuthContext } from '../../common/auth/auth-context';
 import { OrgReadCache } from '../../common/cache/org-read-cache';
 import { Clock } from '../../common/clock/clock';
 import { queryPrepared } from '../../common/sql/prepared-query';
-import { SqlParams } from '../../common/sql/sql-params';
 import { resolveDateRange } from '../../common/date-range/date-range';
 import { OrganizationSettings } from '../organizations/organization-settings';
 import { StageResponseDto } from '../stages/dto/stage-response.dto';
@@ -14,10 +13,9 @@ import { TicketStage } from '../stages/entities/ticket-stage.entity';
 import type { InboundItemDto, InboundListResponseDto } from './dto/inbound-response.dto';
 import type { TicketFilterDto, TicketQueryDto } from './dto/ticket-query.dto';
 import type { TicketListItemDto, TicketListResponseDto, TicketSummaryDto } from './dto/ticket-response.dto';
-import { buildTicketFilter, leadSearchSql, type TicketFilterSql, TRACKING_JOIN } from './ticket-filter.sql';
+import { buildTicketFilter, type TicketFilterSql, TRACKING_JOIN } from './ticket-filter.sql';
+import { TicketSearchMatches } from './ticket-search-matches';
 import { type ListRow, TicketPageReader } from './ticket-page-reader';
-
-const MAX_CACHED_LEAD_MATCHES = 2_000;
 
 @Injectable()
 export class TicketListingService {
@@ -27,32 +25,15 @@ export class TicketListingService {
     private readonly cache: OrgReadCache,
     private readonly organizations: OrganizationSettings,
     private readonly pages: TicketPageReader,
+    private readonly search: TicketSearchMatches,
   ) {}
 
   /** The organization's filter as SQL, with date presets resolved in its time zone. */
   async filterSql(auth: AuthContext, filter: TicketFilterDto): Promise<TicketFilterSql> {
     const org = await this.organizations.of(auth.organizationId);
     const interval = resolveDateRange(filter, org.timezone, this.clock.now());
-    const leads = filter.q ? await this.matchingLeads(auth.organizationId, filter.q) : null;
-    return buildTicketFilter(auth.organizationId, filter, interval, leads ?? undefined);
-  }
-
-  /**
-   * The leads a search matches: the trigram lookup is most of a search's cost, and the agent who typed it pages
-   * and sorts on the same text, so the ids are reused until the organization's next write. A search broader than
-   * MAX_CACHED_LEAD_MATCHES (one letter...) stays a subquery: its id list would cost more to ship than to find.
-   */
-  private matchingLeads(organizationId: string, q: string): Promise<string[] | null> {
-    return this.cache.get(organizationId, `leads.matching ${q}`, async () => {
-      const params = new SqlParams();
-      const org = params.add(organizationId);
-      const rows = await this.dataSource.query<{ id: string }[]>(
-        `SELECT l.id FROM leads l WHERE l.organization_id = ${org} AND ${leadSearchSql(q, params)}
-         LIMIT ${params.add(MAX_CACHED_LEAD_MATCHES + 1)}`,
-        params.values,
-      );
-      return rows.length > MAX_CACHED_LEAD_MATCHES ? null : rows.map((r) => r.id);
-    });
+    const matches = filter.q ? await this.search.matches(auth.organizationId, filter.q) : undefined;
+    return buildTicketFilter(auth.organizationId, filter, interval, matches);
   }
 
   async list(auth: AuthContext, query: TicketQueryDto): Promise<TicketListResponseDto> {
