@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import type { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions';
+import { runInDbContext } from '../../src/common/db/db-request-context';
 import { createInstance, createTicket, registerAccount, uniquePhone, type Account } from '../support/fixtures';
 import { createTestApp, type TestApp } from '../support/test-app';
 
@@ -92,6 +93,28 @@ if (onPostgres) {
       expect(Date.now() - started).toBeLessThan(3_000);
       await sleep(100);
       expect(await waiting()).toBe(0);
+    });
+
+    it('keeps the connection of a statement its cancel stopped, and refuses statements of a client already gone', async () => {
+      const { t } = await boot({ DATABASE_POOL_SIZE: '1' });
+      const pid = async () => (await t.dataSource.query<{ pid: number }[]>('SELECT pg_backend_pid() AS pid'))[0].pid;
+      const before = await pid();
+      await runInDbContext({ statementTimeoutMs: 200 }, async () => {
+        await expect(t.dataSource.query('SELECT pg_sleep(5)')).rejects.toMatchObject({
+          driverError: { code: '57014' },
+        });
+      });
+      expect(await pid()).toBe(before);
+      const gone = new AbortController();
+      gone.abort();
+      await runInDbContext({ statementTimeoutMs: 5_000, signal: gone.signal }, async () => {
+        await expect(t.dataSource.query("SELECT 'never sent'")).rejects.toMatchObject({
+          driverError: { code: '57014' },
+        });
+      });
+      const seen = await locker.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE query LIKE '%never sent%'
+      AND pid <> pg_backend_pid()`);
+      expect(seen.rows[0].n).toBe(0);
     });
 
     it('cancels the statement of a client that goes away', async () => {

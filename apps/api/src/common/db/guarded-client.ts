@@ -2,6 +2,9 @@ import { Client, type ClientConfig } from 'pg';
 import { sendCancelRequest } from './cancel-request';
 import { abortedStatementError, currentDbContext, type DbRequestContext } from './db-request-context';
 
+/** SQLSTATE of a statement stopped by a cancel request or a statement timeout. */
+const QUERY_CANCELED = '57014';
+
 /** The pg client's backend identity (set once connected; not in its typings). */
 interface BackendKey {
   processID: number | null;
@@ -43,14 +46,19 @@ export class GuardedClient extends Client {
     };
     const timer = setTimeout(cancel, context.statementTimeoutMs);
     context.signal?.addEventListener('abort', cancel);
+    let consumed = false;
     try {
       return await run();
+    } catch (error) {
+      // The statement was interrupted, so the CancelRequest has been spent on it.
+      consumed = (error as { code?: string }).code === QUERY_CANCELED;
+      throw error;
     } finally {
       clearTimeout(timer);
       context.signal?.removeEventListener('abort', cancel);
-      // A CancelRequest that lands after its statement finished would hit whatever this connection runs next
-      // (another request's statement): the connection is closed instead of going back to the pool.
-      if (cancelled) void this.end().catch(() => undefined);
+      // A CancelRequest still on its way when its statement ended would hit whatever this connection runs next
+      // (another request's statement): that connection is closed instead of going back to the pool.
+      if (cancelled && !consumed) void this.end().catch(() => undefined);
     }
   }
 
