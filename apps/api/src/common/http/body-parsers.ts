@@ -48,7 +48,8 @@ function decodedPath(req: Request): string {
  */
 function guardText(req: Request, _res: Response, next: NextFunction): void {
   if (req.path.startsWith(WEBHOOKS_PATH)) {
-    if (req.body !== undefined) req.body = storableText<unknown>(req.body);
+    // Rebuilt only when something needs it: almost every delivery is clean, and a copy costs an allocation per node.
+    if (req.body !== undefined && findBadText(req.body)) req.body = storableText<unknown>(req.body);
     next();
     return;
   }
