@@ -229,6 +229,11 @@ describe('/ad-spend', () => {
     expect(tooLarge.body).toMatchObject({ code: 'payload_too_large' });
   });
 
+  it('names a CSV campaign that holds a NUL, instead of failing in the database', async () => {
+    const res = await upload('date,platform,campaign,spend\n2026-03-01,google_ads,br\u0000and,1').expect(400);
+    expect(res.body.details).toMatchObject([{ field: 'rows[0].campaign', message: expect.stringContaining('NUL') }]);
+  });
+
   it('caps multipart text fields, files and parts, refusing the rest before holding them in memory', async () => {
     const csv = Buffer.from('date,platform,campaign,spend\n2026-01-02,google_ads,brand,1');
     const bigField = await t.http

@@ -90,17 +90,24 @@ export class UnauthorizedError extends DomainError {
   readonly kind = 'unauthorized' as const;
 }
 
-/** The server cannot answer now (503): busy, a statement ran past its budget, a dependency is down. */
-export class UnavailableError extends DomainError {
-  readonly kind = 'unavailable' as const;
-
+/** An answer the client may retry after a wait: the HTTP layer sends it as Retry-After. */
+export abstract class RetryLaterError extends DomainError {
   constructor(
     message: string,
-    code = 'service_unavailable',
-    /** Seconds after which a retry is reasonable (Retry-After). */
-    readonly retryAfterSeconds = 1,
+    code: string,
+    /** Seconds after which a retry is reasonable. */
+    readonly retryAfterSeconds: number,
   ) {
     super(message, undefined, code);
+  }
+}
+
+/** The server cannot answer now (503): busy, a statement ran past its budget, a dependency is down. */
+export class UnavailableError extends RetryLaterError {
+  readonly kind = 'unavailable' as const;
+
+  constructor(message: string, code = 'service_unavailable', retryAfterSeconds = 1) {
+    super(message, code, retryAfterSeconds);
   }
 }
 
@@ -110,14 +117,6 @@ export class BadGatewayError extends DomainError {
 }
 
 /** The caller must wait before trying again (429, with Retry-After). */
-export class TooManyRequestsError extends DomainError {
+export class TooManyRequestsError extends RetryLaterError {
   readonly kind = 'too_many_requests' as const;
-
-  constructor(
-    message: string,
-    code: string,
-    readonly retryAfterSeconds: number,
-  ) {
-    super(message, undefined, code);
-  }
 }

@@ -1,7 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import { QueryFailedError } from 'typeorm';
-import { DomainError, type ErrorDetail, type ErrorKind, TooManyRequestsError, UnavailableError } from './domain-errors';
+import { DomainError, type ErrorDetail, type ErrorKind, RetryLaterError } from './domain-errors';
 import { BODY_PARSER_ERRORS, PG_ERRORS, statusCode, statusText } from './error-codes';
 import type { ErrorResponseDto } from './error-response.dto';
 
@@ -118,8 +118,6 @@ export class HttpErrorFilter implements ExceptionFilter {
 
 /** Seconds a client should wait before retrying, when the answer has one. */
 function retryAfter(exception: unknown, status: number): number | null {
-  if (exception instanceof UnavailableError || exception instanceof TooManyRequestsError) {
-    return exception.retryAfterSeconds;
-  }
+  if (exception instanceof RetryLaterError) return exception.retryAfterSeconds;
   return status === 503 ? 1 : null;
 }

@@ -5,13 +5,14 @@ import { Matches, ValidateBy } from 'class-validator';
 const MIN_YEAR = 1900;
 const MAX_YEAR = 9998;
 
-export function isCalendarDate(value: unknown): boolean {
+/** An existing day written YYYY-MM-DD, within `years` (by default as wide as day arithmetic allows). */
+export function isCalendarDate(value: unknown, years = { min: MIN_YEAR, max: MAX_YEAR }): boolean {
   if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
   const [y, m, d] = value.split('-').map(Number) as [number, number, number];
   const date = new Date(Date.UTC(y, m - 1, d));
   return (
-    y >= MIN_YEAR &&
-    y <= MAX_YEAR &&
+    y >= years.min &&
+    y <= years.max &&
     date.getUTCFullYear() === y &&
     date.getUTCMonth() === m - 1 &&
     date.getUTCDate() === d
@@ -29,7 +30,7 @@ export const IsCalendarDate = (field: string): PropertyDecorator =>
     ValidateBy({
       name: 'isCalendarDate',
       validator: {
-        validate: isCalendarDate,
+        validate: (value: unknown) => isCalendarDate(value),
         defaultMessage: () => `${field} must be an existing day between ${MIN_YEAR} and ${MAX_YEAR}`,
       },
     }),

@@ -1,5 +1,7 @@
 import type { ErrorDetail } from '../../common/errors/domain-errors';
 import { InvalidInputError } from '../../common/errors/domain-errors';
+import { findBadText } from '../../common/http/text-guards';
+import { isCalendarDate } from '../../common/validation/calendar-date.decorator';
 import { MAX_MONEY } from '../tickets/dto/create-ticket.dto';
 import { CsvSyntaxError, parseCsv } from './csv-reader';
 import { MAX_AD_SPEND_ROWS } from './dto/import-ad-spend.dto';
@@ -27,13 +29,8 @@ function fail(details: ErrorDetail[]): never {
   throw new InvalidInputError(`${shown[0].message}${more}`, shown);
 }
 
-function isCalendarDate(value: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return false;
-  const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return y >= 2000 && y <= 2100 && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-}
+/** Ad spend is reported for days of this century. */
+const SPEND_YEARS = { min: 2000, max: 2100 };
 
 /** Spend as two-decimal text, or null when invalid. JSON gives numbers; CSV text, with a dot or comma decimal. */
 function parseSpend(value: unknown, fromCsv: boolean): string | null {
@@ -87,12 +84,14 @@ export function validateAdSpendRows(
     }
     const before = details.length;
     const date = typeof row.date === 'string' ? row.date.trim() : '';
-    if (!isCalendarDate(date)) at('date', 'date must be a calendar date such as 2026-03-01');
+    if (!isCalendarDate(date, SPEND_YEARS)) at('date', 'date must be a calendar date such as 2026-03-01');
     const platformKey = typeof row.platform === 'string' ? row.platform.trim().toLowerCase() : '';
     const platformId = platformIds.get(platformKey);
     if (!platformId) at('platform', `platform must be one of ${platformList}`);
     const campaign = typeof row.campaign === 'string' ? row.campaign.trim() : '';
     if (campaign === '' || campaign.length > 255) at('campaign', 'campaign must be a text of 1 to 255 characters');
+    // A CSV file is not a JSON body, so the request guard did not read it: text PostgreSQL cannot store is named here.
+    else if (findBadText(campaign)) at('campaign', 'campaign must be valid text without NUL characters');
     const spend = parseSpend(row.spend, fromCsv);
     if (spend === null) at('spend', 'spend must be a number ≥ 0 with at most 2 decimals');
     else if (Number(spend) > MAX_MONEY) at('spend', 'spend is too large');

@@ -1,8 +1,8 @@
 import { UNASSIGNED } from '@whatrack/shared';
 import { isUUID } from 'class-validator';
 import type { DateInterval } from '../../common/date-range/date-range';
-import { phoneDigits } from '../../common/phone/phone';
-import { containsPattern, searchPattern } from '../../common/sql/like-pattern';
+import { searchPattern } from '../../common/sql/like-pattern';
+import { leadSearchSql } from '../leads/leads.repository';
 import { SqlParams } from '../../common/sql/sql-params';
 import type { TicketFilterDto, TicketSort } from './dto/ticket-query.dto';
 
@@ -72,17 +72,6 @@ export function buildTicketFilter(
     conditions.push(`(${ticketMatch.join(' OR ')})`);
   }
   return { where: conditions.join(' AND '), needsTracking, params };
-}
-
-/**
- * Leads (`l`) whose name (case- and accent-insensitive) contains `q` — or starts with it, for one or two characters
- * (searchPattern) — or whose phone contains its digits (three or more).
- */
-export function leadSearchSql(q: string, params: SqlParams, text = params.add(searchPattern(q))) {
-  const alternatives = [`f_unaccent(lower(l.name)) LIKE f_unaccent(${text})`];
-  const digits = phoneDigits(q);
-  if (digits.length >= 3) alternatives.push(`l.phone LIKE ${params.add(containsPattern(digits))}`);
-  return `(${alternatives.join(' OR ')})`;
 }
 
 export const TRACKING_JOIN =

@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { OrgReadCache } from '../../common/cache/org-read-cache';
-import { searchPattern } from '../../common/sql/like-pattern';
-import { SqlParams } from '../../common/sql/sql-params';
-import { leadSearchSql, type SearchMatches } from './ticket-filter.sql';
+import { findLeadIdsMatching } from '../leads/leads.repository';
+import { findUserIdsNamed } from '../users/users.repository';
+import type { SearchMatches } from './ticket-filter.sql';
 
 const MAX_CACHED_LEAD_MATCHES = 2_000;
 
@@ -24,20 +24,11 @@ export class TicketSearchMatches {
    */
   matches(organizationId: string, q: string): Promise<SearchMatches> {
     return this.cache.get(organizationId, `tickets.search ${q}`, async () => {
-      const params = new SqlParams();
-      const org = params.add(organizationId);
-      const leads = await this.dataSource.query<{ id: string }[]>(
-        `SELECT l.id FROM leads l WHERE l.organization_id = ${org} AND ${leadSearchSql(q, params)}
-         LIMIT ${params.add(MAX_CACHED_LEAD_MATCHES + 1)}`,
-        params.values,
-      );
-      const users = await this.dataSource.query<{ id: string }[]>(
-        `SELECT u.id FROM users u WHERE u.organization_id = $1 AND f_unaccent(lower(u.name)) LIKE f_unaccent($2::text)`,
-        [organizationId, searchPattern(q)],
-      );
+      const m = this.dataSource.manager;
+      const leadIds = await findLeadIdsMatching(m, organizationId, q, MAX_CACHED_LEAD_MATCHES + 1);
       return {
-        leadIds: leads.length > MAX_CACHED_LEAD_MATCHES ? null : leads.map((r) => r.id),
-        assigneeIds: users.map((r) => r.id),
+        leadIds: leadIds.length > MAX_CACHED_LEAD_MATCHES ? null : leadIds,
+        assigneeIds: await findUserIdsNamed(m, organizationId, q),
       };
     });
   }
