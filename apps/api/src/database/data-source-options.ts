@@ -5,6 +5,7 @@ import { SnakeNamingStrategy } from 'typeorm-naming-strategies';
 import { GuardedClient } from '../common/db/guarded-client';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
+import { PG_TYPES } from './pg-types';
 
 const common = {
   type: 'postgres' as const,
@@ -33,6 +34,7 @@ export function postgresOptions(
     poolSize,
     extra: {
       Client: GuardedClient,
+      types: PG_TYPES,
       cancellable: true,
       connectionTimeoutMillis: 10_000,
       // Sent at connection start: the server enforces it even if this process stalls.
@@ -57,6 +59,6 @@ export function pgliteOptions(pglite: PGlite): DataSourceOptions {
     password: cfg.password,
     database: cfg.database,
     poolSize: 1,
-    extra: { Client: GuardedClient, connection: cfg.connection, idleTimeoutMillis: 0 },
+    extra: { Client: GuardedClient, types: PG_TYPES, connection: cfg.connection, idleTimeoutMillis: 0 },
   };
 }

@@ -1,9 +1,13 @@
-import { Logger, Module, type DynamicModule } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
+import { Global, Logger, Module, type DynamicModule } from '@nestjs/common';
+import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
 import { createDataSource } from './create-data-source';
 import { DatabaseLockedError } from './data-dir-lock';
+import { Db } from './db';
 
+/** The data source, and the Db every repository call is given (the pool's; Db.transaction gives a transaction's). */
+@Global()
 @Module({})
 export class DatabaseModule {
   static forRoot(config: AppConfig): DynamicModule {
@@ -20,6 +24,14 @@ export class DatabaseModule {
           },
         }),
       ],
+      providers: [
+        {
+          provide: Db,
+          useFactory: (dataSource: DataSource) => new Db(dataSource.manager),
+          inject: [getDataSourceToken()],
+        },
+      ],
+      exports: [Db],
     };
   }
 }

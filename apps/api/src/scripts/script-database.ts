@@ -7,6 +7,8 @@ import { openPglite } from '../database/pglite';
 export interface ScratchDatabase {
   dataSource: DataSource;
   label: string;
+  /** The connection URL, for tools that connect on their own (PostgreSQL only). */
+  url: string | null;
   dispose(): Promise<void>;
 }
 
@@ -23,6 +25,7 @@ export async function openScratchDatabase(): Promise<ScratchDatabase> {
     return {
       dataSource,
       label: 'embedded PGlite (in memory)',
+      url: null,
       dispose: async () => {
         await dataSource.destroy();
         await pglite.close();
@@ -40,6 +43,7 @@ export async function openScratchDatabase(): Promise<ScratchDatabase> {
   return {
     dataSource,
     label: `PostgreSQL scratch database ${name}`,
+    url: scratchUrl.toString(),
     dispose: async () => {
       await dataSource.destroy();
       await admin.query(`DROP DATABASE IF EXISTS ${name}`);

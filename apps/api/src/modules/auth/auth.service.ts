@@ -16,6 +16,7 @@ import { UsersService } from '../users/users.service';
 import type { LoginDto } from './dto/login.dto';
 import type { RegisterDto } from './dto/register.dto';
 import type { JwtPayload } from './strategies/jwt.strategy';
+import { Db } from '../../database/db';
 import { LoginAttemptsRepository, loginKey } from './login-attempts.repository';
 
 export interface Session {
@@ -33,6 +34,7 @@ export class AuthService {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly db: Db,
     private readonly users: UsersService,
     private readonly organizations: OrganizationsService,
     private readonly stages: StagesService,
@@ -69,7 +71,7 @@ export class AuthService {
   async login(dto: LoginDto): Promise<Session> {
     const key = loginKey(dto.email);
     const now = this.clock.now();
-    const { lockedUntil } = await this.attempts.admit(key, now, this.config.loginPolicy);
+    const { lockedUntil } = await this.attempts.admit(this.db, key, now, this.config.loginPolicy);
     if (lockedUntil) {
       const seconds = Math.max(1, Math.ceil((lockedUntil.getTime() - now.getTime()) / 1000));
       throw new TooManyRequestsError(
@@ -87,7 +89,7 @@ export class AuthService {
     if (!(await this.hasher.verify(user.passwordHash, dto.password))) {
       throw new UnauthorizedError(INVALID_CREDENTIALS, undefined, 'invalid_credentials');
     }
-    await this.attempts.clear(key);
+    await this.attempts.clear(this.db, key);
     const organization = await this.organizations.getCurrent({ organizationId: user.organizationId } as AuthContext);
     return { accessToken: this.sign(user), user, organization };
   }

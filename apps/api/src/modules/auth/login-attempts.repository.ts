@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { queryPrepared } from '../../common/sql/prepared-query';
+import { sql } from 'kysely';
+import type { Db } from '../../database/db';
+import { DummyValue, GenerateSql } from '../../database/generate-sql';
+import { qb } from '../../database/query-builder';
 
 export interface LoginPolicy {
   /** Attempts allowed before the address is locked. */
@@ -18,43 +19,78 @@ export function loginKey(email: string): string {
   return createHash('sha256').update(email.trim().toLowerCase()).digest('hex');
 }
 
-/** The only SQL of login_attempts. */
+const POLICY: LoginPolicy = { failuresBeforeLock: 5, baseLockSeconds: 60, maxLockSeconds: 3600, windowSeconds: 900 };
+
+/** The only SQL of login_attempts (a global table: keyed by the hashed address, before any organization is known). */
 @Injectable()
 export class LoginAttemptsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
   /**
    * Counts an attempt before its password is checked, in one statement, so parallel guesses cannot all slip
    * through before the lock is written. Answers when the address is locked (the attempt then does not count).
    */
-  async admit(key: string, now: Date, policy: LoginPolicy): Promise<{ lockedUntil: Date | null }> {
-    const [row] = await queryPrepared<{ admitted: boolean; locked_until: Date | null }>(
-      this.dataSource.manager,
-      `WITH locked AS (
-         SELECT locked_until FROM login_attempts WHERE email_key = $1 AND locked_until > $2::timestamptz
-       ),
-       counted AS (
-         INSERT INTO login_attempts (email_key, failures, last_attempt_at, locked_until)
-         SELECT $1, 1, $2::timestamptz, NULL WHERE NOT EXISTS (SELECT 1 FROM locked)
-         ON CONFLICT (email_key) DO UPDATE SET
-           failures = CASE WHEN login_attempts.last_attempt_at < $2::timestamptz - make_interval(secs => $6)
-                           THEN 1 ELSE login_attempts.failures + 1 END,
-           last_attempt_at = EXCLUDED.last_attempt_at,
-           locked_until = CASE
-             WHEN login_attempts.last_attempt_at >= $2::timestamptz - make_interval(secs => $6)
-              AND login_attempts.failures + 1 >= $3
-             THEN $2::timestamptz + make_interval(secs => LEAST($4 * power(2, login_attempts.failures + 1 - $3), $5))
-             ELSE NULL END
-         WHERE login_attempts.locked_until IS NULL OR login_attempts.locked_until <= $2::timestamptz
-         RETURNING 1)
-       SELECT EXISTS (SELECT 1 FROM counted) AS admitted, (SELECT locked_until FROM locked) AS locked_until`,
-      [key, now, policy.failuresBeforeLock, policy.baseLockSeconds, policy.maxLockSeconds, policy.windowSeconds],
+  @GenerateSql({ params: ['email-key', DummyValue.DATE, POLICY] })
+  async admit(db: Db, key: string, now: Date, policy: LoginPolicy): Promise<{ lockedUntil: Date | null }> {
+    const at = sql<Date>`${now}::timestamptz`;
+    const windowStart = sql<Date>`${at} - make_interval(secs => ${policy.windowSeconds})`;
+    const row = await db.one(
+      qb
+        .with('locked', (q) =>
+          q
+            .selectFrom('login_attempts')
+            .select('locked_until')
+            .where('email_key', '=', key)
+            .where('locked_until', '>', at),
+        )
+        .with('counted', (q) =>
+          q
+            .insertInto('login_attempts')
+            .columns(['email_key', 'failures', 'last_attempt_at', 'locked_until'])
+            .expression(
+              q
+                .selectNoFrom((eb) => [
+                  eb.val(key).as('email_key'),
+                  eb.lit(1).as('failures'),
+                  at.as('last_attempt_at'),
+                  sql<Date | null>`NULL::timestamptz`.as('locked_until'),
+                ])
+                .where((eb) => eb.not(eb.exists(eb.selectFrom('locked').select('locked_until')))),
+            )
+            .onConflict((oc) =>
+              oc
+                .column('email_key')
+                .doUpdateSet((eb) => {
+                  const inWindow = eb('login_attempts.last_attempt_at', '>=', windowStart);
+                  const failures = eb('login_attempts.failures', '+', 1);
+                  const lockSeconds = sql<number>`LEAST(${policy.baseLockSeconds} * power(2, ${failures} - ${policy.failuresBeforeLock}), ${policy.maxLockSeconds})`;
+                  return {
+                    failures: eb.case().when(inWindow).then(failures).else(1).end(),
+                    last_attempt_at: eb.ref('excluded.last_attempt_at'),
+                    locked_until: eb
+                      .case()
+                      .when(eb.and([inWindow, eb(failures, '>=', policy.failuresBeforeLock)]))
+                      .then(sql<Date>`${at} + make_interval(secs => ${lockSeconds})`)
+                      .else(null)
+                      .end(),
+                  };
+                })
+                .where((eb) =>
+                  eb.or([eb('login_attempts.locked_until', 'is', null), eb('login_attempts.locked_until', '<=', at)]),
+                ),
+            )
+            .returning('email_key'),
+        )
+        .selectNoFrom((eb) => [
+          eb.exists(eb.selectFrom('counted').select('email_key')).as('admitted'),
+          eb.selectFrom('locked').select('locked_until').as('locked_until'),
+        ]),
+      { prepare: 'login_attempts.admit' },
     );
     return { lockedUntil: row.admitted ? null : (row.locked_until ?? now) };
   }
 
   /** A successful sign-in forgets the address's failures. */
-  async clear(key: string): Promise<void> {
-    await queryPrepared(this.dataSource.manager, 'DELETE FROM login_attempts WHERE email_key = $1', [key]);
+  @GenerateSql({ params: ['email-key'] })
+  async clear(db: Db, key: string): Promise<void> {
+    await db.run(qb.deleteFrom('login_attempts').where('email_key', '=', key), { prepare: 'login_attempts.clear' });
   }
 }
