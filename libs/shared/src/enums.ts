@@ -4,6 +4,8 @@ export enum TicketSourceType {
   ORGANIC = 'organic',
 }
 
+export const TICKET_SOURCE_TYPES: readonly TicketSourceType[] = [TicketSourceType.PAID, TicketSourceType.ORGANIC];
+
 /** Who created a ticket: an agent/API caller, or the WhatsApp ingestion. */
 export enum TicketCreatorType {
   USER = 'USER',
@@ -25,6 +27,8 @@ export enum WhatsappProvider {
   CLOUD_API = 'cloud_api',
   EVOLUTION = 'evolution',
 }
+
+export const WHATSAPP_PROVIDERS: readonly WhatsappProvider[] = [WhatsappProvider.CLOUD_API, WhatsappProvider.EVOLUTION];
 
 export enum MessageDirection {
   IN = 'in',

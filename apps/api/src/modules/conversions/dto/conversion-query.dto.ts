@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
+import { GOOGLE_ADS_VARIANTS, type GoogleAdsVariant } from '@whatrack/shared';
 import { IsIn, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
 import { PageQueryDto } from '../../../common/pagination/page-query.dto';
 import { Trim } from '../../../common/validation/trim.transform';
@@ -13,8 +14,7 @@ import {
 /** dateRange / dateFrom / dateTo as in GET /tickets, resolved in the organization time zone. */
 export class ConversionPeriodQueryDto extends PickType(TicketFilterDto, ['dateRange', 'dateFrom', 'dateTo'] as const) {}
 
-export const GOOGLE_ADS_VARIANTS = ['gclid', 'gbraid', 'wbraid'] as const;
-export type GoogleAdsVariant = (typeof GOOGLE_ADS_VARIANTS)[number];
+export { GOOGLE_ADS_VARIANTS, type GoogleAdsVariant };
 
 export class GoogleAdsExportQueryDto extends ConversionPeriodQueryDto {
   @ApiProperty({ example: 'Compra WhatsApp', description: 'Name of the conversion action in Google Ads' })

@@ -1,3 +1,4 @@
+import { CONVERSION_STATUSES, type ConversionStatus } from '@whatrack/shared';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
 import { TenantEntity } from '../../../common/entities/tenant.entity';
 import { tenantJoin } from '../../../common/entities/tenant-join';
@@ -8,8 +9,7 @@ import { Ticket } from '../../tickets/entities/ticket.entity';
 export const CONVERSION_KINDS = ['purchase', 'stage'] as const;
 export type ConversionKind = (typeof CONVERSION_KINDS)[number];
 
-export const CONVERSION_STATUSES = ['pending', 'sent', 'failed', 'skipped'] as const;
-export type ConversionStatus = (typeof CONVERSION_STATUSES)[number];
+export { CONVERSION_STATUSES, type ConversionStatus };
 
 /**
  * Outbox of conversions to deliver to Meta's Conversions API. A row is written in the same transaction as the sale

@@ -1,4 +1,14 @@
 import { ApiPropertyOptional, OmitType } from '@nestjs/swagger';
+import {
+  ATTRIBUTION_GROUPS,
+  TIMESERIES_GROUPS,
+  TIMESERIES_INTERVALS,
+  TIMESERIES_METRICS,
+  type AttributionGroup,
+  type TimeseriesGroup,
+  type TimeseriesInterval,
+  type TimeseriesMetric,
+} from '@whatrack/shared';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { Trim } from '../../../common/validation/trim.transform';
 import { TicketFilterDto } from '../../tickets/dto/ticket-query.dto';
@@ -7,6 +17,10 @@ import { TicketFilterDto } from '../../tickets/dto/ticket-query.dto';
  * The filters of GET /tickets (same names, same meaning, dates in the organization time zone) plus the ad platform;
  * reports are not paged.
  */
+// The report dimensions are shared with the SPA; re-exported for the report modules that import them from here.
+export { ATTRIBUTION_GROUPS, TIMESERIES_GROUPS, TIMESERIES_INTERVALS, TIMESERIES_METRICS };
+export type { AttributionGroup, TimeseriesGroup, TimeseriesInterval, TimeseriesMetric };
+
 export class ReportFilterDto extends OmitType(TicketFilterDto, ['page', 'pageSize'] as const) {
   @ApiPropertyOptional({ example: 'google_ads', description: "Ad platform key of the ticket's tracking" })
   @IsOptional()
@@ -16,31 +30,12 @@ export class ReportFilterDto extends OmitType(TicketFilterDto, ['page', 'pageSiz
   platform?: string;
 }
 
-export const ATTRIBUTION_GROUPS = [
-  'platform',
-  'sourceType',
-  'utmSource',
-  'utmMedium',
-  'utmCampaign',
-  'adId',
-  'stage',
-  'assignee',
-] as const;
-export type AttributionGroup = (typeof ATTRIBUTION_GROUPS)[number];
-
 export class AttributionQueryDto extends ReportFilterDto {
   @ApiPropertyOptional({ enum: ATTRIBUTION_GROUPS, default: 'platform', description: 'Dimension of the rows' })
   @IsOptional()
   @IsIn(ATTRIBUTION_GROUPS, { message: `groupBy must be one of ${ATTRIBUTION_GROUPS.join(', ')}` })
   groupBy?: AttributionGroup;
 }
-
-export const TIMESERIES_INTERVALS = ['day', 'week', 'month'] as const;
-export type TimeseriesInterval = (typeof TIMESERIES_INTERVALS)[number];
-export const TIMESERIES_METRICS = ['tickets', 'revenue'] as const;
-export type TimeseriesMetric = (typeof TIMESERIES_METRICS)[number];
-export const TIMESERIES_GROUPS = ['platform', 'sourceType'] as const;
-export type TimeseriesGroup = (typeof TIMESERIES_GROUPS)[number];
 
 export class TimeseriesQueryDto extends ReportFilterDto {
   @ApiPropertyOptional({
