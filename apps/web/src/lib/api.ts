@@ -4,7 +4,7 @@ import type { SessionStore } from './session-store';
 export interface Api {
   /** Plain typed client, for imperative calls. */
   client: ApiClient;
-  /** React Query hooks: `hooks.useQuery('get', '/api/v1/stages')`. */
+  /** React Query hooks (queries go through `useApiQuery(queryKeys…)`, see src/api). */
   hooks: ApiHooks;
 }
 

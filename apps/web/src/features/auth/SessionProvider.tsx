@@ -2,8 +2,9 @@ import { useQueryClient } from '@tanstack/react-query';
 import { ApiError, type AuthResponse, type MeResponse } from '@whatrack/api-client';
 import { useCallback, useMemo, useSyncExternalStore, type ReactNode } from 'react';
 import type { SessionStore } from '../../lib/session-store';
-import { useApi } from '../../lib/useApi';
 import { SessionContext, type Session, type SessionContextValue } from './SessionContext';
+import { queryKeys } from '../../api/query-keys';
+import { useApiQuery } from '../../api/useApiQuery';
 
 const ME_STALE_TIME = 5 * 60_000;
 
@@ -14,10 +15,9 @@ interface SessionProviderProps {
 
 /** Exposes the session: the stored token, validated against GET /auth/me (a 401 there clears the token). */
 export function SessionProvider({ store, children }: SessionProviderProps) {
-  const { hooks } = useApi();
   const queryClient = useQueryClient();
   const token = useSyncExternalStore(store.subscribe, store.getToken);
-  const me = hooks.useQuery('get', '/api/v1/auth/me', undefined, {
+  const me = useApiQuery(queryKeys.me(), {
     enabled: token !== null,
     staleTime: ME_STALE_TIME,
   });
@@ -27,9 +27,9 @@ export function SessionProvider({ store, children }: SessionProviderProps) {
     (auth: AuthResponse) => {
       store.setToken(auth.accessToken); // Drops the previous session's cache first.
       const seeded: MeResponse = { principal: 'user', user: auth.user, organization: auth.organization };
-      queryClient.setQueryData(hooks.queryOptions('get', '/api/v1/auth/me').queryKey, seeded);
+      queryClient.setQueryData(queryKeys.me(), seeded);
     },
-    [store, queryClient, hooks],
+    [store, queryClient],
   );
 
   const session = useMemo((): Session => {

@@ -1,6 +1,5 @@
 import { keepPreviousData } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useApi } from '../../lib/useApi';
 import { PageHeader } from '../layout/PageHeader';
 import { useTeamMembers } from '../team/useTeamMembers';
 import { TicketFiltersBar } from '../tickets/TicketFiltersBar';
@@ -13,24 +12,22 @@ import { Pagination } from '../ui/Pagination';
 import { QueryError } from '../ui/QueryError';
 import { SkeletonList } from '../ui/Skeleton';
 import { InboundsTable } from './InboundsTable';
+import { queryKeys } from '../../api/query-keys';
+import { useApiQuery } from '../../api/useApiQuery';
 
 const PAGE_SIZE = 25;
 
 /** /dashboard/inbounds: the marketing view of the tickets (click ids and UTMs), with the ticket filters. */
 export function InboundsPage() {
   const { t } = useTranslation();
-  const { hooks } = useApi();
   const filtersState = useTicketFilters();
   const { filters, setFilters, resetFilters } = filtersState;
   const stages = useStages();
   const users = useTeamMembers();
   const origins = useOrigins();
-  const list = hooks.useQuery(
-    'get',
-    '/api/v1/tickets/inbounds',
-    { params: { query: toTicketQuery(filters, PAGE_SIZE) } },
-    { placeholderData: keepPreviousData },
-  );
+  const list = useApiQuery(queryKeys.tickets.inbounds(toTicketQuery(filters, PAGE_SIZE)), {
+    placeholderData: keepPreviousData,
+  });
   const filtered = countActiveFilters(filters) > 0 || filters.q !== '';
 
   return (

@@ -1,8 +1,8 @@
 import { unwrap } from '@whatrack/api-client';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useApi } from '../../lib/useApi';
-import { BOARD_KEY_MARK } from '../tickets/ticketCache';
 import { toTicketQuery, type TicketFilters } from '../tickets/ticketFilters';
+import { queryKeys } from '../../api/query-keys';
 
 export const COLUMN_PAGE_SIZE = 20;
 
@@ -11,7 +11,7 @@ export function useKanbanColumn(filters: TicketFilters, stageId: string) {
   const { client } = useApi();
   const query = toTicketQuery({ ...filters, stageId, page: 1 }, COLUMN_PAGE_SIZE);
   return useInfiniteQuery({
-    queryKey: ['get', '/api/v1/tickets', { params: { query } }, BOARD_KEY_MARK],
+    queryKey: queryKeys.tickets.board(query),
     queryFn: async ({ pageParam, signal }) => {
       return unwrap(
         await client.GET('/api/v1/tickets', {

@@ -1,7 +1,6 @@
 import { keepPreviousData } from '@tanstack/react-query';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApi } from '../../lib/useApi';
 import { PageHeader } from '../layout/PageHeader';
 import { useOrganizationFormat } from '../organization/useOrganizationFormat';
 import { useTeamMembers } from '../team/useTeamMembers';
@@ -18,6 +17,8 @@ import { KpiCards } from './KpiCards';
 import { GROUP_BYS, toReportQuery, type AttributionGroupBy } from './reportQuery';
 import { useReportNumbers } from './reportFormat';
 import './reports.css';
+import { queryKeys } from '../../api/query-keys';
+import { useApiQuery } from '../../api/useApiQuery';
 
 // recharts is big: it only loads with this page, and the chart below the table does not hold the rest back.
 const TimeseriesChart = lazy(() => import('./TimeseriesChart'));
@@ -28,7 +29,6 @@ type Interval = 'day' | 'week' | 'month';
 /** /dashboard/reports: KPIs, attribution by a dimension, the time series by platform and the stage funnel. */
 export function ReportsPage() {
   const { t } = useTranslation();
-  const { hooks } = useApi();
   const filtersState = useTicketFilters();
   const query = toReportQuery(filtersState.filters);
   const stages = useStages();
@@ -39,19 +39,13 @@ export function ReportsPage() {
   const { money } = useOrganizationFormat();
   const numbers = useReportNumbers();
 
-  const attribution = hooks.useQuery(
-    'get',
-    '/api/v1/reports/attribution',
-    { params: { query: { ...query, groupBy } } },
-    { placeholderData: keepPreviousData },
-  );
-  const timeseries = hooks.useQuery(
-    'get',
-    '/api/v1/reports/timeseries',
-    { params: { query: { ...query, interval, metric, groupBy: 'platform' } } },
-    { placeholderData: keepPreviousData },
-  );
-  const funnel = hooks.useQuery('get', '/api/v1/reports/funnel', { params: { query } });
+  const attribution = useApiQuery(queryKeys.reports.attribution({ ...query, groupBy }), {
+    placeholderData: keepPreviousData,
+  });
+  const timeseries = useApiQuery(queryKeys.reports.timeseries({ ...query, interval, metric, groupBy: 'platform' }), {
+    placeholderData: keepPreviousData,
+  });
+  const funnel = useApiQuery(queryKeys.reports.funnel(query));
   const groupLabel = t(`reports.groupBy.${groupBy}`);
   const formatBucket = (bucket: string) => {
     const [year = '', month = '', day = ''] = bucket.split('-');

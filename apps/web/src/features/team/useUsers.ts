@@ -1,10 +1,10 @@
 import type { User, UserList } from '@whatrack/api-client';
-import { useApi } from '../../lib/useApi';
+import { queryKeys } from '../../api/query-keys';
+import { useApiQuery } from '../../api/useApiQuery';
 
 const byName = (data: UserList): User[] => [...data.items].sort((a, b) => a.name.localeCompare(b.name));
 
 /** The organization's users (assignees), by name. */
 export function useUsers() {
-  const { hooks } = useApi();
-  return hooks.useQuery('get', '/api/v1/users', undefined, { select: byName, staleTime: 60_000 });
+  return useApiQuery(queryKeys.users(), { select: byName, staleTime: 60_000 });
 }

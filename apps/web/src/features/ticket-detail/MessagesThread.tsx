@@ -6,6 +6,7 @@ import { useOrganizationFormat } from '../organization/useOrganizationFormat';
 import { QueryError } from '../ui/QueryError';
 import { SkeletonList } from '../ui/Skeleton';
 import { Spinner } from '../ui/Spinner';
+import { queryKeys } from '../../api/query-keys';
 
 const PAGE_SIZE = 50;
 const STATUSES = ['sent', 'delivered', 'read', 'failed'] as const;
@@ -26,7 +27,7 @@ export function MessagesThread({ conversationId, ticketId }: MessagesThreadProps
   const { client } = useApi();
   const { dateTime } = useOrganizationFormat();
   const messages = useInfiniteQuery({
-    queryKey: ['get', '/api/v1/conversations/{id}/messages', { params: { path: { id: conversationId } } }, 'latest'],
+    queryKey: queryKeys.messages(conversationId),
     queryFn: async ({ pageParam, signal }) => {
       return unwrap(
         await client.GET('/api/v1/conversations/{id}/messages', {

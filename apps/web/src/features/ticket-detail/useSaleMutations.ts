@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type CreateSaleBody, unwrap } from '@whatrack/api-client';
 import { useApi } from '../../lib/useApi';
-import { TICKET_LISTS_KEY, ticketDetailKey } from '../tickets/ticketCache';
+import { queryKeys } from '../../api/query-keys';
 
 /** Adding and deleting sales; the ticket, its counters and every list (indicators) are reloaded afterwards. */
 export function useSaleMutations(ticketId: string) {
@@ -9,8 +9,8 @@ export function useSaleMutations(ticketId: string) {
   const queryClient = useQueryClient();
   const refresh = () =>
     Promise.all([
-      queryClient.invalidateQueries({ queryKey: ticketDetailKey(ticketId) }),
-      queryClient.invalidateQueries({ queryKey: TICKET_LISTS_KEY }),
+      queryClient.invalidateQueries({ queryKey: queryKeys.tickets.detail(ticketId) }),
+      queryClient.invalidateQueries({ queryKey: queryKeys.tickets.lists() }),
     ]);
   const add = useMutation({
     mutationFn: async (body: CreateSaleBody) => {

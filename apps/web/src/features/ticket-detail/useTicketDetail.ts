@@ -1,6 +1,6 @@
-import { useApi } from '../../lib/useApi';
+import { queryKeys } from '../../api/query-keys';
+import { useApiQuery } from '../../api/useApiQuery';
 
 export function useTicketDetail(id: string) {
-  const { hooks } = useApi();
-  return hooks.useQuery('get', '/api/v1/tickets/{id}', { params: { path: { id } } });
+  return useApiQuery(queryKeys.tickets.detail(id));
 }

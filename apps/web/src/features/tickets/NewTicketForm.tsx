@@ -20,7 +20,7 @@ import { useFormValues } from '../ui/useFormValues';
 import { NewTicketDealFields } from './NewTicketDealFields';
 import { NewTicketTrackingFields } from './NewTicketTrackingFields';
 import { EMPTY_NEW_TICKET, buildNewTicketBody, type NewTicketIssues, type NewTicketValues } from './newTicketBody';
-import { TICKET_LISTS_KEY } from './ticketCache';
+import { queryKeys } from '../../api/query-keys';
 
 interface NewTicketFormProps {
   stages: readonly Stage[];
@@ -44,7 +44,7 @@ export function NewTicketForm({ stages, users, instances, onCreated }: NewTicket
       return unwrap(await client.POST('/api/v1/tickets', { body }));
     },
     onSuccess: async (ticket) => {
-      await queryClient.invalidateQueries({ queryKey: TICKET_LISTS_KEY });
+      await queryClient.invalidateQueries({ queryKey: queryKeys.tickets.lists() });
       onCreated(ticket);
     },
   });

@@ -1,15 +1,6 @@
 import type { InfiniteData } from '@tanstack/react-query';
 import type { Stage, StageRef, TicketDetail, TicketList, TicketListItem, TicketSummary } from '@whatrack/api-client';
 
-/** Prefix of every cached GET /tickets answer: the table's pages and the Kanban columns. */
-export const TICKET_LISTS_KEY = ['get', '/api/v1/tickets'] as const;
-/** Marks the Kanban columns' infinite queries (4th key element) so they never collide with the table's. */
-export const BOARD_KEY_MARK = 'board';
-
-export function ticketDetailKey(id: string) {
-  return ['get', '/api/v1/tickets/{id}', { params: { path: { id } } }] as const;
-}
-
 /** What a PATCH /tickets/{id} changes, with what the UI needs to show it before the API answers. */
 export interface TicketChange {
   stage?: Pick<Stage, 'id' | 'name' | 'color' | 'isClosed'>;

@@ -5,7 +5,8 @@ import { useApi } from '../../lib/useApi';
 import { useErrorText } from '../ui/useErrorText';
 import { useToast } from '../ui/useToast';
 import { applyTicketChange, restoreSnapshot, type CacheSnapshot } from './applyTicketChange';
-import { TICKET_LISTS_KEY, ticketDetailKey, type TicketChange } from './ticketCache';
+import type { TicketChange } from './ticketCache';
+import { queryKeys } from '../../api/query-keys';
 
 export interface TicketUpdate {
   id: string;
@@ -29,8 +30,8 @@ export function useUpdateTicket() {
       return unwrap(await client.PATCH('/api/v1/tickets/{id}', { params: { path: { id } }, body }));
     },
     onMutate: async ({ id, change }): Promise<{ snapshot: CacheSnapshot }> => {
-      await queryClient.cancelQueries({ queryKey: TICKET_LISTS_KEY });
-      await queryClient.cancelQueries({ queryKey: ticketDetailKey(id) });
+      await queryClient.cancelQueries({ queryKey: queryKeys.tickets.lists() });
+      await queryClient.cancelQueries({ queryKey: queryKeys.tickets.detail(id) });
       return { snapshot: applyTicketChange(queryClient, id, change) };
     },
     onError: (error, { leadName }, context) => {
@@ -41,8 +42,8 @@ export function useUpdateTicket() {
       });
     },
     onSuccess: (detail) => {
-      queryClient.setQueryData(ticketDetailKey(detail.id), detail);
+      queryClient.setQueryData(queryKeys.tickets.detail(detail.id), detail);
     },
-    onSettled: () => queryClient.invalidateQueries({ queryKey: TICKET_LISTS_KEY }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.tickets.lists() }),
   });
 }

@@ -1,7 +1,7 @@
-import { useApi } from '../../lib/useApi';
+import { queryKeys } from '../../api/query-keys';
+import { useApiQuery } from '../../api/useApiQuery';
 
 /** The organization's WhatsApp lines, oldest first (the first one receives tickets created without a line). */
 export function useWhatsappInstances() {
-  const { hooks } = useApi();
-  return hooks.useQuery('get', '/api/v1/whatsapp-instances', undefined, { staleTime: 60_000 });
+  return useApiQuery(queryKeys.whatsappInstances(), { staleTime: 60_000 });
 }

@@ -1,5 +1,4 @@
 import { useTranslation } from 'react-i18next';
-import { useApi } from '../../../lib/useApi';
 import { useOrganizationFormat } from '../../organization/useOrganizationFormat';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorMessage } from '../../ui/ErrorMessage';
@@ -8,15 +7,16 @@ import { ReadOnlyNote } from '../../ui/ReadOnlyNote';
 import { SkeletonList } from '../../ui/Skeleton';
 import { SettingsSection } from '../SettingsSection';
 import type { useAdSpendMutations } from './useAdSpendMutations';
+import { queryKeys } from '../../../api/query-keys';
+import { useApiQuery } from '../../../api/useApiQuery';
 
 type RemoveMutation = ReturnType<typeof useAdSpendMutations>['remove'];
 
 /** The imported spend and its total; with `remove` (owners and admins) each row can be deleted. */
 export function AdSpendList({ remove }: { remove?: RemoveMutation }) {
   const { t } = useTranslation();
-  const { hooks } = useApi();
   const { money, date } = useOrganizationFormat();
-  const list = hooks.useQuery('get', '/api/v1/ad-spend', { params: { query: { pageSize: 100 } } });
+  const list = useApiQuery(queryKeys.adSpend.list({ pageSize: 100 }));
 
   return (
     <SettingsSection title={t('settings.adSpend.title')}>

@@ -1,14 +1,13 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { unwrap } from '@whatrack/api-client';
 import { useApi } from '../../../lib/useApi';
-
-const LIST_KEY = ['get', '/api/v1/ad-spend'] as const;
+import { queryKeys } from '../../../api/query-keys';
 
 /** Import a spend CSV (multipart) and delete an imported row; both reload the list and its total. */
 export function useAdSpendMutations() {
   const { client } = useApi();
   const queryClient = useQueryClient();
-  const refresh = () => queryClient.invalidateQueries({ queryKey: LIST_KEY });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: queryKeys.adSpend.all() });
   const importFile = useMutation({
     mutationFn: async (upload: File) =>
       unwrap(

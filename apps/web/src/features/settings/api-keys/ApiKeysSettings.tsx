@@ -1,7 +1,6 @@
 import type { ApiKey, CreatedApiKey } from '@whatrack/api-client';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApi } from '../../../lib/useApi';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { EmptyState } from '../../ui/EmptyState';
 import { QueryError } from '../../ui/QueryError';
@@ -12,6 +11,8 @@ import { ApiKeysTable } from './ApiKeysTable';
 import { CreatedKeyNotice } from './CreatedKeyNotice';
 import { NewApiKeyForm } from './NewApiKeyForm';
 import { useApiKeyMutations } from './useApiKeyMutations';
+import { queryKeys } from '../../../api/query-keys';
+import { useApiQuery } from '../../../api/useApiQuery';
 
 /** Keys for integrations (X-API-Key): create one (shown once), see when it was used, revoke it. */
 export function ApiKeysSettings() {
@@ -24,8 +25,7 @@ export function ApiKeysSettings() {
 
 function ApiKeysManager() {
   const { t } = useTranslation();
-  const { hooks } = useApi();
-  const keys = hooks.useQuery('get', '/api/v1/api-keys');
+  const keys = useApiQuery(queryKeys.apiKeys());
   const mutations = useApiKeyMutations();
   const [created, setCreated] = useState<CreatedApiKey | null>(null);
   const [revoking, setRevoking] = useState<ApiKey | null>(null);

@@ -1,19 +1,19 @@
 import { useTranslation } from 'react-i18next';
-import { useApi } from '../../../lib/useApi';
 import { useOrganizationFormat } from '../../organization/useOrganizationFormat';
 import { EmptyState } from '../../ui/EmptyState';
 import { QueryError } from '../../ui/QueryError';
 import { SkeletonList } from '../../ui/Skeleton';
 import { SettingsSection } from '../SettingsSection';
+import { queryKeys } from '../../../api/query-keys';
+import { useApiQuery } from '../../../api/useApiQuery';
 
 const STATUS_TONE = { pending: 'open', sent: 'open', failed: 'closed', skipped: 'closed' } as const;
 
 /** The conversions queued for Meta and their delivery status. */
 export function ConversionsList() {
   const { t } = useTranslation();
-  const { hooks } = useApi();
   const { money, dateTime } = useOrganizationFormat();
-  const list = hooks.useQuery('get', '/api/v1/conversions', { params: { query: { pageSize: 50 } } });
+  const list = useApiQuery(queryKeys.conversions.list({ pageSize: 50 }));
   return (
     <SettingsSection title={t('settings.conversions.list.title')}>
       {list.isPending ? (

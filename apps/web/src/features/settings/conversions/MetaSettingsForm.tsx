@@ -15,6 +15,8 @@ import { SubmitButton } from '../../ui/SubmitButton';
 import { TextField } from '../../ui/TextField';
 import { useToast } from '../../ui/useToast';
 import { SettingsSection } from '../SettingsSection';
+import { queryKeys } from '../../../api/query-keys';
+import { useApiQuery } from '../../../api/useApiQuery';
 
 type MetaSettings = components['schemas']['MetaSettingsResponseDto'];
 type UpdateMetaSettings = components['schemas']['UpdateMetaSettingsDto'];
@@ -22,8 +24,7 @@ type UpdateMetaSettings = components['schemas']['UpdateMetaSettingsDto'];
 /** Meta Conversions API: dataset, WABA id, write-only token and an optional stage rule. */
 export function MetaSettingsSection() {
   const { t } = useTranslation();
-  const { hooks } = useApi();
-  const settings = hooks.useQuery('get', '/api/v1/conversions/meta-settings');
+  const settings = useApiQuery(queryKeys.conversions.metaSettings());
   return (
     <SettingsSection
       title={t('settings.conversions.meta.title')}
@@ -57,8 +58,8 @@ function MetaSettingsForm({ settings }: { settings: MetaSettings }) {
     mutationFn: async (body: UpdateMetaSettings) =>
       unwrap(await client.PUT('/api/v1/conversions/meta-settings', { body })),
     onSuccess: (data) => {
-      queryClient.setQueryData(['get', '/api/v1/conversions/meta-settings', {}], data);
-      void queryClient.invalidateQueries({ queryKey: ['get', '/api/v1/conversions/meta-settings'] });
+      queryClient.setQueryData(queryKeys.conversions.metaSettings(), data);
+      void queryClient.invalidateQueries({ queryKey: queryKeys.conversions.metaSettings() });
       setAccessToken('');
       toast.show({ tone: 'success', message: t('settings.conversions.meta.saved') });
     },

@@ -13,6 +13,7 @@ import { TextField } from '../../ui/TextField';
 import { useFormValues } from '../../ui/useFormValues';
 import { useToast } from '../../ui/useToast';
 import { SettingsSection } from '../SettingsSection';
+import { queryKeys } from '../../../api/query-keys';
 
 const CURRENCIES = ['BRL', 'USD', 'EUR', 'ARS', 'CLP', 'COP', 'MXN', 'PYG', 'UYU', 'PEN'];
 
@@ -42,7 +43,7 @@ export function OrganizationSettings() {
     onSuccess: async () => {
       toast.show({ tone: 'success', message: t('settings.organization.saved') });
       // The session carries the organization: its formats (money, dates) follow the new settings.
-      await queryClient.invalidateQueries({ queryKey: ['get', '/api/v1/auth/me'] });
+      await queryClient.invalidateQueries({ queryKey: queryKeys.me() });
     },
   });
   const apiError = save.error ? ApiError.from(save.error) : null;

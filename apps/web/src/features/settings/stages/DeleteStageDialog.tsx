@@ -2,9 +2,10 @@ import type { Stage } from '@whatrack/api-client';
 import type { UseMutationResult } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApi } from '../../../lib/useApi';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { SelectField } from '../../ui/SelectField';
+import { queryKeys } from '../../../api/query-keys';
+import { useApiQuery } from '../../../api/useApiQuery';
 
 interface DeleteStageDialogProps {
   stage: Stage;
@@ -16,10 +17,9 @@ interface DeleteStageDialogProps {
 /** Confirms deleting a stage; when it holds tickets, asks which stage receives them. */
 export function DeleteStageDialog({ stage, stages, remove, onClose }: DeleteStageDialogProps) {
   const { t } = useTranslation();
-  const { hooks } = useApi();
   const others = stages.filter((s) => s.id !== stage.id);
   const [moveTo, setMoveTo] = useState(others[0]?.id ?? '');
-  const count = hooks.useQuery('get', '/api/v1/tickets', { params: { query: { stageId: stage.id, pageSize: 1 } } });
+  const count = useApiQuery(queryKeys.tickets.list({ stageId: stage.id, pageSize: 1 }));
   const tickets = count.data?.summary.total;
   const needsTarget = tickets === undefined || tickets > 0;
 

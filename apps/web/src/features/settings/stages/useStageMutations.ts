@@ -2,11 +2,9 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type CreateStageBody, type Stage, type StageList, type UpdateStageBody, unwrap } from '@whatrack/api-client';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../../lib/useApi';
-import { TICKET_LISTS_KEY } from '../../tickets/ticketCache';
 import { useErrorText } from '../../ui/useErrorText';
 import { useToast } from '../../ui/useToast';
-
-const STAGES_KEY = ['get', '/api/v1/stages'] as const;
+import { queryKeys } from '../../../api/query-keys';
 
 /** Create, update, reorder (optimistic) and delete stages; tickets are reloaded since they show stage names. */
 export function useStageMutations() {
@@ -17,8 +15,8 @@ export function useStageMutations() {
   const { t } = useTranslation();
   const refresh = () =>
     Promise.all([
-      queryClient.invalidateQueries({ queryKey: STAGES_KEY }),
-      queryClient.invalidateQueries({ queryKey: TICKET_LISTS_KEY }),
+      queryClient.invalidateQueries({ queryKey: queryKeys.stages() }),
+      queryClient.invalidateQueries({ queryKey: queryKeys.tickets.lists() }),
     ]);
 
   const create = useMutation({
@@ -38,20 +36,20 @@ export function useStageMutations() {
       unwrap(await client.PUT('/api/v1/stages/order', { body: { ids } }));
     },
     onMutate: async (ids) => {
-      await queryClient.cancelQueries({ queryKey: STAGES_KEY });
-      const previous = queryClient.getQueryData<StageList>(STAGES_KEY);
+      await queryClient.cancelQueries({ queryKey: queryKeys.stages() });
+      const previous = queryClient.getQueryData<StageList>(queryKeys.stages());
       if (previous) {
         const byId = new Map(previous.items.map((stage) => [stage.id, stage]));
         const items = ids.flatMap((id, order): Stage[] => {
           const stage = byId.get(id);
           return stage ? [{ ...stage, order }] : [];
         });
-        queryClient.setQueryData<StageList>(STAGES_KEY, { items });
+        queryClient.setQueryData<StageList>(queryKeys.stages(), { items });
       }
       return { previous };
     },
     onError: (error, _ids, context) => {
-      if (context?.previous) queryClient.setQueryData(STAGES_KEY, context.previous);
+      if (context?.previous) queryClient.setQueryData(queryKeys.stages(), context.previous);
       toast.show({ tone: 'error', message: t('settings.stages.reorderFailed', { message: errorText(error) }) });
     },
     onSettled: refresh,

@@ -17,6 +17,7 @@ import { SubmitButton } from '../../ui/SubmitButton';
 import { TextField } from '../../ui/TextField';
 import { useFormValues } from '../../ui/useFormValues';
 import { useToast } from '../../ui/useToast';
+import { queryKeys } from '../../../api/query-keys';
 
 const EMPTY = { name: '', email: '', password: '', role: 'agent' };
 type Field = 'name' | 'email' | 'password';
@@ -35,7 +36,7 @@ export function NewUserForm() {
     onSuccess: async (user) => {
       form.reset();
       toast.show({ tone: 'success', message: t('settings.team.added', { name: user.name }) });
-      await queryClient.invalidateQueries({ queryKey: ['get', '/api/v1/users'] });
+      await queryClient.invalidateQueries({ queryKey: queryKeys.users() });
     },
   });
   const apiError = create.error ? ApiError.from(create.error) : null;

@@ -1,13 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type CreateWhatsappInstanceBody, type UpdateWhatsappInstanceBody, unwrap } from '@whatrack/api-client';
 import { useApi } from '../../../lib/useApi';
-
-const INSTANCES_KEY = ['get', '/api/v1/whatsapp-instances'] as const;
+import { queryKeys } from '../../../api/query-keys';
 
 export function useInstanceMutations() {
   const { client } = useApi();
   const queryClient = useQueryClient();
-  const refresh = () => queryClient.invalidateQueries({ queryKey: INSTANCES_KEY });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: queryKeys.whatsappInstances() });
   const create = useMutation({
     mutationFn: async (body: CreateWhatsappInstanceBody) => {
       return unwrap(await client.POST('/api/v1/whatsapp-instances', { body }));
