@@ -43,6 +43,10 @@ export enum TicketEventType {
   SALE_ADDED = 'sale_added',
 }
 
+/** Roles a manager may give a new user (the owner is the one who signed the organization up). */
+export const ASSIGNABLE_ROLES = [UserRole.ADMIN, UserRole.AGENT] as const;
+export type AssignableRole = (typeof ASSIGNABLE_ROLES)[number];
+
 /** Roles allowed to manage users and API keys. */
 export const MANAGER_ROLES: readonly UserRole[] = [UserRole.OWNER, UserRole.ADMIN];
 

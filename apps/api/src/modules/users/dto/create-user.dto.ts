@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { UserRole } from '@whatrack/shared';
+import { ASSIGNABLE_ROLES, UserRole, type AssignableRole } from '@whatrack/shared';
 import { IsEmail, IsIn, IsOptional, IsString, Length, MaxLength, MinLength } from 'class-validator';
 import { Trim, TrimLower } from '../../../common/validation/trim.transform';
 
@@ -24,8 +24,8 @@ export class CreateUserDto {
   @MaxLength(200)
   password: string;
 
-  @ApiPropertyOptional({ enum: [UserRole.ADMIN, UserRole.AGENT], default: UserRole.AGENT })
+  @ApiPropertyOptional({ enum: ASSIGNABLE_ROLES, default: UserRole.AGENT })
   @IsOptional()
-  @IsIn([UserRole.ADMIN, UserRole.AGENT], { message: 'role must be admin or agent' })
-  role?: UserRole.ADMIN | UserRole.AGENT;
+  @IsIn(ASSIGNABLE_ROLES, { message: 'role must be admin or agent' })
+  role?: AssignableRole;
 }
