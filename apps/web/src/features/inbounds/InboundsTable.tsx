@@ -1,10 +1,10 @@
+import { UTM_FIELDS } from '@whatrack/shared';
 import type { InboundItem } from '@whatrack/api-client';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useOrganizationFormat } from '../organization/useOrganizationFormat';
 import { PlatformBadge } from '../tickets/PlatformBadge';
-
-const UTMS = ['utmSource', 'utmMedium', 'utmCampaign', 'utmTerm', 'utmContent'] as const;
+import { useEnumLabels } from '../../i18n/useEnumLabels';
 
 /** Every identifier of the ticket: the named click ids first, then any other type the API knows. */
 function clickIds(item: InboundItem): [string, string][] {
@@ -19,6 +19,7 @@ function clickIds(item: InboundItem): [string, string][] {
 
 export function InboundsTable({ items, stale }: { items: readonly InboundItem[]; stale?: boolean }) {
   const { t } = useTranslation();
+  const labels = useEnumLabels();
   const { dateTime } = useOrganizationFormat();
   return (
     <div className="table-wrap" data-stale={stale || undefined} aria-busy={stale || undefined}>
@@ -36,18 +37,18 @@ export function InboundsTable({ items, stale }: { items: readonly InboundItem[];
         <tbody>
           {items.map((item) => {
             const ids = clickIds(item);
-            const utms = UTMS.filter((key) => item[key]);
+            const utms = UTM_FIELDS.filter((key) => item[key]);
             return (
               <tr key={item.id}>
                 <td data-label={t('tickets.columns.lead')}>
                   <Link className="cell-title" to={`/dashboard/tickets/${item.id}`}>
                     {item.leadName || t('tickets.noName')}
                   </Link>
-                  <span className="cell-sub">{t(`ticket.status.${item.status}`)}</span>
+                  <span className="cell-sub">{labels.ticketStatus(item.status)}</span>
                 </td>
                 <td data-label={t('inbounds.columns.platform')}>
                   {item.platform ? <PlatformBadge platform={item.platform} /> : <span className="muted">—</span>}
-                  <span className="cell-sub">{t(`sourceType.${item.sourceType}`)}</span>
+                  <span className="cell-sub">{labels.ticketSourceType(item.sourceType)}</span>
                 </td>
                 <td data-label={t('inbounds.columns.utms')}>
                   {utms.length === 0 ? (
@@ -56,7 +57,7 @@ export function InboundsTable({ items, stale }: { items: readonly InboundItem[];
                     <dl className="kv">
                       {utms.map((key) => (
                         <div key={key}>
-                          <dt>{t(`inbounds.utm.${key}`)}</dt>
+                          <dt>{labels.utmFieldShort(key)}</dt>
                           <dd>{item[key]}</dd>
                         </div>
                       ))}

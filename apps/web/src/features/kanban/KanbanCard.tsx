@@ -5,6 +5,7 @@ import { Link } from 'react-router-dom';
 import { formatAge } from '../../lib/relativeTime';
 import { useOrganizationFormat } from '../organization/useOrganizationFormat';
 import { PlatformBadge } from '../tickets/PlatformBadge';
+import { useEnumLabels } from '../../i18n/useEnumLabels';
 
 interface KanbanCardProps {
   ticket: TicketListItem;
@@ -15,6 +16,7 @@ interface KanbanCardProps {
 /** A ticket on the board: drag it anywhere with the mouse (or long-press), or with the keyboard from its handle. */
 export function KanbanCard({ ticket, overlay }: KanbanCardProps) {
   const { t, i18n } = useTranslation();
+  const labels = useEnumLabels();
   const { money, dateTime } = useOrganizationFormat();
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, isDragging } = useDraggable({
     id: ticket.id,
@@ -57,7 +59,7 @@ export function KanbanCard({ ticket, overlay }: KanbanCardProps) {
         {ticket.platform ? (
           <PlatformBadge platform={ticket.platform} />
         ) : (
-          <span className="badge">{t(`sourceType.${ticket.sourceType}`)}</span>
+          <span className="badge">{labels.ticketSourceType(ticket.sourceType)}</span>
         )}
       </div>
       <div className="kanban-card-foot muted small">

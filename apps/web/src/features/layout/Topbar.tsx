@@ -4,6 +4,7 @@ import { useNavigate } from 'react-router-dom';
 import { useAuthenticatedSession } from '../auth/useAuthenticatedSession';
 import { useSession } from '../auth/useSession';
 import { Icon } from './Icon';
+import { useEnumLabels } from '../../i18n/useEnumLabels';
 
 interface TopbarProps {
   navId: string;
@@ -14,6 +15,7 @@ interface TopbarProps {
 
 export function Topbar({ navId, navOpen, onToggleNav, menuButtonRef }: TopbarProps) {
   const { t } = useTranslation();
+  const labels = useEnumLabels();
   const { signOut } = useSession();
   const { user, organization } = useAuthenticatedSession();
   const navigate = useNavigate();
@@ -41,7 +43,7 @@ export function Topbar({ navId, navOpen, onToggleNav, menuButtonRef }: TopbarPro
         {user && (
           <span className="topbar-user-text">
             <span className="topbar-user-name">{user.name}</span>
-            <span className="topbar-user-role">{t(`roles.${user.role}`)}</span>
+            <span className="topbar-user-role">{labels.userRole(user.role)}</span>
           </span>
         )}
         <button type="button" className="btn btn-ghost" onClick={logout}>

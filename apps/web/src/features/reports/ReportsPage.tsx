@@ -1,3 +1,11 @@
+import {
+  ATTRIBUTION_GROUPS,
+  TIMESERIES_INTERVALS,
+  TIMESERIES_METRICS,
+  type AttributionGroup,
+  type TimeseriesInterval,
+  type TimeseriesMetric,
+} from '@whatrack/shared';
 import { keepPreviousData } from '@tanstack/react-query';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,28 +22,27 @@ import { SkeletonList } from '../ui/Skeleton';
 import { AttributionTable } from './AttributionTable';
 import { FunnelList } from './FunnelList';
 import { KpiCards } from './KpiCards';
-import { GROUP_BYS, toReportQuery, type AttributionGroupBy } from './reportQuery';
+import { toReportQuery } from './reportQuery';
 import { useReportNumbers } from './reportFormat';
 import './reports.css';
 import { queryKeys } from '../../api/query-keys';
 import { useApiQuery } from '../../api/useApiQuery';
+import { useEnumLabels } from '../../i18n/useEnumLabels';
 
 // recharts is big: it only loads with this page, and the chart below the table does not hold the rest back.
 const TimeseriesChart = lazy(() => import('./TimeseriesChart'));
 
-type Metric = 'revenue' | 'tickets';
-type Interval = 'day' | 'week' | 'month';
-
 /** /dashboard/reports: KPIs, attribution by a dimension, the time series by platform and the stage funnel. */
 export function ReportsPage() {
   const { t } = useTranslation();
+  const labels = useEnumLabels();
   const filtersState = useTicketFilters();
   const query = toReportQuery(filtersState.filters);
   const stages = useStages();
   const users = useTeamMembers();
-  const [groupBy, setGroupBy] = useState<AttributionGroupBy>('platform');
-  const [metric, setMetric] = useState<Metric>('revenue');
-  const [interval, setInterval] = useState<Interval>('day');
+  const [groupBy, setGroupBy] = useState<AttributionGroup>('platform');
+  const [metric, setMetric] = useState<TimeseriesMetric>('revenue');
+  const [interval, setInterval] = useState<TimeseriesInterval>('day');
   const { money } = useOrganizationFormat();
   const numbers = useReportNumbers();
 
@@ -46,7 +53,7 @@ export function ReportsPage() {
     placeholderData: keepPreviousData,
   });
   const funnel = useApiQuery(queryKeys.reports.funnel(query));
-  const groupLabel = t(`reports.groupBy.${groupBy}`);
+  const groupLabel = labels.attributionGroup(groupBy);
   const formatBucket = (bucket: string) => {
     const [year = '', month = '', day = ''] = bucket.split('-');
     return interval === 'month' ? `${month}/${year}` : `${day}/${month}`;
@@ -75,11 +82,11 @@ export function ReportsPage() {
           <SelectField
             label={t('reports.groupBy.label')}
             value={groupBy}
-            onChange={(event) => setGroupBy(event.currentTarget.value as AttributionGroupBy)}
+            onChange={(event) => setGroupBy(event.currentTarget.value as AttributionGroup)}
           >
-            {GROUP_BYS.map((value) => (
+            {ATTRIBUTION_GROUPS.map((value) => (
               <option key={value} value={value}>
-                {t(`reports.groupBy.${value}`)}
+                {labels.attributionGroup(value)}
               </option>
             ))}
           </SelectField>
@@ -105,19 +112,24 @@ export function ReportsPage() {
               <SelectField
                 label={t('reports.timeseries.metric')}
                 value={metric}
-                onChange={(event) => setMetric(event.currentTarget.value as Metric)}
+                onChange={(event) => setMetric(event.currentTarget.value as TimeseriesMetric)}
               >
-                <option value="revenue">{t('reports.timeseries.revenue')}</option>
-                <option value="tickets">{t('reports.timeseries.tickets')}</option>
+                {TIMESERIES_METRICS.map((value) => (
+                  <option key={value} value={value}>
+                    {labels.timeseriesMetric(value)}
+                  </option>
+                ))}
               </SelectField>
               <SelectField
                 label={t('reports.timeseries.interval')}
                 value={interval}
-                onChange={(event) => setInterval(event.currentTarget.value as Interval)}
+                onChange={(event) => setInterval(event.currentTarget.value as TimeseriesInterval)}
               >
-                <option value="day">{t('reports.timeseries.day')}</option>
-                <option value="week">{t('reports.timeseries.week')}</option>
-                <option value="month">{t('reports.timeseries.month')}</option>
+                {TIMESERIES_INTERVALS.map((value) => (
+                  <option key={value} value={value}>
+                    {labels.timeseriesInterval(value)}
+                  </option>
+                ))}
               </SelectField>
             </div>
           </div>

@@ -7,6 +7,7 @@ import { QueryError } from '../ui/QueryError';
 import { SkeletonList } from '../ui/Skeleton';
 import { Spinner } from '../ui/Spinner';
 import { queryKeys } from '../../api/query-keys';
+import { useEnumLabels } from '../../i18n/useEnumLabels';
 
 const PAGE_SIZE = 50;
 const STATUSES = ['sent', 'delivered', 'read', 'failed'] as const;
@@ -24,6 +25,7 @@ interface MessagesThreadProps {
  */
 export function MessagesThread({ conversationId, ticketId }: MessagesThreadProps) {
   const { t } = useTranslation();
+  const labels = useEnumLabels();
   const { client } = useApi();
   const { dateTime } = useOrganizationFormat();
   const messages = useInfiniteQuery({
@@ -72,7 +74,7 @@ export function MessagesThread({ conversationId, ticketId }: MessagesThreadProps
                 data-direction={message.direction}
                 data-other={message.ticketId !== ticketId || undefined}
               >
-                <span className="visually-hidden">{t(`ticket.messages.direction.${message.direction}`)}: </span>
+                <span className="visually-hidden">{labels.messageDirection(message.direction)}: </span>
                 <p className="chat-body">{message.body ?? t('ticket.messages.media', { type: message.type })}</p>
                 <span className="chat-meta">
                   <time dateTime={message.sentAt}>{dateTime(message.sentAt)}</time>

@@ -14,10 +14,12 @@ import { SalesCard } from './SalesCard';
 import { TicketControls } from './TicketControls';
 import { TrackingCard } from './TrackingCard';
 import { useTicketDetail } from './useTicketDetail';
+import { useEnumLabels } from '../../i18n/useEnumLabels';
 
 /** /dashboard/tickets/:id: the lead, where they came from, the conversation, the sales and what happened. */
 export function TicketDetailPage() {
   const { t } = useTranslation();
+  const labels = useEnumLabels();
   const { id = '' } = useParams();
   const { dateTime } = useOrganizationFormat();
   const detail = useTicketDetail(id);
@@ -63,7 +65,7 @@ export function TicketDetailPage() {
         subtitle={t('ticket.subtitle', { date: dateTime(ticket.createdAt) })}
         actions={
           <span className="status-badge" data-status={ticket.status}>
-            {t(`ticket.status.${ticket.status}`)}
+            {labels.ticketStatus(ticket.status)}
           </span>
         }
       />

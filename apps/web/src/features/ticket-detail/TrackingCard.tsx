@@ -1,13 +1,14 @@
+import { UTM_FIELDS } from '@whatrack/shared';
 import type { TicketDetail } from '@whatrack/api-client';
 import { useTranslation } from 'react-i18next';
 import { PlatformBadge } from '../tickets/PlatformBadge';
 import { Fact } from '../ui/Fact';
-
-const UTMS = ['utmSource', 'utmMedium', 'utmCampaign', 'utmTerm', 'utmContent'] as const;
+import { useEnumLabels } from '../../i18n/useEnumLabels';
 
 /** Where the lead came from: platform, paid/organic, UTMs, click ids and ad. */
 export function TrackingCard({ ticket }: { ticket: TicketDetail }) {
   const { t } = useTranslation();
+  const labels = useEnumLabels();
   const tracking = ticket.tracking;
   const identifiers = Object.entries(tracking?.identifiers ?? {});
   const none = <span className="muted">—</span>;
@@ -24,9 +25,9 @@ export function TrackingCard({ ticket }: { ticket: TicketDetail }) {
             <span className="muted">{t('ticket.tracking.noPlatform')}</span>
           )}
         </Fact>
-        <Fact label={t('ticket.tracking.sourceType')}>{t(`sourceType.${ticket.sourceType}`)}</Fact>
-        {UTMS.map((key) => (
-          <Fact key={key} label={t(`tracking.fields.${key}`)}>
+        <Fact label={t('ticket.tracking.sourceType')}>{labels.ticketSourceType(ticket.sourceType)}</Fact>
+        {UTM_FIELDS.map((key) => (
+          <Fact key={key} label={labels.utmField(key)}>
             {tracking?.[key] ?? none}
           </Fact>
         ))}

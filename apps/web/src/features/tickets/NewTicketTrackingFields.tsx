@@ -1,9 +1,11 @@
+import { TICKET_SOURCE_TYPES } from '@whatrack/shared';
 import type { ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SelectField } from '../ui/SelectField';
 import { TextField } from '../ui/TextField';
 import type { FieldErrorOf } from './NewTicketForm';
 import { TRACKING_FIELDS, type NewTicketValues } from './newTicketBody';
+import { useEnumLabels } from '../../i18n/useEnumLabels';
 
 interface NewTicketTrackingFieldsProps {
   values: NewTicketValues;
@@ -14,6 +16,7 @@ interface NewTicketTrackingFieldsProps {
 /** Origin of the lead: paid/organic, UTMs and ad click ids (collapsed: most tickets made by hand have none). */
 export function NewTicketTrackingFields({ values, onChange, errorOf }: NewTicketTrackingFieldsProps) {
   const { t } = useTranslation();
+  const labels = useEnumLabels();
   return (
     <details className="fieldset-details">
       <summary>{t('tickets.new.trackingSection')}</summary>
@@ -26,8 +29,11 @@ export function NewTicketTrackingFields({ values, onChange, errorOf }: NewTicket
           error={errorOf('sourceType')}
         >
           <option value="">{t('tickets.new.sourceTypeAuto')}</option>
-          <option value="paid">{t('sourceType.paid')}</option>
-          <option value="organic">{t('sourceType.organic')}</option>
+          {TICKET_SOURCE_TYPES.map((source) => (
+            <option key={source} value={source}>
+              {labels.ticketSourceType(source)}
+            </option>
+          ))}
         </SelectField>
         {TRACKING_FIELDS.map((field) => (
           <TextField

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { SelectField } from '../ui/SelectField';
 import { TextField } from '../ui/TextField';
 import { PERIODS, type Period, type TicketFilters } from './ticketFilters';
+import { useEnumLabels } from '../../i18n/useEnumLabels';
 
 interface PeriodFilterProps {
   filters: TicketFilters;
@@ -11,6 +12,7 @@ interface PeriodFilterProps {
 /** Creation-date presets, or a custom range of two calendar dates (organization time zone). */
 export function PeriodFilter({ filters, onChange }: PeriodFilterProps) {
   const { t } = useTranslation();
+  const labels = useEnumLabels();
   return (
     <>
       <SelectField
@@ -20,7 +22,7 @@ export function PeriodFilter({ filters, onChange }: PeriodFilterProps) {
       >
         {PERIODS.map((period) => (
           <option key={period} value={period}>
-            {t(`filters.periods.${period}`)}
+            {labels.period(period)}
           </option>
         ))}
       </SelectField>

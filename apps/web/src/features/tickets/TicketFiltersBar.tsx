@@ -1,5 +1,5 @@
 import type { Stage, TicketSourceType, User } from '@whatrack/api-client';
-import { UNASSIGNED } from '@whatrack/shared';
+import { TICKET_SOURCE_TYPES, UNASSIGNED } from '@whatrack/shared';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SelectField } from '../ui/SelectField';
@@ -7,6 +7,7 @@ import { PeriodFilter } from './PeriodFilter';
 import { SearchField } from './SearchField';
 import { countActiveFilters } from './ticketFilters';
 import type { TicketFiltersState } from './useTicketFilters';
+import { useEnumLabels } from '../../i18n/useEnumLabels';
 
 interface TicketFiltersBarProps {
   state: TicketFiltersState;
@@ -22,6 +23,7 @@ const booleanValue = (value: string) => (value === '' ? undefined : value === 't
 /** Search and filters of the ticket screens; they live in the URL. Collapsed behind a button on narrow screens. */
 export function TicketFiltersBar({ state, stages, origins, users, hideStage }: TicketFiltersBarProps) {
   const { t } = useTranslation();
+  const labels = useEnumLabels();
   const { filters, setFilters, resetFilters } = state;
   const [open, setOpen] = useState(false);
   const panelId = useId();
@@ -84,8 +86,11 @@ export function TicketFiltersBar({ state, stages, origins, users, hideStage }: T
           onChange={(event) => setFilters({ source: (event.currentTarget.value || undefined) as TicketSourceType })}
         >
           <option value="">{t('filters.allSources')}</option>
-          <option value="paid">{t('sourceType.paid')}</option>
-          <option value="organic">{t('sourceType.organic')}</option>
+          {TICKET_SOURCE_TYPES.map((source) => (
+            <option key={source} value={source}>
+              {labels.ticketSourceType(source)}
+            </option>
+          ))}
         </SelectField>
         <PeriodFilter filters={filters} onChange={setFilters} />
         <SelectField

@@ -7,6 +7,7 @@ import { DealValueEditor } from './DealValueEditor';
 import { PlatformBadge } from './PlatformBadge';
 import { StageSelect } from './StageSelect';
 import type { useUpdateTicket } from './useUpdateTicket';
+import { useEnumLabels } from '../../i18n/useEnumLabels';
 
 interface TicketRowProps {
   ticket: TicketListItem;
@@ -18,6 +19,7 @@ interface TicketRowProps {
 /** One ticket of the table, with its quick actions (stage, assignee, deal value). */
 export function TicketRow({ ticket, stages, users, update }: TicketRowProps) {
   const { t } = useTranslation();
+  const labels = useEnumLabels();
   const { money, date, time, dateTime } = useOrganizationFormat();
   const lead = ticket.leadName || t('tickets.noName');
   const base = { id: ticket.id, leadName: ticket.leadName };
@@ -33,7 +35,7 @@ export function TicketRow({ ticket, stages, users, update }: TicketRowProps) {
       <td data-label={t('tickets.columns.origin')}>
         <span className="cell-title">{ticket.utmSource ?? t('tickets.direct')}</span>
         <span className="cell-sub">
-          {t(`sourceType.${ticket.sourceType}`)}
+          {labels.ticketSourceType(ticket.sourceType)}
           {ticket.platform && <PlatformBadge platform={ticket.platform} />}
         </span>
       </td>

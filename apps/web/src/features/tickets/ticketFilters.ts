@@ -1,11 +1,10 @@
-import { DATE_RANGE_PRESETS, type DateRangePreset, UNASSIGNED } from '@whatrack/shared';
+import { DATE_RANGE_PRESETS, type DateRangePreset, TICKET_SOURCE_TYPES, UNASSIGNED } from '@whatrack/shared';
 import type { TicketListQuery, TicketSourceType } from '@whatrack/api-client';
 
 export const TICKET_SORTS = ['-createdAt', 'createdAt', '-dealValue', 'dealValue', '-updatedAt', 'updatedAt'] as const;
 export type TicketSort = (typeof TICKET_SORTS)[number];
 export type Period = DateRangePreset | 'custom';
 export const PERIODS: readonly Period[] = [...DATE_RANGE_PRESETS, 'custom'];
-const SOURCES: readonly TicketSourceType[] = ['paid', 'organic'];
 
 /** The filters of the ticket screens, as kept in the URL (`?stage=…&period=7d`). */
 export interface TicketFilters {
@@ -70,7 +69,7 @@ export function parseTicketFilters(params: URLSearchParams): TicketFilters {
     q: text(params.get(PARAM.q)) ?? '',
     stageId: stageId && ID.test(stageId) ? stageId : undefined,
     origin: text(params.get(PARAM.origin), 255),
-    source: oneOf(SOURCES, params.get(PARAM.source)),
+    source: oneOf<TicketSourceType>(TICKET_SOURCE_TYPES, params.get(PARAM.source)),
     period: custom ? 'custom' : (oneOf(PERIODS, params.get(PARAM.period)) ?? DEFAULT_FILTERS.period),
     dateFrom,
     dateTo,

@@ -2,6 +2,7 @@ import { API_KEY_SCOPES, type ApiKeyScope } from '@whatrack/shared';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_API_KEY_SCOPE } from './apiKeyScope';
+import { useEnumLabels } from '../../../i18n/useEnumLabels';
 
 interface ApiKeyScopeFieldProps {
   value: ApiKeyScope;
@@ -11,13 +12,14 @@ interface ApiKeyScopeFieldProps {
 /** Radio group of the scopes, from the narrowest; each option says in one line what it allows. */
 export function ApiKeyScopeField({ value, onChange }: ApiKeyScopeFieldProps) {
   const { t } = useTranslation();
+  const labels = useEnumLabels();
   const id = useId();
   return (
     <fieldset className="fieldset scope-field">
       <legend className="field-label">{t('settings.apiKeys.scope')}</legend>
       <div className="scope-options">
         {API_KEY_SCOPES.map((scope) => {
-          const name = t(`settings.apiKeys.scopes.${scope}`);
+          const name = labels.apiKeyScope(scope);
           return (
             <div key={scope} className="scope-option">
               <input
@@ -34,7 +36,7 @@ export function ApiKeyScopeField({ value, onChange }: ApiKeyScopeFieldProps) {
                   {scope === DEFAULT_API_KEY_SCOPE ? t('settings.apiKeys.scopeDefault', { scope: name }) : name}
                 </label>
                 <p id={`${id}-${scope}-hint`} className="field-hint">
-                  {t(`settings.apiKeys.scopeHints.${scope}`)}
+                  {labels.apiKeyScopeHint(scope)}
                 </p>
               </div>
             </div>

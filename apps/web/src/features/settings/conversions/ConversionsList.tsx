@@ -6,12 +6,14 @@ import { SkeletonList } from '../../ui/Skeleton';
 import { SettingsSection } from '../SettingsSection';
 import { queryKeys } from '../../../api/query-keys';
 import { useApiQuery } from '../../../api/useApiQuery';
+import { useEnumLabels } from '../../../i18n/useEnumLabels';
 
 const STATUS_TONE = { pending: 'open', sent: 'open', failed: 'closed', skipped: 'closed' } as const;
 
 /** The conversions queued for Meta and their delivery status. */
 export function ConversionsList() {
   const { t } = useTranslation();
+  const labels = useEnumLabels();
   const { money, dateTime } = useOrganizationFormat();
   const list = useApiQuery(queryKeys.conversions.list({ pageSize: 50 }));
   return (
@@ -47,7 +49,7 @@ export function ConversionsList() {
                   </td>
                   <td data-label={t('settings.conversions.list.status')}>
                     <span className="status-badge" data-status={STATUS_TONE[item.status]}>
-                      {t(`settings.conversions.status.${item.status}`)}
+                      {labels.conversionStatus(item.status)}
                       {item.status === 'pending' && item.attempts > 0
                         ? ` (${t('settings.conversions.list.attempts', { count: item.attempts })})`
                         : ''}

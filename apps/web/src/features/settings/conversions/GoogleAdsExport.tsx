@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { unwrap } from '@whatrack/api-client';
-import { DATE_RANGE_PRESETS, type DateRangePreset } from '@whatrack/shared';
+import { DATE_RANGE_PRESETS, GOOGLE_ADS_VARIANTS, type DateRangePreset, type GoogleAdsVariant } from '@whatrack/shared';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { filenameFromDisposition, saveBlob } from '../../../lib/download';
@@ -10,15 +10,15 @@ import { SelectField } from '../../ui/SelectField';
 import { Spinner } from '../../ui/Spinner';
 import { TextField } from '../../ui/TextField';
 import { SettingsSection } from '../SettingsSection';
-
-type Variant = 'gclid' | 'gbraid' | 'wbraid';
+import { useEnumLabels } from '../../../i18n/useEnumLabels';
 
 /** Downloads the offline conversion file for Google Ads (sales of tickets with a click id). */
 export function GoogleAdsExport() {
   const { t } = useTranslation();
+  const labels = useEnumLabels();
   const { client } = useApi();
   const [conversionName, setConversionName] = useState('');
-  const [variant, setVariant] = useState<Variant>('gclid');
+  const [variant, setVariant] = useState<GoogleAdsVariant>('gclid');
   const [dateRange, setDateRange] = useState<DateRangePreset>('30d');
   const [missingName, setMissingName] = useState(false);
   const download = useMutation({
@@ -58,11 +58,13 @@ export function GoogleAdsExport() {
           <SelectField
             label={t('settings.conversions.google.variant')}
             value={variant}
-            onChange={(event) => setVariant(event.currentTarget.value as Variant)}
+            onChange={(event) => setVariant(event.currentTarget.value as GoogleAdsVariant)}
           >
-            <option value="gclid">Google Click ID (gclid)</option>
-            <option value="gbraid">GBRAID</option>
-            <option value="wbraid">WBRAID</option>
+            {GOOGLE_ADS_VARIANTS.map((value) => (
+              <option key={value} value={value}>
+                {labels.googleAdsVariant(value)}
+              </option>
+            ))}
           </SelectField>
           <SelectField
             label={t('filters.period')}
@@ -71,7 +73,7 @@ export function GoogleAdsExport() {
           >
             {DATE_RANGE_PRESETS.map((preset) => (
               <option key={preset} value={preset}>
-                {t(`filters.periods.${preset}`)}
+                {labels.period(preset)}
               </option>
             ))}
           </SelectField>

@@ -1,3 +1,4 @@
+import { ASSIGNABLE_ROLES } from '@whatrack/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ApiError, type CreateUserBody, unwrap } from '@whatrack/api-client';
 import { useState, type FormEvent } from 'react';
@@ -18,12 +19,14 @@ import { TextField } from '../../ui/TextField';
 import { useFormValues } from '../../ui/useFormValues';
 import { useToast } from '../../ui/useToast';
 import { queryKeys } from '../../../api/query-keys';
+import { useEnumLabels } from '../../../i18n/useEnumLabels';
 
 const EMPTY = { name: '', email: '', password: '', role: 'agent' };
 type Field = 'name' | 'email' | 'password';
 
 export function NewUserForm() {
   const { t } = useTranslation();
+  const labels = useEnumLabels();
   const { client } = useApi();
   const queryClient = useQueryClient();
   const toast = useToast();
@@ -94,8 +97,11 @@ export function NewUserForm() {
         error={errorOf('password')}
       />
       <SelectField name="role" label={t('settings.team.role')} value={form.values.role} onChange={form.onChange}>
-        <option value="agent">{t('roles.agent')}</option>
-        <option value="admin">{t('roles.admin')}</option>
+        {ASSIGNABLE_ROLES.map((role) => (
+          <option key={role} value={role}>
+            {labels.userRole(role)}
+          </option>
+        ))}
       </SelectField>
       <div className="form-grid-full">
         <SubmitButton pending={create.isPending} label={t('settings.team.add')} pendingLabel={t('common.saving')} />

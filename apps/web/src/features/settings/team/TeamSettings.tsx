@@ -8,10 +8,12 @@ import { ReadOnlyNote } from '../../ui/ReadOnlyNote';
 import { SkeletonList } from '../../ui/Skeleton';
 import { SettingsSection } from '../SettingsSection';
 import { NewUserForm } from './NewUserForm';
+import { useEnumLabels } from '../../../i18n/useEnumLabels';
 
 /** Who works in the organization; owners and admins add agents and admins. */
 export function TeamSettings() {
   const { t } = useTranslation();
+  const labels = useEnumLabels();
   const { canManage } = usePermissions();
   const { user: me } = useAuthenticatedSession();
   const { date } = useOrganizationFormat();
@@ -45,7 +47,7 @@ export function TeamSettings() {
                       </span>
                     </td>
                     <td data-label={t('settings.team.email')}>{user.email}</td>
-                    <td data-label={t('settings.team.role')}>{t(`roles.${user.role}`)}</td>
+                    <td data-label={t('settings.team.role')}>{labels.userRole(user.role)}</td>
                     <td data-label={t('settings.team.since')}>{date(user.createdAt)}</td>
                   </tr>
                 ))}

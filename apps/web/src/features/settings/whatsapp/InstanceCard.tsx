@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { CopyButton } from '../../ui/CopyButton';
 import { Fact } from '../../ui/Fact';
 import { webhookUrl } from './webhookUrl';
+import { useEnumLabels } from '../../../i18n/useEnumLabels';
 
 interface InstanceCardProps {
   instance: WhatsappInstance;
@@ -13,6 +14,7 @@ interface InstanceCardProps {
 
 export function InstanceCard({ instance, isDefault, onEdit, onDelete }: InstanceCardProps) {
   const { t } = useTranslation();
+  const labels = useEnumLabels();
   const url = webhookUrl(instance, window.location.origin);
   const claim = claimOf(instance);
   return (
@@ -28,7 +30,7 @@ export function InstanceCard({ instance, isDefault, onEdit, onDelete }: Instance
             )}
           </h3>
           <p className="muted small">
-            {instance.phoneNumber} · {t(`settings.whatsapp.providers.${instance.provider}`)}
+            {instance.phoneNumber} · {labels.whatsappProvider(instance.provider)}
           </p>
         </div>
         {(onEdit || onDelete) && (

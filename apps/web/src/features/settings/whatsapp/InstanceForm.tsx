@@ -1,3 +1,4 @@
+import { WHATSAPP_PROVIDERS } from '@whatrack/shared';
 import {
   ApiError,
   type UpdateWhatsappInstanceBody,
@@ -13,6 +14,7 @@ import { SubmitButton } from '../../ui/SubmitButton';
 import { TextField } from '../../ui/TextField';
 import { useFormValues } from '../../ui/useFormValues';
 import { useInstanceMutations } from './useInstanceMutations';
+import { useEnumLabels } from '../../../i18n/useEnumLabels';
 
 type Values = {
   name: string;
@@ -36,6 +38,7 @@ interface InstanceFormProps {
 /** Name, business phone and provider settings of a WhatsApp line (the provider is chosen once, at creation). */
 export function InstanceForm({ instance, onDone }: InstanceFormProps) {
   const { t } = useTranslation();
+  const labels = useEnumLabels();
   const { create, update } = useInstanceMutations();
   const mutation = instance ? update : create;
   const form = useFormValues<Values>({
@@ -106,8 +109,11 @@ export function InstanceForm({ instance, onDone }: InstanceFormProps) {
         disabled={Boolean(instance)}
         hint={instance ? t('settings.whatsapp.providerFixed') : undefined}
       >
-        <option value="cloud_api">{t('settings.whatsapp.providers.cloud_api')}</option>
-        <option value="evolution">{t('settings.whatsapp.providers.evolution')}</option>
+        {WHATSAPP_PROVIDERS.map((provider) => (
+          <option key={provider} value={provider}>
+            {labels.whatsappProvider(provider)}
+          </option>
+        ))}
       </SelectField>
       <TextField
         name="providerPhoneNumberId"
