@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { AuthContext } from '../../common/auth/auth-context';
 import { csvLine } from './csv';
 import type { TicketQueryDto, TicketSort } from './dto/ticket-query.dto';
-import type { PageStart, TicketFilter } from './ticket-filter.sql';
+import type { TicketFilter } from './ticket-filter.sql';
+import type { PageStart } from './ticket-sort.sql';
 import { type PagedRow, TicketPageReader } from './ticket-page-reader';
 import { TicketListingService } from './ticket-listing.service';
 

@@ -2,7 +2,8 @@ import { TicketSourceType, TicketStatus } from '@whatrack/shared';
 import { sql } from 'kysely';
 import { qb } from '../../database/query-builder';
 import type { TicketSort } from './dto/ticket-query.dto';
-import { filteredTickets, fromPageStart, type PageStart, sortKey, type TicketFilter } from './ticket-filter.sql';
+import { filteredTickets, type TicketFilter } from './ticket-filter.sql';
+import { fromPageStart, type PageStart, sortKey } from './ticket-sort.sql';
 
 export interface ListRow {
   id: string;

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { OrgReadCache } from '../../common/cache/org-read-cache';
 import { Db } from '../../database/db';
 import type { TicketSort } from './dto/ticket-query.dto';
-import { type PageStart, type TicketFilter, ticketFilterKey, ticketSortColumn } from './ticket-filter.sql';
+import { type TicketFilter, ticketFilterKey } from './ticket-filter.sql';
+import { type PageStart, ticketSortColumn } from './ticket-sort.sql';
 import type { PagedRow } from './ticket-listing.sql';
 import { TicketsRepository } from './tickets.repository';
 
