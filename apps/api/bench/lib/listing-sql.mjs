@@ -9,7 +9,10 @@ const require = createRequire(import.meta.url);
 function labelOf(sql) {
   if (/WITH RECURSIVE/i.test(sql)) return 'origins';
   // The page's ids, then their rows: both count as the page.
-  if (/^\s*SELECT t\.id FROM tickets t/i.test(sql) || /ORDER BY page\.n/i.test(sql)) return 'page';
+  // (Hand-written SQL in older builds, Kysely's quoted lower case since the typed repositories.)
+  if (/^\s*SELECT "?t"?\."?id"? FROM "?tickets"? (as )?"?t"?\b/i.test(sql) || /ORDER BY "?page"?\."?n"?/i.test(sql)) {
+    return 'page';
+  }
   if (/ticket_tracking_identifiers/i.test(sql)) return 'identifiers';
   if (/count\(\*\)/i.test(sql)) return 'summary';
   return 'other';
@@ -28,10 +31,43 @@ function searchMatches(dataSource, cache) {
   return new TicketSearchMatches(dataSource, cache);
 }
 
-/** The statements TicketListingService.list/inbounds sends for `query`, with their parameters. */
-export async function captureListingSql(client, org, kind, query) {
+/**
+ * The listing service as its module builds it. Since the typed repositories (tickets.repository.js) its
+ * collaborators take a Db (on the recording manager) and the stateless repositories; older builds took the
+ * DataSource itself.
+ */
+function listingService(dataSource, clock, cache, organizations) {
   const { TicketListingService } = require(`${DIST_DIR}/modules/tickets/ticket-listing.service.js`);
   const { TicketPageReader } = require(`${DIST_DIR}/modules/tickets/ticket-page-reader.js`);
+  const repositoryFile = `${DIST_DIR}/modules/tickets/tickets.repository.js`;
+  if (!existsSync(repositoryFile)) {
+    const pages = new TicketPageReader(dataSource, cache);
+    return new TicketListingService(dataSource, clock, cache, organizations, pages, searchMatches(dataSource, cache));
+  }
+  const { Db } = require(`${DIST_DIR}/database/db.js`);
+  const { TicketsRepository } = require(repositoryFile);
+  const { TicketTrackingsRepository } = require(`${DIST_DIR}/modules/tracking/ticket-trackings.repository.js`);
+  const db = new Db(dataSource.manager);
+  const tickets = new TicketsRepository();
+  const pages = new TicketPageReader(db, cache, tickets);
+  const search = searchMatches(db, cache);
+  // The stages are a primary-key-ordered lookup of a few rows, not explained.
+  const stages = { list: async () => [] };
+  return new TicketListingService(
+    db,
+    clock,
+    cache,
+    organizations,
+    pages,
+    search,
+    tickets,
+    new TicketTrackingsRepository(),
+    stages,
+  );
+}
+
+/** The statements TicketListingService.list/inbounds sends for `query`, with their parameters. */
+export async function captureListingSql(client, org, kind, query) {
   const statements = [];
   const run = async (sql, params = []) => {
     statements.push({ label: labelOf(sql), sql, params });
@@ -40,9 +76,12 @@ export async function captureListingSql(client, org, kind, query) {
   const dataSource = {
     query: async (sql, params) => (await run(sql, params)).rows,
     manager: {
-      // Prepared statements go through the native client of a query runner.
+      // Plain statements of the search lookups (through an EntityManager, in the builds that still have them).
+      query: async (sql, params) => (await run(sql, params)).rows,
+      // Prepared statements (and, since the typed repositories, every statement) go through the native client of a
+      // query runner.
       queryRunner: { connect: async () => ({ query: ({ text, values }) => run(text, values) }) },
-      // The stages are read through TypeORM: a primary-key-ordered lookup of a few rows, not explained.
+      // The stages are read through TypeORM in older builds: a primary-key-ordered lookup of a few rows, not explained.
       find: async () => [],
     },
   };
@@ -56,16 +95,7 @@ export async function captureListingSql(client, org, kind, query) {
   const organizations = {
     of: async (id) => (await client.query('SELECT id, timezone FROM organizations WHERE id = $1', [id])).rows[0],
   };
-  const pages = new TicketPageReader(dataSource, noCache);
-  const search = searchMatches(dataSource, noCache);
-  const service = new TicketListingService(
-    dataSource,
-    { now: () => new Date() },
-    noCache,
-    organizations,
-    pages,
-    search,
-  );
+  const service = listingService(dataSource, { now: () => new Date() }, noCache, organizations);
   await service[kind]({ organizationId: org }, { page: 1, pageSize: 20, ...query });
   return statements;
 }

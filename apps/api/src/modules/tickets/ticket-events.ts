@@ -1,13 +1,9 @@
 import type { TicketEventType } from '@whatrack/shared';
-import type { EntityManager } from 'typeorm';
 import type { AuthContext } from '../../common/auth/auth-context';
-import { queryPrepared } from '../../common/sql/prepared-query';
+import { type DbOrManager, dbOf } from './db-of';
+import { type Actor, TicketEventsRepository } from './ticket-events.repository';
 
-export interface Actor {
-  type: 'user' | 'api_key' | 'system';
-  id: string | null;
-  name: string | null;
-}
+export { type Actor, jsonOrNull } from './ticket-events.repository';
 
 export const SYSTEM_ACTOR: Actor = { type: 'system', id: null, name: 'WhaTrack' };
 
@@ -17,9 +13,15 @@ export function actorOf(auth: AuthContext): Actor {
     : { type: 'api_key', id: auth.apiKeyId, name: auth.actorName };
 }
 
-/** Appends one entry to a ticket's activity timeline (inside the caller's transaction). */
+const events = new TicketEventsRepository();
+
+/**
+ * Appends one entry to a ticket's activity timeline (inside the caller's transaction).
+ * TEMPORARY (issue #11): the old positional signature, for sales.service.ts until its helper calls
+ * TicketEventsRepository.record with a Db. Remove then.
+ */
 export async function recordTicketEvent(
-  m: EntityManager,
+  db: DbOrManager,
   organizationId: string,
   ticketId: string,
   actor: Actor,
@@ -27,15 +29,5 @@ export async function recordTicketEvent(
   before: Record<string, unknown> | null,
   after: Record<string, unknown> | null,
 ): Promise<void> {
-  // Plain SQL: TypeORM's save() costs more CPU than the insert itself on the hot paths (create, update, sales).
-  await queryPrepared(
-    m,
-    `INSERT INTO ticket_events (organization_id, ticket_id, type, actor_type, actor_id, actor_name, before, after)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-    [organizationId, ticketId, type, actor.type, actor.id, actor.name, jsonOrNull(before), jsonOrNull(after)],
-  );
-}
-
-export function jsonOrNull(value: Record<string, unknown> | null): string | null {
-  return value === null ? null : JSON.stringify(value);
+  await events.record(dbOf(db), { organizationId, ticketId, actor, type, before, after });
 }

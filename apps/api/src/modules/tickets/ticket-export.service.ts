@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { AuthContext } from '../../common/auth/auth-context';
 import { csvLine } from './csv';
 import type { TicketQueryDto, TicketSort } from './dto/ticket-query.dto';
-import type { PageStart, TicketFilterSql } from './ticket-filter.sql';
+import type { TicketFilter } from './ticket-filter.sql';
+import type { PageStart } from './ticket-sort.sql';
 import { type PagedRow, TicketPageReader } from './ticket-page-reader';
 import { TicketListingService } from './ticket-listing.service';
 
@@ -41,12 +42,12 @@ export class TicketExportService {
    * answer rather than a file cut short; the lines then follow batch after batch.
    */
   async open(auth: AuthContext, query: TicketQueryDto): Promise<AsyncGenerator<string>> {
-    const filter = await this.listing.filterSql(auth, query);
+    const filter = await this.listing.filterOf(auth, query);
     const first = await this.pages.rowsFrom(filter, query.sort, BATCH, 0);
     return this.lines(filter, query.sort, first);
   }
 
-  private async *lines(filter: TicketFilterSql, sort: TicketSort | undefined, first: Batch): AsyncGenerator<string> {
+  private async *lines(filter: TicketFilter, sort: TicketSort | undefined, first: Batch): AsyncGenerator<string> {
     yield '\uFEFF' + csvLine(HEADER);
     // Batch after batch from where the previous one ended (a seek, not an OFFSET that recounts every row).
     for (let batch = first; ;) {
@@ -71,9 +72,9 @@ function toCsvValues(r: PagedRow) {
     r.stage_name,
     r.status,
     r.assignee_name,
-    r.deal_value,
+    r.deal_value.toFixed(2),
     r.messages_count,
     r.sales_count,
-    r.sales_total,
+    r.sales_total.toFixed(2),
   ];
 }

@@ -1,10 +1,14 @@
-import { UNASSIGNED } from '@whatrack/shared';
+import { type TicketSourceType, UNASSIGNED } from '@whatrack/shared';
 import { isUUID } from 'class-validator';
+import { type Expression, type ExpressionBuilder, type Nullable, type SqlBool, sql } from 'kysely';
 import type { DateInterval } from '../../common/date-range/date-range';
-import { searchPattern } from '../../common/sql/like-pattern';
-import { leadSearchSql } from '../leads/leads.repository';
-import { SqlParams } from '../../common/sql/sql-params';
-import type { TicketFilterDto, TicketSort } from './dto/ticket-query.dto';
+import { phoneDigits } from '../../common/phone/phone';
+import { containsPattern, searchPattern } from '../../common/sql/like-pattern';
+import type { DB } from '../../database/generated/db';
+import { qb } from '../../database/query-builder';
+import type { TicketFilterDto } from './dto/ticket-query.dto';
+
+export { buildTicketFilter, type TicketFilterSql, TRACKING_JOIN } from './ticket-filter.legacy-sql';
 
 /**
  * What a search term matches, looked up beforehand: the leads (null when too many to list: the filter then keeps
@@ -15,104 +19,144 @@ export interface SearchMatches {
   assigneeIds: string[];
 }
 
-export interface TicketFilterSql {
-  /** AND-ed conditions on `t` (tickets) and `tr` (ticket_trackings, LEFT JOINed when `needsTracking`). */
-  where: string;
-  needsTracking: boolean;
-  params: SqlParams;
+/** Which tickets of ONE organization a listing (table, inbounds, export, reports) covers. */
+export interface TicketFilter {
+  organizationId: string;
+  /** Creation dates, from inclusive, to exclusive. */
+  from?: Date;
+  to?: Date;
+  stageId?: string;
+  /** utm_source of the ticket's tracking. */
+  origin?: string;
+  source?: TicketSourceType;
+  hasSales?: boolean;
+  /** A user id, or UNASSIGNED. */
+  assigneeId?: string;
+  q?: string;
+  /** What `q` matches, when looked up beforehand (TicketSearchMatches); else the filter looks it up itself. */
+  matches?: SearchMatches;
+  /** The ad platform of the ticket's tracking (the reports' platform filter). */
+  platformId?: string;
+}
+
+/** The organization's filter from a listing's query and its resolved period. */
+export function ticketFilterOf(
+  organizationId: string,
+  dto: TicketFilterDto,
+  interval: DateInterval,
+  matches?: SearchMatches,
+): TicketFilter {
+  const { stageId, origin, source, hasSales, assigneeId, q } = dto;
+  return { organizationId, ...interval, stageId, origin, source, hasSales, assigneeId, q, matches };
+}
+
+/** The same filter always gives the same key (a cache key: its fields in a fixed order). */
+export function ticketFilterKey(f: TicketFilter): string {
+  return JSON.stringify([
+    f.organizationId,
+    f.from,
+    f.to,
+    f.stageId,
+    f.origin,
+    f.source,
+    f.hasSales,
+    f.assigneeId,
+    f.q,
+    f.matches,
+    f.platformId,
+  ]);
+}
+
+/** The relations a filter's conditions read: `t` (tickets) and `tr` (ticket_trackings, LEFT JOINed). */
+export type FilterDB = DB & { t: DB['tickets']; tr: Nullable<DB['ticket_trackings']> };
+type FilterEb = ExpressionBuilder<FilterDB, 't' | 'tr'>;
+
+/** Whether the conditions read the ticket's tracking row. */
+export function needsTracking(f: TicketFilter): boolean {
+  return f.origin !== undefined || f.platformId !== undefined;
 }
 
 /**
- * The WHERE clause of every ticket listing (table, inbounds, export, reports) for one organization.
- * `q` looks up matching leads through their trigram indexes rather than OR-ing across a join; callers that
- * already know what it matches (SearchMatches) pass it instead.
+ * The tickets `t` of the filter, with their tracking `tr` LEFT JOINed only when a condition reads it (the type
+ * always has `tr`: only the conditions and the listings' row joins use it).
  */
-export function buildTicketFilter(
-  organizationId: string,
-  filter: TicketFilterDto,
-  interval: DateInterval,
-  matches?: SearchMatches,
-): TicketFilterSql {
-  const params = new SqlParams();
-  const org = params.add(organizationId);
-  const conditions = [`t.organization_id = ${org}`];
-  let needsTracking = false;
-  if (interval.from) conditions.push(`t.created_at >= ${params.add(interval.from)}`);
-  if (interval.to) conditions.push(`t.created_at < ${params.add(interval.to)}`);
-  if (filter.stageId !== undefined) {
-    conditions.push(isUUID(filter.stageId) ? `t.stage_id = ${params.add(filter.stageId)}` : 'FALSE');
+export function filteredTickets(f: TicketFilter) {
+  const tickets = needsTracking(f)
+    ? withTracking()
+    : (qb.selectFrom('tickets as t') as unknown as ReturnType<typeof withTracking>);
+  return tickets.where((eb) => ticketConditions(eb, f));
+}
+
+function withTracking() {
+  return qb
+    .selectFrom('tickets as t')
+    .leftJoin('ticket_trackings as tr', (j) =>
+      j.onRef('tr.organization_id', '=', 't.organization_id').onRef('tr.ticket_id', '=', 't.id'),
+    );
+}
+
+/**
+ * The AND-ed conditions of a filter on `t` and `tr`. `q` looks up matching leads through their trigram indexes
+ * rather than OR-ing across a join; a filter that already knows what it matches (SearchMatches) uses it instead.
+ */
+export function ticketConditions(eb: FilterEb, f: TicketFilter): Expression<SqlBool> {
+  const conditions: Expression<SqlBool>[] = [eb('t.organization_id', '=', f.organizationId)];
+  if (f.from) conditions.push(eb('t.created_at', '>=', f.from));
+  if (f.to) conditions.push(eb('t.created_at', '<', f.to));
+  if (f.stageId !== undefined) conditions.push(isUUID(f.stageId) ? eb('t.stage_id', '=', f.stageId) : eb.lit(false));
+  if (f.origin !== undefined) conditions.push(eb('tr.utm_source', '=', f.origin));
+  if (f.platformId !== undefined) conditions.push(eb('tr.ad_platform_id', '=', f.platformId));
+  if (f.source !== undefined) conditions.push(eb('t.source_type', '=', f.source));
+  if (f.hasSales !== undefined) conditions.push(eb('t.sales_count', f.hasSales ? '>' : '=', eb.lit(0)));
+  if (f.assigneeId === UNASSIGNED) conditions.push(eb('t.assignee_id', 'is', null));
+  else if (f.assigneeId !== undefined) conditions.push(eb('t.assignee_id', '=', f.assigneeId));
+  if (f.q) conditions.push(searchCondition(eb, f.organizationId, f.q, f.matches));
+  return eb.and(conditions);
+}
+
+/** `name` (case- and accent-insensitive) LIKE the search pattern of `q` (see searchPattern). */
+function nameMatches(name: Expression<string | null>, q: string) {
+  return sql<SqlBool>`f_unaccent(lower(${name})) LIKE f_unaccent(${searchPattern(q)})`;
+}
+
+function searchCondition(eb: FilterEb, organizationId: string, q: string, matches?: SearchMatches) {
+  // IN (subquery), never ANY(ARRAY(subquery)): PostgreSQL hashes the matching leads once, where an array of
+  // them would be scanned anew for every ticket (a one-letter search took 20-30 s at 100k tickets).
+  const alternatives = [
+    matches?.leadIds
+      ? eb('t.lead_id', '=', anyUuid(matches.leadIds))
+      : eb(
+          't.lead_id',
+          'in',
+          eb
+            .selectFrom('leads as l')
+            .select('l.id')
+            .where('l.organization_id', '=', organizationId)
+            .where((l) => {
+              // As leads.repository.ts's lead search: the name, or the phone's digits (three or more).
+              const lead: Expression<SqlBool>[] = [nameMatches(l.ref('l.name'), q)];
+              const digits = phoneDigits(q);
+              if (digits.length >= 3) lead.push(l('l.phone', 'like', containsPattern(digits)));
+              return l.or(lead);
+            }),
+        ),
+  ];
+  // The assignee through the team's few users, never a function of every ticket's assignee_name; known ids keep
+  // the whole condition an index lookup (and drop out when no user matches, as for most searches).
+  if (!matches) {
+    const users = eb
+      .selectFrom('users as u')
+      .select('u.id')
+      .where('u.organization_id', '=', organizationId)
+      .where((u) => nameMatches(u.ref('u.name'), q));
+    alternatives.push(eb('t.assignee_id', 'in', users));
+  } else if (matches.assigneeIds.length > 0) {
+    alternatives.push(eb('t.assignee_id', '=', anyUuid(matches.assigneeIds)));
   }
-  if (filter.origin !== undefined) {
-    needsTracking = true;
-    conditions.push(`tr.utm_source = ${params.add(filter.origin)}`);
-  }
-  if (filter.source !== undefined) conditions.push(`t.source_type = ${params.add(filter.source)}`);
-  if (filter.hasSales !== undefined) conditions.push(filter.hasSales ? 't.sales_count > 0' : 't.sales_count = 0');
-  if (filter.assigneeId === UNASSIGNED) conditions.push('t.assignee_id IS NULL');
-  else if (filter.assigneeId !== undefined) conditions.push(`t.assignee_id = ${params.add(filter.assigneeId)}`);
-  if (filter.q) {
-    // Every parameter must appear in the text (PostgreSQL cannot type an unused one): the pattern is added where used.
-    let text: string | undefined;
-    const pattern = () => (text ??= params.add(searchPattern(filter.q!)));
-    // IN (subquery), never ANY(ARRAY(subquery)): PostgreSQL hashes the matching leads once, where an array of
-    // them would be scanned anew for every ticket (a one-letter search took 20-30 s at 100k tickets).
-    const leadMatch = matches?.leadIds
-      ? `t.lead_id = ANY(${params.add(matches.leadIds)}::uuid[])`
-      : `t.lead_id IN (SELECT l.id FROM leads l WHERE l.organization_id = ${org} AND ${leadSearchSql(filter.q, params, pattern())})`;
-    const ticketMatch = [leadMatch];
-    // The assignee through the team's few users, never a function of every ticket's assignee_name; known ids keep
-    // the whole condition an index lookup (and drop out when no user matches, as for most searches).
-    if (!matches) {
-      ticketMatch.push(`t.assignee_id IN (SELECT u.id FROM users u WHERE u.organization_id = ${org}
-        AND f_unaccent(lower(u.name)) LIKE f_unaccent(${pattern()}))`);
-    } else if (matches.assigneeIds.length > 0) {
-      ticketMatch.push(`t.assignee_id = ANY(${params.add(matches.assigneeIds)}::uuid[])`);
-    }
-    if (isUUID(filter.q)) ticketMatch.push(`t.id = ${params.add(filter.q)}`);
-    conditions.push(`(${ticketMatch.join(' OR ')})`);
-  }
-  return { where: conditions.join(' AND '), needsTracking, params };
+  if (isUUID(q)) alternatives.push(eb('t.id', '=', q));
+  return eb.or(alternatives);
 }
 
-export const TRACKING_JOIN =
-  'LEFT JOIN ticket_trackings tr ON tr.organization_id = t.organization_id AND tr.ticket_id = t.id';
-
-interface SortKey {
-  column: string;
-  type: 'timestamptz' | 'numeric';
-  descending: boolean;
-}
-
-/** Every order ends with the ticket id, so it is total and a row's (value, id) pins its position. */
-const SORT_KEYS: Record<TicketSort, SortKey> = {
-  createdAt: { column: 't.created_at', type: 'timestamptz', descending: false },
-  '-createdAt': { column: 't.created_at', type: 'timestamptz', descending: true },
-  dealValue: { column: 't.deal_value', type: 'numeric', descending: false },
-  '-dealValue': { column: 't.deal_value', type: 'numeric', descending: true },
-  updatedAt: { column: 't.updated_at', type: 'timestamptz', descending: false },
-  '-updatedAt': { column: 't.updated_at', type: 'timestamptz', descending: true },
-};
-
-/** Where a page starts: the sort value of its first row (as PostgreSQL's text, at full precision) and its id. */
-export interface PageStart {
-  value: string;
-  id: string;
-}
-
-export function ticketOrderBy(sort: TicketSort | undefined): string {
-  const { column, descending } = SORT_KEYS[sort ?? '-createdAt'];
-  const direction = descending ? 'DESC' : 'ASC';
-  return `${column} ${direction}, t.id ${direction}`;
-}
-
-/** The tickets column a sort orders by (without the table alias). */
-export function ticketSortColumn(sort: TicketSort | undefined): string {
-  return SORT_KEYS[sort ?? '-createdAt'].column.replace(/^t\./, '');
-}
-
-/** Rows from `start` on (inclusive) in the given order: a seek on the sort index instead of an OFFSET count. */
-export function fromPageStart(sort: TicketSort | undefined, start: PageStart, params: SqlParams): string {
-  const { column, type, descending } = SORT_KEYS[sort ?? '-createdAt'];
-  const value = `${params.add(start.value)}::${type}`;
-  return `(${column}, t.id) ${descending ? '<=' : '>='} (${value}, ${params.add(start.id)}::uuid)`;
+function anyUuid(ids: string[]) {
+  return sql<string>`ANY(${ids}::uuid[])`;
 }

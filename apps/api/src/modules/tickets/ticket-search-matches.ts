@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { Db } from '../../database/db';
 import { OrgReadCache } from '../../common/cache/org-read-cache';
 import { findLeadIdsMatching } from '../leads/leads.repository';
 import { findUserIdsNamed } from '../users/users.repository';
@@ -12,7 +11,7 @@ const MAX_CACHED_LEAD_MATCHES = 2_000;
 @Injectable()
 export class TicketSearchMatches {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly db: Db,
     private readonly cache: OrgReadCache,
   ) {}
 
@@ -24,7 +23,10 @@ export class TicketSearchMatches {
    */
   matches(organizationId: string, q: string): Promise<SearchMatches> {
     return this.cache.get(organizationId, `tickets.search ${q}`, async () => {
-      const m = this.dataSource.manager;
+      // TEMPORARY (issue #11): the leads and users helpers' functions still take an EntityManager; at the merge
+      // they become LeadsRepository.findIdsMatching(db, { organizationId, q, limit }) and
+      // UsersRepository.findIdsNamed(db, { organizationId, q }).
+      const m = this.db.entityManager;
       const leadIds = await findLeadIdsMatching(m, organizationId, q, MAX_CACHED_LEAD_MATCHES + 1);
       return {
         leadIds: leadIds.length > MAX_CACHED_LEAD_MATCHES ? null : leadIds,

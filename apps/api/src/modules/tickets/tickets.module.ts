@@ -1,20 +1,34 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { WhatsappConversationsRepository } from '../conversations/whatsapp-conversations.repository';
 import { OrganizationsModule } from '../organizations/organizations.module';
+import { StagesModule } from '../stages/stages.module';
 import { TrackingModule } from '../tracking/tracking.module';
 import { TicketEvent } from './entities/ticket-event.entity';
 import { Ticket } from './entities/ticket.entity';
+import { TicketEventsRepository } from './ticket-events.repository';
 import { TicketExportService } from './ticket-export.service';
 import { TicketListingService } from './ticket-listing.service';
 import { TicketPageReader } from './ticket-page-reader';
 import { TicketSearchMatches } from './ticket-search-matches';
 import { TicketsController } from './tickets.controller';
+import { TicketsRepository } from './tickets.repository';
 import { TicketsService } from './tickets.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Ticket, TicketEvent]), TrackingModule, OrganizationsModule],
+  imports: [TypeOrmModule.forFeature([Ticket, TicketEvent]), TrackingModule, OrganizationsModule, StagesModule],
   controllers: [TicketsController],
-  providers: [TicketsService, TicketListingService, TicketPageReader, TicketExportService, TicketSearchMatches],
-  exports: [TypeOrmModule, TicketsService, TicketListingService],
+  providers: [
+    TicketsService,
+    TicketListingService,
+    TicketPageReader,
+    TicketExportService,
+    TicketSearchMatches,
+    TicketsRepository,
+    TicketEventsRepository,
+    // Until ConversationsModule (another helper's) provides and exports it.
+    WhatsappConversationsRepository,
+  ],
+  exports: [TypeOrmModule, TicketsService, TicketListingService, TicketsRepository, TicketEventsRepository],
 })
 export class TicketsModule {}

@@ -1,23 +1,23 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { TicketCreatorType, TicketEventType, TicketStatus } from '@whatrack/shared';
-import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthContext } from '../../common/auth/auth-context';
 import { Clock } from '../../common/clock/clock';
 import { InvalidInputError, NotFoundError } from '../../common/errors/domain-errors';
+import { Db } from '../../database/db';
 import { enqueueStageConversion } from '../conversions/conversion-outbox';
+import { WhatsappConversationsRepository } from '../conversations/whatsapp-conversations.repository';
 import { findOrCreateNormalizedLead, normalizeLeadInput } from '../leads/lead-resolver';
-import type { TicketStage } from '../stages/entities/ticket-stage.entity';
 import { type AttributionInput, TicketAttributionService } from '../tracking/ticket-attribution.service';
+import { type DbOrManager, dbOf } from './db-of';
 import type { CreateTicketDto, TicketInputDto } from './dto/create-ticket.dto';
 import type { TicketDetailResponseDto } from './dto/ticket-detail-response.dto';
 import type { UpdateTicketDto } from './dto/update-ticket.dto';
-import type { Ticket } from './entities/ticket.entity';
 import { loadTicketDetail } from './ticket-detail.loader';
-import { actorOf, recordTicketEvent } from './ticket-events';
-import { insertTicket } from './ticket-insert';
-import { findOrCreateConversation, resolveAssignee, resolveStage, resolveTicketReferences } from './ticket-references';
-import { saveChanges, selectTicketForUpdate } from './ticket-update';
+import { actorOf } from './ticket-events';
+import { TicketEventsRepository } from './ticket-events.repository';
+import { resolveAssignee, resolveStage, resolveTicketReferences } from './ticket-references';
+import { changesOf } from './ticket-update';
+import { type StageRef, type TicketRow, TicketsRepository } from './tickets.repository';
 
 /** As the named click id fields (gclid, fbclid...) and the identifiers' column. */
 const MAX_CLICK_ID_LENGTH = 512;
@@ -49,14 +49,17 @@ function attributionInput(input: TicketInputDto): AttributionInput {
   };
 }
 
-function statusOf(stage: TicketStage): TicketStatus {
+function statusOf(stage: StageRef): TicketStatus {
   return stage.isClosed ? TicketStatus.CLOSED : TicketStatus.OPEN;
 }
 
 @Injectable()
 export class TicketsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly db: Db,
+    private readonly tickets: TicketsRepository,
+    private readonly events: TicketEventsRepository,
+    private readonly conversations: WhatsappConversationsRepository,
     private readonly attribution: TicketAttributionService,
     private readonly clock: Clock,
   ) {}
@@ -70,71 +73,77 @@ export class TicketsService {
     const org = auth.organizationId;
     const input = dto.ticket ?? {};
     const lead = normalizeLeadInput(dto.lead);
-    return this.dataSource.transaction(async (m) => {
-      const references = await resolveTicketReferences(m, org, {
+    return this.db.transaction(async (tx) => {
+      const references = await resolveTicketReferences(tx, org, {
         instanceId: dto.instanceId,
         stageId: input.stageId,
         assigneeId: input.assigneeId,
       });
-      const tracking = attributionInput(input);
-      const resolved = await this.attribution.resolve(m, tracking);
-      const { id: leadId } = await findOrCreateNormalizedLead(m, org, lead);
-      const conversation = await findOrCreateConversation(m, org, leadId, references.instanceId);
-      const ticket = {
+      const attribution = attributionInput(input);
+      const resolved = await this.attribution.resolve(tx, attribution);
+      // TEMPORARY (issue #11): the lead resolver (leads helper) still takes an EntityManager.
+      const { id: leadId } = await findOrCreateNormalizedLead(tx.entityManager, org, lead);
+      const conversation = await this.conversations.findOrCreate(tx, {
         organizationId: org,
         leadId,
+        instanceId: references.instanceId,
+      });
+      const { stage, assignee } = references;
+      const dealValue = input.dealValue ?? 0;
+      const id = await this.tickets.create(tx, {
+        organizationId: org,
         conversationId: conversation.id,
-        references,
-        dealValue: input.dealValue ?? 0,
-        sourceType: resolved.sourceType,
-        closedAt: references.stage.isClosed ? this.clock.now() : null,
+        leadId,
+        stage,
+        assignee,
+        dealValue,
         creatorType: TicketCreatorType.USER,
-        actor: actorOf(auth),
-      };
-      const id = await insertTicket(m, this.attribution, ticket, tracking, resolved);
-      return loadTicketDetail(m, org, id);
+        sourceType: resolved.sourceType,
+        closedAt: stage.isClosed ? this.clock.now() : null,
+        created: {
+          actor: actorOf(auth),
+          after: { stageId: stage.id, stageName: stage.name, assigneeId: assignee?.id ?? null, dealValue },
+        },
+        tracking: await this.attribution.trackingRow(tx, attribution, resolved),
+      });
+      return loadTicketDetail(tx, org, id);
     });
   }
 
-  detail(
-    auth: AuthContext,
-    id: string,
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<TicketDetailResponseDto> {
-    return loadTicketDetail(manager, auth.organizationId, id);
+  detail(auth: AuthContext, id: string, db: Db = this.db): Promise<TicketDetailResponseDto> {
+    return loadTicketDetail(db, auth.organizationId, id);
   }
 
   /** Moves, assigns or re-values a ticket, recording one timeline event per change. */
   async update(auth: AuthContext, id: string, dto: UpdateTicketDto): Promise<TicketDetailResponseDto> {
-    const org = auth.organizationId;
+    const organizationId = auth.organizationId;
     const actor = actorOf(auth);
-    return this.dataSource.transaction(async (m) => {
-      const ticket = await this.lockTicket(m, org, id);
+    return this.db.transaction(async (tx) => {
+      const ticket = await this.lockTicket(tx, organizationId, id);
       const original = { ...ticket };
+      const record = (type: TicketEventType, before: Record<string, unknown>, after: Record<string, unknown>) =>
+        this.events.record(tx, { organizationId, ticketId: id, actor, type, before, after });
       if (dto.stageId !== undefined && dto.stageId !== ticket.stageId) {
-        const from = await resolveStage(m, org, ticket.stageId);
-        const to = await resolveStage(m, org, dto.stageId);
+        const from = await resolveStage(tx, organizationId, ticket.stageId);
+        const to = await resolveStage(tx, organizationId, dto.stageId);
         ticket.stageId = to.id;
         ticket.status = statusOf(to);
         if (to.isClosed && !from.isClosed) ticket.closedAt = this.clock.now();
         if (!to.isClosed) ticket.closedAt = null;
-        await recordTicketEvent(
-          m,
-          org,
-          id,
-          actor,
+        await record(
           TicketEventType.STAGE_CHANGED,
           { stageId: from.id, stageName: from.name },
           { stageId: to.id, stageName: to.name },
         );
-        await enqueueStageConversion(m, ticket, to.id, this.clock.now());
+        // TEMPORARY (issue #11): the conversion outbox (conversions helper) still takes an EntityManager.
+        await enqueueStageConversion(tx.entityManager, ticket, to.id, this.clock.now());
       }
       if (dto.assigneeId !== undefined && dto.assigneeId !== ticket.assigneeId) {
-        const assignee = dto.assigneeId ? await resolveAssignee(m, org, dto.assigneeId) : null;
+        const assignee = dto.assigneeId ? await resolveAssignee(tx, organizationId, dto.assigneeId) : null;
         const before = { assigneeId: ticket.assigneeId, assigneeName: ticket.assigneeName };
         ticket.assigneeId = assignee?.id ?? null;
         ticket.assigneeName = assignee?.name ?? null;
-        await recordTicketEvent(m, org, id, actor, TicketEventType.ASSIGNED, before, {
+        await record(TicketEventType.ASSIGNED, before, {
           assigneeId: ticket.assigneeId,
           assigneeName: ticket.assigneeName,
         });
@@ -142,18 +151,19 @@ export class TicketsService {
       if (dto.dealValue !== undefined && dto.dealValue !== ticket.dealValue) {
         const before = { dealValue: ticket.dealValue };
         ticket.dealValue = dto.dealValue;
-        await recordTicketEvent(m, org, id, actor, TicketEventType.DEAL_VALUE_CHANGED, before, {
-          dealValue: dto.dealValue,
-        });
+        await record(TicketEventType.DEAL_VALUE_CHANGED, before, { dealValue: dto.dealValue });
       }
-      await saveChanges(m, ticket, original);
-      return loadTicketDetail(m, org, id);
+      await this.tickets.update(tx, { organizationId, id, changes: changesOf(ticket, original) });
+      return loadTicketDetail(tx, organizationId, id);
     });
   }
 
-  /** The ticket row locked for the rest of the transaction, so concurrent changes apply one after the other. */
-  async lockTicket(m: EntityManager, organizationId: string, id: string): Promise<Ticket> {
-    const ticket = await selectTicketForUpdate(m, organizationId, id);
+  /**
+   * The ticket row locked for the rest of the transaction, so concurrent changes apply one after the other.
+   * TEMPORARY (issue #11): also takes an EntityManager, for sales.service.ts until its helper passes a Db.
+   */
+  async lockTicket(db: DbOrManager, organizationId: string, id: string): Promise<TicketRow> {
+    const ticket = await this.tickets.findForUpdate(dbOf(db), { organizationId, id });
     if (!ticket) throw NotFoundError.of('Ticket', id);
     return ticket;
   }

@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
-import { AdPlatform } from './entities/ad-platform.entity';
-import { TrackingIdentifierType } from './entities/tracking-identifier-type.entity';
+import { Db } from '../../database/db';
+import { type AdPlatformRow, TrackingIdentifierTypesRepository } from './tracking-identifier-types.repository';
 
 export interface IdentifierTypeInfo {
   id: string;
@@ -14,8 +12,8 @@ export interface IdentifierTypeInfo {
 
 export interface Catalog {
   identifierTypes: Map<string, IdentifierTypeInfo>;
-  platformsByKey: Map<string, AdPlatform>;
-  platformsById: Map<string, AdPlatform>;
+  platformsByKey: Map<string, AdPlatformRow>;
+  platformsById: Map<string, AdPlatformRow>;
 }
 
 const TTL_MS = 60_000;
@@ -28,14 +26,17 @@ const TTL_MS = 60_000;
 export class IdentifierCatalog {
   private cached: { at: number; catalog: Catalog } | null = null;
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly db: Db,
+    private readonly types: TrackingIdentifierTypesRepository,
+  ) {}
 
   /** `fresh` skips the cache (used before rejecting a key the cached copy does not know). */
-  async get(manager: EntityManager = this.dataSource.manager, fresh = false): Promise<Catalog> {
+  async get(db: Db = this.db, fresh = false): Promise<Catalog> {
     if (!fresh && this.cached && Date.now() - this.cached.at < TTL_MS) return this.cached.catalog;
-    // Sequential on purpose: inside a transaction the manager holds one connection.
-    const platforms = await manager.find(AdPlatform, { order: { key: 'ASC' } });
-    const types = await manager.find(TrackingIdentifierType, { order: { key: 'ASC' } });
+    // Sequential on purpose: inside a transaction the Db holds one connection.
+    const platforms = await this.types.listPlatforms(db);
+    const types = await this.types.listTypes(db);
     const platformsById = new Map(platforms.map((p) => [p.id, p]));
     const identifierTypes = new Map(
       types.map((t) => [

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { TicketSourceType } from '@whatrack/shared';
-import type { EntityManager } from 'typeorm';
 import { InvalidInputError } from '../../common/errors/domain-errors';
-import { queryPrepared } from '../../common/sql/prepared-query';
-import { SqlParams } from '../../common/sql/sql-params';
+import type { Db } from '../../database/db';
+import { type DbOrManager, dbOf } from '../tickets/db-of';
 import { derivePlatformKey, deriveSourceType } from './attribution';
-import { type Catalog, IdentifierCatalog } from './identifier-catalog';
+import { IdentifierCatalog } from './identifier-catalog';
+import { type NewTracking, TicketTrackingsRepository } from './ticket-trackings.repository';
 
 export interface AttributionInput {
   utmSource?: string | null;
@@ -32,12 +32,16 @@ export interface ResolvedAttribution {
 /** Validates click ids against the known types, derives platform and source type, and stores the tracking rows. */
 @Injectable()
 export class TicketAttributionService {
-  constructor(private readonly catalog: IdentifierCatalog) {}
+  constructor(
+    private readonly catalog: IdentifierCatalog,
+    private readonly trackings: TicketTrackingsRepository,
+  ) {}
 
-  async resolve(m: EntityManager, input: AttributionInput, field = 'ticket.clickIds'): Promise<ResolvedAttribution> {
-    let catalog = await this.catalog.get(m);
+  async resolve(db: DbOrManager, input: AttributionInput, field = 'ticket.clickIds'): Promise<ResolvedAttribution> {
+    const tx = dbOf(db);
+    let catalog = await this.catalog.get(tx);
     if (Object.keys(input.clickIds).some((key) => !catalog.identifierTypes.has(key))) {
-      catalog = await this.catalog.get(m, true);
+      catalog = await this.catalog.get(tx, true);
     }
     const platformKeys: string[] = [];
     for (const key of Object.keys(input.clickIds)) {
@@ -57,67 +61,34 @@ export class TicketAttributionService {
 
   /** Stores the ticket's tracking row and click ids in one statement (inside the caller's transaction). */
   async store(
-    m: EntityManager,
+    db: DbOrManager,
     organizationId: string,
     ticketId: string,
     input: AttributionInput,
     resolved: ResolvedAttribution,
   ): Promise<void> {
-    const p = new SqlParams();
-    const ticket = `(SELECT ${p.add(ticketId)}::uuid AS id)`;
-    const inserts = await this.trackingInsertsSql(m, p, p.add(organizationId), ticket, input, resolved);
-    await queryPrepared(m, `WITH ${inserts} SELECT 1`, p.values);
+    const tx = dbOf(db);
+    const tracking = await this.trackingRow(tx, input, resolved);
+    await this.trackings.insert(tx, { organizationId, ticketId, tracking });
   }
 
-  /** {@link trackingInserts} with the current catalog, for a statement that also inserts the ticket. */
-  async trackingInsertsSql(
-    m: EntityManager,
-    p: SqlParams,
-    org: string,
-    ticket: string,
-    input: AttributionInput,
-    resolved: ResolvedAttribution,
-  ): Promise<string> {
-    return trackingInserts(p, org, ticket, input, resolved, await this.catalog.get(m));
+  /** The tracking row and click ids to store, with the current catalog (click ids validated by resolve). */
+  async trackingRow(db: Db, input: AttributionInput, resolved: ResolvedAttribution): Promise<NewTracking> {
+    const catalog = await this.catalog.get(db);
+    return {
+      utmSource: input.utmSource ?? null,
+      utmMedium: input.utmMedium ?? null,
+      utmCampaign: input.utmCampaign ?? null,
+      utmTerm: input.utmTerm ?? null,
+      utmContent: input.utmContent ?? null,
+      adId: input.adId ?? null,
+      sourceUrl: input.sourceUrl ?? null,
+      adHeadline: input.adHeadline ?? null,
+      adPlatformId: resolved.platformId,
+      identifiers: Object.entries(input.clickIds).map(([key, value]) => ({
+        typeId: catalog.identifierTypes.get(key)!.id,
+        value,
+      })),
+    };
   }
-}
-
-/**
- * The CTEs `tracking` and `identifiers` that insert a ticket's tracking row and click ids, for a WITH clause: `org` is
- * the organization's placeholder and `ticket` a relation with the ticket's `id` (a CTE of the same statement or a
- * one-row subquery). The click ids must have been validated by {@link TicketAttributionService.resolve}.
- */
-export function trackingInserts(
-  p: SqlParams,
-  org: string,
-  ticket: string,
-  input: AttributionInput,
-  resolved: ResolvedAttribution,
-  catalog: Catalog,
-): string {
-  const entries = Object.entries(input.clickIds);
-  const typeIds = p.add(entries.map(([key]) => catalog.identifierTypes.get(key)!.id));
-  const values = p.add(entries.map(([, value]) => value));
-  const columns = [
-    input.utmSource,
-    input.utmMedium,
-    input.utmCampaign,
-    input.utmTerm,
-    input.utmContent,
-    input.adId,
-    input.sourceUrl,
-    input.adHeadline,
-    resolved.platformId,
-  ]
-    .map((value) => p.add(value ?? null))
-    .join(', ');
-  return `tracking AS (
-      INSERT INTO ticket_trackings (organization_id, ticket_id, utm_source, utm_medium, utm_campaign, utm_term,
-                                    utm_content, ad_id, source_url, ad_headline, ad_platform_id)
-      SELECT ${org}, ticket.id, ${columns} FROM ${ticket} AS ticket
-      RETURNING id),
-    identifiers AS (
-      INSERT INTO ticket_tracking_identifiers (organization_id, tracking_id, identifier_type_id, value)
-      SELECT ${org}, tracking.id, click.type_id, click.value
-        FROM tracking, unnest(${typeIds}::uuid[], ${values}::varchar[]) AS click(type_id, value))`;
 }

@@ -1,0 +1,173 @@
+import { Injectable } from '@nestjs/common';
+import { type Kysely, sql } from 'kysely';
+import type { Db } from '../../database/db';
+import type { DB } from '../../database/generated/db';
+import { DummyValue, GenerateSql } from '../../database/generate-sql';
+import { qb } from '../../database/query-builder';
+
+/** A ticket's tracking row and its click ids (validated against the catalog: type ids, not keys). */
+export interface NewTracking {
+  utmSource: string | null;
+  utmMedium: string | null;
+  utmCampaign: string | null;
+  utmTerm: string | null;
+  utmContent: string | null;
+  adId: string | null;
+  sourceUrl: string | null;
+  adHeadline: string | null;
+  adPlatformId: string | null;
+  identifiers: { typeId: string; value: string }[];
+}
+
+/**
+ * A compile-only builder that also knows the relations a ticket-writing statement defines in its WITH clause
+ * (`ticket`: the ticket's id, `tracking`: the tracking row's id), for the bodies of CTEs that read them.
+ */
+export const withTicketQb = qb as unknown as Kysely<DB & { ticket: { id: string }; tracking: { id: string } }>;
+
+/** The CTE body inserting a ticket's tracking row (after a `ticket` CTE), returning its id. */
+export function trackingInsert(organizationId: string, tracking: NewTracking) {
+  return withTicketQb
+    .insertInto('ticket_trackings')
+    .columns([
+      'organization_id',
+      'ticket_id',
+      'utm_source',
+      'utm_medium',
+      'utm_campaign',
+      'utm_term',
+      'utm_content',
+      'ad_id',
+      'source_url',
+      'ad_headline',
+      'ad_platform_id',
+    ])
+    .expression(
+      withTicketQb
+        .selectFrom('ticket')
+        .select((eb) => [
+          eb.val(organizationId).as('organization_id'),
+          'ticket.id',
+          eb.val(tracking.utmSource).as('utm_source'),
+          eb.val(tracking.utmMedium).as('utm_medium'),
+          eb.val(tracking.utmCampaign).as('utm_campaign'),
+          eb.val(tracking.utmTerm).as('utm_term'),
+          eb.val(tracking.utmContent).as('utm_content'),
+          eb.val(tracking.adId).as('ad_id'),
+          eb.val(tracking.sourceUrl).as('source_url'),
+          eb.val(tracking.adHeadline).as('ad_headline'),
+          eb.val(tracking.adPlatformId).as('ad_platform_id'),
+        ]),
+    )
+    .returning('id');
+}
+
+/** The CTE body inserting a tracking row's click ids (after a `tracking` CTE). */
+export function identifiersInsert(organizationId: string, tracking: NewTracking) {
+  const typeIds = tracking.identifiers.map((i) => i.typeId);
+  const values = tracking.identifiers.map((i) => i.value);
+  const click = sql<{ type_id: string; value: string }>`unnest(${typeIds}::uuid[], ${values}::varchar[])`;
+  return withTicketQb
+    .insertInto('ticket_tracking_identifiers')
+    .columns(['organization_id', 'tracking_id', 'identifier_type_id', 'value'])
+    .expression(
+      withTicketQb
+        .selectFrom(['tracking', click.as<'click'>(sql`click(type_id, value)`)])
+        .select((eb) => [eb.val(organizationId).as('organization_id'), 'tracking.id', 'click.type_id', 'click.value']),
+    );
+}
+
+const EXAMPLE: NewTracking = {
+  utmSource: 'google',
+  utmMedium: 'cpc',
+  utmCampaign: 'spring',
+  utmTerm: null,
+  utmContent: null,
+  adId: null,
+  sourceUrl: null,
+  adHeadline: null,
+  adPlatformId: null,
+  identifiers: [],
+};
+
+/** The SQL of ticket_trackings and their click ids (ticket_tracking_identifiers): one aggregate. */
+@Injectable()
+export class TicketTrackingsRepository {
+  /** Stores a ticket's tracking row and click ids in one statement (inside the caller's transaction). */
+  @GenerateSql({ params: [{ organizationId: DummyValue.UUID, ticketId: DummyValue.UUID2, tracking: EXAMPLE }] })
+  async insert(
+    db: Db,
+    { organizationId, ticketId, tracking }: { organizationId: string; ticketId: string; tracking: NewTracking },
+  ): Promise<void> {
+    await db.run(
+      qb
+        .with('ticket', (q) => q.selectNoFrom(sql<string>`${ticketId}::uuid`.as('id')))
+        .with('tracking', () => trackingInsert(organizationId, tracking))
+        .with('identifiers', () => identifiersInsert(organizationId, tracking))
+        .selectNoFrom((eb) => eb.lit(1).as('one')),
+      { prepare: 'ticket_trackings.insert' },
+    );
+  }
+
+  /** The click ids (by type key) of the given tickets, for the inbound listing. */
+  @GenerateSql({ params: [{ organizationId: DummyValue.UUID, ticketIds: [DummyValue.UUID2] }] })
+  identifiersOf(
+    db: Db,
+    { organizationId, ticketIds }: { organizationId: string; ticketIds: string[] },
+  ): Promise<{ ticket_id: string; key: string; value: string }[]> {
+    return db.all(
+      qb
+        .selectFrom('ticket_trackings as tr')
+        .innerJoin('ticket_tracking_identifiers as i', (j) =>
+          j.onRef('i.organization_id', '=', 'tr.organization_id').onRef('i.tracking_id', '=', 'tr.id'),
+        )
+        .innerJoin('tracking_identifier_types as type', 'type.id', 'i.identifier_type_id')
+        .select(['tr.ticket_id', 'type.key', 'i.value'])
+        .where('tr.organization_id', '=', organizationId)
+        .where('tr.ticket_id', '=', sql<string>`ANY(${ticketIds}::uuid[])`),
+      { prepare: 'ticket_trackings.identifiersOf' },
+    );
+  }
+
+  /** Distinct utmSource values, by a loose index scan (one index probe per distinct value, not per ticket). */
+  @GenerateSql({ params: [{ organizationId: DummyValue.UUID }] })
+  async origins(db: Db, { organizationId }: { organizationId: string }): Promise<string[]> {
+    const rows = await db.all(
+      qb
+        .withRecursive('o(utm_source)', (q) =>
+          q
+            // The first value in a subquery: an ORDER BY … LIMIT before UNION ALL would apply to the whole union.
+            .selectFrom((s) =>
+              s
+                .selectFrom('ticket_trackings')
+                .select('utm_source')
+                .where('organization_id', '=', organizationId)
+                .where('utm_source', 'is not', null)
+                .orderBy('utm_source')
+                .limit(1)
+                .as('first'),
+            )
+            .select('first.utm_source')
+            .unionAll((u) =>
+              u
+                .selectFrom('o')
+                .select((eb) =>
+                  eb
+                    .selectFrom('ticket_trackings as x')
+                    .select('x.utm_source')
+                    .where('x.organization_id', '=', organizationId)
+                    .whereRef('x.utm_source', '>', 'o.utm_source')
+                    .orderBy('x.utm_source')
+                    .limit(1)
+                    .as('utm_source'),
+                )
+                .where('o.utm_source', 'is not', null),
+            ),
+        )
+        .selectFrom('o')
+        .select('utm_source')
+        .where('utm_source', 'is not', null),
+    );
+    return rows.map((r) => r.utm_source!);
+  }
+}
