@@ -1,7 +1,25 @@
+import { ApiKeysRepository } from '../modules/api-keys/api-keys.repository';
 import { LoginAttemptsRepository } from '../modules/auth/login-attempts.repository';
+import { HealthRepository } from '../modules/health/health.repository';
+import { LeadsRepository } from '../modules/leads/leads.repository';
+import { OrganizationsRepository } from '../modules/organizations/organizations.repository';
+import { TrackingClicksRepository } from '../modules/tracking-links/tracking-clicks.repository';
+import { TrackingLinksRepository } from '../modules/tracking-links/tracking-links.repository';
+import { UsersRepository } from '../modules/users/users.repository';
+import { WhatsappInstancesRepository } from '../modules/whatsapp-instances/whatsapp-instances.repository';
 
 /**
  * Every repository class: the SQL snapshot test renders each one's statements. A repository is stateless (no
  * constructor arguments): its methods take the Db to run on, so a service composes them inside one transaction.
  */
-export const REPOSITORIES: (new () => object)[] = [LoginAttemptsRepository];
+export const REPOSITORIES: (new () => object)[] = [
+  ApiKeysRepository,
+  HealthRepository,
+  LeadsRepository,
+  LoginAttemptsRepository,
+  OrganizationsRepository,
+  TrackingClicksRepository,
+  TrackingLinksRepository,
+  UsersRepository,
+  WhatsappInstancesRepository,
+];

@@ -1,0 +1,273 @@
+import { Injectable } from '@nestjs/common';
+import { WhatsappProvider } from '@whatrack/shared';
+import { sql } from 'kysely';
+import type { Db } from '../../database/db';
+import { DummyValue, GenerateSql } from '../../database/generate-sql';
+import { qb } from '../../database/query-builder';
+import {
+  claimedInOrganizationQuery,
+  instanceStatesQuery,
+  storedAccessTokenQuery,
+  verifiedElsewhereQuery,
+} from './whatsapp-instance-claims.sql';
+
+/** An instance's columns as read by default: never its webhook token nor its access token (see instanceStates). */
+export interface WhatsappInstanceRow {
+  id: string;
+  organizationId: string;
+  name: string;
+  phoneNumber: string;
+  provider: WhatsappProvider;
+  providerPhoneNumberId: string | null;
+  providerBusinessAccountId: string | null;
+  verifiedAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface NewWhatsappInstanceRow {
+  organizationId: string;
+  name: string;
+  phoneNumber: string;
+  provider: WhatsappProvider;
+  providerPhoneNumberId: string | null;
+  providerBusinessAccountId: string | null;
+  webhookToken: string;
+}
+
+/** What an update may write; accessTokenEncrypted only ever holds TokenCipher output (or null). */
+export interface WhatsappInstancePatch {
+  name?: string;
+  phoneNumber?: string;
+  providerPhoneNumberId?: string | null;
+  providerBusinessAccountId?: string | null;
+  accessTokenEncrypted?: string | null;
+  verifiedAt?: Date | null;
+}
+
+const INSTANCE_COLUMNS = [
+  'whatsapp_instances.id',
+  'whatsapp_instances.organization_id as organizationId',
+  'whatsapp_instances.name',
+  'whatsapp_instances.phone_number as phoneNumber',
+  'whatsapp_instances.provider',
+  'whatsapp_instances.provider_phone_number_id as providerPhoneNumberId',
+  'whatsapp_instances.provider_business_account_id as providerBusinessAccountId',
+  'whatsapp_instances.verified_at as verifiedAt',
+  'whatsapp_instances.created_at as createdAt',
+  'whatsapp_instances.updated_at as updatedAt',
+] as const;
+
+type Typed = { provider: WhatsappProvider };
+
+function selectInstances(organizationId: string) {
+  return qb
+    .selectFrom('whatsapp_instances')
+    .select(INSTANCE_COLUMNS)
+    .$narrowType<Typed>()
+    .where('whatsapp_instances.organization_id', '=', organizationId);
+}
+
+const ORG_ID = { organizationId: DummyValue.UUID, id: DummyValue.UUID2 };
+
+export interface InstanceStateRow {
+  id: string;
+  webhookToken: string | null;
+  hasAccessToken: boolean;
+  verified: boolean;
+  conflicting: boolean;
+}
+
+/**
+ * The only SQL of whatsapp_instances, with the Cloud API claims of a phone_number_id (whatsapp-instance-claims.sql.ts).
+ * The webhook token and the encrypted access token are read only by instanceStates and storedAccessToken.
+ */
+@Injectable()
+export class WhatsappInstancesRepository {
+  /** Oldest first. */
+  @GenerateSql({ params: [{ organizationId: DummyValue.UUID }] })
+  list(db: Db, { organizationId }: { organizationId: string }): Promise<WhatsappInstanceRow[]> {
+    return db.all(
+      selectInstances(organizationId)
+        .orderBy('whatsapp_instances.created_at', 'asc')
+        .orderBy('whatsapp_instances.id', 'asc'),
+    );
+  }
+
+  @GenerateSql({ params: [ORG_ID] })
+  findById(
+    db: Db,
+    { organizationId, id }: { organizationId: string; id: string },
+  ): Promise<WhatsappInstanceRow | undefined> {
+    return db.first(selectInstances(organizationId).where('whatsapp_instances.id', '=', id));
+  }
+
+  @GenerateSql({ params: [ORG_ID] })
+  async exists(db: Db, { organizationId, id }: { organizationId: string; id: string }): Promise<boolean> {
+    const row = await db.one(
+      qb.selectNoFrom((eb) =>
+        eb
+          .exists(
+            eb
+              .selectFrom('whatsapp_instances')
+              .select('whatsapp_instances.id')
+              .where('whatsapp_instances.organization_id', '=', organizationId)
+              .where('whatsapp_instances.id', '=', id),
+          )
+          .$castTo<boolean>()
+          .as('found'),
+      ),
+    );
+    return row.found;
+  }
+
+  @GenerateSql({
+    params: [
+      {
+        organizationId: DummyValue.UUID,
+        name: 'Vendas',
+        phoneNumber: '+5511999998888',
+        provider: WhatsappProvider.EVOLUTION,
+        providerPhoneNumberId: 'vendas',
+        providerBusinessAccountId: null,
+        webhookToken: 'f'.repeat(48),
+      },
+    ],
+  })
+  insert(db: Db, row: NewWhatsappInstanceRow): Promise<WhatsappInstanceRow> {
+    return db.one(
+      qb
+        .insertInto('whatsapp_instances')
+        .values({
+          organization_id: row.organizationId,
+          name: row.name,
+          phone_number: row.phoneNumber,
+          provider: row.provider,
+          provider_phone_number_id: row.providerPhoneNumberId,
+          provider_business_account_id: row.providerBusinessAccountId,
+          webhook_token: row.webhookToken,
+        })
+        .returning(INSTANCE_COLUMNS)
+        .$narrowType<Typed>(),
+    );
+  }
+
+  /** Writes the given columns (at least one) and updated_at. */
+  @GenerateSql({ params: [{ ...ORG_ID, patch: { name: 'Vendas', verifiedAt: null } }] })
+  update(
+    db: Db,
+    { organizationId, id, patch }: { organizationId: string; id: string; patch: WhatsappInstancePatch },
+  ): Promise<WhatsappInstanceRow | undefined> {
+    return db.first(
+      qb
+        .updateTable('whatsapp_instances')
+        .set({
+          name: patch.name,
+          phone_number: patch.phoneNumber,
+          provider_phone_number_id: patch.providerPhoneNumberId,
+          provider_business_account_id: patch.providerBusinessAccountId,
+          access_token_encrypted: patch.accessTokenEncrypted,
+          verified_at: patch.verifiedAt,
+          updated_at: sql<Date>`CURRENT_TIMESTAMP`,
+        })
+        .where('whatsapp_instances.organization_id', '=', organizationId)
+        .where('whatsapp_instances.id', '=', id)
+        .returning(INSTANCE_COLUMNS)
+        .$narrowType<Typed>(),
+    );
+  }
+
+  @GenerateSql({ params: [ORG_ID] })
+  async delete(db: Db, { organizationId, id }: { organizationId: string; id: string }): Promise<void> {
+    await db.run(
+      qb
+        .deleteFrom('whatsapp_instances')
+        .where('whatsapp_instances.organization_id', '=', organizationId)
+        .where('whatsapp_instances.id', '=', id),
+    );
+  }
+
+  /**
+   * The instance's conversations, counted before it is deleted (whatsapp_conversations has no repository yet: move
+   * this there when it does).
+   */
+  @GenerateSql({ params: [ORG_ID] })
+  async conversationCount(db: Db, { organizationId, id }: { organizationId: string; id: string }): Promise<number> {
+    const row = await db.one(
+      qb
+        .selectFrom('whatsapp_conversations')
+        .select((eb) => eb.fn.countAll<number>().as('count'))
+        .where('whatsapp_conversations.organization_id', '=', organizationId)
+        .where('whatsapp_conversations.instance_id', '=', id),
+    );
+    return row.count;
+  }
+
+  /**
+   * Serializes the uniqueness check and the write of the organization's instances (transaction-scoped: released at
+   * commit or rollback).
+   */
+  @GenerateSql({ params: [{ organizationId: DummyValue.UUID }] })
+  async lockOrganization(db: Db, { organizationId }: { organizationId: string }): Promise<void> {
+    await db.run(
+      qb.selectNoFrom(sql`pg_advisory_xact_lock(hashtext('whatsapp_instances:' || ${organizationId}))`.as('locked')),
+    );
+  }
+
+  /** The states of some of the organization's instances (at least one id), in one statement. */
+  @GenerateSql({
+    params: [{ organizationId: DummyValue.UUID, ids: [DummyValue.UUID2], withWebhookToken: true }],
+    crossTenant: "conflicting asks whether any organization verified the instance's phone_number_id (a boolean)",
+  })
+  states(
+    db: Db,
+    {
+      organizationId,
+      ids,
+      withWebhookToken,
+    }: { organizationId: string; ids: readonly string[]; withWebhookToken: boolean },
+  ): Promise<InstanceStateRow[]> {
+    return db.all(instanceStatesQuery(organizationId, ids, withWebhookToken));
+  }
+
+  /** The encrypted access token (TokenCipher) of an instance, or null. */
+  @GenerateSql({ params: [ORG_ID] })
+  async storedAccessToken(
+    db: Db,
+    { organizationId, id }: { organizationId: string; id: string },
+  ): Promise<string | null> {
+    const row = await db.first(storedAccessTokenQuery(organizationId, id));
+    return row?.accessTokenEncrypted ?? null;
+  }
+
+  /** Whether another instance (necessarily of another organization: ids are unique per organization) verified the id. */
+  @GenerateSql({
+    params: [{ phoneNumberId: '123456789', exceptId: DummyValue.UUID }],
+    crossTenant: 'at most one verified claim per phone_number_id exists across organizations',
+  })
+  async verifiedElsewhere(
+    db: Db,
+    { phoneNumberId, exceptId }: { phoneNumberId: string; exceptId: string },
+  ): Promise<boolean> {
+    return (await db.one(verifiedElsewhereQuery(phoneNumberId, exceptId))).verified;
+  }
+
+  /** Whether the organization has a Cloud API instance (other than exceptId) claiming the phone_number_id. */
+  @GenerateSql(
+    { name: 'new', params: [{ organizationId: DummyValue.UUID, providerPhoneNumberId: '123456789' }] },
+    {
+      name: 'update',
+      params: [{ organizationId: DummyValue.UUID, providerPhoneNumberId: '123', exceptId: DummyValue.UUID2 }],
+    },
+  )
+  async claimedInOrganization(
+    db: Db,
+    {
+      organizationId,
+      providerPhoneNumberId,
+      exceptId,
+    }: { organizationId: string; providerPhoneNumberId: string; exceptId?: string },
+  ): Promise<boolean> {
+    return (await db.one(claimedInOrganizationQuery(organizationId, providerPhoneNumberId, exceptId))).claimed;
+  }
+}
