@@ -1,7 +1,8 @@
 import type { TicketStatus, WhatsappProvider } from '@whatrack/shared';
 import { qb } from '../../database/query-builder';
+import { leadListSearch } from './lead-search.sql';
 
-/** The lead detail's reads of other tables (LeadsRepository): its conversations and its tickets. */
+/** The leads listing's statements and the lead detail's reads of other tables (LeadsRepository). */
 
 export interface LeadConversationRow {
   id: string;
@@ -71,4 +72,53 @@ export function leadTicketsQuery(organizationId: string, leadId: string) {
     .where('t.lead_id', '=', leadId)
     .orderBy('t.created_at', 'desc')
     .orderBy('t.id', 'desc');
+}
+
+/** A page of the organization's leads (searched by `q`), newest first, with each lead's tickets count. */
+export function leadPageQuery(organizationId: string, q: string | undefined, limit: number, offset: number) {
+  return qb
+    .with('page', () =>
+      qb
+        .selectFrom('leads as l')
+        .select('l.id')
+        .where('l.organization_id', '=', organizationId)
+        .$if(!!q, (s) => s.where(leadListSearch(q!)))
+        .orderBy('l.created_at', 'desc')
+        .orderBy('l.id', 'desc')
+        .limit(limit)
+        .offset(offset),
+    )
+    .selectFrom('page')
+    .innerJoin('leads as l', (j) => j.on('l.organization_id', '=', organizationId).onRef('l.id', '=', 'page.id'))
+    .select([
+      'l.id',
+      'l.organization_id as organizationId',
+      'l.name',
+      'l.phone',
+      'l.phone_key as phoneKey',
+      'l.wa_user_id as waUserId',
+      'l.email',
+      'l.created_at as createdAt',
+      'l.updated_at as updatedAt',
+    ])
+    .select((eb) =>
+      eb
+        .selectFrom('tickets as t')
+        .select((sub) => sub.fn.countAll<number>().as('n'))
+        .whereRef('t.organization_id', '=', 'l.organization_id')
+        .whereRef('t.lead_id', '=', 'l.id')
+        .as('ticketsCount'),
+    )
+    .$narrowType<{ ticketsCount: number }>()
+    .orderBy('l.created_at', 'desc')
+    .orderBy('l.id', 'desc');
+}
+
+/** How many leads of the organization `q` matches. */
+export function leadCountQuery(organizationId: string, q: string | undefined) {
+  return qb
+    .selectFrom('leads as l')
+    .select((eb) => eb.fn.countAll<number>().as('total'))
+    .where('l.organization_id', '=', organizationId)
+    .$if(!!q, (s) => s.where(leadListSearch(q!)));
 }

@@ -16,6 +16,20 @@ export interface LeadKeys {
   waUserId: string | null;
 }
 
+export interface LeadRow {
+  id: string;
+  organizationId: string;
+  name: string | null;
+  phone: string | null;
+  phoneKey: string | null;
+  waUserId: string | null;
+  email: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export type LeadPatch = Partial<Pick<LeadRow, 'name' | 'phone' | 'phoneKey' | 'email' | 'waUserId'>>;
+
 export const LEAD_COLUMNS = [
   'leads.id',
   'leads.organization_id as organizationId',

@@ -4,39 +4,29 @@ import type { EntityManager } from 'typeorm';
 import { Db } from '../../database/db';
 import { DummyValue, GenerateSql } from '../../database/generate-sql';
 import { qb } from '../../database/query-builder';
-import { leadListSearch, leadSearchSql } from './lead-search.sql';
+import { leadSearchSql } from './lead-search.sql';
 import {
   existingLeadQuery,
   findOrCreateQuery,
   LEAD_COLUMNS,
   type LeadKeys,
+  type LeadPatch,
+  type LeadRow,
   lookupShape,
   takenValuesQuery,
 } from './lead-resolver.sql';
 import {
   leadConversationsQuery,
+  leadCountQuery,
+  leadPageQuery,
   leadTicketsQuery,
   type LeadConversationRow,
   type LeadTicketRow,
 } from './lead-detail.sql';
 
 export { leadSearchSql } from './lead-search.sql';
-export type { LeadKeys } from './lead-resolver.sql';
+export type { LeadKeys, LeadPatch, LeadRow } from './lead-resolver.sql';
 export type { LeadConversationRow, LeadTicketRow } from './lead-detail.sql';
-
-export interface LeadRow {
-  id: string;
-  organizationId: string;
-  name: string | null;
-  phone: string | null;
-  phoneKey: string | null;
-  waUserId: string | null;
-  email: string | null;
-  createdAt: Date;
-  updatedAt: Date;
-}
-
-export type LeadPatch = Partial<Pick<LeadRow, 'name' | 'phone' | 'phoneKey' | 'email' | 'waUserId'>>;
 
 type OrgId = { organizationId: string; id: string };
 
@@ -184,44 +174,7 @@ export class LeadsRepository {
     db: Db,
     { organizationId, q, limit, offset }: { organizationId: string; q?: string; limit: number; offset: number },
   ): Promise<(LeadRow & { ticketsCount: number })[]> {
-    return db.all(
-      qb
-        .with('page', () =>
-          qb
-            .selectFrom('leads as l')
-            .select('l.id')
-            .where('l.organization_id', '=', organizationId)
-            .$if(!!q, (s) => s.where(leadListSearch(q!)))
-            .orderBy('l.created_at', 'desc')
-            .orderBy('l.id', 'desc')
-            .limit(limit)
-            .offset(offset),
-        )
-        .selectFrom('page')
-        .innerJoin('leads as l', (j) => j.on('l.organization_id', '=', organizationId).onRef('l.id', '=', 'page.id'))
-        .select([
-          'l.id',
-          'l.organization_id as organizationId',
-          'l.name',
-          'l.phone',
-          'l.phone_key as phoneKey',
-          'l.wa_user_id as waUserId',
-          'l.email',
-          'l.created_at as createdAt',
-          'l.updated_at as updatedAt',
-        ])
-        .select((eb) =>
-          eb
-            .selectFrom('tickets as t')
-            .select((sub) => sub.fn.countAll<number>().as('n'))
-            .whereRef('t.organization_id', '=', 'l.organization_id')
-            .whereRef('t.lead_id', '=', 'l.id')
-            .as('ticketsCount'),
-        )
-        .$narrowType<{ ticketsCount: number }>()
-        .orderBy('l.created_at', 'desc')
-        .orderBy('l.id', 'desc'),
-    );
+    return db.all(leadPageQuery(organizationId, q, limit, offset));
   }
 
   @GenerateSql(
@@ -229,13 +182,7 @@ export class LeadsRepository {
     { name: 'search', params: [{ organizationId: DummyValue.UUID, q: 'an' }] },
   )
   async count(db: Db, { organizationId, q }: { organizationId: string; q?: string }): Promise<number> {
-    const row = await db.one(
-      qb
-        .selectFrom('leads as l')
-        .select((eb) => eb.fn.countAll<number>().as('total'))
-        .where('l.organization_id', '=', organizationId)
-        .$if(!!q, (s) => s.where(leadListSearch(q!))),
-    );
+    const row = await db.one(leadCountQuery(organizationId, q));
     return row.total;
   }
 

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { QueryFailedError } from 'typeorm';
 import type { AuthContext } from '../../common/auth/auth-context';
 import { ConflictError, InvalidInputError, NotFoundError } from '../../common/errors/domain-errors';
 import { pageOffset } from '../../common/pagination/page-query.dto';
@@ -162,8 +161,8 @@ function conflict(field: UniqueField, value: string | undefined): ConflictError 
 
 /** The field behind a unique violation on leads (a concurrent write that passed our check first), if any. */
 function uniqueViolationField(error: unknown): UniqueField | undefined {
-  if (!(error instanceof QueryFailedError)) return undefined;
-  const driverError = error.driverError as { code?: string; constraint?: string } | undefined;
+  // Db's errors are TypeORM's QueryFailedError, whose driverError is PostgreSQL's.
+  const driverError = (error as { driverError?: { code?: string; constraint?: string } } | null)?.driverError;
   if (driverError?.code !== '23505' || !driverError.constraint) return undefined;
   return UNIQUE_FIELD[driverError.constraint];
 }

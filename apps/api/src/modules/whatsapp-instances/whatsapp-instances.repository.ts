@@ -5,60 +5,26 @@ import type { Db } from '../../database/db';
 import { DummyValue, GenerateSql } from '../../database/generate-sql';
 import { qb } from '../../database/query-builder';
 import {
+  INSTANCE_COLUMNS,
+  type InstanceStateRow,
+  type NewWhatsappInstanceRow,
+  type Typed,
+  type WhatsappInstancePatch,
+  type WhatsappInstanceRow,
+} from './whatsapp-instance.rows';
+import {
   claimedInOrganizationQuery,
   instanceStatesQuery,
   storedAccessTokenQuery,
   verifiedElsewhereQuery,
 } from './whatsapp-instance-claims.sql';
 
-/** An instance's columns as read by default: never its webhook token nor its access token (see instanceStates). */
-export interface WhatsappInstanceRow {
-  id: string;
-  organizationId: string;
-  name: string;
-  phoneNumber: string;
-  provider: WhatsappProvider;
-  providerPhoneNumberId: string | null;
-  providerBusinessAccountId: string | null;
-  verifiedAt: Date | null;
-  createdAt: Date;
-  updatedAt: Date;
-}
-
-export interface NewWhatsappInstanceRow {
-  organizationId: string;
-  name: string;
-  phoneNumber: string;
-  provider: WhatsappProvider;
-  providerPhoneNumberId: string | null;
-  providerBusinessAccountId: string | null;
-  webhookToken: string;
-}
-
-/** What an update may write; accessTokenEncrypted only ever holds TokenCipher output (or null). */
-export interface WhatsappInstancePatch {
-  name?: string;
-  phoneNumber?: string;
-  providerPhoneNumberId?: string | null;
-  providerBusinessAccountId?: string | null;
-  accessTokenEncrypted?: string | null;
-  verifiedAt?: Date | null;
-}
-
-const INSTANCE_COLUMNS = [
-  'whatsapp_instances.id',
-  'whatsapp_instances.organization_id as organizationId',
-  'whatsapp_instances.name',
-  'whatsapp_instances.phone_number as phoneNumber',
-  'whatsapp_instances.provider',
-  'whatsapp_instances.provider_phone_number_id as providerPhoneNumberId',
-  'whatsapp_instances.provider_business_account_id as providerBusinessAccountId',
-  'whatsapp_instances.verified_at as verifiedAt',
-  'whatsapp_instances.created_at as createdAt',
-  'whatsapp_instances.updated_at as updatedAt',
-] as const;
-
-type Typed = { provider: WhatsappProvider };
+export type {
+  InstanceStateRow,
+  NewWhatsappInstanceRow,
+  WhatsappInstancePatch,
+  WhatsappInstanceRow,
+} from './whatsapp-instance.rows';
 
 function selectInstances(organizationId: string) {
   return qb
@@ -69,14 +35,6 @@ function selectInstances(organizationId: string) {
 }
 
 const ORG_ID = { organizationId: DummyValue.UUID, id: DummyValue.UUID2 };
-
-export interface InstanceStateRow {
-  id: string;
-  webhookToken: string | null;
-  hasAccessToken: boolean;
-  verified: boolean;
-  conflicting: boolean;
-}
 
 /**
  * The only SQL of whatsapp_instances, with the Cloud API claims of a phone_number_id (whatsapp-instance-claims.sql.ts).
