@@ -195,3 +195,53 @@ select
       and "i"."provider_phone_number_id" = $2
       and "i"."id" <> $3
   ) as "claimed";
+
+-- WhatsappInstancesRepository.findCloudRoute [prepared as whatsapp_instances.findCloudRoute]
+select
+  "c"."id",
+  "c"."organization_id" as "organizationId"
+from
+  (
+    select
+      "whatsapp_instances"."id",
+      "whatsapp_instances"."organization_id",
+      "whatsapp_instances"."verified_at",
+      count(*) over () as "claims"
+    from
+      "whatsapp_instances"
+    where
+      "whatsapp_instances"."provider" = 'cloud_api'
+      and "whatsapp_instances"."provider_phone_number_id" = $1
+    order by
+      "whatsapp_instances"."verified_at" is null
+    limit
+      1
+  ) as "c"
+where
+  (
+    "c"."verified_at" is not null
+    or "c"."claims" = 1
+  );
+
+-- WhatsappInstancesRepository.findRoute [prepared as whatsapp_instances.findRoute]
+select
+  "whatsapp_instances"."id",
+  "whatsapp_instances"."organization_id" as "organizationId"
+from
+  "whatsapp_instances"
+where
+  "whatsapp_instances"."organization_id" = $1
+  and "whatsapp_instances"."id" = $2;
+
+-- WhatsappInstancesRepository.findForEvolutionWebhook
+select
+  "whatsapp_instances"."id",
+  "whatsapp_instances"."organization_id" as "organizationId",
+  "whatsapp_instances"."webhook_token" as "webhookToken"
+from
+  "whatsapp_instances"
+where
+  "whatsapp_instances"."id" = $1
+  and "whatsapp_instances"."provider" = 'evolution'
+limit
+  1;

@@ -18,6 +18,8 @@ import {
   storedAccessTokenQuery,
   verifiedElsewhereQuery,
 } from './whatsapp-instance-claims.sql';
+import { insertInstanceQuery, updateInstanceQuery } from './whatsapp-instance-writes.sql';
+import { cloudClaimRouteQuery, evolutionWebhookAuthQuery } from './whatsapp-instance-routes.sql';
 
 export type {
   InstanceStateRow,
@@ -93,21 +95,7 @@ export class WhatsappInstancesRepository {
     ],
   })
   insert(db: Db, row: NewWhatsappInstanceRow): Promise<WhatsappInstanceRow> {
-    return db.one(
-      qb
-        .insertInto('whatsapp_instances')
-        .values({
-          organization_id: row.organizationId,
-          name: row.name,
-          phone_number: row.phoneNumber,
-          provider: row.provider,
-          provider_phone_number_id: row.providerPhoneNumberId,
-          provider_business_account_id: row.providerBusinessAccountId,
-          webhook_token: row.webhookToken,
-        })
-        .returning(INSTANCE_COLUMNS)
-        .$narrowType<Typed>(),
-    );
+    return db.one(insertInstanceQuery(row));
   }
 
   /** Writes the given columns (at least one) and updated_at. */
@@ -116,23 +104,7 @@ export class WhatsappInstancesRepository {
     db: Db,
     { organizationId, id, patch }: { organizationId: string; id: string; patch: WhatsappInstancePatch },
   ): Promise<WhatsappInstanceRow | undefined> {
-    return db.first(
-      qb
-        .updateTable('whatsapp_instances')
-        .set({
-          name: patch.name,
-          phone_number: patch.phoneNumber,
-          provider_phone_number_id: patch.providerPhoneNumberId,
-          provider_business_account_id: patch.providerBusinessAccountId,
-          access_token_encrypted: patch.accessTokenEncrypted,
-          verified_at: patch.verifiedAt,
-          updated_at: sql<Date>`CURRENT_TIMESTAMP`,
-        })
-        .where('whatsapp_instances.organization_id', '=', organizationId)
-        .where('whatsapp_instances.id', '=', id)
-        .returning(INSTANCE_COLUMNS)
-        .$narrowType<Typed>(),
-    );
+    return db.first(updateInstanceQuery(organizationId, id, patch));
   }
 
   @GenerateSql({ params: [ORG_ID] })
@@ -228,4 +200,50 @@ export class WhatsappInstancesRepository {
   ): Promise<boolean> {
     return (await db.one(claimedInOrganizationQuery(organizationId, providerPhoneNumberId, exceptId))).claimed;
   }
+
+  /**
+   * Webhook routing, offered to the whatsapp module (still on its own SQL in cloud-claim-route.ts/instance-lookup.ts):
+   * the Cloud API instance receiving a phone_number_id's deliveries (cloudClaimRouteQuery), prepared.
+   */
+  @GenerateSql({
+    params: [{ phoneNumberId: '123456789' }],
+    crossTenant: 'webhook routing: the organization is what this finds',
+  })
+  findCloudRoute(db: Db, { phoneNumberId }: { phoneNumberId: string }): Promise<InstanceRoute | undefined> {
+    return db.first(cloudClaimRouteQuery(phoneNumberId), { prepare: 'whatsapp_instances.findCloudRoute' });
+  }
+
+  /** An instance of the organization as ingestion routes to it (prepared: per webhook batch). */
+  @GenerateSql({ params: [ORG_ID] })
+  findRoute(
+    db: Db,
+    { organizationId, id }: { organizationId: string; id: string },
+  ): Promise<InstanceRoute | undefined> {
+    return db.first(
+      qb
+        .selectFrom('whatsapp_instances')
+        .select(['whatsapp_instances.id', 'whatsapp_instances.organization_id as organizationId'])
+        .where('whatsapp_instances.organization_id', '=', organizationId)
+        .where('whatsapp_instances.id', '=', id),
+      { prepare: 'whatsapp_instances.findRoute' },
+    );
+  }
+
+  /** An Evolution webhook's instance, by its (globally unique) id, with its webhook secret: compare in constant time. */
+  @GenerateSql({
+    params: [{ id: DummyValue.UUID }],
+    crossTenant: 'webhook authentication: the instance id is globally unique and its secret decides',
+  })
+  findForEvolutionWebhook(
+    db: Db,
+    { id }: { id: string },
+  ): Promise<(InstanceRoute & { webhookToken: string | null }) | undefined> {
+    return db.first(evolutionWebhookAuthQuery(id));
+  }
+}
+
+/** What webhook routing needs of an instance. */
+export interface InstanceRoute {
+  id: string;
+  organizationId: string;
 }
