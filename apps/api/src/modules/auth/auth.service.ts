@@ -1,16 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { UserRole } from '@whatrack/shared';
-import { DataSource } from 'typeorm';
 import type { AuthContext } from '../../common/auth/auth-context';
 import { Clock } from '../../common/clock/clock';
 import { TooManyRequestsError, UnauthorizedError } from '../../common/errors/domain-errors';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
-import { Organization } from '../organizations/entities/organization.entity';
+import { type OrganizationRow, OrganizationsRepository } from '../organizations/organizations.repository';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { StagesService } from '../stages/stages.service';
-import type { User } from '../users/entities/user.entity';
+import type { UserRow } from '../users/users.repository';
 import { PasswordHasher } from '../users/password-hasher';
 import { UsersService } from '../users/users.service';
 import type { LoginDto } from './dto/login.dto';
@@ -21,8 +19,8 @@ import { LoginAttemptsRepository, loginKey } from './login-attempts.repository';
 
 export interface Session {
   accessToken: string;
-  user: User;
-  organization: Organization;
+  user: UserRow;
+  organization: OrganizationRow;
 }
 
 const INVALID_CREDENTIALS = 'Invalid email or password';
@@ -33,10 +31,10 @@ export class AuthService {
   private dummyHash: Promise<string> | null = null;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly db: Db,
     private readonly users: UsersService,
     private readonly organizations: OrganizationsService,
+    private readonly organizationRows: OrganizationsRepository,
     private readonly stages: StagesService,
     private readonly hasher: PasswordHasher,
     private readonly jwt: JwtService,
@@ -47,16 +45,17 @@ export class AuthService {
 
   /** Creates the organization, its owner and its default stages in one transaction. */
   async register(dto: RegisterDto): Promise<Session> {
-    const { user, organization } = await this.dataSource.transaction(async (m) => {
-      const organization = await m.save(Organization, m.create(Organization, { name: dto.organizationName }));
-      const user = await this.users.insert(m, {
+    const { user, organization } = await this.db.transaction(async (tx) => {
+      const organization = await this.organizationRows.insert(tx, { name: dto.organizationName });
+      const user = await this.users.insert(tx, {
         organizationId: organization.id,
         name: dto.name,
         email: dto.email,
         password: dto.password,
         role: UserRole.OWNER,
       });
-      await this.stages.ensureTicketStages(organization.id, m);
+      // StagesService (another module) still takes a TypeORM manager: the transaction's.
+      await this.stages.ensureTicketStages(organization.id, tx.entityManager);
       return { user, organization };
     });
     return { accessToken: this.sign(user), user, organization };
@@ -80,27 +79,28 @@ export class AuthService {
         seconds,
       );
     }
-    const user = await this.users.findForLogin(dto.email);
-    if (!user) {
+    const found = await this.users.findForLogin(dto.email);
+    if (!found) {
       this.dummyHash ??= this.hasher.hash('not-a-real-password');
       await this.hasher.verify(await this.dummyHash, dto.password);
       throw new UnauthorizedError(INVALID_CREDENTIALS, undefined, 'invalid_credentials');
     }
-    if (!(await this.hasher.verify(user.passwordHash, dto.password))) {
+    const { passwordHash, ...user } = found;
+    if (!(await this.hasher.verify(passwordHash, dto.password))) {
       throw new UnauthorizedError(INVALID_CREDENTIALS, undefined, 'invalid_credentials');
     }
     await this.attempts.clear(this.db, key);
-    const organization = await this.organizations.getCurrent({ organizationId: user.organizationId } as AuthContext);
+    const organization = await this.organizations.getCurrent({ organizationId: user.organizationId });
     return { accessToken: this.sign(user), user, organization };
   }
 
-  async me(auth: AuthContext): Promise<{ user: User | null; organization: Organization }> {
+  async me(auth: AuthContext): Promise<{ user: UserRow | null; organization: OrganizationRow }> {
     const organization = await this.organizations.getCurrent(auth);
     const user = auth.userId ? await this.users.get(auth, auth.userId) : null;
     return { user, organization };
   }
 
-  private sign(user: User): string {
+  private sign(user: Pick<UserRow, 'id' | 'organizationId'>): string {
     const payload: JwtPayload = { sub: user.id, org: user.organizationId };
     return this.jwt.sign(payload);
   }

@@ -1,10 +1,10 @@
 import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { Public } from '../../common/auth/public.decorator';
 import { ErrorResponseDto } from '../../common/errors/error-response.dto';
 import { NoRateLimit } from '../../common/http/rate-limits';
+import { Db } from '../../database/db';
+import { HealthRepository } from './health.repository';
 
 export class HealthResponseDto {
   @ApiProperty({ example: 'ok' })
@@ -18,7 +18,10 @@ export class HealthResponseDto {
 @NoRateLimit()
 @Controller('health')
 export class HealthController {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly db: Db,
+    private readonly health: HealthRepository,
+  ) {}
 
   @Public()
   @Get()
@@ -27,7 +30,7 @@ export class HealthController {
   @ApiServiceUnavailableResponse({ description: 'Database unreachable', type: ErrorResponseDto })
   async check(): Promise<HealthResponseDto> {
     try {
-      await this.dataSource.query('SELECT 1');
+      await this.health.ping(this.db);
     } catch {
       throw new ServiceUnavailableException('Database unreachable');
     }

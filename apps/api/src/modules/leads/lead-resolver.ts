@@ -1,9 +1,8 @@
 import type { EntityManager } from 'typeorm';
 import { InvalidInputError } from '../../common/errors/domain-errors';
 import { normalizePhone } from '../../common/phone/phone';
-import { queryPrepared } from '../../common/sql/prepared-query';
-import { SqlParams } from '../../common/sql/sql-params';
-import { Lead } from './entities/lead.entity';
+import { Db } from '../../database/db';
+import { type LeadPatch, type LeadRow, LeadsRepository } from './leads.repository';
 
 export interface LeadInput {
   name?: string | null;
@@ -60,63 +59,34 @@ export function normalizeWhatsappSender(sender: {
   return { name: sender.name?.trim() || null, phone, phoneKey: known?.key ?? phone, email: null, waUserId };
 }
 
-const LEAD_COLUMNS = `id, organization_id AS "organizationId", name, phone, phone_key AS "phoneKey",
-  wa_user_id AS "waUserId", email, created_at AS "createdAt", updated_at AS "updatedAt"`;
+const leads = new LeadsRepository();
 
 /**
- * The existing lead of this contact data: phone wins over email, email over the WhatsApp user id (when they point at
- * different leads). `p` already holds the organization id as $1.
+ * TEMPORARY (issue #11): tickets.service.ts and message-ingestion.service.ts (other modules) still pass a TypeORM
+ * manager; they will pass a Db. Then `db: Db` only.
  */
-function existingLeadQuery(p: SqlParams, lead: NormalizedLead): string {
-  const criteria: string[] = [];
-  if (lead.phoneKey) criteria.push(`phone_key = ${p.add(lead.phoneKey)}`);
-  if (lead.email) criteria.push(`email = ${p.add(lead.email)}`);
-  if (lead.waUserId) criteria.push(`wa_user_id = ${p.add(lead.waUserId)}`);
-  const rank = criteria.map((criterion, i) => `WHEN ${criterion} THEN ${i}`).join(' ');
-  return `SELECT ${LEAD_COLUMNS} FROM leads WHERE organization_id = $1 AND (${criteria.join(' OR ')})
-          ORDER BY CASE ${rank} END LIMIT 1`;
-}
+type DbOrManager = Db | EntityManager;
 
-async function findExisting(m: EntityManager, organizationId: string, lead: NormalizedLead): Promise<Lead | null> {
-  const p = new SqlParams();
-  p.add(organizationId);
-  const [row] = await m.query<Lead[]>(existingLeadQuery(p, lead), p.values);
-  return row ? Object.assign(new Lead(), row) : null;
-}
-
-/** Which of the lead's values another lead already owns (only those that could fill a blank are asked). */
-async function takenValues(
-  m: EntityManager,
-  organizationId: string,
-  existing: Lead,
-  lead: NormalizedLead,
-): Promise<{ email: boolean; phone: boolean; waUserId: boolean }> {
-  const p = new SqlParams();
-  const org = p.add(organizationId);
-  const taken = (column: string, value: string | null, blank: boolean) =>
-    blank && value
-      ? `EXISTS (SELECT 1 FROM leads WHERE organization_id = ${org} AND ${column} = ${p.add(value)})`
-      : 'false';
-  const sql = `SELECT ${taken('email', lead.email, !existing.email)} AS email,
-                      ${taken('phone_key', lead.phoneKey, !existing.phone)} AS phone,
-                      ${taken('wa_user_id', lead.waUserId, !existing.waUserId)} AS "waUserId"`;
-  const [row] = await m.query<{ email: boolean; phone: boolean; waUserId: boolean }[]>(sql, p.values);
-  return row;
+function asDb(db: DbOrManager): Db {
+  return db instanceof Db ? db : new Db(db);
 }
 
 /** Fills an existing lead's blank fields, never overwriting; skips values another lead already owns. */
-async function fillBlanks(
-  m: EntityManager,
-  organizationId: string,
-  existing: Lead,
-  lead: NormalizedLead,
-): Promise<Lead> {
-  const patch: Partial<Lead> = {};
+async function fillBlanks(db: Db, organizationId: string, existing: LeadRow, lead: NormalizedLead): Promise<LeadRow> {
+  const patch: LeadPatch = {};
   if (!existing.name && lead.name) patch.name = lead.name;
   const fillable =
     (!existing.email && lead.email) || (!existing.phone && lead.phone) || (!existing.waUserId && lead.waUserId);
   if (fillable) {
-    const taken = await takenValues(m, organizationId, existing, lead);
+    // Only the values that could fill a blank are asked about.
+    const taken = await leads.takenValues(db, {
+      organizationId,
+      asked: {
+        email: !existing.email ? lead.email : null,
+        phoneKey: !existing.phone ? lead.phoneKey : null,
+        waUserId: !existing.waUserId ? lead.waUserId : null,
+      },
+    });
     if (!existing.email && lead.email && !taken.email) patch.email = lead.email;
     if (!existing.phone && lead.phone && !taken.phone) {
       patch.phone = lead.phone;
@@ -125,7 +95,7 @@ async function fillBlanks(
     if (!existing.waUserId && lead.waUserId && !taken.waUserId) patch.waUserId = lead.waUserId;
   }
   if (Object.keys(patch).length === 0) return existing;
-  await m.update(Lead, { organizationId, id: existing.id }, patch);
+  await leads.update(db, { organizationId, id: existing.id, patch });
   return Object.assign(existing, patch);
 }
 
@@ -133,8 +103,8 @@ async function fillBlanks(
  * Finds the lead by phone (ninth-digit tolerant) or email, or creates it. Safe under concurrency: the insert is
  * ON CONFLICT DO NOTHING against the unique indexes, and a lost race reads the winner's row.
  */
-export async function findOrCreateLead(m: EntityManager, organizationId: string, input: LeadInput): Promise<Lead> {
-  return findOrCreateNormalizedLead(m, organizationId, normalizeLeadInput(input));
+export async function findOrCreateLead(db: DbOrManager, organizationId: string, input: LeadInput): Promise<LeadRow> {
+  return findOrCreateNormalizedLead(db, organizationId, normalizeLeadInput(input));
 }
 
 /**
@@ -143,33 +113,18 @@ export async function findOrCreateLead(m: EntityManager, organizationId: string,
  * invisible to it) reads the winner's row with a new statement.
  */
 export async function findOrCreateNormalizedLead(
-  m: EntityManager,
+  dbOrManager: DbOrManager,
   organizationId: string,
   lead: NormalizedLead,
-): Promise<Lead> {
-  const p = new SqlParams();
-  p.add(organizationId);
-  const found = existingLeadQuery(p, lead);
-  const values = [lead.name, lead.phone, lead.phoneKey, lead.email, lead.waUserId].map((v) => p.add(v)).join(', ');
-  const [row] = await queryPrepared<Lead & { created: boolean }>(
-    m,
-    `WITH found AS (${found}),
-     created AS (
-       INSERT INTO leads (organization_id, name, phone, phone_key, email, wa_user_id)
-       SELECT $1, ${values} WHERE NOT EXISTS (SELECT 1 FROM found)
-       ON CONFLICT DO NOTHING
-       RETURNING ${LEAD_COLUMNS})
-     SELECT *, false AS created FROM found UNION ALL SELECT *, true FROM created`,
-    p.values,
-  );
+): Promise<LeadRow> {
+  const db = asDb(dbOrManager);
+  const row = await leads.findOrCreate(db, { organizationId, lead });
   if (row) {
-    const { created, ...columns } = row;
-    const existing = Object.assign(new Lead(), columns);
     // A lead created just now already holds every value given.
-    return created ? existing : fillBlanks(m, organizationId, existing, lead);
+    return row.created ? row.lead : fillBlanks(db, organizationId, row.lead, lead);
   }
   // Either our row or, when a concurrent request won the race, theirs (committed before our insert returned).
-  const winner = await findExisting(m, organizationId, lead);
+  const winner = await leads.findExisting(db, { organizationId, lead });
   if (!winner) throw new Error('Lead insert conflicted but no matching lead was found');
-  return fillBlanks(m, organizationId, winner, lead);
+  return fillBlanks(db, organizationId, winner, lead);
 }

@@ -1,13 +1,11 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { Lead } from './entities/lead.entity';
 import { LeadsController } from './leads.controller';
+import { LeadsRepository } from './leads.repository';
 import { LeadsService } from './leads.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Lead])],
   controllers: [LeadsController],
-  providers: [LeadsService],
-  exports: [TypeOrmModule, LeadsService],
+  providers: [LeadsService, LeadsRepository],
+  exports: [LeadsService, LeadsRepository],
 })
 export class LeadsModule {}

@@ -1,34 +1,230 @@
+import { Injectable } from '@nestjs/common';
+import { sql } from 'kysely';
 import type { EntityManager } from 'typeorm';
-import { phoneDigits } from '../../common/phone/phone';
-import { containsPattern, searchPattern } from '../../common/sql/like-pattern';
-import { SqlParams } from '../../common/sql/sql-params';
+import { Db } from '../../database/db';
+import { DummyValue, GenerateSql } from '../../database/generate-sql';
+import { qb } from '../../database/query-builder';
+import { leadSearchSql } from './lead-search.sql';
+import {
+  existingLeadQuery,
+  findOrCreateQuery,
+  LEAD_COLUMNS,
+  type LeadKeys,
+  type LeadPatch,
+  type LeadRow,
+  lookupShape,
+  takenValuesQuery,
+} from './lead-resolver.sql';
+import {
+  leadConversationsQuery,
+  leadCountQuery,
+  leadPageQuery,
+  leadTicketsQuery,
+  type LeadConversationRow,
+  type LeadTicketRow,
+} from './lead-detail.sql';
 
-/** Statements on leads used outside the leads module's own service (the ticket search). */
+export { leadSearchSql } from './lead-search.sql';
+export type { LeadKeys, LeadPatch, LeadRow } from './lead-resolver.sql';
+export type { LeadConversationRow, LeadTicketRow } from './lead-detail.sql';
+
+type OrgId = { organizationId: string; id: string };
+
+const ORG_ID = { organizationId: DummyValue.UUID, id: DummyValue.UUID2 };
+const PHONE_LEAD: LeadKeys = {
+  name: 'Ana',
+  phone: '+5511999998888',
+  phoneKey: '+551199998888',
+  email: null,
+  waUserId: null,
+};
+const FULL_LEAD: LeadKeys = { ...PHONE_LEAD, email: 'ana@example.com', waUserId: 'BR.123' };
 
 /**
- * Leads (`l`) whose name (case- and accent-insensitive) contains `q` — or starts with it, for one or two characters
- * (searchPattern) — or whose phone contains its digits (three or more).
+ * The SQL of leads. The lead detail also reads the lead's conversations (with their instance) and tickets (with their
+ * stage), and the listing counts each lead's tickets: read-only statements keyed by the lead (lead-detail.sql.ts).
  */
-export function leadSearchSql(q: string, params: SqlParams, text = params.add(searchPattern(q))) {
-  const alternatives = [`f_unaccent(lower(l.name)) LIKE f_unaccent(${text})`];
-  const digits = phoneDigits(q);
-  if (digits.length >= 3) alternatives.push(`l.phone LIKE ${params.add(containsPattern(digits))}`);
-  return `(${alternatives.join(' OR ')})`;
+@Injectable()
+export class LeadsRepository {
+  /**
+   * The lead of this contact data, or a new one, in one statement (prepared: the webhook and ticket hot paths; one
+   * name per lookup shape). No row when the insert lost a race: read the winner with findExisting.
+   */
+  @GenerateSql(
+    { name: 'phone', params: [{ organizationId: DummyValue.UUID, lead: PHONE_LEAD }] },
+    { name: 'phone, email and user id', params: [{ organizationId: DummyValue.UUID, lead: FULL_LEAD }] },
+  )
+  async findOrCreate(
+    db: Db,
+    { organizationId, lead }: { organizationId: string; lead: LeadKeys },
+  ): Promise<{ lead: LeadRow; created: boolean } | undefined> {
+    const row = await db.first(findOrCreateQuery(organizationId, lead), {
+      prepare: `leads.findOrCreate.${lookupShape(lead)}`,
+    });
+    if (!row) return undefined;
+    const { created, ...columns } = row;
+    return { lead: columns, created };
+  }
+
+  @GenerateSql({ params: [{ organizationId: DummyValue.UUID, lead: FULL_LEAD }] })
+  findExisting(
+    db: Db,
+    { organizationId, lead }: { organizationId: string; lead: LeadKeys },
+  ): Promise<LeadRow | undefined> {
+    return db.first(existingLeadQuery(organizationId, lead));
+  }
+
+  /** Which of the asked values (null: not asked) another lead of the organization owns. */
+  @GenerateSql({
+    params: [{ organizationId: DummyValue.UUID, asked: { email: 'a@example.com', phoneKey: '+5511', waUserId: null } }],
+  })
+  takenValues(
+    db: Db,
+    {
+      organizationId,
+      asked,
+    }: { organizationId: string; asked: { email: string | null; phoneKey: string | null; waUserId: string | null } },
+  ): Promise<{ email: boolean; phone: boolean; waUserId: boolean }> {
+    return db.one(takenValuesQuery(organizationId, asked));
+  }
+
+  @GenerateSql({ params: [ORG_ID] })
+  findById(db: Db, { organizationId, id }: OrgId): Promise<LeadRow | undefined> {
+    return db.first(
+      qb
+        .selectFrom('leads')
+        .select(LEAD_COLUMNS)
+        .where('leads.organization_id', '=', organizationId)
+        .where('leads.id', '=', id),
+    );
+  }
+
+  /** Writes the given columns (at least one) and updated_at. */
+  @GenerateSql({ params: [{ ...ORG_ID, patch: { name: 'Ana', email: 'ana@example.com' } }] })
+  update(db: Db, { organizationId, id, patch }: OrgId & { patch: LeadPatch }): Promise<LeadRow | undefined> {
+    return db.first(
+      qb
+        .updateTable('leads')
+        .set({
+          name: patch.name,
+          phone: patch.phone,
+          phone_key: patch.phoneKey,
+          email: patch.email,
+          wa_user_id: patch.waUserId,
+          updated_at: sql<Date>`CURRENT_TIMESTAMP`,
+        })
+        .where('leads.organization_id', '=', organizationId)
+        .where('leads.id', '=', id)
+        .returning(LEAD_COLUMNS),
+    );
+  }
+
+  /** Whether another lead of the organization has this phone (by its key) or e-mail. */
+  @GenerateSql(
+    { name: 'phone', params: [{ ...ORG_ID, phoneKey: '+551199998888' }] },
+    { name: 'email', params: [{ ...ORG_ID, email: 'ana@example.com' }] },
+  )
+  async otherHas(
+    db: Db,
+    { organizationId, id, ...value }: OrgId & ({ phoneKey: string } | { email: string }),
+  ): Promise<boolean> {
+    const row = await db.one(
+      qb.selectNoFrom((eb) =>
+        eb
+          .exists(
+            eb
+              .selectFrom('leads as l')
+              .select('l.id')
+              .where('l.organization_id', '=', organizationId)
+              .where('l.id', '<>', id)
+              .where((w) =>
+                'phoneKey' in value ? w('l.phone_key', '=', value.phoneKey) : w('l.email', '=', value.email),
+              ),
+          )
+          .$castTo<boolean>()
+          .as('taken'),
+      ),
+    );
+    return row.taken;
+  }
+
+  /** The ids of up to `limit` leads of the organization that a search term matches (leadSearchSql). */
+  @GenerateSql({ params: [{ organizationId: DummyValue.UUID, q: 'ana 1199', limit: 2001 }] })
+  async findIdsMatching(
+    db: Db,
+    { organizationId, q, limit }: { organizationId: string; q: string; limit: number },
+  ): Promise<string[]> {
+    const rows = await db.all(
+      qb
+        .selectFrom('leads as l')
+        .select('l.id')
+        .where('l.organization_id', '=', organizationId)
+        .where(leadSearchSql(q))
+        .limit(limit),
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** A page of leads, newest first, each with its tickets count (counted for the page rows only). */
+  @GenerateSql(
+    { params: [{ organizationId: DummyValue.UUID, limit: 20, offset: 0 }] },
+    { name: 'search', params: [{ organizationId: DummyValue.UUID, q: 'ana 1199', limit: 20, offset: 20 }] },
+  )
+  listPage(
+    db: Db,
+    { organizationId, q, limit, offset }: { organizationId: string; q?: string; limit: number; offset: number },
+  ): Promise<(LeadRow & { ticketsCount: number })[]> {
+    return db.all(leadPageQuery(organizationId, q, limit, offset));
+  }
+
+  @GenerateSql(
+    { params: [{ organizationId: DummyValue.UUID }] },
+    { name: 'search', params: [{ organizationId: DummyValue.UUID, q: 'an' }] },
+  )
+  async count(db: Db, { organizationId, q }: { organizationId: string; q?: string }): Promise<number> {
+    const row = await db.one(leadCountQuery(organizationId, q));
+    return row.total;
+  }
+
+  @GenerateSql({ params: [{ organizationId: DummyValue.UUID, leadId: DummyValue.UUID2 }] })
+  async ticketCount(db: Db, { organizationId, leadId }: { organizationId: string; leadId: string }): Promise<number> {
+    const row = await db.one(
+      qb
+        .selectFrom('tickets')
+        .select((eb) => eb.fn.countAll<number>().as('count'))
+        .where('tickets.organization_id', '=', organizationId)
+        .where('tickets.lead_id', '=', leadId),
+    );
+    return row.count;
+  }
+
+  /** Newest first. */
+  @GenerateSql({ params: [{ organizationId: DummyValue.UUID, leadId: DummyValue.UUID2 }] })
+  conversationsOf(
+    db: Db,
+    { organizationId, leadId }: { organizationId: string; leadId: string },
+  ): Promise<LeadConversationRow[]> {
+    return db.all(leadConversationsQuery(organizationId, leadId));
+  }
+
+  /** Newest first. */
+  @GenerateSql({ params: [{ organizationId: DummyValue.UUID, leadId: DummyValue.UUID2 }] })
+  ticketsOf(db: Db, { organizationId, leadId }: { organizationId: string; leadId: string }): Promise<LeadTicketRow[]> {
+    return db.all(leadTicketsQuery(organizationId, leadId));
+  }
 }
 
-/** The ids of up to `limit` leads of the organization that a search term matches (leadSearchSql). */
-export async function findLeadIdsMatching(
+const repository = new LeadsRepository();
+
+/**
+ * TEMPORARY (issue #11): the old signature, for tickets/ticket-search-matches.ts until its helper calls
+ * LeadsRepository.findIdsMatching with a Db. Remove then.
+ */
+export function findLeadIdsMatching(
   m: EntityManager,
   organizationId: string,
   q: string,
   limit: number,
 ): Promise<string[]> {
-  const params = new SqlParams();
-  const org = params.add(organizationId);
-  const rows = await m.query<{ id: string }[]>(
-    `SELECT l.id FROM leads l WHERE l.organization_id = ${org} AND ${leadSearchSql(q, params)}
-     LIMIT ${params.add(limit)}`,
-    params.values,
-  );
-  return rows.map((r) => r.id);
+  return repository.findIdsMatching(new Db(m), { organizationId, q, limit });
 }

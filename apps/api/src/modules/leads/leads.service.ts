@@ -1,12 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { TicketStatus, WhatsappProvider } from '@whatrack/shared';
-import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
 import type { AuthContext } from '../../common/auth/auth-context';
 import { ConflictError, InvalidInputError, NotFoundError } from '../../common/errors/domain-errors';
 import { pageOffset } from '../../common/pagination/page-query.dto';
-import { type NormalizedPhone, normalizePhone, phoneDigits } from '../../common/phone/phone';
-import { Ticket } from '../tickets/entities/ticket.entity';
+import { type NormalizedPhone, normalizePhone } from '../../common/phone/phone';
+import { Db } from '../../database/db';
 import type { LeadQueryDto } from './dto/lead-query.dto';
 import {
   type LeadConversationDto,
@@ -16,40 +13,13 @@ import {
   type LeadTicketDto,
 } from './dto/lead-response.dto';
 import type { UpdateLeadDto } from './dto/update-lead.dto';
-import { Lead } from './entities/lead.entity';
-import { containsPattern, searchPattern } from '../../common/sql/like-pattern';
-
-interface LeadRow {
-  id: string;
-  name: string | null;
-  phone: string | null;
-  email: string | null;
-  tickets_count: number;
-  created_at: Date;
-  updated_at: Date;
-}
-
-interface ConversationRow {
-  id: string;
-  last_message_at: Date | null;
-  created_at: Date;
-  instance_id: string;
-  instance_name: string;
-  instance_phone_number: string;
-  instance_provider: WhatsappProvider;
-}
-
-interface TicketRow {
-  id: string;
-  status: TicketStatus;
-  stage_id: string;
-  stage_name: string;
-  stage_color: string;
-  deal_value: string;
-  sales_count: number;
-  sales_total: string;
-  created_at: Date;
-}
+import {
+  type LeadConversationRow,
+  type LeadPatch,
+  type LeadRow,
+  LeadsRepository,
+  type LeadTicketRow,
+} from './leads.repository';
 
 type UniqueField = 'phone' | 'email';
 
@@ -60,109 +30,64 @@ const UNIQUE_FIELD: Record<string, UniqueField> = {
   UQ_leads_org_email: 'email',
 };
 
-const ORDER_BY = 'l.created_at DESC, l.id DESC';
-
-/** The search condition on `l` (leads) and its parameters, numbered from $2 ($1 is the organization). */
-function searchCondition(q: string | undefined): { sql: string; params: string[] } {
-  if (!q) return { sql: '', params: [] };
-  const params = [searchPattern(q)];
-  const alternatives = ['f_unaccent(lower(l.name)) LIKE f_unaccent($2)', 'lower(l.email) LIKE $2'];
-  const digits = phoneDigits(q);
-  if (digits.length >= 3) {
-    params.push(containsPattern(digits));
-    alternatives.push('l.phone LIKE $3');
-  }
-  return { sql: ` AND (${alternatives.join(' OR ')})`, params };
-}
-
-function toLeadResponse(r: LeadRow): LeadResponseDto {
-  return {
-    id: r.id,
-    name: r.name,
-    phone: r.phone,
-    email: r.email,
-    ticketsCount: r.tickets_count,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-  };
-}
-
-function toConversation(r: ConversationRow): LeadConversationDto {
+function toConversation(r: LeadConversationRow): LeadConversationDto {
   return {
     id: r.id,
     instance: {
-      id: r.instance_id,
-      name: r.instance_name,
-      phoneNumber: r.instance_phone_number,
-      provider: r.instance_provider,
+      id: r.instanceId,
+      name: r.instanceName,
+      phoneNumber: r.instancePhoneNumber,
+      provider: r.instanceProvider,
     },
-    lastMessageAt: r.last_message_at,
-    createdAt: r.created_at,
+    lastMessageAt: r.lastMessageAt,
+    createdAt: r.createdAt,
   };
 }
 
-function toTicket(r: TicketRow): LeadTicketDto {
+function toTicket(r: LeadTicketRow): LeadTicketDto {
   return {
     id: r.id,
     status: r.status,
-    stage: { id: r.stage_id, name: r.stage_name, color: r.stage_color },
-    dealValue: Number(r.deal_value),
-    salesCount: r.sales_count,
-    totalValue: Number(r.sales_total),
-    createdAt: r.created_at,
+    stage: { id: r.stageId, name: r.stageName, color: r.stageColor },
+    dealValue: r.dealValue,
+    salesCount: r.salesCount,
+    totalValue: r.salesTotal,
+    createdAt: r.createdAt,
   };
 }
 
 @Injectable()
 export class LeadsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly db: Db,
+    private readonly leads: LeadsRepository,
+  ) {}
 
   /** A page of leads, newest first; ticketsCount is counted for the page rows only. */
   async list(auth: AuthContext, query: LeadQueryDto): Promise<LeadListResponseDto> {
-    const search = searchCondition(query.q);
-    const where = `l.organization_id = $1${search.sql}`;
-    const params = [auth.organizationId, ...search.params];
-    const n = params.length;
-    const rows = await this.dataSource.query<LeadRow[]>(
-      `WITH page AS (
-         SELECT l.id FROM leads l WHERE ${where} ORDER BY ${ORDER_BY} LIMIT $${n + 1} OFFSET $${n + 2}
-       )
-       SELECT l.id, l.name, l.phone, l.email, l.created_at, l.updated_at,
-              (SELECT count(*)::int FROM tickets t
-               WHERE t.organization_id = l.organization_id AND t.lead_id = l.id) AS tickets_count
-       FROM page JOIN leads l ON l.organization_id = $1 AND l.id = page.id
-       ORDER BY ${ORDER_BY}`,
-      [...params, query.pageSize, pageOffset(query)],
-    );
-    const [{ total }] = await this.dataSource.query<[{ total: number }]>(
-      `SELECT count(*)::int AS total FROM leads l WHERE ${where}`,
-      params,
-    );
-    return { items: rows.map(toLeadResponse), total, page: query.page, pageSize: query.pageSize };
+    const organizationId = auth.organizationId;
+    const q = query.q || undefined;
+    const rows = await this.leads.listPage(this.db, {
+      organizationId,
+      q,
+      limit: query.pageSize,
+      offset: pageOffset(query),
+    });
+    const total = await this.leads.count(this.db, { organizationId, q });
+    return {
+      items: rows.map((r) => LeadResponseDto.from(r, r.ticketsCount)),
+      total,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
   }
 
   /** The lead with its conversations (and their instance) and its tickets (and their stage), newest first. */
   async detail(auth: AuthContext, id: string): Promise<LeadDetailResponseDto> {
-    const m = this.dataSource.manager;
-    const lead = await this.get(m, auth.organizationId, id);
-    const conversations = await m.query<ConversationRow[]>(
-      `SELECT c.id, c.last_message_at, c.created_at, i.id AS instance_id, i.name AS instance_name,
-              i.phone_number AS instance_phone_number, i.provider AS instance_provider
-       FROM whatsapp_conversations c
-       JOIN whatsapp_instances i ON i.organization_id = c.organization_id AND i.id = c.instance_id
-       WHERE c.organization_id = $1 AND c.lead_id = $2
-       ORDER BY c.created_at DESC, c.id DESC`,
-      [auth.organizationId, id],
-    );
-    const tickets = await m.query<TicketRow[]>(
-      `SELECT t.id, t.status, s.id AS stage_id, s.name AS stage_name, s.color AS stage_color, t.deal_value,
-              t.sales_count, t.sales_total, t.created_at
-       FROM tickets t
-       JOIN ticket_stages s ON s.organization_id = t.organization_id AND s.id = t.stage_id
-       WHERE t.organization_id = $1 AND t.lead_id = $2
-       ORDER BY t.created_at DESC, t.id DESC`,
-      [auth.organizationId, id],
-    );
+    const organizationId = auth.organizationId;
+    const lead = await this.get(this.db, organizationId, id);
+    const conversations = await this.leads.conversationsOf(this.db, { organizationId, leadId: id });
+    const tickets = await this.leads.ticketsOf(this.db, { organizationId, leadId: id });
     return {
       ...LeadResponseDto.from(lead, tickets.length),
       conversations: conversations.map(toConversation),
@@ -172,25 +97,30 @@ export class LeadsService {
 
   /**
    * Renames the lead or changes its phone (with its matching key) or email. A phone or email that another lead of
-   * the organization has is a conflict naming the field, also when a concurrent write wins the race.
+   * the organization has is a conflict naming the field, also when a concurrent write wins the race. Only the
+   * columns that change are written (nothing, and updated_at stays, when none does).
    */
   async update(auth: AuthContext, id: string, dto: UpdateLeadDto): Promise<LeadResponseDto> {
     const phone = dto.phone === undefined ? undefined : this.normalizePhone(dto.phone);
+    const organizationId = auth.organizationId;
     try {
-      return await this.dataSource.transaction(async (m) => {
-        const lead = await this.get(m, auth.organizationId, id);
+      return await this.db.transaction(async (tx) => {
+        const lead = await this.get(tx, organizationId, id);
+        const patch: LeadPatch = {};
         if (phone) {
-          await this.assertFree(m, auth.organizationId, id, 'phone', { phoneKey: phone.key }, phone.e164);
-          lead.phone = phone.e164;
-          lead.phoneKey = phone.key;
+          await this.assertFree(tx, organizationId, id, 'phone', { phoneKey: phone.key }, phone.e164);
+          if (phone.e164 !== lead.phone) patch.phone = phone.e164;
+          if (phone.key !== lead.phoneKey) patch.phoneKey = phone.key;
         }
         if (dto.email !== undefined) {
-          await this.assertFree(m, auth.organizationId, id, 'email', { email: dto.email }, dto.email);
-          lead.email = dto.email;
+          await this.assertFree(tx, organizationId, id, 'email', { email: dto.email }, dto.email);
+          if (dto.email !== lead.email) patch.email = dto.email;
         }
-        if (dto.name !== undefined) lead.name = dto.name;
-        const saved = await m.save(Lead, lead);
-        const ticketsCount = await m.count(Ticket, { where: { organizationId: auth.organizationId, leadId: id } });
+        if (dto.name !== undefined && dto.name !== lead.name) patch.name = dto.name;
+        const saved =
+          Object.keys(patch).length === 0 ? lead : await this.leads.update(tx, { organizationId, id, patch });
+        if (!saved) throw NotFoundError.of('Lead', id);
+        const ticketsCount = await this.leads.ticketCount(tx, { organizationId, leadId: id });
         return LeadResponseDto.from(saved, ticketsCount);
       });
     } catch (error) {
@@ -200,8 +130,8 @@ export class LeadsService {
     }
   }
 
-  private async get(m: EntityManager, organizationId: string, id: string): Promise<Lead> {
-    const lead = await m.findOneBy(Lead, { organizationId, id });
+  private async get(db: Db, organizationId: string, id: string): Promise<LeadRow> {
+    const lead = await this.leads.findById(db, { organizationId, id });
     if (!lead) throw NotFoundError.of('Lead', id);
     return lead;
   }
@@ -213,20 +143,14 @@ export class LeadsService {
   }
 
   private async assertFree(
-    m: EntityManager,
+    db: Db,
     organizationId: string,
     exceptId: string,
     field: UniqueField,
     where: { phoneKey: string } | { email: string },
     value: string,
   ): Promise<void> {
-    const qb = m
-      .createQueryBuilder(Lead, 'l')
-      .where('l.organizationId = :organizationId', { organizationId })
-      .andWhere('l.id <> :exceptId', { exceptId });
-    if ('phoneKey' in where) qb.andWhere('l.phoneKey = :phoneKey', where);
-    else qb.andWhere('l.email = :email', where);
-    if (await qb.getExists()) throw conflict(field, value);
+    if (await this.leads.otherHas(db, { organizationId, id: exceptId, ...where })) throw conflict(field, value);
   }
 }
 
@@ -237,8 +161,8 @@ function conflict(field: UniqueField, value: string | undefined): ConflictError 
 
 /** The field behind a unique violation on leads (a concurrent write that passed our check first), if any. */
 function uniqueViolationField(error: unknown): UniqueField | undefined {
-  if (!(error instanceof QueryFailedError)) return undefined;
-  const driverError = error.driverError as { code?: string; constraint?: string } | undefined;
+  // Db's errors are TypeORM's QueryFailedError, whose driverError is PostgreSQL's.
+  const driverError = (error as { driverError?: { code?: string; constraint?: string } } | null)?.driverError;
   if (driverError?.code !== '23505' || !driverError.constraint) return undefined;
   return UNIQUE_FIELD[driverError.constraint];
 }

@@ -1,21 +1,24 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { OrgReadCache } from '../../common/cache/org-read-cache';
-import { Organization } from './entities/organization.entity';
+import { Db } from '../../database/db';
+import { type OrganizationRow, OrganizationsRepository } from './organizations.repository';
 
 /** The organization's settings (time zone, currency) for read paths, reused until its next write. */
 @Injectable()
 export class OrganizationSettings {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly db: Db,
+    private readonly organizations: OrganizationsRepository,
     private readonly cache: OrgReadCache,
   ) {}
 
   /** Shared between requests: read it, never change it. */
-  of(organizationId: string): Promise<Readonly<Organization>> {
-    return this.cache.get(organizationId, 'organization', () =>
-      this.dataSource.manager.findOneByOrFail(Organization, { id: organizationId }),
-    );
+  of(organizationId: string): Promise<Readonly<OrganizationRow>> {
+    return this.cache.get(organizationId, 'organization', async () => {
+      const org = await this.organizations.findById(this.db, { organizationId });
+      // As findOneByOrFail did: a missing organization of an authenticated caller is a server error, not a 404.
+      if (!org) throw new Error(`Organization ${organizationId} not found`);
+      return org;
+    });
   }
 }

@@ -1,14 +1,12 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { Organization } from './entities/organization.entity';
 import { OrganizationSettings } from './organization-settings';
 import { OrganizationsController } from './organizations.controller';
+import { OrganizationsRepository } from './organizations.repository';
 import { OrganizationsService } from './organizations.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Organization])],
   controllers: [OrganizationsController],
-  providers: [OrganizationsService, OrganizationSettings],
-  exports: [OrganizationsService, OrganizationSettings],
+  providers: [OrganizationsService, OrganizationSettings, OrganizationsRepository],
+  exports: [OrganizationsService, OrganizationSettings, OrganizationsRepository],
 })
 export class OrganizationsModule {}

@@ -1,24 +1,36 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
 import type { AuthContext } from '../../common/auth/auth-context';
 import { NotFoundError } from '../../common/errors/domain-errors';
+import { Db } from '../../database/db';
 import type { UpdateOrganizationDto } from './dto/update-organization.dto';
-import { Organization } from './entities/organization.entity';
+import { type OrganizationPatch, type OrganizationRow, OrganizationsRepository } from './organizations.repository';
+
+const EDITABLE = ['name', 'timezone', 'currency'] as const;
 
 @Injectable()
 export class OrganizationsService {
-  constructor(@InjectRepository(Organization) private readonly organizations: Repository<Organization>) {}
+  constructor(
+    private readonly db: Db,
+    private readonly organizations: OrganizationsRepository,
+  ) {}
 
-  async getCurrent(auth: AuthContext): Promise<Organization> {
-    const org = await this.organizations.findOneBy({ id: auth.organizationId });
+  async getCurrent(auth: Pick<AuthContext, 'organizationId'>): Promise<OrganizationRow> {
+    const org = await this.organizations.findById(this.db, { organizationId: auth.organizationId });
     if (!org) throw NotFoundError.of('Organization');
     return org;
   }
 
-  async update(auth: AuthContext, dto: UpdateOrganizationDto): Promise<Organization> {
+  /** Writes only the columns that change (nothing, and updated_at stays, when none does). */
+  async update(auth: AuthContext, dto: UpdateOrganizationDto): Promise<OrganizationRow> {
     const org = await this.getCurrent(auth);
-    Object.assign(org, dto);
-    return this.organizations.save(org);
+    const patch: OrganizationPatch = {};
+    for (const key of EDITABLE) {
+      const value = dto[key];
+      if (value !== undefined && value !== org[key]) patch[key] = value;
+    }
+    if (Object.keys(patch).length === 0) return org;
+    const updated = await this.organizations.update(this.db, { organizationId: auth.organizationId, patch });
+    if (!updated) throw NotFoundError.of('Organization');
+    return updated;
   }
 }

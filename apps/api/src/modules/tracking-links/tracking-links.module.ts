@@ -1,16 +1,16 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { TrackingModule } from '../tracking/tracking.module';
-import { TrackingClick } from './entities/tracking-click.entity';
-import { TrackingLink } from './entities/tracking-link.entity';
+import { WhatsappInstancesModule } from '../whatsapp-instances/whatsapp-instances.module';
+import { TrackingClicksRepository } from './tracking-clicks.repository';
 import { TrackingLinksController } from './tracking-links.controller';
+import { TrackingLinksRepository } from './tracking-links.repository';
 import { TrackingLinksService } from './tracking-links.service';
 import { TrackingRedirectController } from './tracking-redirect.controller';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([TrackingLink, TrackingClick]), TrackingModule],
+  imports: [TrackingModule, WhatsappInstancesModule],
   controllers: [TrackingLinksController, TrackingRedirectController],
-  providers: [TrackingLinksService],
-  exports: [TrackingLinksService],
+  providers: [TrackingLinksService, TrackingLinksRepository, TrackingClicksRepository],
+  exports: [TrackingLinksService, TrackingClicksRepository],
 })
 export class TrackingLinksModule {}

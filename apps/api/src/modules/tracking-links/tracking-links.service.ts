@@ -1,16 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { subDays } from 'date-fns';
-import { DataSource, type EntityManager, MoreThanOrEqual } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { AuthContext } from '../../common/auth/auth-context';
 import { NotFoundError } from '../../common/errors/domain-errors';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { Db } from '../../database/db';
 import { IdentifierCatalog } from '../tracking/identifier-catalog';
-import { WhatsappInstance } from '../whatsapp-instances/entities/whatsapp-instance.entity';
+import { WhatsappInstancesRepository } from '../whatsapp-instances/whatsapp-instances.repository';
 import type { CreateTrackingLinkDto } from './dto/create-tracking-link.dto';
 import type { TrackingLinkResponseDto } from './dto/tracking-link-response.dto';
-import { TrackingClick } from './entities/tracking-click.entity';
-import { TrackingLink } from './entities/tracking-link.entity';
+import { type TrackingClickRow, TrackingClicksRepository } from './tracking-clicks.repository';
+import { type TrackingLinkRow, TrackingLinksRepository } from './tracking-links.repository';
 import { findRefCode, newClickCode, newSlug, refSuffix } from './tracking-code';
 
 /** A click code attributes a ticket only if the message arrives within this window. */
@@ -29,60 +29,52 @@ function param(query: Record<string, unknown>, key: string): string | null {
   return typeof first === 'string' && first.trim() ? first.trim().slice(0, 255) : null;
 }
 
+/** TEMPORARY (issue #11): message-ingestion.service.ts (whatsapp module) still passes a TypeORM manager. */
+function asDb(db: Db | EntityManager): Db {
+  return db instanceof Db ? db : new Db(db);
+}
+
 @Injectable()
 export class TrackingLinksService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly db: Db,
+    private readonly links: TrackingLinksRepository,
+    private readonly clicks: TrackingClicksRepository,
+    private readonly instances: WhatsappInstancesRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly catalog: IdentifierCatalog,
   ) {}
 
   async create(auth: AuthContext, dto: CreateTrackingLinkDto): Promise<TrackingLinkResponseDto> {
-    const org = auth.organizationId;
-    if (!(await this.dataSource.manager.existsBy(WhatsappInstance, { organizationId: org, id: dto.instanceId }))) {
+    const organizationId = auth.organizationId;
+    if (!(await this.instances.exists(this.db, { organizationId, id: dto.instanceId }))) {
       throw NotFoundError.of('WhatsApp instance', dto.instanceId);
     }
-    const link = await this.dataSource.manager.save(
-      TrackingLink,
-      this.dataSource.manager.create(TrackingLink, { organizationId: org, ...dto, slug: newSlug() }),
-    );
+    const link = await this.links.insert(this.db, {
+      organizationId,
+      instanceId: dto.instanceId,
+      name: dto.name,
+      message: dto.message,
+      slug: newSlug(),
+    });
     return this.view(link, 0, 0);
   }
 
   async list(auth: AuthContext): Promise<TrackingLinkResponseDto[]> {
-    const rows = await this.dataSource.query<(TrackingLinkRow & { clicks: number; tickets: number })[]>(
-      `SELECT l.id, l.name, l.instance_id, l.message, l.slug, l.created_at,
-              (SELECT count(*)::int FROM tracking_clicks c WHERE c.organization_id = l.organization_id AND c.link_id = l.id) AS clicks,
-              (SELECT count(DISTINCT c.ticket_id)::int FROM tracking_clicks c
-                WHERE c.organization_id = l.organization_id AND c.link_id = l.id AND c.ticket_id IS NOT NULL) AS tickets
-       FROM tracking_links l WHERE l.organization_id = $1 ORDER BY l.created_at DESC, l.id DESC`,
-      [auth.organizationId],
-    );
-    return rows.map((r) =>
-      this.view(
-        {
-          id: r.id,
-          name: r.name,
-          instanceId: r.instance_id,
-          message: r.message,
-          slug: r.slug,
-          createdAt: r.created_at,
-        },
-        r.clicks,
-        r.tickets,
-      ),
-    );
+    const rows = await this.links.listWithCounts(this.db, { organizationId: auth.organizationId });
+    return rows.map((r) => this.view(r, r.clicks, r.tickets));
   }
 
   /** Records a visit of /t/<slug> and returns where to send the visitor: wa.me with the message and its code. */
   async recordClick(slug: string, ctx: ClickContext): Promise<string | null> {
-    const m = this.dataSource.manager;
-    const link = await m.findOneBy(TrackingLink, { slug });
+    const link = await this.links.findBySlug(this.db, { slug });
     if (!link) return null;
-    const instance = await m.findOneByOrFail(WhatsappInstance, {
+    const instance = await this.instances.findById(this.db, {
       organizationId: link.organizationId,
       id: link.instanceId,
     });
+    // The link's foreign key keeps its instance (as findOneByOrFail did: a missing one is a server error).
+    if (!instance) throw new Error(`Instance ${link.instanceId} of tracking link ${link.id} not found`);
     const catalog = await this.catalog.get();
     const clickIds: Record<string, string> = {};
     for (const key of catalog.identifierTypes.keys()) {
@@ -92,26 +84,20 @@ export class TrackingLinksService {
     const [utmSource, utmMedium, utmCampaign, utmTerm, utmContent] = UTM_PARAMS.map((p) => param(ctx.query, p));
     let code = newClickCode();
     for (let attempt = 0; ; attempt++) {
-      const inserted = await m
-        .createQueryBuilder()
-        .insert()
-        .into(TrackingClick)
-        .values({
-          organizationId: link.organizationId,
-          linkId: link.id,
-          code,
-          utmSource,
-          utmMedium,
-          utmCampaign,
-          utmTerm,
-          utmContent,
-          clickIds,
-          referrer: ctx.referrer?.slice(0, 2000) ?? null,
-          userAgent: ctx.userAgent?.slice(0, 1000) ?? null,
-        })
-        .orIgnore()
-        .execute();
-      if ((inserted.raw as unknown[]).length > 0) break;
+      const inserted = await this.clicks.insertUnlessCodeTaken(this.db, {
+        organizationId: link.organizationId,
+        linkId: link.id,
+        code,
+        utmSource,
+        utmMedium,
+        utmCampaign,
+        utmTerm,
+        utmContent,
+        clickIds,
+        referrer: ctx.referrer?.slice(0, 2000) ?? null,
+        userAgent: ctx.userAgent?.slice(0, 1000) ?? null,
+      });
+      if (inserted) break;
       if (attempt > 5) throw new Error('Could not allocate a unique click code');
       code = newClickCode();
     }
@@ -121,38 +107,37 @@ export class TrackingLinksService {
 
   /** The click whose code a lead's first message carries (same organization, within the window). */
   async findClickInText(
-    m: EntityManager,
+    db: Db | EntityManager,
     organizationId: string,
     text: string | null,
     sentAt: Date,
-  ): Promise<TrackingClick | null> {
+  ): Promise<TrackingClickRow | null> {
     const code = findRefCode(text);
     if (!code) return null;
-    return m.findOneBy(TrackingClick, {
-      organizationId,
-      code,
-      createdAt: MoreThanOrEqual(subDays(sentAt, CLICK_WINDOW_DAYS)),
-    });
+    const since = subDays(sentAt, CLICK_WINDOW_DAYS);
+    return (await this.clicks.findByCode(asDb(db), { organizationId, code, since })) ?? null;
   }
 
-  async attachTicket(m: EntityManager, organizationId: string, clickId: string, ticketId: string): Promise<void> {
-    await m.update(TrackingClick, { organizationId, id: clickId }, { ticketId });
+  async attachTicket(db: Db | EntityManager, organizationId: string, clickId: string, ticketId: string): Promise<void> {
+    await this.clicks.attachTicket(asDb(db), { organizationId, id: clickId, ticketId });
   }
 
   private view(
-    link: Pick<TrackingLink, 'id' | 'name' | 'instanceId' | 'message' | 'slug' | 'createdAt'>,
+    link: Pick<TrackingLinkRow, 'id' | 'name' | 'instanceId' | 'message' | 'slug' | 'createdAt'>,
     clicks: number,
     tickets: number,
   ): TrackingLinkResponseDto {
-    return { ...link, url: `${this.config.publicUrl}/t/${link.slug}`, clicks, tickets };
+    const { id, name, instanceId, message, slug, createdAt } = link;
+    return {
+      id,
+      name,
+      instanceId,
+      message,
+      slug,
+      createdAt,
+      url: `${this.config.publicUrl}/t/${slug}`,
+      clicks,
+      tickets,
+    };
   }
-}
-
-interface TrackingLinkRow {
-  id: string;
-  name: string;
-  instance_id: string;
-  message: string;
-  slug: string;
-  created_at: Date;
 }

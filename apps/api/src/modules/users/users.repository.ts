@@ -1,13 +1,126 @@
+import { Injectable } from '@nestjs/common';
+import type { UserRole } from '@whatrack/shared';
+import { sql } from 'kysely';
 import type { EntityManager } from 'typeorm';
 import { searchPattern } from '../../common/sql/like-pattern';
+import { Db } from '../../database/db';
+import { DummyValue, GenerateSql } from '../../database/generate-sql';
+import { qb } from '../../database/query-builder';
 
-/** Statements on users used outside the users module's own service (the ticket search). */
+/** A user as the API shows it (never its password hash). */
+export interface UserRow {
+  id: string;
+  organizationId: string;
+  name: string;
+  email: string;
+  role: UserRole;
+  createdAt: Date;
+  updatedAt: Date;
+}
 
-/** The users of the organization whose name (case- and accent-insensitive) a search term matches (searchPattern). */
-export async function findUserIdsNamed(m: EntityManager, organizationId: string, q: string): Promise<string[]> {
-  const rows = await m.query<{ id: string }[]>(
-    `SELECT u.id FROM users u WHERE u.organization_id = $1 AND f_unaccent(lower(u.name)) LIKE f_unaccent($2::text)`,
-    [organizationId, searchPattern(q)],
-  );
-  return rows.map((r) => r.id);
+export interface NewUserRow {
+  organizationId: string;
+  name: string;
+  /** Already lower-cased. */
+  email: string;
+  passwordHash: string;
+  role: UserRole;
+}
+
+const USER_COLUMNS = [
+  'users.id',
+  'users.organization_id as organizationId',
+  'users.name',
+  'users.email',
+  'users.role',
+  'users.created_at as createdAt',
+  'users.updated_at as updatedAt',
+] as const;
+
+function selectUsers() {
+  return qb.selectFrom('users').select(USER_COLUMNS).$narrowType<{ role: UserRole }>();
+}
+
+/** The only SQL of users. E-mail addresses are unique across the product (they are the login). */
+@Injectable()
+export class UsersRepository {
+  @GenerateSql({ params: [{ organizationId: DummyValue.UUID }] })
+  list(db: Db, { organizationId }: { organizationId: string }): Promise<UserRow[]> {
+    return db.all(selectUsers().where('users.organization_id', '=', organizationId).orderBy('users.name', 'asc'));
+  }
+
+  /** Read on every authenticated request (the JWT strategy), hence prepared. */
+  @GenerateSql({ params: [{ organizationId: DummyValue.UUID, id: DummyValue.UUID2 }] })
+  findById(db: Db, { organizationId, id }: { organizationId: string; id: string }): Promise<UserRow | undefined> {
+    return db.first(selectUsers().where('users.organization_id', '=', organizationId).where('users.id', '=', id), {
+      prepare: 'users.findById',
+    });
+  }
+
+  /** For login only: the user of an address (already lower-cased), with its password hash. */
+  @GenerateSql({ params: [{ email: 'a@example.com' }], crossTenant: 'login: the address is unique product-wide' })
+  findForLogin(db: Db, { email }: { email: string }): Promise<(UserRow & { passwordHash: string }) | undefined> {
+    return db.first(selectUsers().select('users.password_hash as passwordHash').where('users.email', '=', email));
+  }
+
+  @GenerateSql({ params: [{ email: 'a@example.com' }], crossTenant: 'e-mail addresses are unique product-wide' })
+  async emailTaken(db: Db, { email }: { email: string }): Promise<boolean> {
+    const row = await db.one(
+      qb.selectNoFrom((eb) =>
+        eb
+          .exists(eb.selectFrom('users').select('users.id').where('users.email', '=', email))
+          .$castTo<boolean>()
+          .as('taken'),
+      ),
+    );
+    return row.taken;
+  }
+
+  @GenerateSql({
+    params: [
+      { organizationId: DummyValue.UUID, name: 'Ana', email: 'a@example.com', passwordHash: 'hash', role: 'agent' },
+    ],
+  })
+  insert(db: Db, user: NewUserRow): Promise<UserRow> {
+    return db.one(
+      qb
+        .insertInto('users')
+        .values({
+          organization_id: user.organizationId,
+          name: user.name,
+          email: user.email,
+          password_hash: user.passwordHash,
+          role: user.role,
+        })
+        .returning(USER_COLUMNS)
+        .$narrowType<{ role: UserRole }>(),
+    );
+  }
+
+  /** The users of the organization whose name (case- and accent-insensitive) a search term matches (searchPattern). */
+  @GenerateSql({ params: [{ organizationId: DummyValue.UUID, q: 'ana' }] })
+  async findIdsNamed(db: Db, { organizationId, q }: { organizationId: string; q: string }): Promise<string[]> {
+    const rows = await db.all(
+      qb
+        .selectFrom('users as u')
+        .select('u.id')
+        .where('u.organization_id', '=', organizationId)
+        .where(
+          sql<string>`f_unaccent(lower(${sql.ref('u.name')}))`,
+          'like',
+          sql<string>`f_unaccent(${searchPattern(q)}::text)`,
+        ),
+    );
+    return rows.map((r) => r.id);
+  }
+}
+
+const users = new UsersRepository();
+
+/**
+ * TEMPORARY (issue #11): the old signature, for tickets/ticket-search-matches.ts until its helper calls
+ * UsersRepository.findIdsNamed with a Db. Remove then.
+ */
+export function findUserIdsNamed(m: EntityManager, organizationId: string, q: string): Promise<string[]> {
+  return users.findIdsNamed(new Db(m), { organizationId, q });
 }

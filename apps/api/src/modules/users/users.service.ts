@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import { UserRole } from '@whatrack/shared';
-import type { EntityManager, Repository } from 'typeorm';
 import type { AuthContext } from '../../common/auth/auth-context';
 import { ConflictError, NotFoundError } from '../../common/errors/domain-errors';
+import { Db } from '../../database/db';
 import type { CreateUserDto } from './dto/create-user.dto';
-import { User } from './entities/user.entity';
 import { PasswordHasher } from './password-hasher';
+import { type UserRow, UsersRepository } from './users.repository';
 
 export interface NewUser {
   organizationId: string;
@@ -19,29 +18,29 @@ export interface NewUser {
 @Injectable()
 export class UsersService {
   constructor(
-    @InjectRepository(User) private readonly users: Repository<User>,
+    private readonly db: Db,
+    private readonly users: UsersRepository,
     private readonly hasher: PasswordHasher,
   ) {}
 
-  /** Inserts a user with the given manager (so registration can run it inside its transaction). */
-  async insert(manager: EntityManager, input: NewUser): Promise<User> {
+  /** Inserts a user with the given Db (so registration can run it inside its transaction). */
+  async insert(db: Db, input: NewUser): Promise<UserRow> {
     const email = input.email.trim().toLowerCase();
     // Hashed first, so a taken address is not answered measurably faster than a free one.
     const passwordHash = await this.hasher.hash(input.password);
-    const taken = await manager.exists(User, { where: { email } });
-    if (taken) {
+    if (await this.users.emailTaken(db, { email })) {
       throw new ConflictError(
         'This e-mail address cannot be used: sign in with it instead',
         undefined,
         'email_unavailable',
       );
     }
-    const user = manager.create(User, { ...input, email, passwordHash });
-    return manager.save(User, user);
+    const { organizationId, name, role } = input;
+    return this.users.insert(db, { organizationId, name, email, passwordHash, role });
   }
 
-  create(auth: AuthContext, dto: CreateUserDto): Promise<User> {
-    return this.insert(this.users.manager, {
+  create(auth: AuthContext, dto: CreateUserDto): Promise<UserRow> {
+    return this.insert(this.db, {
       organizationId: auth.organizationId,
       name: dto.name,
       email: dto.email,
@@ -50,26 +49,23 @@ export class UsersService {
     });
   }
 
-  list(auth: AuthContext): Promise<User[]> {
-    return this.users.find({ where: { organizationId: auth.organizationId }, order: { name: 'ASC' } });
+  list(auth: AuthContext): Promise<UserRow[]> {
+    return this.users.list(this.db, { organizationId: auth.organizationId });
   }
 
-  async get(auth: AuthContext, id: string): Promise<User> {
-    const user = await this.users.findOneBy({ organizationId: auth.organizationId, id });
+  async get(auth: AuthContext, id: string): Promise<UserRow> {
+    const user = await this.users.findById(this.db, { organizationId: auth.organizationId, id });
     if (!user) throw NotFoundError.of('User', id);
     return user;
   }
 
   /** For login only: the user with its password hash, looked up across organizations by email. */
-  findForLogin(email: string): Promise<User | null> {
-    return this.users
-      .createQueryBuilder('u')
-      .addSelect('u.passwordHash')
-      .where('u.email = :email', { email: email.trim().toLowerCase() })
-      .getOne();
+  findForLogin(email: string): Promise<(UserRow & { passwordHash: string }) | undefined> {
+    return this.users.findForLogin(this.db, { email: email.trim().toLowerCase() });
   }
 
-  findById(id: string): Promise<User | null> {
-    return this.users.findOneBy({ id });
+  /** The user, if it still belongs to the organization (a token's `org`). */
+  findInOrganization(organizationId: string, id: string): Promise<UserRow | undefined> {
+    return this.users.findById(this.db, { organizationId, id });
   }
 }

@@ -1,16 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { WhatsappProvider } from '@whatrack/shared';
-import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthContext } from '../../common/auth/auth-context';
 import { Clock } from '../../common/clock/clock';
 import { TokenCipher } from '../../common/crypto/token-cipher';
 import { ConflictError, InvalidInputError } from '../../common/errors/domain-errors';
+import { Db } from '../../database/db';
 import { requeueUnroutableCloudEvents } from '../whatsapp/webhook-event-store';
 import type { UpdateWhatsappInstanceDto } from './dto/update-whatsapp-instance.dto';
-import type { WhatsappInstance } from './entities/whatsapp-instance.entity';
 import { GraphPhoneNumbers } from './graph-phone-numbers';
-import { storedAccessToken, verifiedElsewhere } from './instance-claims';
+import {
+  type WhatsappInstancePatch,
+  type WhatsappInstanceRow,
+  WhatsappInstancesRepository,
+} from './whatsapp-instances.repository';
 
 /** What an update does to the claim: `encrypted` is a new token, or null when the `stored` one was verified again. */
 export type ClaimChange =
@@ -26,7 +28,8 @@ export type ClaimChange =
 @Injectable()
 export class CloudClaims {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly db: Db,
+    private readonly instances: WhatsappInstancesRepository,
     private readonly graph: GraphPhoneNumbers,
     private readonly cipher: TokenCipher,
     private readonly clock: Clock,
@@ -41,7 +44,7 @@ export class CloudClaims {
    */
   async plan(
     auth: AuthContext,
-    instance: WhatsappInstance,
+    instance: WhatsappInstanceRow,
     dto: UpdateWhatsappInstanceDto,
     providerPhoneNumberId: string | null,
   ): Promise<ClaimChange> {
@@ -59,7 +62,10 @@ export class CloudClaims {
       return { kind: 'verified', verifiedId, encrypted: this.cipher.encrypt(dto.accessToken) };
     }
     if (providerPhoneNumberId === instance.providerPhoneNumberId) return { kind: 'unchanged' };
-    const stored = await storedAccessToken(this.dataSource.manager, auth.organizationId, instance.id);
+    const stored = await this.instances.storedAccessToken(this.db, {
+      organizationId: auth.organizationId,
+      id: instance.id,
+    });
     if (stored === null) return { kind: 'unchanged' };
     await this.graph.assertControls(verifiedId, this.decryptStored(stored), {
       field: 'providerPhoneNumberId',
@@ -70,39 +76,42 @@ export class CloudClaims {
   }
 
   /**
-   * Applies the planned change to the instance about to be saved, inside the update's transaction (after its new id
-   * was set). A verification re-queues the id's recent unroutable deliveries, which the instance now receives.
+   * What the planned change writes, inside the update's transaction (`instance` as it will be saved: its new id
+   * already set). A verification re-queues the id's recent unroutable deliveries, which the instance now receives.
    */
-  async apply(m: EntityManager, auth: AuthContext, instance: WhatsappInstance, change: ClaimChange): Promise<void> {
-    if (change.kind === 'unchanged') return;
-    if (change.kind === 'cleared') {
-      instance.accessTokenEncrypted = null;
-      instance.verifiedAt = null;
-      return;
-    }
-    if (!(await this.stillAsVerified(m, auth, instance, change))) {
+  async apply(
+    tx: Db,
+    auth: AuthContext,
+    instance: WhatsappInstanceRow,
+    change: ClaimChange,
+  ): Promise<WhatsappInstancePatch> {
+    if (change.kind === 'unchanged') return {};
+    if (change.kind === 'cleared') return { accessTokenEncrypted: null, verifiedAt: null };
+    if (!(await this.stillAsVerified(tx, auth, instance, change))) {
       throw new ConflictError('The instance changed while its access token was being verified: try again');
     }
     // Only a caller whose token the Graph API accepted for the id gets here, so this answer tells nothing new.
-    if (await verifiedElsewhere(m, change.verifiedId, instance.id)) {
+    if (await this.instances.verifiedElsewhere(tx, { phoneNumberId: change.verifiedId, exceptId: instance.id })) {
       throw new ConflictError(`Another organization has already verified phone_number_id "${change.verifiedId}"`);
     }
-    if (change.encrypted !== null) instance.accessTokenEncrypted = change.encrypted;
-    instance.verifiedAt = this.clock.now();
-    await requeueUnroutableCloudEvents(m, change.verifiedId);
+    const patch: WhatsappInstancePatch = { verifiedAt: this.clock.now() };
+    if (change.encrypted !== null) patch.accessTokenEncrypted = change.encrypted;
+    // webhook-event-store (whatsapp module) still takes a TypeORM manager: the transaction's.
+    await requeueUnroutableCloudEvents(tx.entityManager, change.verifiedId);
+    return patch;
   }
 
   /** The Graph API was asked before the lock: the id (and the stored token it used) must still be the ones saved. */
   private async stillAsVerified(
-    m: EntityManager,
+    tx: Db,
     auth: AuthContext,
-    instance: WhatsappInstance,
+    instance: WhatsappInstanceRow,
     change: Extract<ClaimChange, { kind: 'verified' }>,
   ): Promise<boolean> {
     if (instance.providerPhoneNumberId !== change.verifiedId) return false;
-    return (
-      change.encrypted !== null || (await storedAccessToken(m, auth.organizationId, instance.id)) === change.stored
-    );
+    if (change.encrypted !== null) return true;
+    const stored = await this.instances.storedAccessToken(tx, { organizationId: auth.organizationId, id: instance.id });
+    return stored === change.stored;
   }
 
   private decryptStored(stored: string): string {

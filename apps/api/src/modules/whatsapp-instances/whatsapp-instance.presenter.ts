@@ -1,12 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { MANAGER_ROLES, WhatsappProvider } from '@whatrack/shared';
-import { DataSource } from 'typeorm';
 import type { AuthContext } from '../../common/auth/auth-context';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { Db } from '../../database/db';
 import { WhatsappInstanceResponseDto } from './dto/whatsapp-instance-response.dto';
-import { WhatsappInstance } from './entities/whatsapp-instance.entity';
-import { instanceStates } from './instance-claims';
+import { type WhatsappInstanceRow, WhatsappInstancesRepository } from './whatsapp-instances.repository';
 
 /**
  * Instances as the API shows them: with the webhook URL to paste, the webhook token for managers only, and their
@@ -15,24 +13,30 @@ import { instanceStates } from './instance-claims';
 @Injectable()
 export class WhatsappInstancePresenter {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly db: Db,
+    private readonly instances: WhatsappInstancesRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  webhookUrl(instance: Pick<WhatsappInstance, 'id' | 'provider'>): string {
+  webhookUrl(instance: Pick<WhatsappInstanceRow, 'id' | 'provider'>): string {
     const base = `${this.config.publicUrl}/api/v1/webhooks/whatsapp`;
     return instance.provider === WhatsappProvider.CLOUD_API ? `${base}/cloud` : `${base}/evolution/${instance.id}`;
   }
 
-  async present(auth: AuthContext, instance: WhatsappInstance): Promise<WhatsappInstanceResponseDto> {
+  async present(auth: AuthContext, instance: WhatsappInstanceRow): Promise<WhatsappInstanceResponseDto> {
     const [view] = await this.presentAll(auth, [instance]);
     return view;
   }
 
-  async presentAll(auth: AuthContext, instances: WhatsappInstance[]): Promise<WhatsappInstanceResponseDto[]> {
+  async presentAll(auth: AuthContext, instances: WhatsappInstanceRow[]): Promise<WhatsappInstanceResponseDto[]> {
+    if (instances.length === 0) return [];
     const canSeeSecrets = auth.principal === 'user' && MANAGER_ROLES.includes(auth.role);
-    const ids = instances.map((i) => i.id);
-    const states = await instanceStates(this.dataSource.manager, auth.organizationId, ids, canSeeSecrets);
+    const rows = await this.instances.states(this.db, {
+      organizationId: auth.organizationId,
+      ids: instances.map((i) => i.id),
+      withWebhookToken: canSeeSecrets,
+    });
+    const states = new Map(rows.map((r) => [r.id, r]));
     return instances.map((i) =>
       WhatsappInstanceResponseDto.from(i, this.webhookUrl(i), states.get(i.id) ?? UNKNOWN_STATE),
     );

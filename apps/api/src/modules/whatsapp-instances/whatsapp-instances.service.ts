@@ -1,53 +1,50 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { WhatsappProvider } from '@whatrack/shared';
-import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthContext } from '../../common/auth/auth-context';
 import { ConflictError, InvalidInputError, NotFoundError } from '../../common/errors/domain-errors';
 import { normalizePhone } from '../../common/phone/phone';
-import { WhatsappConversation } from '../conversations/entities/whatsapp-conversation.entity';
+import { Db } from '../../database/db';
 import { CloudClaims } from './cloud-claims';
 import type { CreateWhatsappInstanceDto } from './dto/create-whatsapp-instance.dto';
 import type { UpdateWhatsappInstanceDto } from './dto/update-whatsapp-instance.dto';
-import { WhatsappInstance } from './entities/whatsapp-instance.entity';
+import {
+  type WhatsappInstancePatch,
+  type WhatsappInstanceRow,
+  WhatsappInstancesRepository,
+} from './whatsapp-instances.repository';
 
 const CLOUD_API_ID = /^\d+$/;
 
 @Injectable()
 export class WhatsappInstancesService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly db: Db,
+    private readonly instances: WhatsappInstancesRepository,
     private readonly claims: CloudClaims,
   ) {}
 
   /** Oldest first: the organization's first instance is items[0]. */
-  list(auth: AuthContext, manager: EntityManager = this.dataSource.manager): Promise<WhatsappInstance[]> {
-    return manager.find(WhatsappInstance, {
-      where: { organizationId: auth.organizationId },
-      order: { createdAt: 'ASC', id: 'ASC' },
-    });
+  list(auth: AuthContext, db: Db = this.db): Promise<WhatsappInstanceRow[]> {
+    return this.instances.list(db, { organizationId: auth.organizationId });
   }
 
-  async get(
-    auth: AuthContext,
-    id: string,
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<WhatsappInstance> {
-    const instance = await manager.findOneBy(WhatsappInstance, { organizationId: auth.organizationId, id });
+  async get(auth: AuthContext, id: string, db: Db = this.db): Promise<WhatsappInstanceRow> {
+    const instance = await this.instances.findById(db, { organizationId: auth.organizationId, id });
     if (!instance) throw NotFoundError.of('WhatsApp instance', id);
     return instance;
   }
 
-  create(auth: AuthContext, dto: CreateWhatsappInstanceDto): Promise<WhatsappInstance> {
+  create(auth: AuthContext, dto: CreateWhatsappInstanceDto): Promise<WhatsappInstanceRow> {
     const phoneNumber = this.normalizePhoneNumber(dto.phoneNumber);
     const providerPhoneNumberId = dto.providerPhoneNumberId ?? null;
     this.assertProviderPhoneNumberId(dto.provider, providerPhoneNumberId);
-    return this.dataSource.transaction(async (m) => {
-      await this.lockOrganization(m, auth.organizationId);
-      await this.assertNotClaimedInOrganization(m, auth.organizationId, dto.provider, providerPhoneNumberId);
-      const instance = m.create(WhatsappInstance, {
-        organizationId: auth.organizationId,
+    const organizationId = auth.organizationId;
+    return this.db.transaction(async (tx) => {
+      await this.instances.lockOrganization(tx, { organizationId });
+      await this.assertNotClaimedInOrganization(tx, organizationId, dto.provider, providerPhoneNumberId);
+      return this.instances.insert(tx, {
+        organizationId,
         name: dto.name,
         phoneNumber,
         provider: dto.provider,
@@ -55,12 +52,14 @@ export class WhatsappInstancesService {
         providerBusinessAccountId: dto.providerBusinessAccountId ?? null,
         webhookToken: randomBytes(24).toString('hex'),
       });
-      return m.save(WhatsappInstance, instance);
     });
   }
 
-  /** Applies a partial update; the claim on a Cloud API phone_number_id changes through CloudClaims. */
-  async update(auth: AuthContext, id: string, dto: UpdateWhatsappInstanceDto): Promise<WhatsappInstance> {
+  /**
+   * Applies a partial update (only the columns that change are written); the claim on a Cloud API phone_number_id
+   * changes through CloudClaims.
+   */
+  async update(auth: AuthContext, id: string, dto: UpdateWhatsappInstanceDto): Promise<WhatsappInstanceRow> {
     const phoneNumber = dto.phoneNumber === undefined ? undefined : this.normalizePhoneNumber(dto.phoneNumber);
     const current = await this.get(auth, id);
     const providerPhoneNumberId =
@@ -69,35 +68,40 @@ export class WhatsappInstancesService {
       this.assertProviderPhoneNumberId(current.provider, providerPhoneNumberId);
     }
     const claim = await this.claims.plan(auth, current, dto, providerPhoneNumberId);
-    return this.dataSource.transaction(async (m) => {
-      await this.lockOrganization(m, auth.organizationId);
-      const instance = await this.get(auth, id, m);
+    const organizationId = auth.organizationId;
+    return this.db.transaction(async (tx) => {
+      await this.instances.lockOrganization(tx, { organizationId });
+      const instance = await this.get(auth, id, tx);
+      const patch: WhatsappInstancePatch = {};
       if (dto.providerPhoneNumberId !== undefined && providerPhoneNumberId !== instance.providerPhoneNumberId) {
-        await this.assertNotClaimedInOrganization(m, auth.organizationId, instance.provider, providerPhoneNumberId, id);
-        instance.providerPhoneNumberId = providerPhoneNumberId;
+        await this.assertNotClaimedInOrganization(tx, organizationId, instance.provider, providerPhoneNumberId, id);
+        patch.providerPhoneNumberId = providerPhoneNumberId;
       }
-      if (dto.name !== undefined) instance.name = dto.name;
-      if (phoneNumber !== undefined) instance.phoneNumber = phoneNumber;
-      if (dto.providerBusinessAccountId !== undefined) {
-        instance.providerBusinessAccountId = dto.providerBusinessAccountId ?? null;
+      if (dto.name !== undefined && dto.name !== instance.name) patch.name = dto.name;
+      if (phoneNumber !== undefined && phoneNumber !== instance.phoneNumber) patch.phoneNumber = phoneNumber;
+      const businessAccountId = dto.providerBusinessAccountId ?? null;
+      if (dto.providerBusinessAccountId !== undefined && businessAccountId !== instance.providerBusinessAccountId) {
+        patch.providerBusinessAccountId = businessAccountId;
       }
-      await this.claims.apply(m, auth, instance, claim);
-      return m.save(WhatsappInstance, instance);
+      Object.assign(patch, await this.claims.apply(tx, auth, { ...instance, ...patch }, claim));
+      if (Object.keys(patch).length === 0) return instance;
+      const saved = await this.instances.update(tx, { organizationId, id, patch });
+      if (!saved) throw NotFoundError.of('WhatsApp instance', id);
+      return saved;
     });
   }
 
   async remove(auth: AuthContext, id: string): Promise<void> {
-    await this.dataSource.transaction(async (m) => {
-      const instance = await this.get(auth, id, m);
-      const conversations = await m.count(WhatsappConversation, {
-        where: { organizationId: auth.organizationId, instanceId: id },
-      });
+    const organizationId = auth.organizationId;
+    await this.db.transaction(async (tx) => {
+      const instance = await this.get(auth, id, tx);
+      const conversations = await this.instances.conversationCount(tx, { organizationId, id });
       if (conversations > 0) {
         throw new ConflictError(
           `WhatsApp instance "${instance.name}" has ${conversations} conversation(s) and cannot be deleted`,
         );
       }
-      await m.delete(WhatsappInstance, { organizationId: auth.organizationId, id });
+      await this.instances.delete(tx, { organizationId, id });
     });
   }
 
@@ -129,31 +133,17 @@ export class WhatsappInstancesService {
    * claims are not looked at: answering 409 for them would tell anyone which ids are taken.
    */
   private async assertNotClaimedInOrganization(
-    m: EntityManager,
+    tx: Db,
     organizationId: string,
     provider: WhatsappProvider,
     providerPhoneNumberId: string | null,
     exceptId?: string,
   ): Promise<void> {
     if (provider !== WhatsappProvider.CLOUD_API || providerPhoneNumberId === null) return;
-    const qb = m
-      .createQueryBuilder(WhatsappInstance, 'i')
-      .where('i.organizationId = :organizationId', { organizationId })
-      .andWhere('i.provider = :provider', { provider })
-      .andWhere('i.providerPhoneNumberId = :providerPhoneNumberId', { providerPhoneNumberId });
-    if (exceptId) qb.andWhere('i.id <> :exceptId', { exceptId });
-    if (await qb.getExists()) {
+    if (await this.instances.claimedInOrganization(tx, { organizationId, providerPhoneNumberId, exceptId })) {
       throw new ConflictError(
         `A Cloud API instance with providerPhoneNumberId "${providerPhoneNumberId}" already exists`,
       );
     }
-  }
-
-  /**
-   * Serializes the uniqueness check and the write per organization, so concurrent writes get the check's 409 rather
-   * than the unique index's. Transaction-scoped: released at commit or rollback.
-   */
-  private async lockOrganization(m: EntityManager, organizationId: string): Promise<void> {
-    await m.query(`SELECT pg_advisory_xact_lock(hashtext('whatsapp_instances:' || $1))`, [organizationId]);
   }
 }

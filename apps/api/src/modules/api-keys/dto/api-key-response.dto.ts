@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ApiKeyScope } from '@whatrack/shared';
-import type { ApiKey } from '../entities/api-key.entity';
+import type { ApiKeyRow } from '../api-keys.repository';
 
 export class ApiKeyResponseDto {
   @ApiProperty({ format: 'uuid' })
@@ -24,7 +24,7 @@ export class ApiKeyResponseDto {
   @ApiProperty({ type: String, format: 'date-time', nullable: true })
   revokedAt: Date | null;
 
-  static from(key: ApiKey): ApiKeyResponseDto {
+  static from(key: ApiKeyRow): ApiKeyResponseDto {
     return {
       id: key.id,
       name: key.name,

@@ -30,8 +30,8 @@ export class JwtStrategy extends PassportStrategy(Strategy, JWT_STRATEGY) {
 
   /** The user is read on every request so a removed user or changed role takes effect at once. */
   async validate(payload: JwtPayload): Promise<AuthContext | false> {
-    const user = await this.users.findById(payload.sub);
-    if (!user || user.organizationId !== payload.org) return false;
+    const user = await this.users.findInOrganization(payload.org, payload.sub);
+    if (!user) return false;
     return {
       organizationId: user.organizationId,
       principal: 'user',

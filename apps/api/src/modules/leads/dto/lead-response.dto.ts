@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { TicketStatus } from '@whatrack/shared';
 import { TicketInstanceDto } from '../../tickets/dto/ticket-detail-response.dto';
 import { StageRefDto } from '../../tickets/dto/ticket-response.dto';
-import type { Lead } from '../entities/lead.entity';
+import type { LeadRow } from '../leads.repository';
 
 export class LeadResponseDto {
   @ApiProperty({ format: 'uuid', example: '8c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f' })
@@ -26,7 +26,10 @@ export class LeadResponseDto {
   @ApiProperty({ example: '2026-01-16T08:00:00.000Z' })
   updatedAt: Date;
 
-  static from(lead: Lead, ticketsCount: number): LeadResponseDto {
+  static from(
+    lead: Pick<LeadRow, 'id' | 'name' | 'phone' | 'email' | 'createdAt' | 'updatedAt'>,
+    ticketsCount: number,
+  ): LeadResponseDto {
     return {
       id: lead.id,
       name: lead.name,

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { Organization } from '../entities/organization.entity';
+import type { OrganizationRow } from '../organizations.repository';
 
 export class OrganizationResponseDto {
   @ApiProperty({ format: 'uuid' })
@@ -17,7 +17,7 @@ export class OrganizationResponseDto {
   @ApiProperty()
   createdAt: Date;
 
-  static from(org: Organization): OrganizationResponseDto {
+  static from(org: OrganizationRow): OrganizationResponseDto {
     return { id: org.id, name: org.name, timezone: org.timezone, currency: org.currency, createdAt: org.createdAt };
   }
 }

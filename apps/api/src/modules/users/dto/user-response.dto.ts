@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { UserRole } from '@whatrack/shared';
-import type { User } from '../entities/user.entity';
+import type { UserRow } from '../users.repository';
 
 export class UserResponseDto {
   @ApiProperty({ format: 'uuid' })
@@ -18,7 +18,7 @@ export class UserResponseDto {
   @ApiProperty()
   createdAt: Date;
 
-  static from(user: User): UserResponseDto {
+  static from(user: UserRow): UserResponseDto {
     return { id: user.id, name: user.name, email: user.email, role: user.role, createdAt: user.createdAt };
   }
 }

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { WhatsappProvider } from '@whatrack/shared';
-import type { WhatsappInstance } from '../entities/whatsapp-instance.entity';
+import type { WhatsappInstanceRow } from '../whatsapp-instances.repository';
 
 export class WhatsappInstanceResponseDto {
   @ApiProperty({ format: 'uuid', example: '3f2b8c1e-6d4a-4f7e-9b1a-2c5d8e7f9a10' })
@@ -69,7 +69,7 @@ export class WhatsappInstanceResponseDto {
   createdAt: Date;
 
   static from(
-    instance: WhatsappInstance,
+    instance: WhatsappInstanceRow,
     webhookUrl: string,
     state: Pick<WhatsappInstanceResponseDto, 'webhookToken' | 'hasAccessToken' | 'verified' | 'conflicting'>,
   ): WhatsappInstanceResponseDto {
