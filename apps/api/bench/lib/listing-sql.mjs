@@ -28,7 +28,10 @@ function searchMatches(dataSource, cache) {
   const file = `${DIST_DIR}/modules/tickets/ticket-search-matches.js`;
   if (!existsSync(file)) return undefined;
   const { TicketSearchMatches } = require(file);
-  return new TicketSearchMatches(dataSource, cache);
+  const leads = require(`${DIST_DIR}/modules/leads/leads.repository.js`);
+  if (!leads.LeadsRepository) return new TicketSearchMatches(dataSource, cache);
+  const { UsersRepository } = require(`${DIST_DIR}/modules/users/users.repository.js`);
+  return new TicketSearchMatches(dataSource, cache, new leads.LeadsRepository(), new UsersRepository());
 }
 
 /**

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { sql } from 'kysely';
-import type { EntityManager } from 'typeorm';
 import { Db } from '../../database/db';
 import { DummyValue, GenerateSql } from '../../database/generate-sql';
 import { qb } from '../../database/query-builder';
@@ -212,19 +211,4 @@ export class LeadsRepository {
   ticketsOf(db: Db, { organizationId, leadId }: { organizationId: string; leadId: string }): Promise<LeadTicketRow[]> {
     return db.all(leadTicketsQuery(organizationId, leadId));
   }
-}
-
-const repository = new LeadsRepository();
-
-/**
- * TEMPORARY (issue #11): the old signature, for tickets/ticket-search-matches.ts until its helper calls
- * LeadsRepository.findIdsMatching with a Db. Remove then.
- */
-export function findLeadIdsMatching(
-  m: EntityManager,
-  organizationId: string,
-  q: string,
-  limit: number,
-): Promise<string[]> {
-  return repository.findIdsMatching(new Db(m), { organizationId, q, limit });
 }

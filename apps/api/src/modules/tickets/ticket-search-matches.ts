@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { Db } from '../../database/db';
 import { OrgReadCache } from '../../common/cache/org-read-cache';
-import { findLeadIdsMatching } from '../leads/leads.repository';
-import { findUserIdsNamed } from '../users/users.repository';
+import { LeadsRepository } from '../leads/leads.repository';
+import { UsersRepository } from '../users/users.repository';
 import type { SearchMatches } from './ticket-filter.sql';
 
 const MAX_CACHED_LEAD_MATCHES = 2_000;
@@ -13,6 +13,8 @@ export class TicketSearchMatches {
   constructor(
     private readonly db: Db,
     private readonly cache: OrgReadCache,
+    private readonly leads: LeadsRepository,
+    private readonly users: UsersRepository,
   ) {}
 
   /**
@@ -23,14 +25,11 @@ export class TicketSearchMatches {
    */
   matches(organizationId: string, q: string): Promise<SearchMatches> {
     return this.cache.get(organizationId, `tickets.search ${q}`, async () => {
-      // TEMPORARY (issue #11): the leads and users helpers' functions still take an EntityManager; at the merge
-      // they become LeadsRepository.findIdsMatching(db, { organizationId, q, limit }) and
-      // UsersRepository.findIdsNamed(db, { organizationId, q }).
-      const m = this.db.entityManager;
-      const leadIds = await findLeadIdsMatching(m, organizationId, q, MAX_CACHED_LEAD_MATCHES + 1);
+      const limit = MAX_CACHED_LEAD_MATCHES + 1;
+      const leadIds = await this.leads.findIdsMatching(this.db, { organizationId, q, limit });
       return {
         leadIds: leadIds.length > MAX_CACHED_LEAD_MATCHES ? null : leadIds,
-        assigneeIds: await findUserIdsNamed(m, organizationId, q),
+        assigneeIds: await this.users.findIdsNamed(this.db, { organizationId, q }),
       };
     });
   }

@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { WhatsappConversationsRepository } from '../conversations/whatsapp-conversations.repository';
+import { LeadsModule } from '../leads/leads.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { StagesModule } from '../stages/stages.module';
 import { TrackingModule } from '../tracking/tracking.module';
+import { UsersModule } from '../users/users.module';
 import { TicketEvent } from './entities/ticket-event.entity';
 import { Ticket } from './entities/ticket.entity';
 import { TicketEventsRepository } from './ticket-events.repository';
@@ -16,7 +18,14 @@ import { TicketsRepository } from './tickets.repository';
 import { TicketsService } from './tickets.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Ticket, TicketEvent]), TrackingModule, OrganizationsModule, StagesModule],
+  imports: [
+    TypeOrmModule.forFeature([Ticket, TicketEvent]),
+    TrackingModule,
+    OrganizationsModule,
+    StagesModule,
+    LeadsModule,
+    UsersModule,
+  ],
   controllers: [TicketsController],
   providers: [
     TicketsService,

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { UserRole } from '@whatrack/shared';
 import { sql } from 'kysely';
-import type { EntityManager } from 'typeorm';
 import { searchPattern } from '../../common/sql/like-pattern';
 import { Db } from '../../database/db';
 import { DummyValue, GenerateSql } from '../../database/generate-sql';
@@ -113,14 +112,4 @@ export class UsersRepository {
     );
     return rows.map((r) => r.id);
   }
-}
-
-const users = new UsersRepository();
-
-/**
- * TEMPORARY (issue #11): the old signature, for tickets/ticket-search-matches.ts until its helper calls
- * UsersRepository.findIdsNamed with a Db. Remove then.
- */
-export function findUserIdsNamed(m: EntityManager, organizationId: string, q: string): Promise<string[]> {
-  return users.findIdsNamed(new Db(m), { organizationId, q });
 }
