@@ -18,6 +18,26 @@ order by
   "ticket_stages"."position" asc,
   "ticket_stages"."created_at" asc;
 
+-- TicketStagesRepository.first
+select
+  "ticket_stages"."id",
+  "ticket_stages"."organization_id" as "organizationId",
+  "ticket_stages"."name",
+  "ticket_stages"."color",
+  "ticket_stages"."position",
+  "ticket_stages"."is_closed" as "isClosed",
+  "ticket_stages"."created_at" as "createdAt",
+  "ticket_stages"."updated_at" as "updatedAt"
+from
+  "ticket_stages"
+where
+  "ticket_stages"."organization_id" = $1
+order by
+  "ticket_stages"."position" asc,
+  "ticket_stages"."created_at" asc
+limit
+  $2;
+
 -- TicketStagesRepository.findById
 select
   "ticket_stages"."id",

@@ -54,6 +54,18 @@ export class TicketStagesRepository {
     );
   }
 
+  /** The first stage on the board (where new tickets start), for the tickets and ingestion modules. */
+  @GenerateSql({ params: [ORG] })
+  first(db: Db, { organizationId }: Org): Promise<StageRow | undefined> {
+    return db.first(
+      ofOrganization(organizationId)
+        .select(STAGE_COLUMNS)
+        .orderBy('ticket_stages.position', 'asc')
+        .orderBy('ticket_stages.created_at', 'asc')
+        .limit(1),
+    );
+  }
+
   @GenerateSql({ params: [ORG_ID] })
   findById(db: Db, { organizationId, id }: OrgId): Promise<StageRow | undefined> {
     return db.first(ofOrganization(organizationId).select(STAGE_COLUMNS).where('ticket_stages.id', '=', id));
