@@ -1,9 +1,16 @@
+import { AdSpendRepository } from '../modules/ad-spend/ad-spend.repository';
 import { ApiKeysRepository } from '../modules/api-keys/api-keys.repository';
 import { LoginAttemptsRepository } from '../modules/auth/login-attempts.repository';
 import { WhatsappConversationsRepository } from '../modules/conversations/whatsapp-conversations.repository';
 import { HealthRepository } from '../modules/health/health.repository';
 import { LeadsRepository } from '../modules/leads/leads.repository';
 import { OrganizationsRepository } from '../modules/organizations/organizations.repository';
+import { AttributionReportRepository } from '../modules/reports/attribution-report.repository';
+import { FunnelReportRepository } from '../modules/reports/funnel-report.repository';
+import { TimeseriesReportRepository } from '../modules/reports/timeseries-report.repository';
+import { SalesRepository } from '../modules/sales/sales.repository';
+import { StageTicketsRepository } from '../modules/stages/stage-tickets.repository';
+import { TicketStagesRepository } from '../modules/stages/ticket-stages.repository';
 import { TicketEventsRepository } from '../modules/tickets/ticket-events.repository';
 import { TicketsRepository } from '../modules/tickets/tickets.repository';
 import { TrackingClicksRepository } from '../modules/tracking-links/tracking-clicks.repository';
@@ -18,14 +25,21 @@ import { WhatsappInstancesRepository } from '../modules/whatsapp-instances/whats
  * constructor arguments): its methods take the Db to run on, so a service composes them inside one transaction.
  */
 export const REPOSITORIES: (new () => object)[] = [
+  AdSpendRepository,
   ApiKeysRepository,
+  AttributionReportRepository,
+  FunnelReportRepository,
   HealthRepository,
   LeadsRepository,
   LoginAttemptsRepository,
   OrganizationsRepository,
+  SalesRepository,
+  StageTicketsRepository,
   TicketEventsRepository,
+  TicketStagesRepository,
   TicketTrackingsRepository,
   TicketsRepository,
+  TimeseriesReportRepository,
   TrackingClicksRepository,
   TrackingIdentifierTypesRepository,
   TrackingLinksRepository,

@@ -1,14 +1,13 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { TrackingModule } from '../tracking/tracking.module';
 import { AdSpendController } from './ad-spend.controller';
+import { AdSpendRepository } from './ad-spend.repository';
 import { AdSpendService } from './ad-spend.service';
-import { AdSpend } from './entities/ad-spend.entity';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([AdSpend]), TrackingModule],
+  imports: [TrackingModule],
   controllers: [AdSpendController],
-  providers: [AdSpendService],
-  exports: [TypeOrmModule],
+  providers: [AdSpendService, AdSpendRepository],
+  exports: [AdSpendRepository],
 })
 export class AdSpendModule {}

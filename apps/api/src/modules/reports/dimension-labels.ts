@@ -1,5 +1,6 @@
-import type { DataSource } from 'typeorm';
-import { TicketStage } from '../stages/entities/ticket-stage.entity';
+import type { Db } from '../../database/db';
+import type { TicketStagesRepository } from '../stages/ticket-stages.repository';
+import type { AttributionReportRepository } from './attribution-report.repository';
 import type { AttributionGroup } from './dto/report-query.dto';
 import { NONE_KEY } from './report-dimensions';
 import type { ReportScope } from './report-scope';
@@ -10,32 +11,34 @@ export interface DimensionLabel {
   order?: number;
 }
 
+/** Where labels are read from. */
+export interface LabelSources {
+  db: Db;
+  stages: TicketStagesRepository;
+  attribution: AttributionReportRepository;
+}
+
 /**
  * Display names and order of the keys of a grouping. Keys without a label (UTM values, ad ids...) are shown as
  * they are. Assignees are looked up only among `groups`, the keys present, rather than every user.
  */
 export async function loadDimensionLabels(
-  dataSource: DataSource,
+  sources: LabelSources,
   scope: ReportScope,
   groupBy: AttributionGroup,
   groups: { key: string | null }[],
 ): Promise<Map<string, DimensionLabel>> {
+  const { organizationId } = scope.filter;
   const labels = new Map<string, DimensionLabel>([[NONE_KEY, { label: NONE_KEY }]]);
   if (groupBy === 'platform') {
     for (const p of scope.catalog.platformsByKey.values()) labels.set(p.key, { label: p.name });
   } else if (groupBy === 'stage') {
-    const stages = await dataSource.manager.find(TicketStage, {
-      where: { organizationId: scope.organizationId },
-      order: { position: 'ASC', createdAt: 'ASC' },
-    });
+    const stages = await sources.stages.list(sources.db, { organizationId });
     stages.forEach((s, order) => labels.set(s.id, { label: s.name, order }));
   } else if (groupBy === 'assignee') {
     const ids = groups.map((g) => g.key).filter((k): k is string => k !== null);
     if (ids.length > 0) {
-      const users = await dataSource.query<{ id: string; name: string }[]>(
-        'SELECT id, name FROM users WHERE organization_id = $1 AND id = ANY($2::uuid[])',
-        [scope.organizationId, ids],
-      );
+      const users = await sources.attribution.assigneeNames(sources.db, { organizationId, ids });
       for (const u of users) labels.set(u.id, { label: u.name });
     }
   }

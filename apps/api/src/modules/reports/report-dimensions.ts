@@ -1,22 +1,24 @@
+import type { RawBuilder } from 'kysely';
 import type { Catalog } from '../tracking/identifier-catalog';
 import type { AttributionGroup } from './dto/report-query.dto';
+import { asText, report } from './report-filter.sql';
 
 /** Key of the group of tickets without a value for the dimension (no tracking, no campaign, unassigned...). */
 export const NONE_KEY = '(none)';
 
 /**
- * SQL of each dimension over `t` (tickets) and `tr` (ticket_trackings), as text or NULL. `tracking` marks the
- * dimensions that read `tr`, so the tracking join is only added when a dimension or a filter needs it.
+ * Expression of each dimension over `t` (tickets) and `tr` (ticket_trackings), as text or NULL. `tracking` marks
+ * the dimensions that read `tr`, so the tracking join is only added when a dimension or a filter needs it.
  */
-export const DIMENSIONS: Record<AttributionGroup, { sql: string; tracking: boolean }> = {
-  platform: { sql: 'tr.ad_platform_id::text', tracking: true },
-  sourceType: { sql: 't.source_type::text', tracking: false },
-  utmSource: { sql: 'tr.utm_source::text', tracking: true },
-  utmMedium: { sql: 'tr.utm_medium::text', tracking: true },
-  utmCampaign: { sql: 'tr.utm_campaign::text', tracking: true },
-  adId: { sql: 'tr.ad_id::text', tracking: true },
-  stage: { sql: 't.stage_id::text', tracking: false },
-  assignee: { sql: 't.assignee_id::text', tracking: false },
+export const DIMENSIONS: Record<AttributionGroup, { key: RawBuilder<string | null>; tracking: boolean }> = {
+  platform: { key: asText(report.ref('tr.ad_platform_id')), tracking: true },
+  sourceType: { key: asText(report.ref('t.source_type')), tracking: false },
+  utmSource: { key: asText(report.ref('tr.utm_source')), tracking: true },
+  utmMedium: { key: asText(report.ref('tr.utm_medium')), tracking: true },
+  utmCampaign: { key: asText(report.ref('tr.utm_campaign')), tracking: true },
+  adId: { key: asText(report.ref('tr.ad_id')), tracking: true },
+  stage: { key: asText(report.ref('t.stage_id')), tracking: false },
+  assignee: { key: asText(report.ref('t.assignee_id')), tracking: false },
 };
 
 /** SQL groups platforms by id; reports name them by their catalog key (the id itself if the catalog lacks it). */

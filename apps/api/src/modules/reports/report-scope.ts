@@ -2,20 +2,17 @@ import type { AuthContext } from '../../common/auth/auth-context';
 import type { Clock } from '../../common/clock/clock';
 import { type DateInterval, resolveDateRange } from '../../common/date-range/date-range';
 import { InvalidInputError } from '../../common/errors/domain-errors';
-import type { Organization } from '../organizations/entities/organization.entity';
 import type { OrganizationSettings } from '../organizations/organization-settings';
-import type { TicketFilterDto } from '../tickets/dto/ticket-query.dto';
-import { buildTicketFilter, type TicketFilterSql } from '../tickets/ticket-filter.sql';
 import type { Catalog, IdentifierCatalog } from '../tracking/identifier-catalog';
 import type { ReportFilterDto } from './dto/report-query.dto';
+import type { ReportFilter } from './report-filter.sql';
 
 /** The organization, its resolved period and the non-date part of the ticket filter (dates differ per measure). */
 export interface ReportScope {
-  /** The caller's organization, as given to the ticket filter (its $1). */
-  organizationId: string;
-  org: Readonly<Organization>;
+  org: Readonly<Awaited<ReturnType<OrganizationSettings['of']>>>;
   interval: DateInterval;
-  filter: TicketFilterSql;
+  /** The ticket filter, for the caller's organization (filter.organizationId). */
+  filter: ReportFilter;
   catalog: Catalog;
 }
 
@@ -34,8 +31,15 @@ export async function resolveReportScope(
 ): Promise<ReportScope> {
   const org = await sources.organizations.of(auth.organizationId);
   const interval = resolveDateRange(query, org.timezone, sources.clock.now());
-  // page and pageSize are not read by the filter builder; reports have none.
-  const filter = buildTicketFilter(auth.organizationId, query as TicketFilterDto, {});
+  const filter: ReportFilter = {
+    organizationId: auth.organizationId,
+    stageId: query.stageId,
+    origin: query.origin,
+    source: query.source,
+    hasSales: query.hasSales,
+    assigneeId: query.assigneeId,
+    q: query.q,
+  };
   let catalog = await sources.identifiers.get();
   if (query.platform !== undefined) {
     const key = query.platform.toLowerCase();
@@ -48,8 +52,7 @@ export async function resolveReportScope(
         `platform must be one of ${[...catalog.platformsByKey.keys()].join(', ')}`,
       );
     }
-    filter.where += ` AND tr.ad_platform_id = ${filter.params.add(platform.id)}`;
-    filter.needsTracking = true;
+    filter.platformId = platform.id;
   }
-  return { organizationId: auth.organizationId, org, interval, filter, catalog };
+  return { org, interval, filter, catalog };
 }

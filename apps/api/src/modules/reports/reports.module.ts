@@ -1,12 +1,16 @@
 import { Module } from '@nestjs/common';
 import { OrganizationsModule } from '../organizations/organizations.module';
+import { StagesModule } from '../stages/stages.module';
 import { TrackingModule } from '../tracking/tracking.module';
+import { AttributionReportRepository } from './attribution-report.repository';
+import { FunnelReportRepository } from './funnel-report.repository';
 import { ReportsController } from './reports.controller';
 import { ReportsService } from './reports.service';
+import { TimeseriesReportRepository } from './timeseries-report.repository';
 
 @Module({
-  imports: [TrackingModule, OrganizationsModule],
+  imports: [TrackingModule, OrganizationsModule, StagesModule],
   controllers: [ReportsController],
-  providers: [ReportsService],
+  providers: [ReportsService, AttributionReportRepository, TimeseriesReportRepository, FunnelReportRepository],
 })
 export class ReportsModule {}

@@ -1,21 +1,24 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import type { AuthContext } from '../../common/auth/auth-context';
 import { OrgReadCache } from '../../common/cache/org-read-cache';
 import { Clock } from '../../common/clock/clock';
 import { resolveDateRange } from '../../common/date-range/date-range';
+import { Db } from '../../database/db';
 import { OrganizationSettings } from '../organizations/organization-settings';
+import { TicketStagesRepository } from '../stages/ticket-stages.repository';
 import { IdentifierCatalog } from '../tracking/identifier-catalog';
 import { buildAttributionReport } from './attribution-report';
+import { AttributionReportRepository } from './attribution-report.repository';
 import type { AttributionQueryDto, ReportFilterDto, TimeseriesQueryDto } from './dto/report-query.dto';
 import type { AttributionReportDto, FunnelReportDto, TimeseriesReportDto } from './dto/report-response.dto';
 import { buildFunnelReport } from './funnel-report';
+import { FunnelReportRepository } from './funnel-report.repository';
 import { type ReportScope, resolveReportScope } from './report-scope';
 import { buildTimeseriesReport } from './timeseries-report';
+import { TimeseriesReportRepository } from './timeseries-report.repository';
 
 /**
- * Attribution, time series and funnel reports. They take the very filters of GET /tickets (buildTicketFilter),
+ * Attribution, time series and funnel reports. They take the very filters of GET /tickets (report-filter.sql.ts),
  * with presets resolved in the organization time zone. Tickets count in the period of their creation; sales (and
  * revenue) in the period of their soldAt, grouped by their ticket's attributes.
  *
@@ -24,7 +27,11 @@ import { buildTimeseriesReport } from './timeseries-report';
 @Injectable()
 export class ReportsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly db: Db,
+    private readonly attributionRows: AttributionReportRepository,
+    private readonly timeseriesRows: TimeseriesReportRepository,
+    private readonly funnelRows: FunnelReportRepository,
+    private readonly stages: TicketStagesRepository,
     private readonly clock: Clock,
     private readonly identifiers: IdentifierCatalog,
     private readonly cache: OrgReadCache,
@@ -33,19 +40,24 @@ export class ReportsService {
 
   attribution(auth: AuthContext, query: AttributionQueryDto): Promise<AttributionReportDto> {
     return this.cached(auth, 'attribution', query, async () =>
-      buildAttributionReport(this.dataSource, await this.scope(auth, query), query),
+      buildAttributionReport(this.labelSources(), await this.scope(auth, query), query),
     );
   }
 
   timeseries(auth: AuthContext, query: TimeseriesQueryDto): Promise<TimeseriesReportDto> {
     return this.cached(auth, 'timeseries', query, async () =>
-      buildTimeseriesReport(this.dataSource, this.clock, await this.scope(auth, query), query),
+      buildTimeseriesReport(
+        { ...this.labelSources(), timeseries: this.timeseriesRows },
+        this.clock,
+        await this.scope(auth, query),
+        query,
+      ),
     );
   }
 
   funnel(auth: AuthContext, query: ReportFilterDto): Promise<FunnelReportDto> {
     return this.cached(auth, 'funnel', query, async () =>
-      buildFunnelReport(this.dataSource, await this.scope(auth, query)),
+      buildFunnelReport(this.db, this.funnelRows, await this.scope(auth, query)),
     );
   }
 
@@ -58,6 +70,10 @@ export class ReportsService {
     const interval = resolveDateRange(query, org.timezone, this.clock.now());
     const key = `reports.${name} ${JSON.stringify(query)} ${JSON.stringify(interval)}`;
     return this.cache.get<T>(auth.organizationId, key, compute);
+  }
+
+  private labelSources() {
+    return { db: this.db, stages: this.stages, attribution: this.attributionRows };
   }
 
   /** Called from inside compute, so a cache hit skips the catalog read and the filter build. */

@@ -1,13 +1,12 @@
-import type { DataSource } from 'typeorm';
 import type { Clock } from '../../common/clock/clock';
-import { TRACKING_JOIN } from '../tickets/ticket-filter.sql';
 import type { TimeseriesQueryDto } from './dto/report-query.dto';
 import type { TimeseriesReportDto, TimeseriesSeriesDto } from './dto/report-response.dto';
-import { type DimensionLabel, loadDimensionLabels } from './dimension-labels';
-import { DIMENSIONS, dimensionKey, noneLast } from './report-dimensions';
+import { type DimensionLabel, type LabelSources, loadDimensionLabels } from './dimension-labels';
+import { dimensionKey, noneLast } from './report-dimensions';
 import { money } from './report-math';
-import { periodConditionSql, reportPeriod } from './report-period';
+import { reportPeriod } from './report-period';
 import type { ReportScope } from './report-scope';
+import type { TimeseriesReportRepository } from './timeseries-report.repository';
 import { timeseriesBuckets } from './timeseries-buckets';
 
 /**
@@ -15,7 +14,7 @@ import { timeseriesBuckets } from './timeseries-buckets';
  * key of a dimension. Buckets are cut by PostgreSQL in the organization time zone.
  */
 export async function buildTimeseriesReport(
-  dataSource: DataSource,
+  sources: LabelSources & { timeseries: TimeseriesReportRepository },
   clock: Clock,
   scope: ReportScope,
   query: TimeseriesQueryDto,
@@ -24,23 +23,14 @@ export async function buildTimeseriesReport(
   const metric = query.metric ?? 'tickets';
   const groupBy = query.groupBy ?? null;
   const { filter, interval, org } = scope;
-  const params = filter.params;
-  const dimension = groupBy ? DIMENSIONS[groupBy] : null;
-  const tracking = filter.needsTracking || dimension?.tracking ? TRACKING_JOIN : '';
-  const zone = params.add(org.timezone);
-  const trunc = params.add(unit);
-  const keySql = dimension ? dimension.sql : 'NULL::text';
-  const at = metric === 'tickets' ? 't.created_at' : 's.sold_at';
-  const range = periodConditionSql(at, interval, params.add.bind(params));
-  const bucketSql = `to_char(date_trunc(${trunc}, ${at} AT TIME ZONE ${zone}), 'YYYY-MM-DD')`;
-  const sql =
-    metric === 'tickets'
-      ? `SELECT ${bucketSql} AS bucket, ${keySql} AS key, count(*) AS value
-           FROM tickets t ${tracking} WHERE ${filter.where}${range} GROUP BY 1, 2`
-      : `SELECT ${bucketSql} AS bucket, ${keySql} AS key, sum(s.value) AS value
-           FROM sales s JOIN tickets t ON t.organization_id = s.organization_id AND t.id = s.ticket_id ${tracking}
-           WHERE s.organization_id = $1 AND ${filter.where}${range} GROUP BY 1, 2`;
-  const points = await dataSource.query<{ bucket: string; key: string | null; value: string }[]>(sql, params.values);
+  const points = await sources.timeseries.points(sources.db, {
+    filter,
+    period: interval,
+    unit,
+    metric,
+    groupBy,
+    timezone: org.timezone,
+  });
 
   const buckets = timeseriesBuckets(
     interval,
@@ -55,7 +45,7 @@ export async function buildTimeseriesReport(
   for (const p of points) {
     const i = index.get(p.bucket);
     if (i === undefined) continue;
-    const value = Number(p.value);
+    const value = p.value;
     totals[i] += value;
     if (!groupBy) continue;
     const key = dimensionKey(scope.catalog, groupBy, p.key);
@@ -63,9 +53,7 @@ export async function buildTimeseriesReport(
     values[i] += value;
     series.set(key, values);
   }
-  const labels = groupBy
-    ? await loadDimensionLabels(dataSource, scope, groupBy, [])
-    : new Map<string, DimensionLabel>();
+  const labels = groupBy ? await loadDimensionLabels(sources, scope, groupBy, []) : new Map<string, DimensionLabel>();
   const seriesList: TimeseriesSeriesDto[] = [...series].map(([key, values]) => ({
     key,
     label: labels.get(key)?.label ?? key,

@@ -1,14 +1,13 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { TicketsModule } from '../tickets/tickets.module';
-import { Sale } from './entities/sale.entity';
 import { SalesController } from './sales.controller';
+import { SalesRepository } from './sales.repository';
 import { SalesService } from './sales.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Sale]), TicketsModule],
+  imports: [TicketsModule],
   controllers: [SalesController],
-  providers: [SalesService],
-  exports: [TypeOrmModule, SalesService],
+  providers: [SalesService, SalesRepository],
+  exports: [SalesService, SalesRepository],
 })
 export class SalesModule {}

@@ -1,22 +1,36 @@
-import type { EntityManager } from 'typeorm';
-import { TicketStage } from './entities/ticket-stage.entity';
+import { Db } from '../../database/db';
+import type { StageFields } from './ticket-stages.repository';
+import { TicketStagesRepository } from './ticket-stages.repository';
 
-export const DEFAULT_STAGES: ReadonlyArray<Pick<TicketStage, 'name' | 'color' | 'isClosed'>> = [
+export const DEFAULT_STAGES: ReadonlyArray<Pick<StageFields, 'name' | 'color' | 'isClosed'>> = [
   { name: 'Novo', color: '#3b82f6', isClosed: false },
   { name: 'Em Andamento', color: '#f59e0b', isClosed: false },
   { name: 'Fechado', color: '#10b981', isClosed: true },
 ];
 
+const stages = new TicketStagesRepository();
+
+/**
+ * A transaction's Db, or (until every caller has one) the TypeORM manager of its transaction: callers in the tickets
+ * and auth modules still hand a manager.
+ */
+export type StagesTx = Db | Db['entityManager'];
+
+export function asDb(tx: StagesTx): Db {
+  return tx instanceof Db ? tx : new Db(tx);
+}
+
 /**
  * Gives an organization with no stages the default ones. Idempotent under concurrent calls: a transaction-scoped
  * advisory lock per organization serializes the check and the insert. Must run inside a transaction.
  */
-export async function ensureTicketStages(manager: EntityManager, organizationId: string): Promise<void> {
-  await manager.query(`SELECT pg_advisory_xact_lock(hashtext('ticket_stages:' || $1))`, [organizationId]);
-  const count = await manager.count(TicketStage, { where: { organizationId } });
-  if (count > 0) return;
-  await manager.insert(
-    TicketStage,
-    DEFAULT_STAGES.map((stage, position) => ({ ...stage, organizationId, position })),
+export async function ensureTicketStages(tx: StagesTx, organizationId: string): Promise<void> {
+  const db = asDb(tx);
+  await stages.lockDefaults(db, { organizationId });
+  if ((await stages.count(db, { organizationId })) > 0) return;
+  await stages.insert(
+    db,
+    { organizationId },
+    DEFAULT_STAGES.map((stage, position) => ({ ...stage, position })),
   );
 }

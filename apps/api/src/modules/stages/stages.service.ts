@@ -1,78 +1,78 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { TicketStatus } from '@whatrack/shared';
-import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthContext } from '../../common/auth/auth-context';
 import { ConflictError, InvalidInputError, NotFoundError } from '../../common/errors/domain-errors';
-import { Ticket } from '../tickets/entities/ticket.entity';
+import { Db } from '../../database/db';
 import type { CreateStageDto } from './dto/create-stage.dto';
 import type { UpdateStageDto } from './dto/update-stage.dto';
-import { TicketStage } from './entities/ticket-stage.entity';
-import { ensureTicketStages } from './ensure-ticket-stages';
+import { asDb, ensureTicketStages, type StagesTx } from './ensure-ticket-stages';
+import { StageTicketsRepository } from './stage-tickets.repository';
+import { type StageRow, TicketStagesRepository } from './ticket-stages.repository';
 
 @Injectable()
 export class StagesService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly db: Db,
+    private readonly stages: TicketStagesRepository,
+    private readonly stageTickets: StageTicketsRepository,
+  ) {}
 
-  ensureTicketStages(organizationId: string, manager?: EntityManager): Promise<void> {
-    if (manager) return ensureTicketStages(manager, organizationId);
-    return this.dataSource.transaction((m) => ensureTicketStages(m, organizationId));
+  /** `tx`: the caller's transaction (its Db, or its TypeORM manager while callers still hold one). */
+  ensureTicketStages(organizationId: string, tx?: StagesTx): Promise<void> {
+    if (tx) return ensureTicketStages(tx, organizationId);
+    return this.db.transaction((t) => ensureTicketStages(t, organizationId));
   }
 
-  list(auth: AuthContext, manager: EntityManager = this.dataSource.manager): Promise<TicketStage[]> {
-    return manager.find(TicketStage, {
-      where: { organizationId: auth.organizationId },
-      order: { position: 'ASC', createdAt: 'ASC' },
-    });
+  list(auth: AuthContext, tx?: StagesTx): Promise<StageRow[]> {
+    return this.stages.list(tx ? asDb(tx) : this.db, { organizationId: auth.organizationId });
   }
 
-  async get(auth: AuthContext, id: string, manager: EntityManager = this.dataSource.manager): Promise<TicketStage> {
-    const stage = await manager.findOneBy(TicketStage, { organizationId: auth.organizationId, id });
+  async get(auth: AuthContext, id: string, tx?: StagesTx): Promise<StageRow> {
+    const stage = await this.stages.findById(tx ? asDb(tx) : this.db, { organizationId: auth.organizationId, id });
     if (!stage) throw NotFoundError.of('Stage', id);
     return stage;
   }
 
-  create(auth: AuthContext, dto: CreateStageDto): Promise<TicketStage> {
-    return this.dataSource.transaction(async (m) => {
-      await this.assertNameFree(m, auth.organizationId, dto.name);
-      const { max } = (await m
-        .createQueryBuilder(TicketStage, 's')
-        .select('MAX(s.position)', 'max')
-        .where('s.organizationId = :org', { org: auth.organizationId })
-        .getRawOne<{ max: number | null }>()) ?? { max: null };
-      const stage = m.create(TicketStage, {
-        organizationId: auth.organizationId,
-        name: dto.name,
-        color: dto.color.toLowerCase(),
-        isClosed: dto.isClosed ?? false,
-        position: (max ?? -1) + 1,
-      });
-      return m.save(TicketStage, stage);
+  create(auth: AuthContext, dto: CreateStageDto): Promise<StageRow> {
+    const organizationId = auth.organizationId;
+    return this.db.transaction(async (tx) => {
+      await this.assertNameFree(tx, organizationId, dto.name);
+      const max = await this.stages.maxPosition(tx, { organizationId });
+      const [stage] = await this.stages.insert(tx, { organizationId }, [
+        { name: dto.name, color: dto.color.toLowerCase(), isClosed: dto.isClosed ?? false, position: (max ?? -1) + 1 },
+      ]);
+      return stage;
     });
   }
 
-  update(auth: AuthContext, id: string, dto: UpdateStageDto): Promise<TicketStage> {
-    return this.dataSource.transaction(async (m) => {
-      const stage = await this.get(auth, id, m);
+  update(auth: AuthContext, id: string, dto: UpdateStageDto): Promise<StageRow> {
+    const organizationId = auth.organizationId;
+    return this.db.transaction(async (tx) => {
+      const stage = await this.get(auth, id, tx);
       if (dto.name !== undefined && dto.name.toLowerCase() !== stage.name.toLowerCase()) {
-        await this.assertNameFree(m, auth.organizationId, dto.name, id);
+        await this.assertNameFree(tx, organizationId, dto.name, id);
       }
-      const closedChanged = dto.isClosed !== undefined && dto.isClosed !== stage.isClosed;
-      if (dto.name !== undefined) stage.name = dto.name;
-      if (dto.color !== undefined) stage.color = dto.color.toLowerCase();
-      if (dto.isClosed !== undefined) stage.isClosed = dto.isClosed;
-      const saved = await m.save(TicketStage, stage);
-      if (closedChanged) await this.syncTicketStatus(m, auth.organizationId, id, stage.isClosed);
+      const changes: Partial<StageRow> = {};
+      if (dto.name !== undefined && dto.name !== stage.name) changes.name = dto.name;
+      const color = dto.color?.toLowerCase();
+      if (color !== undefined && color !== stage.color) changes.color = color;
+      if (dto.isClosed !== undefined && dto.isClosed !== stage.isClosed) changes.isClosed = dto.isClosed;
+      // Nothing changed: no write (updated_at stays), as TypeORM's save did.
+      if (Object.keys(changes).length === 0) return stage;
+      const saved = (await this.stages.update(tx, { organizationId, id }, changes)) ?? { ...stage, ...changes };
+      if (changes.isClosed !== undefined) {
+        await this.stageTickets.syncStatus(tx, { organizationId, stageId: id, isClosed: changes.isClosed });
+      }
       return saved;
     });
   }
 
   async remove(auth: AuthContext, id: string, moveTo?: string): Promise<void> {
-    await this.dataSource.transaction(async (m) => {
-      const stage = await this.get(auth, id, m);
-      const total = await m.count(TicketStage, { where: { organizationId: auth.organizationId } });
+    const organizationId = auth.organizationId;
+    await this.db.transaction(async (tx) => {
+      const stage = await this.get(auth, id, tx);
+      const total = await this.stages.count(tx, { organizationId });
       if (total <= 1) throw new ConflictError('The last stage cannot be deleted: an organization always has one');
-      const tickets = await m.count(Ticket, { where: { organizationId: auth.organizationId, stageId: id } });
+      const tickets = await this.stageTickets.countInStage(tx, { organizationId, stageId: id });
       if (tickets > 0) {
         if (!moveTo) {
           throw new ConflictError(
@@ -80,17 +80,18 @@ export class StagesService {
           );
         }
         if (moveTo === id) throw InvalidInputError.field('moveTo', 'moveTo must be a different stage');
-        const target = await this.get(auth, moveTo, m);
-        await m.update(Ticket, { organizationId: auth.organizationId, stageId: id }, { stageId: target.id });
-        await this.syncTicketStatus(m, auth.organizationId, target.id, target.isClosed);
+        const target = await this.get(auth, moveTo, tx);
+        await this.stageTickets.moveToStage(tx, { organizationId, stageId: id, toStageId: target.id });
+        await this.stageTickets.syncStatus(tx, { organizationId, stageId: target.id, isClosed: target.isClosed });
       }
-      await m.delete(TicketStage, { organizationId: auth.organizationId, id });
+      await this.stages.delete(tx, { organizationId, id });
     });
   }
 
-  reorder(auth: AuthContext, ids: string[]): Promise<TicketStage[]> {
-    return this.dataSource.transaction(async (m) => {
-      const stages = await this.list(auth, m);
+  reorder(auth: AuthContext, ids: string[]): Promise<StageRow[]> {
+    const organizationId = auth.organizationId;
+    return this.db.transaction(async (tx) => {
+      const stages = await this.list(auth, tx);
       const known = new Set(stages.map((s) => s.id));
       const given = new Set(ids);
       if (given.size !== ids.length) throw InvalidInputError.field('ids', 'ids must not repeat a stage');
@@ -98,42 +99,15 @@ export class StagesService {
         throw InvalidInputError.field('ids', "ids must list exactly the organization's stages");
       }
       for (const [position, id] of ids.entries()) {
-        await m.update(TicketStage, { organizationId: auth.organizationId, id }, { position });
+        await this.stages.update(tx, { organizationId, id }, { position });
       }
-      return this.list(auth, m);
+      return this.list(auth, tx);
     });
   }
 
-  /** Tickets follow their stage's closed flag: entering a closed stage closes them, leaving it reopens them. */
-  private async syncTicketStatus(
-    m: EntityManager,
-    organizationId: string,
-    stageId: string,
-    isClosed: boolean,
-  ): Promise<void> {
-    await m
-      .createQueryBuilder()
-      .update(Ticket)
-      .set(
-        isClosed
-          ? { status: TicketStatus.CLOSED, closedAt: () => 'COALESCE(closed_at, now())' }
-          : { status: TicketStatus.OPEN, closedAt: null },
-      )
-      .where('organization_id = :organizationId AND stage_id = :stageId', { organizationId, stageId })
-      .execute();
-  }
-
-  private async assertNameFree(
-    m: EntityManager,
-    organizationId: string,
-    name: string,
-    exceptId?: string,
-  ): Promise<void> {
-    const qb = m
-      .createQueryBuilder(TicketStage, 's')
-      .where('s.organizationId = :organizationId', { organizationId })
-      .andWhere('lower(s.name) = lower(:name)', { name });
-    if (exceptId) qb.andWhere('s.id <> :exceptId', { exceptId });
-    if (await qb.getExists()) throw new ConflictError(`A stage named "${name}" already exists`);
+  private async assertNameFree(tx: Db, organizationId: string, name: string, exceptId?: string): Promise<void> {
+    if (await this.stages.nameTaken(tx, { organizationId, name, exceptId })) {
+      throw new ConflictError(`A stage named "${name}" already exists`);
+    }
   }
 }

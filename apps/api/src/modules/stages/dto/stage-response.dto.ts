@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { TicketStage } from '../entities/ticket-stage.entity';
+import type { StageRow } from '../ticket-stages.repository';
 
 export class StageResponseDto {
   @ApiProperty({ format: 'uuid' })
@@ -17,7 +17,7 @@ export class StageResponseDto {
   @ApiProperty({ example: false })
   isClosed: boolean;
 
-  static from(stage: TicketStage): StageResponseDto {
+  static from(stage: StageRow): StageResponseDto {
     return { id: stage.id, name: stage.name, color: stage.color, order: stage.position, isClosed: stage.isClosed };
   }
 }
