@@ -101,9 +101,10 @@ from
           "t"."organization_id" = $2
           and "t"."stage_id" = $3
           and "tr"."utm_source" = $4
-          and "t"."source_type" = $5
+          and "tr"."ad_platform_id" = $5
+          and "t"."source_type" = $6
           and "t"."sales_count" > 0
-          and "t"."assignee_id" = $6
+          and "t"."assignee_id" = $7
           and (
             "t"."lead_id" in (
               select
@@ -111,10 +112,10 @@ from
               from
                 "leads" as "l"
               where
-                "l"."organization_id" = $7
+                "l"."organization_id" = $8
                 and (
-                  f_unaccent (lower("l"."name")) like f_unaccent ($8)
-                  or "l"."phone" like $9
+                  f_unaccent (lower("l"."name")) like f_unaccent ($9)
+                  or "l"."phone" like $10
                 )
             )
             or "t"."assignee_id" in (
@@ -123,11 +124,10 @@ from
               from
                 "users" as "u"
               where
-                "u"."organization_id" = $10
-                and f_unaccent (lower("u"."name")) like f_unaccent ($11)
+                "u"."organization_id" = $11
+                and f_unaccent (lower("u"."name")) like f_unaccent ($12)
             )
           )
-          and "tr"."ad_platform_id" = $12
         )
         and "t"."created_at" >= $13
         and "t"."created_at" < $14
@@ -155,9 +155,10 @@ from
           "t"."organization_id" = $16
           and "t"."stage_id" = $17
           and "tr"."utm_source" = $18
-          and "t"."source_type" = $19
+          and "tr"."ad_platform_id" = $19
+          and "t"."source_type" = $20
           and "t"."sales_count" > 0
-          and "t"."assignee_id" = $20
+          and "t"."assignee_id" = $21
           and (
             "t"."lead_id" in (
               select
@@ -165,10 +166,10 @@ from
               from
                 "leads" as "l"
               where
-                "l"."organization_id" = $21
+                "l"."organization_id" = $22
                 and (
-                  f_unaccent (lower("l"."name")) like f_unaccent ($22)
-                  or "l"."phone" like $23
+                  f_unaccent (lower("l"."name")) like f_unaccent ($23)
+                  or "l"."phone" like $24
                 )
             )
             or "t"."assignee_id" in (
@@ -177,11 +178,10 @@ from
               from
                 "users" as "u"
               where
-                "u"."organization_id" = $24
-                and f_unaccent (lower("u"."name")) like f_unaccent ($25)
+                "u"."organization_id" = $25
+                and f_unaccent (lower("u"."name")) like f_unaccent ($26)
             )
           )
-          and "tr"."ad_platform_id" = $26
         )
         and "s"."sold_at" >= $27
         and "s"."sold_at" < $28

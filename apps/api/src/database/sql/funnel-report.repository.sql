@@ -88,9 +88,10 @@ with
         "t"."organization_id" = $1
         and "t"."stage_id" = $2
         and "tr"."utm_source" = $3
-        and "t"."source_type" = $4
+        and "tr"."ad_platform_id" = $4
+        and "t"."source_type" = $5
         and "t"."sales_count" > 0
-        and "t"."assignee_id" = $5
+        and "t"."assignee_id" = $6
         and (
           "t"."lead_id" in (
             select
@@ -98,10 +99,10 @@ with
             from
               "leads" as "l"
             where
-              "l"."organization_id" = $6
+              "l"."organization_id" = $7
               and (
-                f_unaccent (lower("l"."name")) like f_unaccent ($7)
-                or "l"."phone" like $8
+                f_unaccent (lower("l"."name")) like f_unaccent ($8)
+                or "l"."phone" like $9
               )
           )
           or "t"."assignee_id" in (
@@ -110,11 +111,10 @@ with
             from
               "users" as "u"
             where
-              "u"."organization_id" = $9
-              and f_unaccent (lower("u"."name")) like f_unaccent ($10)
+              "u"."organization_id" = $10
+              and f_unaccent (lower("u"."name")) like f_unaccent ($11)
           )
         )
-        and "tr"."ad_platform_id" = $11
       )
   ),
   "visits" as (

@@ -41,9 +41,10 @@ where
       "t"."organization_id" = $4
       and "t"."stage_id" = $5
       and "tr"."utm_source" = $6
-      and "t"."source_type" = $7
+      and "tr"."ad_platform_id" = $7
+      and "t"."source_type" = $8
       and "t"."sales_count" > 0
-      and "t"."assignee_id" = $8
+      and "t"."assignee_id" = $9
       and (
         "t"."lead_id" in (
           select
@@ -51,10 +52,10 @@ where
           from
             "leads" as "l"
           where
-            "l"."organization_id" = $9
+            "l"."organization_id" = $10
             and (
-              f_unaccent (lower("l"."name")) like f_unaccent ($10)
-              or "l"."phone" like $11
+              f_unaccent (lower("l"."name")) like f_unaccent ($11)
+              or "l"."phone" like $12
             )
         )
         or "t"."assignee_id" in (
@@ -63,11 +64,10 @@ where
           from
             "users" as "u"
           where
-            "u"."organization_id" = $12
-            and f_unaccent (lower("u"."name")) like f_unaccent ($13)
+            "u"."organization_id" = $13
+            and f_unaccent (lower("u"."name")) like f_unaccent ($14)
         )
       )
-      and "tr"."ad_platform_id" = $14
     )
     and "s"."sold_at" >= $15
     and "s"."sold_at" < $16

@@ -1,7 +1,6 @@
 import { type Expression, expressionBuilder, type SqlBool, sql } from 'kysely';
 import { phoneDigits } from '../../common/phone/phone';
 import { containsPattern, searchPattern } from '../../common/sql/like-pattern';
-import type { SqlParams } from '../../common/sql/sql-params';
 import type { Leads } from '../../database/generated/db';
 
 /** Conditions on leads aliased `l` (`selectFrom('leads as l')`), usable in any statement that has it. */
@@ -23,27 +22,8 @@ function phoneMatches(q: string): Expression<SqlBool>[] {
  * (searchPattern) — or whose phone contains its digits (three or more). `pattern` is the searchPattern(q) parameter
  * when the caller's statement shares it.
  */
-export function leadSearchSql(q: string, pattern?: Expression<string>): Expression<SqlBool>;
-/**
- * TEMPORARY (issue #11): the SQL-text form, for tickets/ticket-filter.sql.ts until its helper builds the ticket filter
- * with Kysely (then it calls the form above). Remove then, with SqlParams' import.
- */
-export function leadSearchSql(q: string, params: SqlParams, text?: string): string;
-export function leadSearchSql(
-  q: string,
-  second?: Expression<string> | SqlParams,
-  text?: string,
-): Expression<SqlBool> | string {
-  if (second !== undefined && 'add' in second) return leadSearchText(q, second, text);
-  const pattern = second ?? sql<string>`${searchPattern(q)}`;
-  return l.or([nameMatches(pattern), ...phoneMatches(q)]);
-}
-
-function leadSearchText(q: string, params: SqlParams, text = params.add(searchPattern(q))): string {
-  const alternatives = [`f_unaccent(lower(l.name)) LIKE f_unaccent(${text})`];
-  const digits = phoneDigits(q);
-  if (digits.length >= 3) alternatives.push(`l.phone LIKE ${params.add(containsPattern(digits))}`);
-  return `(${alternatives.join(' OR ')})`;
+export function leadSearchSql(q: string, pattern?: Expression<string>): Expression<SqlBool> {
+  return l.or([nameMatches(pattern ?? sql<string>`${searchPattern(q)}`), ...phoneMatches(q)]);
 }
 
 /** The leads listing's search: leadSearchSql's name and phone, or the e-mail (lower-cased) with the same pattern. */

@@ -1,3 +1,4 @@
+import { TicketSourceType } from '@whatrack/shared';
 import { DummyValue } from '../../database/generate-sql';
 import type { ReportFilter } from './report-filter.sql';
 
@@ -8,7 +9,7 @@ export const FULL_FILTER: ReportFilter = {
   organizationId: DummyValue.UUID,
   stageId: DummyValue.UUID2,
   origin: 'google',
-  source: 'paid',
+  source: TicketSourceType.PAID,
   hasSales: true,
   assigneeId: DummyValue.UUID2,
   q: 'ana 11987',

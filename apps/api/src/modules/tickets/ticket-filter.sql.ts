@@ -2,13 +2,11 @@ import { type TicketSourceType, UNASSIGNED } from '@whatrack/shared';
 import { isUUID } from 'class-validator';
 import { type Expression, type ExpressionBuilder, type Nullable, type SqlBool, sql } from 'kysely';
 import type { DateInterval } from '../../common/date-range/date-range';
-import { phoneDigits } from '../../common/phone/phone';
-import { containsPattern, searchPattern } from '../../common/sql/like-pattern';
+import { searchPattern } from '../../common/sql/like-pattern';
 import type { DB } from '../../database/generated/db';
 import { qb } from '../../database/query-builder';
+import { leadSearchSql } from '../leads/lead-search.sql';
 import type { TicketFilterDto } from './dto/ticket-query.dto';
-
-export { buildTicketFilter, type TicketFilterSql, TRACKING_JOIN } from './ticket-filter.legacy-sql';
 
 /**
  * What a search term matches, looked up beforehand: the leads (null when too many to list: the filter then keeps
@@ -132,13 +130,7 @@ function searchCondition(eb: FilterEb, organizationId: string, q: string, matche
             .selectFrom('leads as l')
             .select('l.id')
             .where('l.organization_id', '=', organizationId)
-            .where((l) => {
-              // As leads.repository.ts's lead search: the name, or the phone's digits (three or more).
-              const lead: Expression<SqlBool>[] = [nameMatches(l.ref('l.name'), q)];
-              const digits = phoneDigits(q);
-              if (digits.length >= 3) lead.push(l('l.phone', 'like', containsPattern(digits)));
-              return l.or(lead);
-            }),
+            .where(leadSearchSql(q)),
         ),
   ];
   // The assignee through the team's few users, never a function of every ticket's assignee_name; known ids keep
