@@ -26,10 +26,9 @@ with
   "t" as (
     update "tickets"
     set
-      "messages_count" = "messages_count" + $12,
       "updated_at" = now()
     where
-      "organization_id" = $13
+      "organization_id" = $12
       and "id" in (
         select
           "ticket_id"
@@ -43,13 +42,13 @@ with
     update "whatsapp_conversations"
     set
       "last_message_at" = GREATEST(
-        coalesce("last_message_at", $14::timestamptz),
-        $15::timestamptz
+        coalesce("last_message_at", $13::timestamptz),
+        $14::timestamptz
       ),
       "updated_at" = now()
     where
-      "organization_id" = $16
-      and "id" = $17
+      "organization_id" = $15
+      and "id" = $16
       and exists (
         select
           "ticket_id"
@@ -121,10 +120,9 @@ with
   "t" as (
     update "tickets"
     set
-      "messages_count" = "messages_count" + $13,
       "updated_at" = now()
     where
-      "organization_id" = $14
+      "organization_id" = $13
       and "id" in (
         select
           "ticket_id"
@@ -138,13 +136,13 @@ with
     update "whatsapp_conversations"
     set
       "last_message_at" = GREATEST(
-        coalesce("last_message_at", $15::timestamptz),
-        $16::timestamptz
+        coalesce("last_message_at", $14::timestamptz),
+        $15::timestamptz
       ),
       "updated_at" = now()
     where
-      "organization_id" = $17
-      and "id" = $18
+      "organization_id" = $16
+      and "id" = $17
       and exists (
         select
           "ticket_id"

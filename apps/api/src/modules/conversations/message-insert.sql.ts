@@ -10,14 +10,14 @@ type Touched = { organizationId: string; conversationId: string; sentAt: Date };
 
 /*
  * What storing a message changes besides the message, as CTEs of the insert (one statement), moved only when the
- * row was really inserted.
+ * row was really inserted. The ticket's messages_count is the trigger's (migration MessageCounters).
  */
 
-/** The message's ticket counts it and was updated now. */
+/** The message's ticket was updated now. */
 export function touchTicket(q: QueryCreator<DB & MessageCte>, message: Touched) {
   return q
     .updateTable('tickets')
-    .set((eb) => ({ messages_count: eb('messages_count', '+', 1), updated_at: sql<Date>`now()` }))
+    .set({ updated_at: sql<Date>`now()` })
     .where('organization_id', '=', message.organizationId)
     .where('id', 'in', q.selectFrom('msg').select('ticket_id'))
     .returning(sql<number>`1`.as('one'));

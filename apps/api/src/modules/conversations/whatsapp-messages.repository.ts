@@ -62,8 +62,8 @@ const EXAMPLE: NewWhatsappMessage = {
 
 /**
  * The only SQL of whatsapp_messages. Storing a message also moves its conversation's last_message_at and touches
- * its ticket's counter and updated_at in the same statement (one round trip on the webhook hot path: they were
- * always one statement).
+ * its ticket's updated_at in the same statement (one round trip on the webhook hot path: they were always one
+ * statement); the ticket's messages_count is kept by a trigger on this table (migration MessageCounters).
  */
 @Injectable()
 export class WhatsappMessagesRepository {
