@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../database/db';
 import { DummyValue, GenerateSql } from '../../database/generate-sql';
 import { qb } from '../../database/query-builder';
+import { createWithLead, insertConversation, lockContact, lockConversation } from './whatsapp-conversations.sql';
 
 /** A conversation is one lead on one WhatsApp instance. */
 export interface ConversationKey {
@@ -63,33 +64,11 @@ export class WhatsappConversationsRepository {
     db: Db,
     key: { organizationId: string; instanceId: string; match: ContactMatch },
   ): Promise<ContactRow | undefined> {
-    return db.first(
-      qb
-        .selectFrom('leads as l')
-        .leftJoinLateral(
-          (eb) =>
-            eb
-              .selectFrom('whatsapp_conversations')
-              .select('id')
-              .whereRef('organization_id', '=', 'l.organization_id')
-              .whereRef('lead_id', '=', 'l.id')
-              .where('instance_id', '=', key.instanceId)
-              .forUpdate()
-              .as('c'),
-          (join) => join.onTrue(),
-        )
-        .select((eb) => [
-          'l.id as leadId',
-          eb('l.name', 'is not', null).$castTo<boolean>().as('hasName'),
-          eb('l.phone', 'is not', null).$castTo<boolean>().as('hasPhone'),
-          eb('l.wa_user_id', 'is not', null).$castTo<boolean>().as('hasWaUserId'),
-          'c.id as conversationId',
-        ])
-        .where('l.organization_id', '=', key.organizationId)
-        .where(`l.${key.match.column}`, '=', key.match.value),
+    const { organizationId, instanceId, match } = key;
+    return db.first(lockContact[match.column]({ organizationId, instanceId, value: match.value }), {
       // One statement per match column: a prepared statement's text never depends on input.
-      { prepare: `whatsapp_conversations.lockContact.${key.match.column}` },
-    );
+      prepare: `whatsapp_conversations.lockContact.${match.column}`,
+    });
   }
 
   /**
@@ -111,54 +90,10 @@ export class WhatsappConversationsRepository {
     db: Db,
     contact: NewContact,
   ): Promise<{ leadId: string; conversationId: string; messageStored: boolean } | undefined> {
-    const { organizationId, instanceId, lead } = contact;
+    const { organizationId, instanceId, lead, providerMessageId } = contact;
+    const { name, phone, phoneKey, email, waUserId } = lead;
     return db.first(
-      qb
-        .with('lead', (q) =>
-          q
-            .insertInto('leads')
-            .values({
-              organization_id: organizationId,
-              name: lead.name,
-              phone: lead.phone,
-              phone_key: lead.phoneKey,
-              email: lead.email,
-              wa_user_id: lead.waUserId,
-            })
-            .onConflict((oc) => oc.doNothing())
-            .returning('id'),
-        )
-        .with('conversation', (q) =>
-          q
-            .insertInto('whatsapp_conversations')
-            .columns(['organization_id', 'lead_id', 'instance_id'])
-            .expression(
-              q
-                .selectFrom('lead')
-                .select([
-                  sql<string>`${organizationId}::uuid`.as('organization_id'),
-                  'id',
-                  sql<string>`${instanceId}::uuid`.as('instance_id'),
-                ]),
-            )
-            .returning(['lead_id', 'id']),
-        )
-        .selectFrom('conversation')
-        .select((eb) => [
-          'lead_id as leadId',
-          'id as conversationId',
-          eb
-            .exists(
-              eb
-                .selectFrom('whatsapp_messages')
-                .select(sql<number>`1`.as('found'))
-                .where('organization_id', '=', organizationId)
-                .where('instance_id', '=', instanceId)
-                .where('provider_message_id', '=', contact.providerMessageId),
-            )
-            .$castTo<boolean>()
-            .as('messageStored'),
-        ]),
+      createWithLead({ organizationId, instanceId, name, phone, phoneKey, email, waUserId, providerMessageId }),
       { prepare: 'whatsapp_conversations.createWithLead' },
     );
   }
@@ -166,29 +101,20 @@ export class WhatsappConversationsRepository {
   /** The (lead, instance) conversation's id, locked until the transaction ends. */
   @GenerateSql({ params: [KEY] })
   async lock(db: Db, key: ConversationKey): Promise<string | undefined> {
-    const row = await db.first(
-      qb
-        .selectFrom('whatsapp_conversations')
-        .select('id')
-        .where('organization_id', '=', key.organizationId)
-        .where('lead_id', '=', key.leadId)
-        .where('instance_id', '=', key.instanceId)
-        .forUpdate(),
-      { prepare: 'whatsapp_conversations.lock' },
-    );
+    const { organizationId, leadId, instanceId } = key;
+    const row = await db.first(lockConversation({ organizationId, leadId, instanceId }), {
+      prepare: 'whatsapp_conversations.lock',
+    });
     return row?.id;
   }
 
   /** Creates the (lead, instance) conversation unless it exists (a concurrent insert wins quietly). */
   @GenerateSql({ params: [KEY] })
   async insertIfMissing(db: Db, key: ConversationKey): Promise<void> {
-    await db.run(
-      qb
-        .insertInto('whatsapp_conversations')
-        .values({ organization_id: key.organizationId, lead_id: key.leadId, instance_id: key.instanceId })
-        .onConflict((oc) => oc.columns(['organization_id', 'lead_id', 'instance_id']).doNothing()),
-      { prepare: 'whatsapp_conversations.insertIfMissing' },
-    );
+    const { organizationId, leadId, instanceId } = key;
+    await db.run(insertConversation({ organizationId, leadId, instanceId }), {
+      prepare: 'whatsapp_conversations.insertIfMissing',
+    });
   }
 
   @GenerateSql({ params: [{ organizationId: DummyValue.UUID, id: DummyValue.UUID2 }] })

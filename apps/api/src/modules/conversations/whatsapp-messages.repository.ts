@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { MessageDirection, TicketStatus } from '@whatrack/shared';
+import { MessageDirection } from '@whatrack/shared';
 import { type Expression, sql } from 'kysely';
 import type { Db } from '../../database/db';
 import { DummyValue, GenerateSql } from '../../database/generate-sql';
-import type { Json } from '../../database/generated/db';
 import { qb } from '../../database/query-builder';
-import { touchConversation, touchTicket } from './message-insert.sql';
+import { insertMessage, insertMessageOnOpenTicket, type MessageParams } from './whatsapp-messages.sql';
+import { statementTemplate } from './statement-template';
 
 /** A message to store, inbound (from a webhook) or outbound (sent by the business). */
 export interface NewWhatsappMessage {
@@ -70,32 +70,9 @@ export class WhatsappMessagesRepository {
   /** Stores a message on a given ticket (e.g. one just opened, or a reply sent from it). Answers its id. */
   @GenerateSql({ params: [EXAMPLE] })
   async insert(db: Db, message: NewWhatsappMessage): Promise<{ id: string }> {
-    return db.one(
-      qb
-        .with('msg', (q) =>
-          q
-            .insertInto('whatsapp_messages')
-            .values({
-              organization_id: message.organizationId,
-              conversation_id: message.conversationId,
-              ticket_id: message.ticketId,
-              instance_id: message.instanceId,
-              provider_message_id: message.providerMessageId,
-              direction: message.direction,
-              type: message.type,
-              body: message.body,
-              status: message.status ?? null,
-              sent_at: message.sentAt,
-              raw: rawJson(message),
-            })
-            .returning(['id', 'ticket_id']),
-        )
-        .with('t', (q) => touchTicket(q, message))
-        .with('c', (q) => touchConversation(q, message))
-        .selectFrom('msg')
-        .select('id'),
-      { prepare: 'whatsapp_messages.insert' },
-    );
+    return db.one(insertMessage({ ...messageParams(message), ticketId: message.ticketId }), {
+      prepare: 'whatsapp_messages.insert',
+    });
   }
 
   /**
@@ -108,34 +85,9 @@ export class WhatsappMessagesRepository {
     db: Db,
     message: Omit<NewWhatsappMessage, 'ticketId'>,
   ): Promise<'stored' | 'duplicate' | 'no-open-ticket'> {
-    const row = await db.one(
-      qb
-        .with('open', (q) =>
-          q
-            .selectFrom('tickets')
-            .select('id')
-            .where('organization_id', '=', message.organizationId)
-            .where('conversation_id', '=', message.conversationId)
-            .where('status', '=', sql.lit(TicketStatus.OPEN))
-            .orderBy('created_at', 'desc')
-            .limit(sql.lit(1)),
-        )
-        .with('msg', (q) =>
-          q
-            .insertInto('whatsapp_messages')
-            .columns(MESSAGE_COLUMNS)
-            .expression(q.selectFrom('open').select((eb) => messageValues(message, eb.ref('open.id'))))
-            .onConflict((oc) => oc.columns(['organization_id', 'instance_id', 'provider_message_id']).doNothing())
-            .returning(['id', 'ticket_id']),
-        )
-        .with('t', (q) => touchTicket(q, message))
-        .with('c', (q) => touchConversation(q, message))
-        .selectNoFrom((eb) => [
-          sql<number>`(${eb.selectFrom('open').select(eb.fn.countAll().as('n'))})::int`.as('open'),
-          sql<number>`(${eb.selectFrom('msg').select(eb.fn.countAll().as('n'))})::int`.as('stored'),
-        ]),
-      { prepare: 'whatsapp_messages.insertOnOpenTicket' },
-    );
+    const row = await db.one(insertMessageOnOpenTicket(messageParams(message)), {
+      prepare: 'whatsapp_messages.insertOnOpenTicket',
+    });
     if (row.stored > 0) return 'stored';
     return row.open > 0 ? 'duplicate' : 'no-open-ticket';
   }
@@ -146,15 +98,10 @@ export class WhatsappMessagesRepository {
     db: Db,
     key: { organizationId: string; instanceId: string; providerMessageId: string },
   ): Promise<boolean> {
-    const row = await db.first(
-      qb
-        .selectFrom('whatsapp_messages')
-        .select(sql<number>`1`.as('found'))
-        .where('organization_id', '=', key.organizationId)
-        .where('instance_id', '=', key.instanceId)
-        .where('provider_message_id', '=', key.providerMessageId),
-      { prepare: 'whatsapp_messages.exists' },
-    );
+    const { organizationId, instanceId, providerMessageId } = key;
+    const row = await db.first(messageExists({ organizationId, instanceId, providerMessageId }), {
+      prepare: 'whatsapp_messages.exists',
+    });
     return row !== undefined;
   }
 
@@ -166,21 +113,10 @@ export class WhatsappMessagesRepository {
     db: Db,
     receipt: { organizationId: string; instanceId: string; providerMessageId: string; status: string },
   ): Promise<void> {
-    const status = sql<string>`${receipt.status}::varchar`;
-    const position = (value: Expression<string | null>) =>
-      sql<number>`COALESCE(array_position(${STATUS_ORDER}::varchar[], ${value}), 0)`;
-    await db.run(
-      qb
-        .updateTable('whatsapp_messages')
-        .set({ status, updated_at: sql<Date>`now()` })
-        .where('organization_id', '=', receipt.organizationId)
-        .where('instance_id', '=', receipt.instanceId)
-        .where('provider_message_id', '=', receipt.providerMessageId)
-        .where((eb) =>
-          eb.or([eb(status, '=', sql.lit('failed')), eb(position(eb.ref('status')), '<', position(status))]),
-        ),
-      { prepare: 'whatsapp_messages.advanceStatus' },
-    );
+    const { organizationId, instanceId, providerMessageId, status } = receipt;
+    await db.run(advanceStatus({ organizationId, instanceId, providerMessageId, status }), {
+      prepare: 'whatsapp_messages.advanceStatus',
+    });
   }
 
   /** A page of a conversation's messages, by time (ties by id) in the asked order. */
@@ -218,38 +154,44 @@ export class WhatsappMessagesRepository {
   }
 }
 
-const MESSAGE_COLUMNS = [
-  'organization_id',
-  'conversation_id',
-  'ticket_id',
-  'instance_id',
-  'provider_message_id',
-  'direction',
-  'type',
-  'body',
-  'status',
-  'sent_at',
-  'raw',
-] as const;
-
-/** The payload as jsonb text (its parameter's type is the column's). */
-function rawJson(message: Pick<NewWhatsappMessage, 'raw'>): string | null {
-  return message.raw === null ? null : JSON.stringify(message.raw);
+function messageParams(message: Omit<NewWhatsappMessage, 'ticketId'>): MessageParams {
+  return {
+    organizationId: message.organizationId,
+    conversationId: message.conversationId,
+    instanceId: message.instanceId,
+    providerMessageId: message.providerMessageId,
+    direction: message.direction,
+    type: message.type,
+    body: message.body,
+    status: message.status ?? null,
+    sentAt: message.sentAt,
+    raw: message.raw === null ? null : JSON.stringify(message.raw),
+  };
 }
 
-/** MESSAGE_COLUMNS' values, cast: they are the output of a SELECT feeding the insert, typed by nothing else. */
-function messageValues(message: Omit<NewWhatsappMessage, 'ticketId'>, ticketId: Expression<string>) {
-  return [
-    sql<string>`${message.organizationId}::uuid`.as('organization_id'),
-    sql<string>`${message.conversationId}::uuid`.as('conversation_id'),
-    sql<string>`${ticketId}`.as('ticket_id'),
-    sql<string>`${message.instanceId}::uuid`.as('instance_id'),
-    sql<string | null>`${message.providerMessageId}::varchar`.as('provider_message_id'),
-    sql<string>`${message.direction}::varchar`.as('direction'),
-    sql<string>`${message.type}::varchar`.as('type'),
-    sql<string | null>`${message.body}::text`.as('body'),
-    sql<string | null>`${message.status ?? null}::varchar`.as('status'),
-    sql<Date>`${message.sentAt}::timestamptz`.as('sent_at'),
-    sql<Json | null>`${rawJson(message)}::jsonb`.as('raw'),
-  ];
-}
+const messageExists = statementTemplate(
+  (p: { organizationId: string; instanceId: string; providerMessageId: string }) =>
+    qb
+      .selectFrom('whatsapp_messages')
+      .select(sql<number>`1`.as('found'))
+      .where('organization_id', '=', p.organizationId)
+      .where('instance_id', '=', p.instanceId)
+      .where('provider_message_id', '=', p.providerMessageId),
+);
+
+const advanceStatus = statementTemplate(
+  (p: { organizationId: string; instanceId: string; providerMessageId: string; status: string }) => {
+    const status = sql<string>`${p.status}::varchar`;
+    const position = (value: Expression<string | null>) =>
+      sql<number>`COALESCE(array_position(${STATUS_ORDER}::varchar[], ${value}), 0)`;
+    return qb
+      .updateTable('whatsapp_messages')
+      .set({ status, updated_at: sql<Date>`now()` })
+      .where('organization_id', '=', p.organizationId)
+      .where('instance_id', '=', p.instanceId)
+      .where('provider_message_id', '=', p.providerMessageId)
+      .where((eb) =>
+        eb.or([eb(status, '=', sql.lit('failed')), eb(position(eb.ref('status')), '<', position(status))]),
+      );
+  },
+);
