@@ -42,10 +42,10 @@ export interface NewContact {
 const KEY: ConversationKey = { organizationId: DummyValue.UUID, leadId: DummyValue.UUID2, instanceId: DummyValue.UUID };
 
 /**
- * The SQL of whatsapp_conversations. Two statements of webhook ingestion's hot path also read or write leads (and
- * read whatsapp_messages) in the same statement, as they always did, to stay one round trip: lockContact (the
- * sender's lead with its conversation's lock) and createWithLead (a new lead with its conversation). Every other
- * statement on leads is LeadsRepository's. A conversation's last_message_at moves in the message insert
+ * The SQL of whatsapp_conversations. Two hot statements of webhook ingestion also read or write leads (and read
+ * whatsapp_messages), as they always did, to stay one round trip (rule 1's exception): lockContact (the sender's
+ * lead with its conversation's lock) and createWithLead (a new lead with its conversation). Every other statement
+ * on leads is LeadsRepository's. A conversation's last_message_at moves in the message insert
  * (WhatsappMessagesRepository, one statement).
  */
 @Injectable()
