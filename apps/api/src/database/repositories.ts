@@ -2,6 +2,7 @@ import { AdSpendRepository } from '../modules/ad-spend/ad-spend.repository';
 import { ApiKeysRepository } from '../modules/api-keys/api-keys.repository';
 import { LoginAttemptsRepository } from '../modules/auth/login-attempts.repository';
 import { WhatsappConversationsRepository } from '../modules/conversations/whatsapp-conversations.repository';
+import { WhatsappMessagesRepository } from '../modules/conversations/whatsapp-messages.repository';
 import { HealthRepository } from '../modules/health/health.repository';
 import { LeadsRepository } from '../modules/leads/leads.repository';
 import { OrganizationsRepository } from '../modules/organizations/organizations.repository';
@@ -46,4 +47,5 @@ export const REPOSITORIES: (new () => object)[] = [
   UsersRepository,
   WhatsappConversationsRepository,
   WhatsappInstancesRepository,
+  WhatsappMessagesRepository,
 ];

@@ -9,6 +9,7 @@ import { AttributionAndConversions1795950000000 } from './1795950000000-Attribut
 import { BoundedSearch1796000000000 } from './1796000000000-BoundedSearch';
 import { CloudPhoneNumberClaims1796155586069 } from './1796155586069-CloudPhoneNumberClaims';
 import { Hardening1796156338432 } from './1796156338432-Hardening';
+import { MessageCounters1796168600000 } from './1796168600000-MessageCounters';
 import { SalesCounters1796168700000 } from './1796168700000-SalesCounters';
 
 export const MIGRATIONS = [
@@ -22,5 +23,6 @@ export const MIGRATIONS = [
   BoundedSearch1796000000000,
   CloudPhoneNumberClaims1796155586069,
   Hardening1796156338432,
+  MessageCounters1796168600000,
   SalesCounters1796168700000,
 ];

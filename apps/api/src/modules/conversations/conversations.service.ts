@@ -1,35 +1,38 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import type { AuthContext } from '../../common/auth/auth-context';
 import { NotFoundError } from '../../common/errors/domain-errors';
 import { pageOffset } from '../../common/pagination/page-query.dto';
+import { Db } from '../../database/db';
 import type { MessageQueryDto } from './dto/message-query.dto';
-import { WhatsappConversation } from './entities/whatsapp-conversation.entity';
-import { WhatsappMessage } from './entities/whatsapp-message.entity';
+import { WhatsappConversationsRepository } from './whatsapp-conversations.repository';
+import { type MessageRow, WhatsappMessagesRepository } from './whatsapp-messages.repository';
 
 @Injectable()
 export class ConversationsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly db: Db,
+    private readonly conversations: WhatsappConversationsRepository,
+    private readonly messagesRepository: WhatsappMessagesRepository,
+  ) {}
 
   /** A page of the conversation's messages in the asked order, and how many it has. */
   async messages(
     auth: AuthContext,
     conversationId: string,
     page: MessageQueryDto,
-  ): Promise<{ items: WhatsappMessage[]; total: number }> {
-    const m = this.dataSource.manager;
+  ): Promise<{ items: MessageRow[]; total: number }> {
     const organizationId = auth.organizationId;
-    if (!(await m.existsBy(WhatsappConversation, { organizationId, id: conversationId }))) {
+    if (!(await this.conversations.exists(this.db, { organizationId, id: conversationId }))) {
       throw NotFoundError.of('Conversation', conversationId);
     }
-    const [items, total] = await m.findAndCount(WhatsappMessage, {
-      select: { id: true, ticketId: true, direction: true, type: true, body: true, status: true, sentAt: true },
-      where: { organizationId, conversationId },
-      order: page.order === 'desc' ? { sentAt: 'DESC', id: 'DESC' } : { sentAt: 'ASC', id: 'ASC' },
-      skip: pageOffset(page),
-      take: page.pageSize,
+    const key = { organizationId, conversationId };
+    const items = await this.messagesRepository.page(this.db, {
+      ...key,
+      order: page.order,
+      offset: pageOffset(page),
+      limit: page.pageSize,
     });
+    const total = await this.messagesRepository.countInConversation(this.db, key);
     return { items, total };
   }
 }

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { WhatsappConversationsRepository } from '../conversations/whatsapp-conversations.repository';
+import { ConversationsModule } from '../conversations/conversations.module';
 import { LeadsModule } from '../leads/leads.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { StagesModule } from '../stages/stages.module';
@@ -35,8 +35,6 @@ import { TicketsService } from './tickets.service';
     TicketSearchMatches,
     TicketsRepository,
     TicketEventsRepository,
-    // Until ConversationsModule (another helper's) provides and exports it.
-    WhatsappConversationsRepository,
   ],
   exports: [TypeOrmModule, TicketsService, TicketListingService, TicketsRepository, TicketEventsRepository],
 })

@@ -1,97 +1,109 @@
 import { Injectable } from '@nestjs/common';
 import { MessageDirection, TicketSourceType } from '@whatrack/shared';
-import type { EntityManager } from 'typeorm';
+import type { Db } from '../../database/db';
+import { WhatsappConversationsRepository } from '../conversations/whatsapp-conversations.repository';
+import { WhatsappMessagesRepository } from '../conversations/whatsapp-messages.repository';
 import { findOrCreateNormalizedLead, normalizeWhatsappSender } from '../leads/lead-resolver';
 import type { AttributionInput } from '../tracking/ticket-attribution.service';
 import { TicketAttributionService } from '../tracking/ticket-attribution.service';
 import { TrackingLinksService } from '../tracking-links/tracking-links.service';
 import type { NormalizedMessage, NormalizedStatus } from './inbound.types';
 import type { RoutedInstance } from './instance-lookup';
-import { createContact, isStored, lookupContact, storeOnOpenTicket, storeOnTicket } from './message-store';
+import { type ConversationTarget, contactMatch, contactOf, storedMessage } from './message-store';
 import { clearTicketAttribution, ticketOpenedLater } from './late-attribution';
 import { firstStage, insertSystemTicket } from './system-ticket';
-import { queryPrepared } from '../../common/sql/prepared-query';
 
 export type IngestOutcome = 'stored' | 'duplicate';
-
-/** Outbound statuses in the order they happen; "failed" may come at any time. */
-const STATUS_ORDER = ['sent', 'delivered', 'read', 'played'];
 
 /**
  * Turns one WhatsApp message into lead → conversation → (open or new) ticket → message, inside the caller's
  * transaction. The conversation row is locked first, so concurrent deliveries of one lead's messages apply one
  * at a time: the same message twice is a no-op, and two first messages never open two tickets.
+ *
+ * Not yet on a Db of their own (their owners convert them), hence `db.entityManager`: findOrCreateNormalizedLead
+ * (leads), firstStage/insertSystemTicket (tickets), the attribution and tracking-link services, and the two
+ * statements of late-attribution.ts (tickets and ticket_trackings).
  */
 @Injectable()
 export class MessageIngestionService {
   constructor(
     private readonly attribution: TicketAttributionService,
     private readonly trackingLinks: TrackingLinksService,
+    private readonly conversations: WhatsappConversationsRepository,
+    private readonly messages: WhatsappMessagesRepository,
   ) {}
 
-  async ingest(m: EntityManager, instance: RoutedInstance, message: NormalizedMessage): Promise<IngestOutcome> {
+  async ingest(db: Db, instance: RoutedInstance, message: NormalizedMessage): Promise<IngestOutcome> {
     const org = instance.organizationId;
     const lead = normalizeWhatsappSender({ waId: message.waId, waUserId: message.waUserId, name: message.contactName });
-    // The hot path is plain SQL, two statements in the common case (known lead, open ticket) and a few for a new
-    // lead: TypeORM's repository layer and many small statements cost more CPU than the work itself.
-    const contact = await lookupContact(m, org, instance.id, lead);
+    // The hot path is two statements in the common case (known lead, open ticket) and a few for a new lead.
+    const match = contactMatch(lead);
+    const contact = match
+      ? contactOf(
+          await this.conversations.lockContact(db, { organizationId: org, instanceId: instance.id, match }),
+          lead,
+        )
+      : { kind: 'other' as const };
     const created =
-      contact.kind === 'new' ? await createContact(m, org, instance.id, lead, message.providerMessageId) : null;
+      contact.kind === 'new'
+        ? await this.conversations.createWithLead(db, {
+            organizationId: org,
+            instanceId: instance.id,
+            lead,
+            providerMessageId: message.providerMessageId,
+          })
+        : undefined;
     const known = contact.kind === 'known' ? contact : created;
-    const leadId = known?.leadId ?? (await findOrCreateNormalizedLead(m, org, lead)).id;
-    const conversationId = known?.conversationId ?? (await this.lockConversation(m, org, leadId, instance.id));
-    const target = { organizationId: org, instanceId: instance.id, conversationId };
+    const leadId = known?.leadId ?? (await findOrCreateNormalizedLead(db.entityManager, org, lead)).id;
+    const conversationId = known?.conversationId ?? (await this.lockConversation(db, org, leadId, instance.id));
+    const target: ConversationTarget = { organizationId: org, instanceId: instance.id, conversationId };
 
     // A conversation created just now has no ticket yet.
     if (created?.messageStored) return 'duplicate';
     if (!created) {
-      const outcome = await storeOnOpenTicket(m, target, message);
-      if (outcome === 'stored') await this.attributeLate(m, org, conversationId, message);
+      const outcome = await this.messages.insertOnOpenTicket(db, storedMessage(target, message));
+      if (outcome === 'stored') await this.attributeLate(db, org, conversationId, message);
       if (outcome !== 'no-open-ticket') return outcome;
       // Checked under the conversation lock: another delivery of the same message may have committed meanwhile.
-      if (await isStored(m, target, message.providerMessageId)) return 'duplicate';
+      const key = { ...target, providerMessageId: message.providerMessageId };
+      if (await this.messages.exists(db, key)) return 'duplicate';
     }
-    const ticketId = await this.openTicket(m, org, leadId, conversationId, message);
-    await storeOnTicket(m, target, ticketId, message);
+    const ticketId = await this.openTicket(db, org, leadId, conversationId, message);
+    await this.messages.insert(db, { ...storedMessage(target, message), ticketId });
     return 'stored';
   }
 
   /** The (lead, instance) conversation, created when missing, locked until the transaction ends. */
-  private async lockConversation(m: EntityManager, org: string, leadId: string, instanceId: string): Promise<string> {
-    const select = `SELECT id FROM whatsapp_conversations
-                    WHERE organization_id = $1 AND lead_id = $2 AND instance_id = $3 FOR UPDATE`;
-    const [existing] = await queryPrepared<{ id: string }>(m, select, [org, leadId, instanceId]);
-    if (existing) return existing.id;
-    await queryPrepared(
-      m,
-      `INSERT INTO whatsapp_conversations (organization_id, lead_id, instance_id) VALUES ($1, $2, $3)
-       ON CONFLICT (organization_id, lead_id, instance_id) DO NOTHING`,
-      [org, leadId, instanceId],
-    );
-    const [created] = await queryPrepared<{ id: string }>(m, select, [org, leadId, instanceId]);
-    return created.id;
+  private async lockConversation(db: Db, organizationId: string, leadId: string, instanceId: string): Promise<string> {
+    const key = { organizationId, leadId, instanceId };
+    const existing = await this.conversations.lock(db, key);
+    if (existing) return existing;
+    await this.conversations.insertIfMissing(db, key);
+    const created = await this.conversations.lock(db, key);
+    if (!created) throw new Error('Conversation insert did nothing but no conversation was found');
+    return created;
   }
 
   /** Delivery receipts move an outbound message's status forward (a late "delivered" never undoes "read"). */
-  async applyStatus(m: EntityManager, instance: RoutedInstance, status: NormalizedStatus): Promise<void> {
-    await queryPrepared(
-      m,
-      `UPDATE whatsapp_messages SET status = $4, updated_at = now()
-       WHERE organization_id = $1 AND instance_id = $2 AND provider_message_id = $3
-         AND ($4 = 'failed' OR COALESCE(array_position($5::varchar[], status), 0) < COALESCE(array_position($5::varchar[], $4), 0))`,
-      [instance.organizationId, instance.id, status.providerMessageId, status.status, STATUS_ORDER],
-    );
+  async applyStatus(db: Db, instance: RoutedInstance, status: NormalizedStatus): Promise<void> {
+    await this.messages.advanceStatus(db, {
+      organizationId: instance.organizationId,
+      instanceId: instance.id,
+      providerMessageId: status.providerMessageId,
+      status: status.status,
+    });
   }
 
   private async openTicket(
-    m: EntityManager,
+    db: Db,
     organizationId: string,
     leadId: string,
     conversationId: string,
     message: NormalizedMessage,
   ): Promise<string> {
+    const m = db.entityManager;
     const stage = await firstStage(m, organizationId);
-    const input = await this.attributionFor(m, organizationId, message);
+    const input = await this.attributionFor(db, organizationId, message);
     const resolved = await this.attribution.resolve(m, input, 'message.referral');
     const ticketId = await insertSystemTicket(m, {
       organizationId,
@@ -109,9 +121,10 @@ export class MessageIngestionService {
   }
 
   /** Gives an open ticket the attribution of a message that arrived after it but was sent before its first one. */
-  private async attributeLate(m: EntityManager, org: string, conversationId: string, message: NormalizedMessage) {
+  private async attributeLate(db: Db, org: string, conversationId: string, message: NormalizedMessage) {
     if (message.direction !== MessageDirection.IN) return;
-    const input = await this.attributionFor(m, org, message);
+    const m = db.entityManager;
+    const input = await this.attributionFor(db, org, message);
     if (!input.platformKey && !input.trackingClickId) return;
     const ticketId = await ticketOpenedLater(m, org, conversationId, message);
     if (!ticketId) return;
@@ -123,7 +136,7 @@ export class MessageIngestionService {
 
   /** A Click-to-WhatsApp referral, else a tracking-link code in the text, else organic without UTMs. */
   private async attributionFor(
-    m: EntityManager,
+    db: Db,
     org: string,
     message: NormalizedMessage,
   ): Promise<AttributionInput & { trackingClickId?: string }> {
@@ -140,7 +153,7 @@ export class MessageIngestionService {
     }
     const click =
       message.direction === MessageDirection.IN
-        ? await this.trackingLinks.findClickInText(m, org, message.body, message.sentAt)
+        ? await this.trackingLinks.findClickInText(db.entityManager, org, message.body, message.sentAt)
         : null;
     if (click) {
       return {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { WhatsappProvider } from '@whatrack/shared';
 import { type EntityManager, QueryFailedError } from 'typeorm';
 import { InvalidInputError } from '../../common/errors/domain-errors';
+import { Db } from '../../database/db';
 import type { WebhookEvent, WebhookEventStatus } from './entities/webhook-event.entity';
 import type { InstanceLookup, RoutedInstance } from './instance-lookup';
 import { MessageIngestionService } from './message-ingestion.service';
@@ -38,22 +39,30 @@ export interface ProcessingResult {
   touched: string[];
 }
 
+/** The worker's transaction as a Db: one per transaction, so what is cached per transaction stays cached. */
+const dbs = new WeakMap<EntityManager, Db>();
+
+function txDb(tx: EntityManager | Db): Db {
+  if (tx instanceof Db) return tx;
+  let db = dbs.get(tx);
+  if (!db) dbs.set(tx, (db = new Db(tx)));
+  return db;
+}
+
 /** Applies one stored webhook event to the domain, inside the caller's transaction. */
 @Injectable()
 export class WebhookProcessor {
   constructor(private readonly ingestion: MessageIngestionService) {}
 
-  process(m: EntityManager, event: StoredEvent, instances: InstanceLookup): Promise<ProcessingResult> {
+  /** `tx`: the transaction, as the worker's EntityManager (until the worker hands a Db) or a Db. */
+  process(tx: EntityManager | Db, event: StoredEvent, instances: InstanceLookup): Promise<ProcessingResult> {
+    const db = txDb(tx);
     return event.provider === WhatsappProvider.CLOUD_API
-      ? this.processCloud(m, event, instances)
-      : this.processEvolution(m, event, instances);
+      ? this.processCloud(db, event, instances)
+      : this.processEvolution(db, event, instances);
   }
 
-  private async processCloud(
-    m: EntityManager,
-    event: StoredEvent,
-    instances: InstanceLookup,
-  ): Promise<ProcessingResult> {
+  private async processCloud(db: Db, event: StoredEvent, instances: InstanceLookup): Promise<ProcessingResult> {
     let routed: RoutedInstance | null = null;
     const touched = new Set<string>();
     let unroutable = false;
@@ -68,9 +77,9 @@ export class WebhookProcessor {
       routed ??= instance;
       touched.add(instance.organizationId);
       for (const message of change.messages) {
-        await this.ingestion.ingest(m, instance, fitMessage(message, event.receivedAt));
+        await this.ingestion.ingest(db, instance, fitMessage(message, event.receivedAt));
       }
-      for (const status of change.statuses) await this.ingestion.applyStatus(m, instance, status);
+      for (const status of change.statuses) await this.ingestion.applyStatus(db, instance, status);
       handled ||= change.messages.length + change.statuses.length > 0;
     }
     const status = routed ? (handled ? 'processed' : 'ignored') : unroutable ? 'unroutable' : 'ignored';
@@ -82,17 +91,13 @@ export class WebhookProcessor {
     };
   }
 
-  private async processEvolution(
-    m: EntityManager,
-    event: StoredEvent,
-    instances: InstanceLookup,
-  ): Promise<ProcessingResult> {
+  private async processEvolution(db: Db, event: StoredEvent, instances: InstanceLookup): Promise<ProcessingResult> {
     const instance =
       event.instanceId && event.organizationId ? await instances.byId(event.organizationId, event.instanceId) : null;
     if (!instance) throw new PermanentProcessingError(`WhatsApp instance ${event.instanceId ?? '?'} no longer exists`);
     const parsed = parseEvolution(event.body, event.receivedAt);
     for (const message of parsed.messages) {
-      await this.ingestion.ingest(m, instance, fitMessage(message, event.receivedAt));
+      await this.ingestion.ingest(db, instance, fitMessage(message, event.receivedAt));
     }
     const status = parsed.handled && parsed.messages.length > 0 ? 'processed' : 'ignored';
     return {

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { ConversationsModule } from '../conversations/conversations.module';
 import { TrackingLinksModule } from '../tracking-links/tracking-links.module';
 import { TrackingModule } from '../tracking/tracking.module';
 import { WebhookEvent } from './entities/webhook-event.entity';
@@ -12,7 +13,7 @@ import { WebhookWorker } from './webhook-worker';
 import { WebhooksController } from './webhooks.controller';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([WebhookEvent]), TrackingModule, TrackingLinksModule],
+  imports: [TypeOrmModule.forFeature([WebhookEvent]), ConversationsModule, TrackingModule, TrackingLinksModule],
   controllers: [WebhooksController, WebhookEventsController],
   providers: [WebhookIntakeService, WebhookWorker, WebhookProcessor, MessageIngestionService, WebhookEventsService],
   exports: [WebhookWorker],

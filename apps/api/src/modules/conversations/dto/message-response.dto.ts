@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { MessageDirection } from '@whatrack/shared';
-import type { WhatsappMessage } from '../entities/whatsapp-message.entity';
+import type { MessageRow } from '../whatsapp-messages.repository';
 
 export class MessageResponseDto {
   @ApiProperty({ format: 'uuid', example: '7b8c9d0e-1f2a-4b3c-8d4e-5f6a7b8c9d0e' })
@@ -34,7 +34,7 @@ export class MessageResponseDto {
   @ApiProperty({ example: '2026-01-15T10:31:00.000Z' })
   sentAt: Date;
 
-  static from(message: WhatsappMessage): MessageResponseDto {
+  static from(message: MessageRow): MessageResponseDto {
     return {
       id: message.id,
       ticketId: message.ticketId,

@@ -1,0 +1,141 @@
+import { TicketStatus } from '@whatrack/shared';
+import { type Expression, type QueryCreator, sql } from 'kysely';
+import type { DB, Json } from '../../database/generated/db';
+import { qb } from '../../database/query-builder';
+import { statementTemplate } from './statement-template';
+
+/** The hot statements of WhatsappMessagesRepository, compiled once (see statementTemplate). */
+
+/** The parameters of a message insert, as bound (raw already JSON text). */
+export interface MessageParams {
+  organizationId: string;
+  conversationId: string;
+  instanceId: string;
+  providerMessageId: string | null;
+  direction: string;
+  type: string;
+  body: string | null;
+  status: string | null;
+  sentAt: Date;
+  raw: string | null;
+}
+
+/** The `msg` CTE of a message insert: the row really inserted (none on a redelivery). */
+interface MessageCte {
+  msg: { id: string; ticket_id: string };
+}
+
+/*
+ * What storing a message changes besides the message, as CTEs of the insert (one statement), moved only when the
+ * row was really inserted. The ticket's messages_count is the trigger's (migration MessageCounters).
+ */
+
+/** The message's ticket was updated now. */
+function touchTicket(q: QueryCreator<DB & MessageCte>, p: MessageParams) {
+  return q
+    .updateTable('tickets')
+    .set({ updated_at: sql<Date>`now()` })
+    .where('organization_id', '=', p.organizationId)
+    .where('id', 'in', q.selectFrom('msg').select('ticket_id'))
+    .returning(sql<number>`1`.as('one'));
+}
+
+/** The conversation's last_message_at, never moved back by a late older message. */
+function touchConversation(q: QueryCreator<DB & MessageCte>, p: MessageParams) {
+  const sentAt = sql<Date>`${p.sentAt}::timestamptz`;
+  return q
+    .updateTable('whatsapp_conversations')
+    .set((eb) => ({
+      last_message_at: eb.fn('GREATEST', [eb.fn.coalesce('last_message_at', sentAt), sentAt]),
+      updated_at: sql<Date>`now()`,
+    }))
+    .where('organization_id', '=', p.organizationId)
+    .where('id', '=', p.conversationId)
+    .where((eb) => eb.exists(eb.selectFrom('msg').select('ticket_id')))
+    .returning(sql<number>`1`.as('one'));
+}
+
+/** Stores a message on a given ticket; answers its id. */
+export const insertMessage = statementTemplate((p: MessageParams & { ticketId: string }) =>
+  qb
+    .with('msg', (q) =>
+      q
+        .insertInto('whatsapp_messages')
+        .values({
+          organization_id: p.organizationId,
+          conversation_id: p.conversationId,
+          ticket_id: p.ticketId,
+          instance_id: p.instanceId,
+          provider_message_id: p.providerMessageId,
+          direction: p.direction,
+          type: p.type,
+          body: p.body,
+          status: p.status,
+          sent_at: p.sentAt,
+          raw: p.raw,
+        })
+        .returning(['id', 'ticket_id']),
+    )
+    .with('t', (q) => touchTicket(q, p))
+    .with('c', (q) => touchConversation(q, p))
+    .selectFrom('msg')
+    .select('id'),
+);
+
+/** Stores a message on the conversation's newest open ticket, unless stored already; answers what it found. */
+export const insertMessageOnOpenTicket = statementTemplate((p: MessageParams) =>
+  qb
+    .with('open', (q) =>
+      q
+        .selectFrom('tickets')
+        .select('id')
+        .where('organization_id', '=', p.organizationId)
+        .where('conversation_id', '=', p.conversationId)
+        .where('status', '=', sql.lit(TicketStatus.OPEN))
+        .orderBy('created_at', 'desc')
+        .limit(sql.lit(1)),
+    )
+    .with('msg', (q) =>
+      q
+        .insertInto('whatsapp_messages')
+        .columns([
+          'organization_id',
+          'conversation_id',
+          'ticket_id',
+          'instance_id',
+          'provider_message_id',
+          'direction',
+          'type',
+          'body',
+          'status',
+          'sent_at',
+          'raw',
+        ])
+        .expression(q.selectFrom('open').select((eb) => selectedValues(p, eb.ref('open.id'))))
+        .onConflict((oc) => oc.columns(['organization_id', 'instance_id', 'provider_message_id']).doNothing())
+        .returning(['id', 'ticket_id']),
+    )
+    .with('t', (q) => touchTicket(q, p))
+    .with('c', (q) => touchConversation(q, p))
+    .selectNoFrom((eb) => [
+      sql<number>`(${eb.selectFrom('open').select(eb.fn.countAll().as('n'))})::int`.as('open'),
+      sql<number>`(${eb.selectFrom('msg').select(eb.fn.countAll().as('n'))})::int`.as('stored'),
+    ]),
+);
+
+/** The insert's values, in its column order, cast: they are a SELECT's output, typed by nothing else. */
+function selectedValues(p: MessageParams, ticketId: Expression<string>) {
+  return [
+    sql<string>`${p.organizationId}::uuid`.as('organization_id'),
+    sql<string>`${p.conversationId}::uuid`.as('conversation_id'),
+    sql<string>`${ticketId}`.as('ticket_id'),
+    sql<string>`${p.instanceId}::uuid`.as('instance_id'),
+    sql<string | null>`${p.providerMessageId}::varchar`.as('provider_message_id'),
+    sql<string>`${p.direction}::varchar`.as('direction'),
+    sql<string>`${p.type}::varchar`.as('type'),
+    sql<string | null>`${p.body}::text`.as('body'),
+    sql<string | null>`${p.status}::varchar`.as('status'),
+    sql<Date>`${p.sentAt}::timestamptz`.as('sent_at'),
+    sql<Json | null>`${p.raw}::jsonb`.as('raw'),
+  ];
+}
