@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { qb } from '../../database/query-builder';
 import type { ContactMatch } from './whatsapp-conversations.repository';
-import { statementTemplate } from './statement-template';
+import { statementTemplate } from '../../database/statement-template';
 
 /** The hot statements of WhatsappConversationsRepository, compiled once (see statementTemplate). */
 

@@ -5,7 +5,7 @@ import type { Db } from '../../database/db';
 import { DummyValue, GenerateSql } from '../../database/generate-sql';
 import { qb } from '../../database/query-builder';
 import { insertMessage, insertMessageOnOpenTicket, type MessageParams } from './whatsapp-messages.sql';
-import { statementTemplate } from './statement-template';
+import { statementTemplate } from '../../database/statement-template';
 
 /** A message to store, inbound (from a webhook) or outbound (sent by the business). */
 export interface NewWhatsappMessage {

@@ -2,7 +2,7 @@ import { TicketStatus } from '@whatrack/shared';
 import { type Expression, type QueryCreator, sql } from 'kysely';
 import type { DB, Json } from '../../database/generated/db';
 import { qb } from '../../database/query-builder';
-import { statementTemplate } from './statement-template';
+import { statementTemplate } from '../../database/statement-template';
 
 /** The hot statements of WhatsappMessagesRepository, compiled once (see statementTemplate). */
 
@@ -27,18 +27,8 @@ interface MessageCte {
 
 /*
  * What storing a message changes besides the message, as CTEs of the insert (one statement), moved only when the
- * row was really inserted. The ticket's messages_count is the trigger's (migration MessageCounters).
+ * row was really inserted. The ticket's messages_count and updated_at are the trigger's (migration MessageCounters).
  */
-
-/** The message's ticket was updated now. */
-function touchTicket(q: QueryCreator<DB & MessageCte>, p: MessageParams) {
-  return q
-    .updateTable('tickets')
-    .set({ updated_at: sql<Date>`now()` })
-    .where('organization_id', '=', p.organizationId)
-    .where('id', 'in', q.selectFrom('msg').select('ticket_id'))
-    .returning(sql<number>`1`.as('one'));
-}
 
 /** The conversation's last_message_at, never moved back by a late older message. */
 function touchConversation(q: QueryCreator<DB & MessageCte>, p: MessageParams) {
@@ -76,7 +66,6 @@ export const insertMessage = statementTemplate((p: MessageParams & { ticketId: s
         })
         .returning(['id', 'ticket_id']),
     )
-    .with('t', (q) => touchTicket(q, p))
     .with('c', (q) => touchConversation(q, p))
     .selectFrom('msg')
     .select('id'),
@@ -115,7 +104,6 @@ export const insertMessageOnOpenTicket = statementTemplate((p: MessageParams) =>
         .onConflict((oc) => oc.columns(['organization_id', 'instance_id', 'provider_message_id']).doNothing())
         .returning(['id', 'ticket_id']),
     )
-    .with('t', (q) => touchTicket(q, p))
     .with('c', (q) => touchConversation(q, p))
     .selectNoFrom((eb) => [
       sql<number>`(${eb.selectFrom('open').select(eb.fn.countAll().as('n'))})::int`.as('open'),

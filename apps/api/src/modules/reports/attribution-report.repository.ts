@@ -5,7 +5,7 @@ import type { Db } from '../../database/db';
 import { DummyValue, GenerateSql } from '../../database/generate-sql';
 import { qb } from '../../database/query-builder';
 import type { AttributionGroup } from './dto/report-query.dto';
-import { DIMENSIONS } from './report-dimensions';
+import { DIMENSIONS } from './report-dimensions.sql';
 import { BARE_FILTER, FULL_FILTER, PERIOD } from './report-examples';
 import { needsTracking, periodConditions, type ReportFilter, report, ticketConditions } from './report-filter.sql';
 

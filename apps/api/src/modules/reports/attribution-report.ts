@@ -3,7 +3,7 @@ import type { AttributionReportDto, AttributionRowDto } from './dto/report-respo
 import { attributionMetrics, sumMetric } from './attribution-metrics';
 import { loadAttributionSpend } from './attribution-spend';
 import { type DimensionLabel, type LabelSources, loadDimensionLabels } from './dimension-labels';
-import { dimensionKey, noneLast, platformKey } from './report-dimensions';
+import { dimensionKey, noneLast, platformKey } from './report-dimensions.sql';
 import { reportPeriod } from './report-period';
 import type { ReportScope } from './report-scope';
 

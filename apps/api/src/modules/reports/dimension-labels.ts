@@ -2,7 +2,7 @@ import type { Db } from '../../database/db';
 import type { TicketStagesRepository } from '../stages/ticket-stages.repository';
 import type { AttributionReportRepository } from './attribution-report.repository';
 import type { AttributionGroup } from './dto/report-query.dto';
-import { NONE_KEY } from './report-dimensions';
+import { NONE_KEY } from './report-dimensions.sql';
 import type { ReportScope } from './report-scope';
 
 /** Display name of a key, and its position where the grouping has a natural order (stages on the board). */

@@ -2,7 +2,7 @@ import type { Clock } from '../../common/clock/clock';
 import type { TimeseriesQueryDto } from './dto/report-query.dto';
 import type { TimeseriesReportDto, TimeseriesSeriesDto } from './dto/report-response.dto';
 import { type DimensionLabel, type LabelSources, loadDimensionLabels } from './dimension-labels';
-import { dimensionKey, noneLast } from './report-dimensions';
+import { dimensionKey, noneLast } from './report-dimensions.sql';
 import { money } from './report-math';
 import { reportPeriod } from './report-period';
 import type { ReportScope } from './report-scope';

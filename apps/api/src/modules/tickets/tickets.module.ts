@@ -25,6 +25,7 @@ import { TicketsService } from './tickets.service';
     StagesModule,
     LeadsModule,
     UsersModule,
+    ConversationsModule,
   ],
   controllers: [TicketsController],
   providers: [

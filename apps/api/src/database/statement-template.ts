@@ -1,5 +1,5 @@
 import type { CompiledQuery } from 'kysely';
-import { compileStatement, type Statement } from '../../database/query-builder';
+import { compileStatement, type Statement } from './query-builder';
 
 const SLOT = Symbol('statement-template-slot');
 
