@@ -40,6 +40,41 @@ export default tseslint.config(
     },
   },
   {
+    // The data layer (apps/api/src/database/README.md): SQL is written only in repositories and their *.sql.ts
+    // helpers; services, controllers and workers reach the database through them.
+    files: ['apps/api/src/**/*.ts'],
+    ignores: [
+      'apps/api/src/**/*.repository.ts',
+      'apps/api/src/**/*.sql.ts',
+      'apps/api/src/**/entities/**',
+      'apps/api/src/**/*.spec.ts',
+      'apps/api/src/database/**',
+      'apps/api/src/scripts/**',
+      'apps/api/src/common/db/**',
+      // The error filter maps TypeORM's QueryFailedError; entity column transformers are TypeORM types.
+      'apps/api/src/common/errors/**',
+      'apps/api/src/common/transformers/**',
+    ],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'kysely', message: 'Statements belong in a <table>.repository.ts (or its *.sql.ts helper).' },
+            { name: 'typeorm', message: 'Run SQL through a repository and Db; entities only declare the schema.' },
+            { name: 'pg', message: 'Run SQL through a repository and Db.' },
+          ],
+          patterns: [
+            {
+              group: ['**/database/query-builder', '**/database/generated/*'],
+              message: 'Statements belong in a <table>.repository.ts (or its *.sql.ts helper).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.spec.ts', '**/*.e2e-spec.ts', '**/test/**/*.ts'],
     rules: {
       '@typescript-eslint/no-unsafe-member-access': 'off',

@@ -23,32 +23,17 @@ with
       "id",
       "ticket_id"
   ),
-  "t" as (
-    update "tickets"
-    set
-      "updated_at" = now()
-    where
-      "organization_id" = $12
-      and "id" in (
-        select
-          "ticket_id"
-        from
-          "msg"
-      )
-    returning
-      1 as "one"
-  ),
   "c" as (
     update "whatsapp_conversations"
     set
       "last_message_at" = GREATEST(
-        coalesce("last_message_at", $13::timestamptz),
-        $14::timestamptz
+        coalesce("last_message_at", $12::timestamptz),
+        $13::timestamptz
       ),
       "updated_at" = now()
     where
-      "organization_id" = $15
-      and "id" = $16
+      "organization_id" = $14
+      and "id" = $15
       and exists (
         select
           "ticket_id"
@@ -117,32 +102,17 @@ with
       "id",
       "ticket_id"
   ),
-  "t" as (
-    update "tickets"
-    set
-      "updated_at" = now()
-    where
-      "organization_id" = $13
-      and "id" in (
-        select
-          "ticket_id"
-        from
-          "msg"
-      )
-    returning
-      1 as "one"
-  ),
   "c" as (
     update "whatsapp_conversations"
     set
       "last_message_at" = GREATEST(
-        coalesce("last_message_at", $14::timestamptz),
-        $15::timestamptz
+        coalesce("last_message_at", $13::timestamptz),
+        $14::timestamptz
       ),
       "updated_at" = now()
     where
-      "organization_id" = $16
-      and "id" = $17
+      "organization_id" = $15
+      and "id" = $16
       and exists (
         select
           "ticket_id"
