@@ -616,3 +616,68 @@ where
       )
     )
   );
+
+-- TicketsRepository.findReattributable [prepared as tickets.findReattributable]
+select
+  "t"."id"
+from
+  "tickets" as "t"
+  inner join "whatsapp_messages" as "msg" on "msg"."organization_id" = "t"."organization_id"
+  and "msg"."ticket_id" = "t"."id"
+  and "msg"."provider_message_id" = $1
+where
+  "t"."organization_id" = $2
+  and "t"."conversation_id" = $3
+  and "t"."creator_type" = $4
+  and "t"."source_type" = $5
+  and not exists (
+    select
+      1 as "one"
+    from
+      "ticket_trackings" as "tr"
+    where
+      "tr"."organization_id" = $6
+      and "tr"."ticket_id" = "t"."id"
+      and (
+        "tr"."ad_platform_id" is not null
+        or "tr"."utm_source" is not null
+        or "tr"."utm_campaign" is not null
+        or exists (
+          select
+            1 as "one"
+          from
+            "ticket_tracking_identifiers" as "i"
+          where
+            "i"."organization_id" = $7
+            and "i"."tracking_id" = "tr"."id"
+        )
+      )
+  )
+  and not exists (
+    select
+      1 as "one"
+    from
+      "whatsapp_messages" as "older"
+    where
+      "older"."organization_id" = $8
+      and "older"."ticket_id" = "t"."id"
+      and "older"."sent_at" < $9
+  );
+
+-- TicketsRepository.resetAttribution [prepared as tickets.resetAttribution]
+with
+  "cleared" as (
+    delete from "ticket_trackings"
+    where
+      "organization_id" = $1
+      and "ticket_id" = $2
+    returning
+      "id"
+  )
+update "tickets"
+set
+  "source_type" = $3,
+  "updated_at" = now()
+where
+  "organization_id" = $4
+  and "id" = $5;

@@ -55,7 +55,7 @@ export class AuthService {
         role: UserRole.OWNER,
       });
       // StagesService (another module) still takes a TypeORM manager: the transaction's.
-      await this.stages.ensureTicketStages(organization.id, tx.entityManager);
+      await this.stages.ensureTicketStages(organization.id, tx);
       return { user, organization };
     });
     return { accessToken: this.sign(user), user, organization };

@@ -1,4 +1,3 @@
-import type { EntityManager } from 'typeorm';
 import { InvalidInputError } from '../../common/errors/domain-errors';
 import { normalizePhone } from '../../common/phone/phone';
 import { Db } from '../../database/db';
@@ -61,16 +60,6 @@ export function normalizeWhatsappSender(sender: {
 
 const leads = new LeadsRepository();
 
-/**
- * TEMPORARY (issue #11): tickets.service.ts and message-ingestion.service.ts (other modules) still pass a TypeORM
- * manager; they will pass a Db. Then `db: Db` only.
- */
-type DbOrManager = Db | EntityManager;
-
-function asDb(db: DbOrManager): Db {
-  return db instanceof Db ? db : new Db(db);
-}
-
 /** Fills an existing lead's blank fields, never overwriting; skips values another lead already owns. */
 async function fillBlanks(db: Db, organizationId: string, existing: LeadRow, lead: NormalizedLead): Promise<LeadRow> {
   const patch: LeadPatch = {};
@@ -103,7 +92,7 @@ async function fillBlanks(db: Db, organizationId: string, existing: LeadRow, lea
  * Finds the lead by phone (ninth-digit tolerant) or email, or creates it. Safe under concurrency: the insert is
  * ON CONFLICT DO NOTHING against the unique indexes, and a lost race reads the winner's row.
  */
-export async function findOrCreateLead(db: DbOrManager, organizationId: string, input: LeadInput): Promise<LeadRow> {
+export async function findOrCreateLead(db: Db, organizationId: string, input: LeadInput): Promise<LeadRow> {
   return findOrCreateNormalizedLead(db, organizationId, normalizeLeadInput(input));
 }
 
@@ -113,11 +102,10 @@ export async function findOrCreateLead(db: DbOrManager, organizationId: string, 
  * invisible to it) reads the winner's row with a new statement.
  */
 export async function findOrCreateNormalizedLead(
-  dbOrManager: DbOrManager,
+  db: Db,
   organizationId: string,
   lead: NormalizedLead,
 ): Promise<LeadRow> {
-  const db = asDb(dbOrManager);
   const row = await leads.findOrCreate(db, { organizationId, lead });
   if (row) {
     // A lead created just now already holds every value given.

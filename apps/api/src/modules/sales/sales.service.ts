@@ -26,10 +26,7 @@ export class SalesService {
   create(auth: AuthContext, ticketId: string, dto: CreateSaleDto): Promise<SaleRow> {
     const org = auth.organizationId;
     return this.db.transaction(async (tx) => {
-      // lockTicket, recordTicketEvent and enqueuePurchaseConversion (tickets and conversions modules) still take a
-      // TypeORM manager: the transaction's.
-      const m = tx.entityManager;
-      await this.tickets.lockTicket(m, org, ticketId);
+      await this.tickets.lockTicket(tx, org, ticketId);
       const sale = await this.sales.insert(tx, {
         organizationId: org,
         ticketId,
@@ -38,12 +35,12 @@ export class SalesService {
         soldAt: dto.soldAt ? new Date(dto.soldAt) : this.clock.now(),
         createdByUserId: auth.userId,
       });
-      await recordTicketEvent(m, org, ticketId, actorOf(auth), TicketEventType.SALE_ADDED, null, {
+      await recordTicketEvent(tx, org, ticketId, actorOf(auth), TicketEventType.SALE_ADDED, null, {
         saleId: sale.id,
         value: sale.value,
         description: sale.description,
       });
-      await enqueuePurchaseConversion(m, sale, this.clock.now());
+      await enqueuePurchaseConversion(tx.entityManager, sale, this.clock.now());
       return sale;
     });
   }
@@ -60,7 +57,7 @@ export class SalesService {
       const sale = await this.sales.findById(tx, { organizationId: org, id });
       if (!sale) throw NotFoundError.of('Sale', id);
       // Locked first, as every write of the ticket does (the trigger then updates its counters).
-      await this.tickets.lockTicket(tx.entityManager, org, sale.ticketId);
+      await this.tickets.lockTicket(tx, org, sale.ticketId);
       await this.sales.delete(tx, { organizationId: org, id });
     });
   }

@@ -11,21 +11,10 @@ export const DEFAULT_STAGES: ReadonlyArray<Pick<StageFields, 'name' | 'color' | 
 const stages = new TicketStagesRepository();
 
 /**
- * A transaction's Db, or (until every caller has one) the TypeORM manager of its transaction: callers in the tickets
- * and auth modules still hand a manager.
- */
-export type StagesTx = Db | Db['entityManager'];
-
-export function asDb(tx: StagesTx): Db {
-  return tx instanceof Db ? tx : new Db(tx);
-}
-
-/**
  * Gives an organization with no stages the default ones. Idempotent under concurrent calls: a transaction-scoped
  * advisory lock per organization serializes the check and the insert. Must run inside a transaction.
  */
-export async function ensureTicketStages(tx: StagesTx, organizationId: string): Promise<void> {
-  const db = asDb(tx);
+export async function ensureTicketStages(db: Db, organizationId: string): Promise<void> {
   await stages.lockDefaults(db, { organizationId });
   if ((await stages.count(db, { organizationId })) > 0) return;
   await stages.insert(

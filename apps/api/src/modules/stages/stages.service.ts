@@ -4,7 +4,7 @@ import { ConflictError, InvalidInputError, NotFoundError } from '../../common/er
 import { Db } from '../../database/db';
 import type { CreateStageDto } from './dto/create-stage.dto';
 import type { UpdateStageDto } from './dto/update-stage.dto';
-import { asDb, ensureTicketStages, type StagesTx } from './ensure-ticket-stages';
+import { ensureTicketStages } from './ensure-ticket-stages';
 import { StageTicketsRepository } from './stage-tickets.repository';
 import { type StageRow, TicketStagesRepository } from './ticket-stages.repository';
 
@@ -17,17 +17,17 @@ export class StagesService {
   ) {}
 
   /** `tx`: the caller's transaction (its Db, or its TypeORM manager while callers still hold one). */
-  ensureTicketStages(organizationId: string, tx?: StagesTx): Promise<void> {
+  ensureTicketStages(organizationId: string, tx?: Db): Promise<void> {
     if (tx) return ensureTicketStages(tx, organizationId);
     return this.db.transaction((t) => ensureTicketStages(t, organizationId));
   }
 
-  list(auth: AuthContext, tx?: StagesTx): Promise<StageRow[]> {
-    return this.stages.list(tx ? asDb(tx) : this.db, { organizationId: auth.organizationId });
+  list(auth: AuthContext, tx?: Db): Promise<StageRow[]> {
+    return this.stages.list(tx ? tx : this.db, { organizationId: auth.organizationId });
   }
 
-  async get(auth: AuthContext, id: string, tx?: StagesTx): Promise<StageRow> {
-    const stage = await this.stages.findById(tx ? asDb(tx) : this.db, { organizationId: auth.organizationId, id });
+  async get(auth: AuthContext, id: string, tx?: Db): Promise<StageRow> {
+    const stage = await this.stages.findById(tx ? tx : this.db, { organizationId: auth.organizationId, id });
     if (!stage) throw NotFoundError.of('Stage', id);
     return stage;
   }

@@ -1,6 +1,6 @@
 import type { TicketEventType } from '@whatrack/shared';
+import type { Db } from '../../database/db';
 import type { AuthContext } from '../../common/auth/auth-context';
-import { type DbOrManager, dbOf } from './db-of';
 import { type Actor, TicketEventsRepository } from './ticket-events.repository';
 
 export { type Actor, jsonOrNull } from './ticket-events.repository';
@@ -21,7 +21,7 @@ const events = new TicketEventsRepository();
  * TicketEventsRepository.record with a Db. Remove then.
  */
 export async function recordTicketEvent(
-  db: DbOrManager,
+  db: Db,
   organizationId: string,
   ticketId: string,
   actor: Actor,
@@ -29,5 +29,5 @@ export async function recordTicketEvent(
   before: Record<string, unknown> | null,
   after: Record<string, unknown> | null,
 ): Promise<void> {
-  await events.record(dbOf(db), { organizationId, ticketId, actor, type, before, after });
+  await events.record(db, { organizationId, ticketId, actor, type, before, after });
 }

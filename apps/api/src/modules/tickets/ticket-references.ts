@@ -24,8 +24,7 @@ export async function resolveStage(db: Db, organizationId: string, stageId?: str
   const stage = stageOf(await tickets.findReferences(db, { organizationId, stageId }));
   if (stage) return stage;
   if (stageId) throw NotFoundError.of('Stage', stageId);
-  // TEMPORARY (issue #11): ensureTicketStages (stages helper) still takes an EntityManager.
-  await ensureTicketStages(db.entityManager, organizationId);
+  await ensureTicketStages(db, organizationId);
   return stageOf(await tickets.findReferences(db, { organizationId }))!;
 }
 

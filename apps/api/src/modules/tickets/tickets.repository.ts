@@ -14,6 +14,7 @@ import { jsonOrNull } from './ticket-events.repository';
 import { ticketDetailQuery, type DetailRow } from './ticket-detail.sql';
 import type { TicketFilter } from './ticket-filter.sql';
 import { type PagedRow, type PageWindow, pageIdsQuery, rowsByIdsQuery, summaryQuery } from './ticket-listing.sql';
+import { type ReattributionProbe, reattributableTicketQuery, resetAttributionQuery } from './ticket-reattribution.sql';
 import { referencesQuery, type ReferenceIds, type ReferencesRow } from './ticket-references.sql';
 import { EDITABLE, type NewTicket, type TicketChanges, type TicketRow } from './ticket-rows';
 
@@ -191,5 +192,34 @@ export class TicketsRepository {
     filter: TicketFilter,
   ): Promise<{ total: number; with_sales: number; deal_value_open: number; deal_value_total: number }> {
     return db.one(summaryQuery(filter));
+  }
+
+  /**
+   * The open ticket a late-delivered first message should re-attribute, if any: WhatsApp does not promise webhook
+   * order, so a lead's second message can open the (organic) ticket before the referral message that was first.
+   */
+  @GenerateSql({
+    params: [
+      {
+        ...{ organizationId: DummyValue.UUID, conversationId: DummyValue.UUID2 },
+        providerMessageId: 'wamid.X',
+        sentAt: DummyValue.DATE,
+      },
+    ],
+  })
+  async findReattributable(db: Db, probe: ReattributionProbe): Promise<string | null> {
+    const row = await db.first(reattributableTicketQuery(probe), { prepare: 'tickets.findReattributable' });
+    return row?.id ?? null;
+  }
+
+  /** Drops the ticket's empty tracking row and sets its source type, before the new attribution is stored. */
+  @GenerateSql({
+    params: [{ ...{ organizationId: DummyValue.UUID, ticketId: DummyValue.UUID2 }, sourceType: TicketSourceType.PAID }],
+  })
+  async resetAttribution(
+    db: Db,
+    p: { organizationId: string; ticketId: string; sourceType: TicketSourceType },
+  ): Promise<void> {
+    await db.run(resetAttributionQuery(p), { prepare: 'tickets.resetAttribution' });
   }
 }

@@ -8,7 +8,6 @@ import { enqueueStageConversion } from '../conversions/conversion-outbox';
 import { WhatsappConversationsRepository } from '../conversations/whatsapp-conversations.repository';
 import { findOrCreateNormalizedLead, normalizeLeadInput } from '../leads/lead-resolver';
 import { type AttributionInput, TicketAttributionService } from '../tracking/ticket-attribution.service';
-import { type DbOrManager, dbOf } from './db-of';
 import type { CreateTicketDto, TicketInputDto } from './dto/create-ticket.dto';
 import type { TicketDetailResponseDto } from './dto/ticket-detail-response.dto';
 import type { UpdateTicketDto } from './dto/update-ticket.dto';
@@ -81,8 +80,7 @@ export class TicketsService {
       });
       const attribution = attributionInput(input);
       const resolved = await this.attribution.resolve(tx, attribution);
-      // TEMPORARY (issue #11): the lead resolver (leads helper) still takes an EntityManager.
-      const { id: leadId } = await findOrCreateNormalizedLead(tx.entityManager, org, lead);
+      const { id: leadId } = await findOrCreateNormalizedLead(tx, org, lead);
       const conversation = await this.conversations.findOrCreate(tx, {
         organizationId: org,
         leadId,
@@ -162,8 +160,8 @@ export class TicketsService {
    * The ticket row locked for the rest of the transaction, so concurrent changes apply one after the other.
    * TEMPORARY (issue #11): also takes an EntityManager, for sales.service.ts until its helper passes a Db.
    */
-  async lockTicket(db: DbOrManager, organizationId: string, id: string): Promise<TicketRow> {
-    const ticket = await this.tickets.findForUpdate(dbOf(db), { organizationId, id });
+  async lockTicket(db: Db, organizationId: string, id: string): Promise<TicketRow> {
+    const ticket = await this.tickets.findForUpdate(db, { organizationId, id });
     if (!ticket) throw NotFoundError.of('Ticket', id);
     return ticket;
   }

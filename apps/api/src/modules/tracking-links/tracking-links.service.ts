@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { subDays } from 'date-fns';
-import type { EntityManager } from 'typeorm';
 import type { AuthContext } from '../../common/auth/auth-context';
 import { NotFoundError } from '../../common/errors/domain-errors';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
@@ -27,11 +26,6 @@ function param(query: Record<string, unknown>, key: string): string | null {
   const value = query[key];
   const first = Array.isArray(value) ? (value[0] as unknown) : value;
   return typeof first === 'string' && first.trim() ? first.trim().slice(0, 255) : null;
-}
-
-/** TEMPORARY (issue #11): message-ingestion.service.ts (whatsapp module) still passes a TypeORM manager. */
-function asDb(db: Db | EntityManager): Db {
-  return db instanceof Db ? db : new Db(db);
 }
 
 @Injectable()
@@ -107,7 +101,7 @@ export class TrackingLinksService {
 
   /** The click whose code a lead's first message carries (same organization, within the window). */
   async findClickInText(
-    db: Db | EntityManager,
+    db: Db,
     organizationId: string,
     text: string | null,
     sentAt: Date,
@@ -115,11 +109,11 @@ export class TrackingLinksService {
     const code = findRefCode(text);
     if (!code) return null;
     const since = subDays(sentAt, CLICK_WINDOW_DAYS);
-    return (await this.clicks.findByCode(asDb(db), { organizationId, code, since })) ?? null;
+    return (await this.clicks.findByCode(db, { organizationId, code, since })) ?? null;
   }
 
-  async attachTicket(db: Db | EntityManager, organizationId: string, clickId: string, ticketId: string): Promise<void> {
-    await this.clicks.attachTicket(asDb(db), { organizationId, id: clickId, ticketId });
+  async attachTicket(db: Db, organizationId: string, clickId: string, ticketId: string): Promise<void> {
+    await this.clicks.attachTicket(db, { organizationId, id: clickId, ticketId });
   }
 
   private view(

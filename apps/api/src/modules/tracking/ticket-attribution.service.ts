@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import type { TicketSourceType } from '@whatrack/shared';
 import { InvalidInputError } from '../../common/errors/domain-errors';
 import type { Db } from '../../database/db';
-import { type DbOrManager, dbOf } from '../tickets/db-of';
 import { derivePlatformKey, deriveSourceType } from './attribution';
 import { IdentifierCatalog } from './identifier-catalog';
 import { type NewTracking, TicketTrackingsRepository } from './ticket-trackings.repository';
@@ -37,8 +36,8 @@ export class TicketAttributionService {
     private readonly trackings: TicketTrackingsRepository,
   ) {}
 
-  async resolve(db: DbOrManager, input: AttributionInput, field = 'ticket.clickIds'): Promise<ResolvedAttribution> {
-    const tx = dbOf(db);
+  async resolve(db: Db, input: AttributionInput, field = 'ticket.clickIds'): Promise<ResolvedAttribution> {
+    const tx = db;
     let catalog = await this.catalog.get(tx);
     if (Object.keys(input.clickIds).some((key) => !catalog.identifierTypes.has(key))) {
       catalog = await this.catalog.get(tx, true);
@@ -61,13 +60,13 @@ export class TicketAttributionService {
 
   /** Stores the ticket's tracking row and click ids in one statement (inside the caller's transaction). */
   async store(
-    db: DbOrManager,
+    db: Db,
     organizationId: string,
     ticketId: string,
     input: AttributionInput,
     resolved: ResolvedAttribution,
   ): Promise<void> {
-    const tx = dbOf(db);
+    const tx = db;
     const tracking = await this.trackingRow(tx, input, resolved);
     await this.trackings.insert(tx, { organizationId, ticketId, tracking });
   }

@@ -6,11 +6,11 @@ import { WhatsappMessagesRepository } from '../conversations/whatsapp-messages.r
 import { findOrCreateNormalizedLead, normalizeWhatsappSender } from '../leads/lead-resolver';
 import type { AttributionInput } from '../tracking/ticket-attribution.service';
 import { TicketAttributionService } from '../tracking/ticket-attribution.service';
+import { TicketsRepository } from '../tickets/tickets.repository';
 import { TrackingLinksService } from '../tracking-links/tracking-links.service';
 import type { NormalizedMessage, NormalizedStatus } from './inbound.types';
 import type { RoutedInstance } from './instance-lookup';
 import { type ConversationTarget, contactMatch, contactOf, storedMessage } from './message-store';
-import { clearTicketAttribution, ticketOpenedLater } from './late-attribution';
 import { firstStage, insertSystemTicket } from './system-ticket';
 
 export type IngestOutcome = 'stored' | 'duplicate';
@@ -19,15 +19,12 @@ export type IngestOutcome = 'stored' | 'duplicate';
  * Turns one WhatsApp message into lead → conversation → (open or new) ticket → message, inside the caller's
  * transaction. The conversation row is locked first, so concurrent deliveries of one lead's messages apply one
  * at a time: the same message twice is a no-op, and two first messages never open two tickets.
- *
- * Not yet on a Db of their own (their owners convert them), hence `db.entityManager`: findOrCreateNormalizedLead
- * (leads), firstStage/insertSystemTicket (tickets), the attribution and tracking-link services, and the two
- * statements of late-attribution.ts (tickets and ticket_trackings).
  */
 @Injectable()
 export class MessageIngestionService {
   constructor(
     private readonly attribution: TicketAttributionService,
+    private readonly tickets: TicketsRepository,
     private readonly trackingLinks: TrackingLinksService,
     private readonly conversations: WhatsappConversationsRepository,
     private readonly messages: WhatsappMessagesRepository,
@@ -54,7 +51,7 @@ export class MessageIngestionService {
           })
         : undefined;
     const known = contact.kind === 'known' ? contact : created;
-    const leadId = known?.leadId ?? (await findOrCreateNormalizedLead(db.entityManager, org, lead)).id;
+    const leadId = known?.leadId ?? (await findOrCreateNormalizedLead(db, org, lead)).id;
     const conversationId = known?.conversationId ?? (await this.lockConversation(db, org, leadId, instance.id));
     const target: ConversationTarget = { organizationId: org, instanceId: instance.id, conversationId };
 
@@ -101,11 +98,10 @@ export class MessageIngestionService {
     conversationId: string,
     message: NormalizedMessage,
   ): Promise<string> {
-    const m = db.entityManager;
-    const stage = await firstStage(m, organizationId);
+    const stage = await firstStage(db, organizationId);
     const input = await this.attributionFor(db, organizationId, message);
-    const resolved = await this.attribution.resolve(m, input, 'message.referral');
-    const ticketId = await insertSystemTicket(m, {
+    const resolved = await this.attribution.resolve(db, input, 'message.referral');
+    const ticketId = await insertSystemTicket(db, {
       organizationId,
       conversationId,
       leadId,
@@ -113,9 +109,9 @@ export class MessageIngestionService {
       sourceType: resolved.sourceType,
       sentAt: message.sentAt,
     });
-    await this.attribution.store(m, organizationId, ticketId, input, resolved);
+    await this.attribution.store(db, organizationId, ticketId, input, resolved);
     if (input.trackingClickId) {
-      await this.trackingLinks.attachTicket(m, organizationId, input.trackingClickId, ticketId);
+      await this.trackingLinks.attachTicket(db, organizationId, input.trackingClickId, ticketId);
     }
     return ticketId;
   }
@@ -123,15 +119,19 @@ export class MessageIngestionService {
   /** Gives an open ticket the attribution of a message that arrived after it but was sent before its first one. */
   private async attributeLate(db: Db, org: string, conversationId: string, message: NormalizedMessage) {
     if (message.direction !== MessageDirection.IN) return;
-    const m = db.entityManager;
     const input = await this.attributionFor(db, org, message);
     if (!input.platformKey && !input.trackingClickId) return;
-    const ticketId = await ticketOpenedLater(m, org, conversationId, message);
+    const ticketId = await this.tickets.findReattributable(db, {
+      organizationId: org,
+      conversationId,
+      providerMessageId: message.providerMessageId,
+      sentAt: message.sentAt,
+    });
     if (!ticketId) return;
-    const resolved = await this.attribution.resolve(m, input, 'message.referral');
-    await clearTicketAttribution(m, org, ticketId, resolved.sourceType);
-    await this.attribution.store(m, org, ticketId, input, resolved);
-    if (input.trackingClickId) await this.trackingLinks.attachTicket(m, org, input.trackingClickId, ticketId);
+    const resolved = await this.attribution.resolve(db, input, 'message.referral');
+    await this.tickets.resetAttribution(db, { organizationId: org, ticketId, sourceType: resolved.sourceType });
+    await this.attribution.store(db, org, ticketId, input, resolved);
+    if (input.trackingClickId) await this.trackingLinks.attachTicket(db, org, input.trackingClickId, ticketId);
   }
 
   /** A Click-to-WhatsApp referral, else a tracking-link code in the text, else organic without UTMs. */
@@ -153,7 +153,7 @@ export class MessageIngestionService {
     }
     const click =
       message.direction === MessageDirection.IN
-        ? await this.trackingLinks.findClickInText(db.entityManager, org, message.body, message.sentAt)
+        ? await this.trackingLinks.findClickInText(db, org, message.body, message.sentAt)
         : null;
     if (click) {
       return {

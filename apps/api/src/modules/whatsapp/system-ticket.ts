@@ -1,5 +1,5 @@
 import { TicketCreatorType, type TicketSourceType } from '@whatrack/shared';
-import { type DbOrManager, dbOf } from '../tickets/db-of';
+import type { Db } from '../../database/db';
 import { SYSTEM_ACTOR } from '../tickets/ticket-events';
 import { resolveStage } from '../tickets/ticket-references';
 import { type StageRef, TicketsRepository } from '../tickets/tickets.repository';
@@ -21,9 +21,9 @@ const tickets = new TicketsRepository();
  * in one statement (TicketsRepository.create; its tracking is stored apart). Returns the ticket id.
  * TEMPORARY (issue #11): `db` may still be an EntityManager until message-ingestion.service.ts passes a Db.
  */
-export function insertSystemTicket(db: DbOrManager, ticket: NewSystemTicket): Promise<string> {
+export function insertSystemTicket(db: Db, ticket: NewSystemTicket): Promise<string> {
   const { stage, sourceType } = ticket;
-  return tickets.create(dbOf(db), {
+  return tickets.create(db, {
     organizationId: ticket.organizationId,
     conversationId: ticket.conversationId,
     leadId: ticket.leadId,
@@ -48,10 +48,10 @@ const stagesByTransaction = new WeakMap<object, Map<string, Promise<StageRef>>>(
  * The organization's first stage, where WhatsApp opens tickets, looked up once per transaction: a batch of
  * webhook events opens many tickets for the same few organizations.
  */
-export function firstStage(db: DbOrManager, organizationId: string): Promise<StageRef> {
+export function firstStage(db: Db, organizationId: string): Promise<StageRef> {
   let stages = stagesByTransaction.get(db);
   if (!stages) stagesByTransaction.set(db, (stages = new Map<string, Promise<StageRef>>()));
   let stage = stages.get(organizationId);
-  if (!stage) stages.set(organizationId, (stage = resolveStage(dbOf(db), organizationId)));
+  if (!stage) stages.set(organizationId, (stage = resolveStage(db, organizationId)));
   return stage;
 }
