@@ -9,6 +9,7 @@ import { AttributionAndConversions1795950000000 } from './1795950000000-Attribut
 import { BoundedSearch1796000000000 } from './1796000000000-BoundedSearch';
 import { CloudPhoneNumberClaims1796155586069 } from './1796155586069-CloudPhoneNumberClaims';
 import { Hardening1796156338432 } from './1796156338432-Hardening';
+import { ConversionLeases1796168701387 } from './1796168701387-ConversionLeases';
 
 export const MIGRATIONS = [
   Initial1795927686758,
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   BoundedSearch1796000000000,
   CloudPhoneNumberClaims1796155586069,
   Hardening1796156338432,
+  ConversionLeases1796168701387,
 ];
