@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { sql } from 'kysely';
 import type { DateInterval } from '../../common/date-range/date-range';
+import { failedJobsRecordset } from '../../common/jobs/failed-jobs.sql';
 import type { FailedJob, JobLease, JobQueue } from '../../common/jobs/job-queue';
 import type { Db } from '../../database/db';
 import { DummyValue, GenerateSql } from '../../database/generate-sql';
@@ -197,19 +198,10 @@ export class ConversionsRepository implements JobQueue<ClaimedConversion> {
   })
   async fail(db: Db, failures: FailedJob[]): Promise<void> {
     if (failures.length === 0) return;
-    const rows = failures.map((f) => ({ id: f.id, error: f.error, retry_at: f.retryAt, dead: f.dead }));
-    const failed = sql<{
-      id: string;
-      error: string;
-      retry_at: Date;
-      dead: boolean;
-    }>`jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)`.as<'r'>(
-      sql`r(id uuid, error text, retry_at timestamptz, dead boolean)`,
-    );
     await db.run(
       qb
         .updateTable('conversions as c')
-        .from(failed)
+        .from(failedJobsRecordset(failures))
         .set((eb) => ({
           status: eb.case().when(eb.ref('r.dead')).then('failed').else('pending').end(),
           next_attempt_at: eb.ref('r.retry_at'),

@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { WhatsappProvider } from '@whatrack/shared';
 import { sql } from 'kysely';
+import { failedJobsRecordset } from '../../common/jobs/failed-jobs.sql';
 import type { FailedJob, JobLease, JobQueue } from '../../common/jobs/job-queue';
 import type { Db } from '../../database/db';
 import { DummyValue, GenerateSql } from '../../database/generate-sql';
 import { qb } from '../../database/query-builder';
 import { cloudClaimRouteQuery } from './cloud-claim-route';
+import { claimStatement, markHandledStatement } from './webhook-event-queue.sql';
 import type { WebhookEventStatus } from './entities/webhook-event.entity';
 import type { ProcessingResult } from './webhook-processor';
 import {
@@ -110,42 +112,7 @@ export class WebhookEventsRepository implements JobQueue<ClaimedEvent> {
    */
   @GenerateSql({ params: [25, LEASE], crossTenant: CLAIM })
   async claim(db: Db, limit: number, lease: JobLease): Promise<ClaimedEvent[]> {
-    const now = timestamptz(lease.now);
-    const rows = await db.all(
-      qb
-        .with('claimed', (q) =>
-          q
-            .updateTable('webhook_events')
-            .set((eb) => ({
-              status: status('processing'),
-              attempts: eb('attempts', '+', eb.lit(1)),
-              locked_at: now,
-              lease_until: timestamptz(lease.until),
-              updated_at: sql`now()`,
-            }))
-            .where('id', 'in', (eb) =>
-              eb
-                .selectFrom('webhook_events')
-                .select('id')
-                .where((w) =>
-                  w.or([
-                    w.and([w('status', '=', status('pending')), w('next_attempt_at', '<=', now)]),
-                    w.and([w('status', '=', status('processing')), w('lease_until', '<', now)]),
-                  ]),
-                )
-                .orderBy('next_attempt_at')
-                .orderBy('received_at')
-                .limit(limit)
-                .forUpdate()
-                .skipLocked(),
-            )
-            .returning(CLAIMED_COLUMNS),
-        )
-        .selectFrom('claimed')
-        .select(CLAIMED_COLUMNS)
-        .orderBy('received_at'),
-      { prepare: 'webhook_events.claim' },
-    );
+    const rows = await db.all(claimStatement(limit, lease), { prepare: 'webhook_events.claim' });
     return rows.map(toClaimed);
   }
 
@@ -210,50 +177,7 @@ export class WebhookEventsRepository implements JobQueue<ClaimedEvent> {
   })
   async markHandled(db: Db, outcomes: { id: string; result: ProcessingResult }[], now: Date): Promise<void> {
     if (outcomes.length === 0) return;
-    const rows = outcomes.map(({ id, result }) => ({
-      id,
-      status: result.status,
-      organization_id: result.organizationId,
-      instance_id: result.instanceId,
-    }));
-    const outcome = sql<{
-      id: string;
-      status: string;
-      organization_id: string | null;
-      instance_id: string | null;
-    }>`jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)`.as<'r'>(
-      sql`r(id uuid, status varchar, organization_id uuid, instance_id uuid)`,
-    );
-    await db.run(
-      qb
-        .updateTable('webhook_events as e')
-        .from(outcome)
-        .set((eb) => {
-          const unroutable = eb('r.status', '=', status('unroutable'));
-          return {
-            status: eb.ref('r.status'),
-            organization_id: eb
-              .case()
-              .when(unroutable)
-              .then(NULL)
-              .else(eb.fn.coalesce('r.organization_id', 'e.organization_id'))
-              .end(),
-            instance_id: eb
-              .case()
-              .when(unroutable)
-              .then(NULL)
-              .else(eb.fn.coalesce('r.instance_id', 'e.instance_id'))
-              .end(),
-            processed_at: timestamptz(now),
-            locked_at: NULL,
-            lease_until: NULL,
-            last_error: NULL,
-            updated_at: sql`now()`,
-          };
-        })
-        .whereRef('e.id', '=', 'r.id'),
-      { prepare: 'webhook_events.markHandled' },
-    );
+    await db.run(markHandledStatement(outcomes, now), { prepare: 'webhook_events.markHandled' });
   }
 
   /** Releases failed events: pending again at their retry time, or failed for good (still retryable by hand). */
@@ -263,19 +187,10 @@ export class WebhookEventsRepository implements JobQueue<ClaimedEvent> {
   })
   async fail(db: Db, failures: FailedJob[]): Promise<void> {
     if (failures.length === 0) return;
-    const rows = failures.map((f) => ({ id: f.id, error: f.error, retry_at: f.retryAt, dead: f.dead }));
-    const failed = sql<{
-      id: string;
-      error: string;
-      retry_at: Date;
-      dead: boolean;
-    }>`jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)`.as<'r'>(
-      sql`r(id uuid, error text, retry_at timestamptz, dead boolean)`,
-    );
     await db.run(
       qb
         .updateTable('webhook_events as e')
-        .from(failed)
+        .from(failedJobsRecordset(failures))
         .set((eb) => ({
           status: eb.case().when(eb.ref('r.dead')).then(status('failed')).else(status('pending')).end(),
           next_attempt_at: eb.ref('r.retry_at'),
