@@ -3,6 +3,8 @@ import { ApiKeysRepository } from '../modules/api-keys/api-keys.repository';
 import { LoginAttemptsRepository } from '../modules/auth/login-attempts.repository';
 import { WhatsappConversationsRepository } from '../modules/conversations/whatsapp-conversations.repository';
 import { WhatsappMessagesRepository } from '../modules/conversations/whatsapp-messages.repository';
+import { ConversionsRepository } from '../modules/conversions/conversions.repository';
+import { MetaSettingsRepository } from '../modules/conversions/meta-settings.repository';
 import { HealthRepository } from '../modules/health/health.repository';
 import { LeadsRepository } from '../modules/leads/leads.repository';
 import { OrganizationsRepository } from '../modules/organizations/organizations.repository';
@@ -20,6 +22,7 @@ import { TicketTrackingsRepository } from '../modules/tracking/ticket-trackings.
 import { TrackingIdentifierTypesRepository } from '../modules/tracking/tracking-identifier-types.repository';
 import { UsersRepository } from '../modules/users/users.repository';
 import { WhatsappInstancesRepository } from '../modules/whatsapp-instances/whatsapp-instances.repository';
+import { WebhookEventsRepository } from '../modules/whatsapp/webhook-events.repository';
 
 /**
  * Every repository class: the SQL snapshot test renders each one's statements. A repository is stateless (no
@@ -29,10 +32,12 @@ export const REPOSITORIES: (new () => object)[] = [
   AdSpendRepository,
   ApiKeysRepository,
   AttributionReportRepository,
+  ConversionsRepository,
   FunnelReportRepository,
   HealthRepository,
   LeadsRepository,
   LoginAttemptsRepository,
+  MetaSettingsRepository,
   OrganizationsRepository,
   SalesRepository,
   StageTicketsRepository,
@@ -45,6 +50,7 @@ export const REPOSITORIES: (new () => object)[] = [
   TrackingIdentifierTypesRepository,
   TrackingLinksRepository,
   UsersRepository,
+  WebhookEventsRepository,
   WhatsappConversationsRepository,
   WhatsappInstancesRepository,
   WhatsappMessagesRepository,

@@ -1,4 +1,7 @@
+import { Db } from '../../src/database/db';
 import { enqueuePurchaseConversion } from '../../src/modules/conversions/conversion-outbox';
+import { ConversionsRepository } from '../../src/modules/conversions/conversions.repository';
+import { LEASE_SECONDS } from '../../src/modules/conversions/conversions.worker';
 import { Sale } from '../../src/modules/sales/entities/sale.entity';
 import {
   META_ACCESS_TOKEN,
@@ -234,6 +237,32 @@ describe('conversions: Meta outbox and delivery to the Conversions API', () => {
     const before = app.fake.requests.length;
     expect(await app.worker.drain()).toEqual({ sent: 150, retrying: 0, failed: 0, skipped: 0 });
     expect(app.fake.requests.slice(before).map((r) => r.body.data.length)).toEqual([100, 50]);
+  });
+
+  it('gives the conversions of a worker that died holding them to the next one once its lease runs out', async () => {
+    const saleId = await app.sell('TH', 60, '2026-03-15T13:00:00Z');
+    // A worker claims the conversion, then dies: it never sends it nor renews its lease.
+    const now = app.clock.now();
+    const held = await app.t.app
+      .get(ConversionsRepository)
+      .claim(app.t.app.get(Db), 10, { now, until: new Date(now.getTime() + LEASE_SECONDS * 1000) });
+    expect(held).toEqual([
+      expect.objectContaining({ attempts: 1, payload: expect.objectContaining({ event_id: `purchase:${saleId}` }) }),
+    ]);
+    const before = app.fake.requests.length;
+    expect(await app.worker.drain()).toEqual({ sent: 0, retrying: 0, failed: 0, skipped: 0 });
+    expect(app.fake.requests).toHaveLength(before);
+    app.clock.freeze(new Date(now.getTime() + (LEASE_SECONDS - 1) * 1000));
+    expect(await app.worker.drain()).toEqual({ sent: 0, retrying: 0, failed: 0, skipped: 0 });
+    app.clock.freeze(new Date(now.getTime() + (LEASE_SECONDS + 1) * 1000));
+    expect(await app.worker.drain()).toEqual({ sent: 1, retrying: 0, failed: 0, skipped: 0 });
+    expect(app.fake.requests).toHaveLength(before + 1);
+    expect(await app.conversionOf(`purchase:${saleId}`)).toMatchObject({
+      status: 'sent',
+      attempts: 2,
+      lastError: null,
+    });
+    app.clock.freeze(NOW);
   });
 
   it('lists with filters, pages and keeps organizations apart', async () => {

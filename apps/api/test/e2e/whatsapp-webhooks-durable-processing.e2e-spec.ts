@@ -1,3 +1,4 @@
+import { MAX_ATTEMPTS } from '../../src/modules/whatsapp/webhook-worker';
 import { registerAccount } from '../support/fixtures';
 import { useWebhookFixture } from '../support/webhook-fixture';
 import { cloudText, evolutionUpsert } from '../support/whatsapp-payloads';
@@ -88,6 +89,45 @@ describe('WhatsApp webhooks: durable processing', () => {
         ).body;
         expect(retried).toMatchObject({ status: 'processed', lastError: null });
         expect(await app.orgCount('whatsapp_messages')).toBe(1);
+      } finally {
+        await app.sql('DROP TRIGGER IF EXISTS fail_messages ON whatsapp_messages');
+        await app.sql('DROP FUNCTION IF EXISTS fail_messages()');
+      }
+    });
+
+    it('backs off between the attempts of an event that keeps failing and fails it after the last one', async () => {
+      await app.sql(
+        `CREATE FUNCTION fail_messages() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'simulated outage'; END $$`,
+      );
+      await app.sql(
+        `CREATE TRIGGER fail_messages BEFORE INSERT ON whatsapp_messages FOR EACH ROW EXECUTE FUNCTION fail_messages()`,
+      );
+      try {
+        await app.postCloud(cloudText({ id: 'wamid.STUBBORN', text: 'Oi' })).expect(200);
+        const event = () =>
+          app.sql(
+            `SELECT status, attempts, last_error, extract(epoch FROM next_attempt_at - updated_at)::float AS delay
+             FROM webhook_events WHERE body::text LIKE '%wamid.STUBBORN%'`,
+          );
+        for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+          expect(await app.drain()).toBe(1);
+          const [e] = await event();
+          expect(e).toMatchObject({
+            status: attempt < MAX_ATTEMPTS ? 'pending' : 'failed',
+            attempts: attempt,
+            last_error: expect.stringContaining('simulated outage'),
+          });
+          // 5 s, 10 s, 20 s… with up to a fifth taken off at random.
+          const backoff = 5 * 2 ** (attempt - 1);
+          expect(e.delay).toBeGreaterThan(backoff * 0.8 - 1);
+          expect(e.delay).toBeLessThan(backoff + 1);
+          expect(await app.drain()).toBe(0);
+          await app.sql(
+            `UPDATE webhook_events SET next_attempt_at = now() - interval '1 second' WHERE body::text LIKE '%wamid.STUBBORN%'`,
+          );
+        }
+        expect(await app.drain()).toBe(0);
+        expect(await app.orgCount('whatsapp_messages')).toBe(0);
       } finally {
         await app.sql('DROP TRIGGER IF EXISTS fail_messages ON whatsapp_messages');
         await app.sql('DROP FUNCTION IF EXISTS fail_messages()');

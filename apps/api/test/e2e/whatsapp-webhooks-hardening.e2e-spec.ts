@@ -1,4 +1,6 @@
-import { claimDueEvents, renewLeases } from '../../src/modules/whatsapp/webhook-event-store';
+import type { JobLease } from '../../src/common/jobs/job-queue';
+import { Db } from '../../src/database/db';
+import { WebhookEventsRepository } from '../../src/modules/whatsapp/webhook-events.repository';
 import { APP_SECRET, useWebhookFixture } from '../support/webhook-fixture';
 import { cloudText, evolutionUpsert } from '../support/whatsapp-payloads';
 import { metaSignature } from '../../src/modules/whatsapp/signature';
@@ -88,11 +90,20 @@ describe('WhatsApp webhooks: hostile and odd input', () => {
 
 describe('WhatsApp webhooks: a worker that dies holding events', () => {
   const app = useWebhookFixture({ WEBHOOK_LEASE_SECONDS: '1' });
+  const lease = (seconds: number): JobLease => {
+    const now = new Date();
+    return { now, until: new Date(now.getTime() + seconds * 1000) };
+  };
+  // Another worker: the job queue of webhook_events, driven by hand.
+  const claimDueEvents = (limit: number, seconds: number) =>
+    app.t.app.get(WebhookEventsRepository).claim(app.t.app.get(Db), limit, lease(seconds));
+  const renewLeases = (ids: string[], seconds: number) =>
+    app.t.app.get(WebhookEventsRepository).renewLeases(app.t.app.get(Db), ids, lease(seconds));
 
   it('gives its events to another worker once the lease runs out, not five minutes later', async () => {
     await app.postCloud(cloudText({ id: 'wamid.ORPHAN', text: 'órfã' })).expect(200);
     // A worker claims the event, then dies: it never finishes nor renews its lease.
-    const [claimed] = await claimDueEvents(app.t.dataSource, 10, 1);
+    const [claimed] = await claimDueEvents(10, 1);
     expect(claimed).toBeDefined();
     expect(await app.drain()).toBe(0); // still leased
     await new Promise((resolve) => setTimeout(resolve, 1_500));
@@ -103,10 +114,10 @@ describe('WhatsApp webhooks: a worker that dies holding events', () => {
 
   it('keeps the events of a worker that renews its lease (heartbeat) away from the others', async () => {
     await app.postCloud(cloudText({ id: 'wamid.SLOW', text: 'lenta' })).expect(200);
-    const [claimed] = await claimDueEvents(app.t.dataSource, 10, 1);
+    const [claimed] = await claimDueEvents(10, 1);
     for (let beat = 0; beat < 3; beat++) {
       await new Promise((resolve) => setTimeout(resolve, 600));
-      await renewLeases(app.t.dataSource, [claimed.id], 1);
+      await renewLeases([claimed.id], 1);
       expect(await app.drain()).toBe(0);
     }
     await new Promise((resolve) => setTimeout(resolve, 1_500));

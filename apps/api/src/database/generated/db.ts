@@ -68,6 +68,7 @@ export interface Conversions {
   id: Generated<string>;
   kind: string;
   last_error: string | null;
+  lease_until: Timestamp | null;
   next_attempt_at: Generated<Timestamp>;
   organization_id: string;
   payload: Json;

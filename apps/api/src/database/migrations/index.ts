@@ -11,6 +11,7 @@ import { CloudPhoneNumberClaims1796155586069 } from './1796155586069-CloudPhoneN
 import { Hardening1796156338432 } from './1796156338432-Hardening';
 import { MessageCounters1796168600000 } from './1796168600000-MessageCounters';
 import { SalesCounters1796168700000 } from './1796168700000-SalesCounters';
+import { ConversionLeases1796168701387 } from './1796168701387-ConversionLeases';
 
 export const MIGRATIONS = [
   Initial1795927686758,
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   Hardening1796156338432,
   MessageCounters1796168600000,
   SalesCounters1796168700000,
+  ConversionLeases1796168701387,
 ];

@@ -1,44 +1,28 @@
-import type { EntityManager } from 'typeorm';
-import type { Sale } from '../sales/entities/sale.entity';
-import type { Ticket } from '../tickets/entities/ticket.entity';
+import { Db } from '../../database/db';
 import type { ConversionKind } from './entities/conversion.entity';
 import { buildMetaEvent, PURCHASE_EVENT, purchaseEventId, stageEventId } from './meta-events';
+import { ConversionsRepository } from './conversions.repository';
+import { type EnqueueContext, MetaSettingsRepository } from './meta-settings.repository';
 
 /*
  * Hooks called inside the transaction of a sale or a stage change. A conversion is queued only when the
  * organization's Meta settings are enabled and the ticket has a ctwaclid (nothing is written otherwise, so enabling
  * later does not backfill: GET /conversions/meta-preview shows those). The unique (organization_id, event_id) with
  * ON CONFLICT DO NOTHING makes a second enqueue of the same conversion a no-op.
+ *
+ * `tx` is the caller's transaction: a Db, or (until the sales and tickets services hand a Db) its TypeORM manager.
  */
 
-interface EnqueueContext {
-  whatsapp_business_account_id: string | null;
-  stage_event_stage_id: string | null;
-  stage_event_name: string | null;
-  currency: string;
-  ctwa_clid: string;
+type Transaction = Db | ConstructorParameters<typeof Db>[0];
+
+const conversions = new ConversionsRepository();
+const metaSettings = new MetaSettingsRepository();
+
+function asDb(tx: Transaction): Db {
+  return tx instanceof Db ? tx : new Db(tx);
 }
 
-async function enqueueContext(
-  m: EntityManager,
-  organizationId: string,
-  ticketId: string,
-): Promise<EnqueueContext | null> {
-  const rows = await m.query<EnqueueContext[]>(
-    `SELECT ms.whatsapp_business_account_id, ms.stage_event_stage_id, ms.stage_event_name, o.currency,
-            i.value AS ctwa_clid
-     FROM meta_settings ms
-     JOIN organizations o ON o.id = ms.organization_id
-     JOIN ticket_trackings tr ON tr.organization_id = ms.organization_id AND tr.ticket_id = $2
-     JOIN ticket_tracking_identifiers i ON i.organization_id = tr.organization_id AND i.tracking_id = tr.id
-     JOIN tracking_identifier_types ty ON ty.id = i.identifier_type_id AND ty.key = 'ctwaclid'
-     WHERE ms.organization_id = $1 AND ms.enabled`,
-    [organizationId, ticketId],
-  );
-  return rows[0] ?? null;
-}
-
-interface OutboxRow {
+interface Queued {
   organizationId: string;
   ticketId: string;
   saleId: string | null;
@@ -51,43 +35,45 @@ interface OutboxRow {
   now: Date;
 }
 
-async function insert(m: EntityManager, row: OutboxRow): Promise<void> {
+async function insert(db: Db, c: Queued): Promise<void> {
   const payload = buildMetaEvent({
-    eventName: row.eventName,
-    eventTime: row.eventTime,
-    eventId: row.eventId,
-    whatsappBusinessAccountId: row.context.whatsapp_business_account_id,
-    ctwaClid: row.context.ctwa_clid,
-    currency: row.context.currency,
-    value: row.value,
+    eventName: c.eventName,
+    eventTime: c.eventTime,
+    eventId: c.eventId,
+    whatsappBusinessAccountId: c.context.whatsappBusinessAccountId,
+    ctwaClid: c.context.ctwaClid,
+    currency: c.context.currency,
+    value: c.value,
   });
-  await m.query(
-    `INSERT INTO conversions (organization_id, ticket_id, sale_id, kind, event_name, event_id, event_time, value,
-                              currency, ctwa_clid, status, next_attempt_at, payload)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'pending', $11, $12)
-     ON CONFLICT (organization_id, event_id) DO NOTHING`,
-    [
-      row.organizationId,
-      row.ticketId,
-      row.saleId,
-      row.kind,
-      row.eventName,
-      row.eventId,
-      row.eventTime,
-      row.value,
-      payload.custom_data.currency,
-      row.context.ctwa_clid,
-      row.now,
-      JSON.stringify(payload),
-    ],
-  );
+  await conversions.insert(db, {
+    organizationId: c.organizationId,
+    ticketId: c.ticketId,
+    saleId: c.saleId,
+    kind: c.kind,
+    eventName: c.eventName,
+    eventId: c.eventId,
+    eventTime: c.eventTime,
+    value: c.value,
+    currency: payload.custom_data.currency,
+    ctwaClid: c.context.ctwaClid,
+    nextAttemptAt: c.now,
+    payload,
+  });
 }
 
 /** Queues the "Purchase" conversion of a new sale (event time: its soldAt). */
-export async function enqueuePurchaseConversion(m: EntityManager, sale: Sale, now: Date): Promise<void> {
-  const context = await enqueueContext(m, sale.organizationId, sale.ticketId);
+export async function enqueuePurchaseConversion(
+  tx: Transaction,
+  sale: { id: string; organizationId: string; ticketId: string; soldAt: Date; value: number },
+  now: Date,
+): Promise<void> {
+  const db = asDb(tx);
+  const context = await metaSettings.enqueueContext(db, {
+    organizationId: sale.organizationId,
+    ticketId: sale.ticketId,
+  });
   if (!context) return;
-  await insert(m, {
+  await insert(db, {
     organizationId: sale.organizationId,
     ticketId: sale.ticketId,
     saleId: sale.id,
@@ -106,19 +92,20 @@ export async function enqueuePurchaseConversion(m: EntityManager, sale: Sale, no
  * stage, valued at the ticket's deal value at that moment).
  */
 export async function enqueueStageConversion(
-  m: EntityManager,
-  ticket: Ticket,
+  tx: Transaction,
+  ticket: { id: string; organizationId: string; dealValue: number },
   stageId: string,
   now: Date,
 ): Promise<void> {
-  const context = await enqueueContext(m, ticket.organizationId, ticket.id);
-  if (!context || !context.stage_event_name || context.stage_event_stage_id !== stageId) return;
-  await insert(m, {
+  const db = asDb(tx);
+  const context = await metaSettings.enqueueContext(db, { organizationId: ticket.organizationId, ticketId: ticket.id });
+  if (!context || !context.stageEventName || context.stageEventStageId !== stageId) return;
+  await insert(db, {
     organizationId: ticket.organizationId,
     ticketId: ticket.id,
     saleId: null,
     kind: 'stage',
-    eventName: context.stage_event_name,
+    eventName: context.stageEventName,
     eventId: stageEventId(ticket.id, stageId),
     eventTime: now,
     value: ticket.dealValue,

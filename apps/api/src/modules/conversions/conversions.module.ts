@@ -1,18 +1,23 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { CryptoModule } from '../../common/crypto/crypto.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { ConversionsController } from './conversions.controller';
+import { ConversionsRepository } from './conversions.repository';
 import { ConversionsService } from './conversions.service';
 import { ConversionsWorker } from './conversions.worker';
-import { Conversion } from './entities/conversion.entity';
-import { MetaSettings } from './entities/meta-settings.entity';
+import { MetaSettingsRepository } from './meta-settings.repository';
 import { MetaSettingsService } from './meta-settings.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Conversion, MetaSettings]), OrganizationsModule, CryptoModule],
+  imports: [OrganizationsModule, CryptoModule],
   controllers: [ConversionsController],
-  providers: [ConversionsService, MetaSettingsService, ConversionsWorker],
-  exports: [TypeOrmModule, ConversionsWorker],
+  providers: [
+    ConversionsService,
+    MetaSettingsService,
+    ConversionsWorker,
+    ConversionsRepository,
+    MetaSettingsRepository,
+  ],
+  exports: [ConversionsWorker, ConversionsRepository, MetaSettingsRepository],
 })
 export class ConversionsModule {}

@@ -1,51 +1,56 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import type { AuthContext } from '../../common/auth/auth-context';
 import { type ErrorDetail, InvalidInputError, NotFoundError } from '../../common/errors/domain-errors';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { TokenCipher } from '../../common/crypto/token-cipher';
+import { Db } from '../../database/db';
 import { TicketStage } from '../stages/entities/ticket-stage.entity';
 import type { MetaSettingsResponseDto, UpdateMetaSettingsDto } from './dto/meta-settings.dto';
-import { MetaSettings } from './entities/meta-settings.entity';
-import { TokenCipher } from '../../common/crypto/token-cipher';
+import { MetaSettingsRepository, type MetaSettingsRow, type MetaSettingsValues } from './meta-settings.repository';
 
 /** Per-organization Meta Conversions API settings; the access token is write-only and stored encrypted. */
 @Injectable()
 export class MetaSettingsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly db: Db,
+    private readonly settings: MetaSettingsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly cipher: TokenCipher,
   ) {}
 
   async get(auth: AuthContext): Promise<MetaSettingsResponseDto> {
-    const settings = await this.dataSource.manager.findOneBy(MetaSettings, { organizationId: auth.organizationId });
-    return this.toDto(settings);
+    return this.toDto(await this.settings.find(this.db, { organizationId: auth.organizationId }));
   }
 
   async update(auth: AuthContext, dto: UpdateMetaSettingsDto): Promise<MetaSettingsResponseDto> {
     const org = auth.organizationId;
     const graphApiBaseUrl = dto.graphApiBaseUrl ? dto.graphApiBaseUrl.replace(/\/+$/, '') : null;
     if (graphApiBaseUrl) this.assertAllowedBaseUrl(graphApiBaseUrl);
-    const saved = await this.dataSource.transaction(async (m) => {
+    const saved = await this.db.transaction(async (tx) => {
       if (dto.stageRule) {
-        const stage = await m.findOneBy(TicketStage, { organizationId: org, id: dto.stageRule.stageId });
+        // TODO(stages helper): TicketStagesRepository's lookup; ticket_stages is not this module's table.
+        const stage = await tx.entityManager.findOneBy(TicketStage, { organizationId: org, id: dto.stageRule.stageId });
         if (!stage) throw NotFoundError.of('Stage', dto.stageRule.stageId);
       }
-      const settings =
-        (await m.findOne(MetaSettings, { where: { organizationId: org }, lock: { mode: 'pessimistic_write' } })) ??
-        m.create(MetaSettings, { organizationId: org });
-      settings.enabled = dto.enabled;
-      settings.datasetId = dto.datasetId ?? null;
-      settings.whatsappBusinessAccountId = dto.whatsappBusinessAccountId ?? null;
-      settings.graphApiBaseUrl = graphApiBaseUrl;
-      if (dto.accessToken !== undefined) {
-        settings.accessTokenEncrypted = dto.accessToken === null ? null : this.cipher.encrypt(dto.accessToken);
-      }
-      settings.stageEventStageId = dto.stageRule?.stageId ?? null;
-      settings.stageEventName = dto.stageRule?.eventName ?? null;
-      if (settings.enabled) assertComplete(settings);
-      return m.save(MetaSettings, settings);
+      const current = await this.settings.lock(tx, { organizationId: org });
+      const values: MetaSettingsValues = {
+        enabled: dto.enabled,
+        datasetId: dto.datasetId ?? null,
+        whatsappBusinessAccountId: dto.whatsappBusinessAccountId ?? null,
+        graphApiBaseUrl,
+        accessTokenEncrypted:
+          dto.accessToken === undefined
+            ? (current?.accessTokenEncrypted ?? null)
+            : dto.accessToken === null
+              ? null
+              : this.cipher.encrypt(dto.accessToken),
+        stageEventStageId: dto.stageRule?.stageId ?? null,
+        stageEventName: dto.stageRule?.eventName ?? null,
+      };
+      if (values.enabled) assertComplete(values);
+      return current
+        ? this.settings.update(tx, { organizationId: org, values })
+        : this.settings.insert(tx, { organizationId: org, values });
     });
     return this.toDto(saved);
   }
@@ -60,7 +65,7 @@ export class MetaSettingsService {
     }
   }
 
-  private toDto(settings: MetaSettings | null): MetaSettingsResponseDto {
+  private toDto(settings: MetaSettingsRow | null): MetaSettingsResponseDto {
     return {
       enabled: settings?.enabled ?? false,
       datasetId: settings?.datasetId ?? null,
@@ -75,7 +80,7 @@ export class MetaSettingsService {
   }
 }
 
-function assertComplete(settings: MetaSettings): void {
+function assertComplete(settings: MetaSettingsValues): void {
   const details: ErrorDetail[] = [];
   const need = (field: string, present: boolean) => {
     if (!present) details.push({ field, message: `${field} is required to enable the Meta Conversions API` });

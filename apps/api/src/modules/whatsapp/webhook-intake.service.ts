@@ -4,21 +4,16 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { WhatsappProvider } from '@whatrack/shared';
 import { isUUID } from 'class-validator';
 import { DataSource } from 'typeorm';
+import { Clock } from '../../common/clock/clock';
 import { ForbiddenError, UnauthorizedError } from '../../common/errors/domain-errors';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { WhatsappInstance } from '../whatsapp-instances/entities/whatsapp-instance.entity';
-import { WebhookEvent } from './entities/webhook-event.entity';
-import { cloudClaimRoute } from './cloud-claim-route';
 import { cloudChangeValues } from './parsers/cloud-api.parser';
 import { obj, str } from './parsers/json';
 import { isValidMetaSignature } from './signature';
+import { Db } from '../../database/db';
+import { WebhookEventsRepository } from './webhook-events.repository';
 import { WebhookWorker } from './webhook-worker';
-import { queryPrepared } from '../../common/sql/prepared-query';
-
-const CLOUD_INTAKE = `INSERT INTO webhook_events (provider, organization_id, instance_id, headers, body)
-  SELECT 'cloud_api', r.organization_id, r.id, $2::jsonb, $3::jsonb
-  FROM (SELECT 1) AS one
-  LEFT JOIN LATERAL (${cloudClaimRoute('$1::varchar')}) r ON true`;
 
 const KEPT_HEADERS = ['content-type', 'user-agent', 'x-hub-signature-256', 'x-forwarded-for'];
 
@@ -35,7 +30,11 @@ function keptHeaders(headers: Record<string, string | string[] | undefined>): Re
 @Injectable()
 export class WebhookIntakeService {
   constructor(
+    // Only for the Evolution instance lookup below, whose statement belongs to WhatsappInstancesRepository.
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly db: Db,
+    private readonly events: WebhookEventsRepository,
+    private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly worker: WebhookWorker,
   ) {}
@@ -62,11 +61,12 @@ export class WebhookIntakeService {
     // Routed at intake (an indexed lookup inside the INSERT: one round trip per request) so the organization sees
     // its events, pending or failed, at once. Processing routes again with the same rule, so a claim verified in
     // between still wins.
-    await queryPrepared(this.dataSource.manager, CLOUD_INTAKE, [
-      cloudPhoneNumberId(body),
-      JSON.stringify(keptHeaders(headers)),
-      JSON.stringify(body) ?? 'null',
-    ]);
+    await this.events.insertCloud(this.db, {
+      phoneNumberId: cloudPhoneNumberId(body),
+      headers: keptHeaders(headers),
+      body,
+      now: this.clock.now(),
+    });
     this.worker.nudge();
   }
 
@@ -76,6 +76,8 @@ export class WebhookIntakeService {
     body: unknown,
     headers: Record<string, string | string[] | undefined>,
   ): Promise<void> {
+    // TODO(whatsapp-instances helper): WhatsappInstancesRepository's lookup of an Evolution instance by id (a global
+    // lookup by a unique key, before any organization is known); still TypeORM until that repository has one.
     const instance = isUUID(instanceId)
       ? await this.dataSource.manager.findOne(WhatsappInstance, {
           select: { id: true, organizationId: true, provider: true, webhookToken: true },
@@ -85,29 +87,14 @@ export class WebhookIntakeService {
     if (!instance?.webhookToken || !token || !safeEqual(token, instance.webhookToken)) {
       throw new UnauthorizedError('Invalid or missing webhook token (send the header apikey or ?token=)');
     }
-    await this.store({
+    await this.events.insert(this.db, {
       provider: WhatsappProvider.EVOLUTION,
       organizationId: instance.organizationId,
       instanceId: instance.id,
       headers: keptHeaders(headers),
       body,
+      now: this.clock.now(),
     });
-  }
-
-  private async store(
-    event: Pick<WebhookEvent, 'provider' | 'organizationId' | 'instanceId' | 'headers' | 'body'>,
-  ): Promise<void> {
-    await queryPrepared(
-      this.dataSource.manager,
-      `INSERT INTO webhook_events (provider, organization_id, instance_id, headers, body) VALUES ($1, $2, $3, $4, $5)`,
-      [
-        event.provider,
-        event.organizationId,
-        event.instanceId,
-        JSON.stringify(event.headers),
-        JSON.stringify(event.body) ?? 'null',
-      ],
-    );
     this.worker.nudge();
   }
 }

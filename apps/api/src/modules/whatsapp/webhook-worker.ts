@@ -1,118 +1,85 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { OrgReadCache } from '../../common/cache/org-read-cache';
-import { outsideRequest } from '../../common/db/db-request-context';
+import { Clock } from '../../common/clock/clock';
+import type { BackoffPolicy } from '../../common/jobs/backoff';
+import type { JobFailure } from '../../common/jobs/job-queue';
+import { errorMessage, JobRunner } from '../../common/jobs/job-runner';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { Db } from '../../database/db';
 import { inLockOrder, partitionBySender } from './batch-order';
 import { InstanceLookup } from './instance-lookup';
-import { claimDueEvents, markHandled, reclaimEvent, recordFailure, renewLeases } from './webhook-event-store';
-import { isPermanentFailure, type ProcessingResult, type StoredEvent, WebhookProcessor } from './webhook-processor';
+import { MAX_ATTEMPTS } from './webhook-event-store';
+import { WebhookEventsRepository } from './webhook-events.repository';
+import type { ClaimedEvent } from './webhook-events.sql';
+import { isPermanentFailure, type ProcessingResult, WebhookProcessor } from './webhook-processor';
 
 export { MAX_ATTEMPTS } from './webhook-event-store';
 /** Events claimed and applied per transaction: enough to amortize the claim and the commit, small enough to retry. */
 const BATCH = 25;
 const POLL_MS = 1000;
+/** 5 s, 10 s, 20 s… capped at one hour; a fifth taken off at random, so a burst of failures comes back spread. */
+export const WEBHOOK_BACKOFF: BackoffPolicy = { baseSeconds: 5, capSeconds: 3600, jitter: 0.2 };
 
 /**
- * Processes stored webhook events: claims due ones in batches with FOR UPDATE SKIP LOCKED (so several replicas
- * share the work), applies each batch in one transaction together with its statuses, and schedules failures for a
- * retry.
+ * Processes stored webhook events on the job runner: claims due ones in rounds (FOR UPDATE SKIP LOCKED under a
+ * lease, so several replicas share the work), splits a round by sender into lanes, applies each lane's batch in one
+ * transaction together with its statuses, and leaves failures to the runner's backoff.
  */
 @Injectable()
 export class WebhookWorker implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('WebhookWorker');
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<number> | null = null;
-  private again = false;
-  private stopped = false;
+  private readonly runner: JobRunner<ClaimedEvent>;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly db: Db,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly processor: WebhookProcessor,
     private readonly readCache: OrgReadCache,
-  ) {}
+    private readonly events: WebhookEventsRepository,
+    private readonly clock: Clock,
+  ) {
+    const lanes = config.webhookWorkerConcurrency;
+    this.runner = new JobRunner<ClaimedEvent>({
+      name: 'webhook',
+      queue: events,
+      db,
+      clock,
+      claimLimit: BATCH * lanes,
+      leaseSeconds: config.webhookLeaseSeconds,
+      // Each lane gets whole senders, so lanes apply disjoint conversations in parallel and one sender's messages
+      // always in the order they arrived.
+      partition: (claimed) => sameJobs(claimed, partitionBySender(claimed, lanes)),
+      concurrency: lanes,
+      handle: (batch) => this.processBatch(batch),
+      backoff: WEBHOOK_BACKOFF,
+      maxAttempts: MAX_ATTEMPTS,
+      pollMs: POLL_MS,
+      logger: this.logger,
+    });
+  }
 
   onApplicationBootstrap(): void {
-    if (!this.config.webhookWorkerEnabled) return;
-    this.timer = setInterval(() => this.nudge(), POLL_MS);
-    this.timer.unref();
+    if (this.config.webhookWorkerEnabled) this.runner.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearInterval(this.timer);
-    await this.running?.catch(() => undefined);
+    await this.runner.stop();
   }
 
   /** Asks for a pass soon (after an intake); passes never overlap. */
   nudge(): void {
-    if (!this.config.webhookWorkerEnabled || this.stopped) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    // A pass is the worker's, not the request's that nudged it: no request budget or abort applies to it.
-    this.running = outsideRequest(() => this.drain())
-      .catch((error: unknown) => {
-        this.logger.error(`Webhook pass failed: ${error instanceof Error ? error.message : String(error)}`);
-        return 0;
-      })
-      .finally(() => {
-        this.running = null;
-        if (this.again) {
-          this.again = false;
-          this.nudge();
-        }
-      });
+    if (this.config.webhookWorkerEnabled) this.runner.nudge();
   }
 
-  /**
-   * Processes every due event, returning how many were handled. Each round claims up to one batch per lane and
-   * splits it by sender, so the lanes apply disjoint conversations in parallel and one sender's messages always in
-   * the order they arrived.
-   */
+  /** Processes every due event, returning how many were handled. */
   async drain(): Promise<number> {
-    const lanes = this.config.webhookWorkerConcurrency;
-    let total = 0;
-    const lease = this.config.webhookLeaseSeconds;
-    while (!this.stopped) {
-      const events = await claimDueEvents(this.dataSource, BATCH * lanes, lease);
-      if (events.length === 0) break;
-      const stopBeating = this.heartbeat(events.map((e) => e.id));
-      try {
-        await Promise.all(partitionBySender(events, lanes).map((batch) => this.processBatch(batch)));
-      } finally {
-        stopBeating();
-      }
-      total += events.length;
-    }
-    return total;
-  }
-
-  /**
-   * Renews the claim on events while they are worked on, so a slow round is not mistaken for a dead worker; a
-   * worker that did die stops renewing, and its events are claimed again within one lease.
-   */
-  private heartbeat(ids: string[]): () => void {
-    const lease = this.config.webhookLeaseSeconds;
-    const timer = setInterval(
-      () => {
-        renewLeases(this.dataSource, ids, lease).catch((error: unknown) => {
-          this.logger.warn(`Could not renew webhook event leases: ${errorMessage(error)}`);
-        });
-      },
-      (lease * 1000) / 3,
-    );
-    timer.unref();
-    return () => clearInterval(timer);
+    return (await this.runner.drain()).claimed;
   }
 
   /** Reprocesses one event now, whatever its status (admin retry). */
   async retry(id: string): Promise<void> {
-    const event = await reclaimEvent(this.dataSource, id, this.config.webhookLeaseSeconds);
-    if (event) await this.processOne(event);
+    const event = await this.events.reclaim(this.db, id, this.runner.lease());
+    if (event) await this.runner.process([event]);
   }
 
   /**
@@ -120,37 +87,41 @@ export class WebhookWorker implements OnApplicationBootstrap, OnApplicationShutd
    * trips. Should any event fail, the whole transaction rolls back and the batch is applied again one event per
    * transaction, so only the bad event fails (and is retried) while the others go through.
    */
-  private async processBatch(events: StoredEvent[]): Promise<void> {
+  private async processBatch(events: ClaimedEvent[]): Promise<JobFailure<ClaimedEvent>[]> {
     if (events.length === 1) return this.processOne(events[0]);
     try {
-      const outcomes = await this.dataSource.transaction(async (m) => {
-        const instances = new InstanceLookup(m);
+      const outcomes = await this.db.transaction(async (tx) => {
+        const instances = new InstanceLookup(tx.entityManager);
         const applied = [];
         for (const event of inLockOrder(events)) {
-          applied.push({ id: event.id, result: await this.processor.process(m, event, instances) });
+          applied.push({ id: event.id, result: await this.processor.process(tx.entityManager, event, instances) });
         }
-        await markHandled(m, applied);
+        await this.events.markHandled(tx, applied, this.clock.now());
         return applied;
       });
       this.changed(outcomes.map((o) => o.result));
+      return [];
     } catch (error) {
       this.logger.debug(`Webhook batch of ${events.length} failed (${errorMessage(error)}); applying one by one`);
-      for (const event of events) await this.processOne(event);
+      const failures: JobFailure<ClaimedEvent>[] = [];
+      for (const event of events) failures.push(...(await this.processOne(event)));
+      return failures;
     }
   }
 
-  private async processOne(event: StoredEvent): Promise<void> {
+  private async processOne(event: ClaimedEvent): Promise<JobFailure<ClaimedEvent>[]> {
     try {
-      const result = await this.dataSource.transaction(async (m) => {
-        const applied = await this.processor.process(m, event, new InstanceLookup(m));
-        await markHandled(m, [{ id: event.id, result: applied }]);
+      const result = await this.db.transaction(async (tx) => {
+        const applied = await this.processor.process(tx.entityManager, event, new InstanceLookup(tx.entityManager));
+        await this.events.markHandled(tx, [{ id: event.id, result: applied }], this.clock.now());
         return applied;
       });
       this.changed([result]);
+      return [];
     } catch (error) {
       const message = errorMessage(error);
       this.logger.warn(`Webhook event ${event.id} failed: ${message}`);
-      await recordFailure(this.dataSource, event.id, message, isPermanentFailure(error));
+      return [{ job: event, error: message, permanent: isPermanentFailure(error) }];
     }
   }
 
@@ -160,6 +131,8 @@ export class WebhookWorker implements OnApplicationBootstrap, OnApplicationShutd
   }
 }
 
-function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+/** partitionBySender answers the events it was given as StoredEvent: the same objects, claimed ones. */
+function sameJobs(claimed: ClaimedEvent[], batches: { id: string }[][]): ClaimedEvent[][] {
+  const byId = new Map(claimed.map((e) => [e.id, e]));
+  return batches.map((batch) => batch.map((e) => byId.get(e.id)!));
 }

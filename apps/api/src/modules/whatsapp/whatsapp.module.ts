@@ -6,6 +6,7 @@ import { TrackingModule } from '../tracking/tracking.module';
 import { WebhookEvent } from './entities/webhook-event.entity';
 import { MessageIngestionService } from './message-ingestion.service';
 import { WebhookEventsController } from './webhook-events.controller';
+import { WebhookEventsRepository } from './webhook-events.repository';
 import { WebhookEventsService } from './webhook-events.service';
 import { WebhookIntakeService } from './webhook-intake.service';
 import { WebhookProcessor } from './webhook-processor';
@@ -15,7 +16,14 @@ import { WebhooksController } from './webhooks.controller';
 @Module({
   imports: [TypeOrmModule.forFeature([WebhookEvent]), ConversationsModule, TrackingModule, TrackingLinksModule],
   controllers: [WebhooksController, WebhookEventsController],
-  providers: [WebhookIntakeService, WebhookWorker, WebhookProcessor, MessageIngestionService, WebhookEventsService],
-  exports: [WebhookWorker],
+  providers: [
+    WebhookIntakeService,
+    WebhookWorker,
+    WebhookProcessor,
+    MessageIngestionService,
+    WebhookEventsService,
+    WebhookEventsRepository,
+  ],
+  exports: [WebhookWorker, WebhookEventsRepository],
 })
 export class WhatsappModule {}

@@ -68,6 +68,13 @@ export class Conversion extends TenantEntity {
   @Column({ type: 'timestamptz', default: () => 'now()' })
   nextAttemptAt: Date;
 
+  /**
+   * Until when a worker's claim holds (the job runner renews it while the batch is sent); null when nobody holds
+   * the row. Past it, the worker is taken for dead and the row is claimed again (its attempt counted).
+   */
+  @Column({ type: 'timestamptz', nullable: true })
+  leaseUntil: Date | null;
+
   @Column({ type: 'text', nullable: true })
   lastError: string | null;
 

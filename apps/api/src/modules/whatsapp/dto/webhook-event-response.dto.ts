@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { WhatsappProvider } from '@whatrack/shared';
-import type { WebhookEvent, WebhookEventStatus } from '../entities/webhook-event.entity';
+import type { WebhookEventStatus } from '../entities/webhook-event.entity';
+import type { WebhookEventView } from '../webhook-events.sql';
 import { WEBHOOK_EVENT_STATUSES } from './webhook-event-query.dto';
 
 export class WebhookEventResponseDto {
@@ -34,7 +35,7 @@ export class WebhookEventResponseDto {
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'The body as received' })
   body: unknown;
 
-  static from(e: WebhookEvent): WebhookEventResponseDto {
+  static from(e: WebhookEventView): WebhookEventResponseDto {
     return {
       id: e.id,
       provider: e.provider,

@@ -1,0 +1,87 @@
+import { sql } from 'kysely';
+import type { JobLease } from '../../common/jobs/job-queue';
+import { qb } from '../../database/query-builder';
+import type { ProcessingResult } from './webhook-processor';
+import { CLAIMED_COLUMNS, NULL, status, timestamptz } from './webhook-events.sql';
+
+/** The hot job-queue statements of webhook_events (WebhookEventsRepository runs them, prepared). */
+
+/**
+ * Due events (pending and due, or processing under a lease that ran out), up to `limit`, claimed with FOR UPDATE
+ * SKIP LOCKED: an attempt counted, the lease taken; answered oldest first with their bodies.
+ */
+export function claimStatement(limit: number, lease: JobLease) {
+  const now = timestamptz(lease.now);
+  return qb
+    .with('claimed', (q) =>
+      q
+        .updateTable('webhook_events')
+        .set((eb) => ({
+          status: status('processing'),
+          attempts: eb('attempts', '+', eb.lit(1)),
+          locked_at: now,
+          lease_until: timestamptz(lease.until),
+          updated_at: sql`now()`,
+        }))
+        .where('id', 'in', (eb) =>
+          eb
+            .selectFrom('webhook_events')
+            .select('id')
+            .where((w) =>
+              w.or([
+                w.and([w('status', '=', status('pending')), w('next_attempt_at', '<=', now)]),
+                w.and([w('status', '=', status('processing')), w('lease_until', '<', now)]),
+              ]),
+            )
+            .orderBy('next_attempt_at')
+            .orderBy('received_at')
+            .limit(limit)
+            .forUpdate()
+            .skipLocked(),
+        )
+        .returning(CLAIMED_COLUMNS),
+    )
+    .selectFrom('claimed')
+    .select(CLAIMED_COLUMNS)
+    .orderBy('received_at');
+}
+
+/** The outcomes of applied events as one UPDATE … FROM jsonb_to_recordset. */
+export function markHandledStatement(outcomes: { id: string; result: ProcessingResult }[], now: Date) {
+  const rows = outcomes.map(({ id, result }) => ({
+    id,
+    status: result.status,
+    organization_id: result.organizationId,
+    instance_id: result.instanceId,
+  }));
+  const outcome = sql<{
+    id: string;
+    status: string;
+    organization_id: string | null;
+    instance_id: string | null;
+  }>`jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)`.as<'r'>(
+    sql`r(id uuid, status varchar, organization_id uuid, instance_id uuid)`,
+  );
+  return qb
+    .updateTable('webhook_events as e')
+    .from(outcome)
+    .set((eb) => {
+      const unroutable = eb('r.status', '=', status('unroutable'));
+      return {
+        status: eb.ref('r.status'),
+        organization_id: eb
+          .case()
+          .when(unroutable)
+          .then(NULL)
+          .else(eb.fn.coalesce('r.organization_id', 'e.organization_id'))
+          .end(),
+        instance_id: eb.case().when(unroutable).then(NULL).else(eb.fn.coalesce('r.instance_id', 'e.instance_id')).end(),
+        processed_at: timestamptz(now),
+        locked_at: NULL,
+        lease_until: NULL,
+        last_error: NULL,
+        updated_at: sql`now()`,
+      };
+    })
+    .whereRef('e.id', '=', 'r.id');
+}
