@@ -71,11 +71,6 @@ export class Db {
     return this.manager.queryRunner?.isTransactionActive ?? false;
   }
 
-  /** The TypeORM manager, for the few callers that still hand it to TypeORM itself (migrations, tooling). */
-  get entityManager(): EntityManager {
-    return this.manager;
-  }
-
   private async execute(query: CompiledQuery, { prepare }: RunOptions): Promise<NativeResult> {
     const { sql, parameters } = query;
     if (prepare) checkPreparedText(prepare, sql);
@@ -102,4 +97,10 @@ function checkPreparedText(name: string, sql: string): void {
   const known = preparedTexts.get(name);
   if (known === undefined) preparedTexts.set(name, sql);
   else if (known !== sql) throw new Error(`Prepared statement "${name}" was given a different SQL text`);
+}
+
+/** The SQLSTATE of a statement's failure (e.g. '23505'), or null when `error` is not a database error. */
+export function sqlStateOf(error: unknown): string | null {
+  if (!(error instanceof QueryFailedError)) return null;
+  return (error.driverError as { code?: string } | undefined)?.code ?? '';
 }

@@ -77,8 +77,8 @@ describe('conversions: Meta outbox and delivery to the Conversions API', () => {
   it('cannot queue the same conversion twice', async () => {
     await app.dataSource.transaction(async (m) => {
       const sale = await m.findOneByOrFail(Sale, { id: saleA });
-      await enqueuePurchaseConversion(m, sale, NOW);
-      await enqueuePurchaseConversion(m, sale, NOW);
+      await enqueuePurchaseConversion(new Db(m), sale, NOW);
+      await enqueuePurchaseConversion(new Db(m), sale, NOW);
     });
     expect((await app.conversions()).total).toBe(2);
     await expect(

@@ -12,8 +12,8 @@ insert into
   )
 select
   'cloud_api' as "provider",
-  "r"."organization_id",
-  "r"."id",
+  "r"."organizationId" as "organization_id",
+  "r"."id" as "instance_id",
   $1::jsonb as "headers",
   $2::jsonb as "body",
   $3::timestamptz as "next_attempt_at"
@@ -25,21 +25,21 @@ from
   left join lateral (
     select
       "c"."id",
-      "c"."organization_id"
+      "c"."organization_id" as "organizationId"
     from
       (
         select
-          "id",
-          "organization_id",
-          "verified_at",
+          "whatsapp_instances"."id",
+          "whatsapp_instances"."organization_id",
+          "whatsapp_instances"."verified_at",
           count(*) over () as "claims"
         from
           "whatsapp_instances"
         where
-          "provider" = 'cloud_api'
-          and "provider_phone_number_id" = $4::varchar
+          "whatsapp_instances"."provider" = 'cloud_api'
+          and "whatsapp_instances"."provider_phone_number_id" = $4::varchar
         order by
-          verified_at is null
+          "whatsapp_instances"."verified_at" is null
         limit
           1
       ) as "c"

@@ -1,4 +1,4 @@
-import { Db } from '../../database/db';
+import type { Db } from '../../database/db';
 import type { ConversionKind } from './entities/conversion.entity';
 import { buildMetaEvent, PURCHASE_EVENT, purchaseEventId, stageEventId } from './meta-events';
 import { ConversionsRepository } from './conversions.repository';
@@ -13,14 +13,8 @@ import { type EnqueueContext, MetaSettingsRepository } from './meta-settings.rep
  * `tx` is the caller's transaction: a Db, or (until the sales and tickets services hand a Db) its TypeORM manager.
  */
 
-type Transaction = Db | ConstructorParameters<typeof Db>[0];
-
 const conversions = new ConversionsRepository();
 const metaSettings = new MetaSettingsRepository();
-
-function asDb(tx: Transaction): Db {
-  return tx instanceof Db ? tx : new Db(tx);
-}
 
 interface Queued {
   organizationId: string;
@@ -63,11 +57,10 @@ async function insert(db: Db, c: Queued): Promise<void> {
 
 /** Queues the "Purchase" conversion of a new sale (event time: its soldAt). */
 export async function enqueuePurchaseConversion(
-  tx: Transaction,
+  db: Db,
   sale: { id: string; organizationId: string; ticketId: string; soldAt: Date; value: number },
   now: Date,
 ): Promise<void> {
-  const db = asDb(tx);
   const context = await metaSettings.enqueueContext(db, {
     organizationId: sale.organizationId,
     ticketId: sale.ticketId,
@@ -92,12 +85,11 @@ export async function enqueuePurchaseConversion(
  * stage, valued at the ticket's deal value at that moment).
  */
 export async function enqueueStageConversion(
-  tx: Transaction,
+  db: Db,
   ticket: { id: string; organizationId: string; dealValue: number },
   stageId: string,
   now: Date,
 ): Promise<void> {
-  const db = asDb(tx);
   const context = await metaSettings.enqueueContext(db, { organizationId: ticket.organizationId, ticketId: ticket.id });
   if (!context || !context.stageEventName || context.stageEventStageId !== stageId) return;
   await insert(db, {

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { StagesModule } from '../stages/stages.module';
 import { CryptoModule } from '../../common/crypto/crypto.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { ConversionsController } from './conversions.controller';
@@ -9,7 +10,7 @@ import { MetaSettingsRepository } from './meta-settings.repository';
 import { MetaSettingsService } from './meta-settings.service';
 
 @Module({
-  imports: [OrganizationsModule, CryptoModule],
+  imports: [OrganizationsModule, CryptoModule, StagesModule],
   controllers: [ConversionsController],
   providers: [
     ConversionsService,

@@ -4,7 +4,7 @@ import { type ErrorDetail, InvalidInputError, NotFoundError } from '../../common
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { TokenCipher } from '../../common/crypto/token-cipher';
 import { Db } from '../../database/db';
-import { TicketStage } from '../stages/entities/ticket-stage.entity';
+import { TicketStagesRepository } from '../stages/ticket-stages.repository';
 import type { MetaSettingsResponseDto, UpdateMetaSettingsDto } from './dto/meta-settings.dto';
 import { MetaSettingsRepository, type MetaSettingsRow, type MetaSettingsValues } from './meta-settings.repository';
 
@@ -13,6 +13,7 @@ import { MetaSettingsRepository, type MetaSettingsRow, type MetaSettingsValues }
 export class MetaSettingsService {
   constructor(
     private readonly db: Db,
+    private readonly stages: TicketStagesRepository,
     private readonly settings: MetaSettingsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly cipher: TokenCipher,
@@ -28,8 +29,7 @@ export class MetaSettingsService {
     if (graphApiBaseUrl) this.assertAllowedBaseUrl(graphApiBaseUrl);
     const saved = await this.db.transaction(async (tx) => {
       if (dto.stageRule) {
-        // TODO(stages helper): TicketStagesRepository's lookup; ticket_stages is not this module's table.
-        const stage = await tx.entityManager.findOneBy(TicketStage, { organizationId: org, id: dto.stageRule.stageId });
+        const stage = await this.stages.findById(tx, { organizationId: org, id: dto.stageRule.stageId });
         if (!stage) throw NotFoundError.of('Stage', dto.stageRule.stageId);
       }
       const current = await this.settings.lock(tx, { organizationId: org });

@@ -40,7 +40,7 @@ export class SalesService {
         value: sale.value,
         description: sale.description,
       });
-      await enqueuePurchaseConversion(tx.entityManager, sale, this.clock.now());
+      await enqueuePurchaseConversion(tx, sale, this.clock.now());
       return sale;
     });
   }

@@ -1,13 +1,10 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { ConversationsModule } from '../conversations/conversations.module';
 import { LeadsModule } from '../leads/leads.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { StagesModule } from '../stages/stages.module';
 import { TrackingModule } from '../tracking/tracking.module';
 import { UsersModule } from '../users/users.module';
-import { TicketEvent } from './entities/ticket-event.entity';
-import { Ticket } from './entities/ticket.entity';
 import { TicketEventsRepository } from './ticket-events.repository';
 import { TicketExportService } from './ticket-export.service';
 import { TicketListingService } from './ticket-listing.service';
@@ -18,15 +15,7 @@ import { TicketsRepository } from './tickets.repository';
 import { TicketsService } from './tickets.service';
 
 @Module({
-  imports: [
-    TypeOrmModule.forFeature([Ticket, TicketEvent]),
-    TrackingModule,
-    OrganizationsModule,
-    StagesModule,
-    LeadsModule,
-    UsersModule,
-    ConversationsModule,
-  ],
+  imports: [TrackingModule, OrganizationsModule, StagesModule, LeadsModule, UsersModule, ConversationsModule],
   controllers: [TicketsController],
   providers: [
     TicketsService,
@@ -37,6 +26,6 @@ import { TicketsService } from './tickets.service';
     TicketsRepository,
     TicketEventsRepository,
   ],
-  exports: [TypeOrmModule, TicketsService, TicketListingService, TicketsRepository, TicketEventsRepository],
+  exports: [TicketsService, TicketListingService, TicketsRepository, TicketEventsRepository],
 })
 export class TicketsModule {}

@@ -133,8 +133,7 @@ export class TicketsService {
           { stageId: from.id, stageName: from.name },
           { stageId: to.id, stageName: to.name },
         );
-        // TEMPORARY (issue #11): the conversion outbox (conversions helper) still takes an EntityManager.
-        await enqueueStageConversion(tx.entityManager, ticket, to.id, this.clock.now());
+        await enqueueStageConversion(tx, ticket, to.id, this.clock.now());
       }
       if (dto.assigneeId !== undefined && dto.assigneeId !== ticket.assigneeId) {
         const assignee = dto.assigneeId ? await resolveAssignee(tx, organizationId, dto.assigneeId) : null;

@@ -5,7 +5,7 @@ import { Clock } from '../../common/clock/clock';
 import { TokenCipher } from '../../common/crypto/token-cipher';
 import { ConflictError, InvalidInputError } from '../../common/errors/domain-errors';
 import { Db } from '../../database/db';
-import { requeueUnroutableCloudEvents } from '../whatsapp/webhook-event-store';
+import { WebhookEventsRepository } from '../whatsapp/webhook-events.repository';
 import type { UpdateWhatsappInstanceDto } from './dto/update-whatsapp-instance.dto';
 import { GraphPhoneNumbers } from './graph-phone-numbers';
 import {
@@ -25,6 +25,9 @@ export type ClaimChange =
  * A Cloud API instance's claim on its phone_number_id. Anyone may claim any id; an access token that the Graph API
  * accepts for the id verifies the claim, which then receives the id's webhooks (at most one verified claim per id).
  */
+/** Stateless: the webhook queue's statements, for re-queueing a verified number's unroutable deliveries. */
+const webhookEvents = new WebhookEventsRepository();
+
 @Injectable()
 export class CloudClaims {
   constructor(
@@ -97,7 +100,7 @@ export class CloudClaims {
     const patch: WhatsappInstancePatch = { verifiedAt: this.clock.now() };
     if (change.encrypted !== null) patch.accessTokenEncrypted = change.encrypted;
     // webhook-event-store (whatsapp module) still takes a TypeORM manager: the transaction's.
-    await requeueUnroutableCloudEvents(tx.entityManager, change.verifiedId);
+    await webhookEvents.requeueUnroutableCloud(tx, change.verifiedId, this.clock.now());
     return patch;
   }
 

@@ -1,5 +1,5 @@
 import { WhatsappProvider } from '@whatrack/shared';
-import { sql } from 'kysely';
+import { type Expression, sql } from 'kysely';
 import { qb } from '../../database/query-builder';
 
 /** The statements of WhatsappInstancesRepository that route webhooks to an instance (before any tenant is known). */
@@ -9,11 +9,11 @@ const CLOUD_API = sql.lit<string>(WhatsappProvider.CLOUD_API);
 /**
  * The Cloud API instance (id, organizationId) that receives the deliveries of a phone_number_id: the claim verified
  * with an access token if there is one, else the only claim; with two or more unverified claims, nothing (the event
- * stays unroutable, so no organization receives another's messages). The same rule as whatsapp/cloud-claim-route.ts,
- * for its owner to adopt (also as a subquery of the intake's INSERT). `provider` is a literal so the partial unique
+ * stays unroutable, so no organization receives another's messages). Intake (a subquery of its INSERT) and processing
+ * (InstanceLookup) share it, so they always agree. `provider` is a literal so the partial unique
  * index serves even a prepared statement's generic plan.
  */
-export function cloudClaimRouteQuery(phoneNumberId: string) {
+export function cloudClaimRouteQuery(phoneNumberId: string | Expression<string | null>) {
   return qb
     .selectFrom((eb) =>
       eb

@@ -1,19 +1,10 @@
-import type { EntityManager } from 'typeorm';
-import { queryPrepared } from '../../common/sql/prepared-query';
-import { cloudClaimRoute } from './cloud-claim-route';
-
-const CLOUD_CLAIM_ROUTE = cloudClaimRoute('$1');
+import type { Db } from '../../database/db';
+import { type InstanceRoute, WhatsappInstancesRepository } from '../whatsapp-instances/whatsapp-instances.repository';
 
 /** What ingestion needs of a WhatsApp instance. */
-export interface RoutedInstance {
-  id: string;
-  organizationId: string;
-}
+export type RoutedInstance = InstanceRoute;
 
-interface InstanceRow {
-  id: string;
-  organization_id: string;
-}
+const instances = new WhatsappInstancesRepository();
 
 /**
  * Finds the instances that events are routed to, each looked up once per transaction: a batch of events almost
@@ -22,29 +13,21 @@ interface InstanceRow {
 export class InstanceLookup {
   private readonly cache = new Map<string, Promise<RoutedInstance | null>>();
 
-  constructor(private readonly m: EntityManager) {}
+  constructor(private readonly db: Db) {}
 
-  /** The Cloud API instance that receives a phone_number_id's deliveries (see cloudClaimRoute), or null. */
+  /** The Cloud API instance that receives a phone_number_id's deliveries (the claim route rule), or null. */
   byCloudPhoneNumberId(phoneNumberId: string): Promise<RoutedInstance | null> {
-    return this.cached(`cloud:${phoneNumberId}`, () =>
-      queryPrepared<InstanceRow>(this.m, CLOUD_CLAIM_ROUTE, [phoneNumberId]),
-    );
+    return this.cached(`cloud:${phoneNumberId}`, () => instances.findCloudRoute(this.db, { phoneNumberId }));
   }
 
   byId(organizationId: string, id: string): Promise<RoutedInstance | null> {
-    return this.cached(`id:${organizationId}:${id}`, () =>
-      queryPrepared<InstanceRow>(
-        this.m,
-        'SELECT id, organization_id FROM whatsapp_instances WHERE organization_id = $1 AND id = $2',
-        [organizationId, id],
-      ),
-    );
+    return this.cached(`id:${organizationId}:${id}`, () => instances.findRoute(this.db, { organizationId, id }));
   }
 
-  private cached(key: string, load: () => Promise<InstanceRow[]>): Promise<RoutedInstance | null> {
+  private cached(key: string, load: () => Promise<RoutedInstance | undefined>): Promise<RoutedInstance | null> {
     let found = this.cache.get(key);
     if (!found) {
-      found = load().then(([row]) => (row ? { id: row.id, organizationId: row.organization_id } : null));
+      found = load().then((row) => (row ? { id: row.id, organizationId: row.organizationId } : null));
       this.cache.set(key, found);
     }
     return found;

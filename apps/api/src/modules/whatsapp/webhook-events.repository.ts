@@ -6,7 +6,7 @@ import type { FailedJob, JobLease, JobQueue } from '../../common/jobs/job-queue'
 import type { Db } from '../../database/db';
 import { DummyValue, GenerateSql } from '../../database/generate-sql';
 import { qb } from '../../database/query-builder';
-import { cloudClaimRouteQuery } from './cloud-claim-route';
+import { cloudClaimRouteQuery } from '../whatsapp-instances/whatsapp-instance-routes.sql';
 import { claimStatement, markHandledStatement } from './webhook-event-queue.sql';
 import type { WebhookEventStatus } from './entities/webhook-event.entity';
 import type { ProcessingResult } from './webhook-processor';
@@ -58,8 +58,8 @@ export class WebhookEventsRepository implements JobQueue<ClaimedEvent> {
             .leftJoinLateral(route.as('r'), (join) => join.onTrue())
             .select([
               sql.lit(WhatsappProvider.CLOUD_API).as('provider'),
-              'r.organization_id',
-              'r.id',
+              'r.organizationId as organization_id',
+              'r.id as instance_id',
               jsonb(event.headers).as('headers'),
               jsonb(event.body).as('body'),
               timestamptz(event.now).as('next_attempt_at'),

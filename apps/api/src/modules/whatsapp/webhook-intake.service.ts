@@ -1,13 +1,11 @@
 import { timingSafeEqual } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { WhatsappProvider } from '@whatrack/shared';
 import { isUUID } from 'class-validator';
-import { DataSource } from 'typeorm';
 import { Clock } from '../../common/clock/clock';
 import { ForbiddenError, UnauthorizedError } from '../../common/errors/domain-errors';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
-import { WhatsappInstance } from '../whatsapp-instances/entities/whatsapp-instance.entity';
+import { WhatsappInstancesRepository } from '../whatsapp-instances/whatsapp-instances.repository';
 import { cloudChangeValues } from './parsers/cloud-api.parser';
 import { obj, str } from './parsers/json';
 import { isValidMetaSignature } from './signature';
@@ -30,10 +28,9 @@ function keptHeaders(headers: Record<string, string | string[] | undefined>): Re
 @Injectable()
 export class WebhookIntakeService {
   constructor(
-    // Only for the Evolution instance lookup below, whose statement belongs to WhatsappInstancesRepository.
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly db: Db,
     private readonly events: WebhookEventsRepository,
+    private readonly instances: WhatsappInstancesRepository,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly worker: WebhookWorker,
@@ -76,14 +73,9 @@ export class WebhookIntakeService {
     body: unknown,
     headers: Record<string, string | string[] | undefined>,
   ): Promise<void> {
-    // TODO(whatsapp-instances helper): WhatsappInstancesRepository's lookup of an Evolution instance by id (a global
-    // lookup by a unique key, before any organization is known); still TypeORM until that repository has one.
     const instance = isUUID(instanceId)
-      ? await this.dataSource.manager.findOne(WhatsappInstance, {
-          select: { id: true, organizationId: true, provider: true, webhookToken: true },
-          where: { id: instanceId, provider: WhatsappProvider.EVOLUTION },
-        })
-      : null;
+      ? await this.instances.findForEvolutionWebhook(this.db, { id: instanceId })
+      : undefined;
     if (!instance?.webhookToken || !token || !safeEqual(token, instance.webhookToken)) {
       throw new UnauthorizedError('Invalid or missing webhook token (send the header apikey or ?token=)');
     }

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { WhatsappProvider } from '@whatrack/shared';
-import { type EntityManager, QueryFailedError } from 'typeorm';
 import { InvalidInputError } from '../../common/errors/domain-errors';
-import { Db } from '../../database/db';
+import { type Db, sqlStateOf } from '../../database/db';
 import type { WebhookEvent, WebhookEventStatus } from './entities/webhook-event.entity';
 import type { InstanceLookup, RoutedInstance } from './instance-lookup';
 import { MessageIngestionService } from './message-ingestion.service';
@@ -25,8 +24,8 @@ export class PermanentProcessingError extends Error {}
  */
 export function isPermanentFailure(error: unknown): boolean {
   if (error instanceof PermanentProcessingError || error instanceof InvalidInputError) return true;
-  if (!(error instanceof QueryFailedError)) return false;
-  const code = (error.driverError as { code?: string } | undefined)?.code ?? '';
+  const code = sqlStateOf(error);
+  if (code === null) return false;
   return code.startsWith('22') || code === '23502' || code === '23514';
 }
 
@@ -39,24 +38,13 @@ export interface ProcessingResult {
   touched: string[];
 }
 
-/** The worker's transaction as a Db: one per transaction, so what is cached per transaction stays cached. */
-const dbs = new WeakMap<EntityManager, Db>();
-
-function txDb(tx: EntityManager | Db): Db {
-  if (tx instanceof Db) return tx;
-  let db = dbs.get(tx);
-  if (!db) dbs.set(tx, (db = new Db(tx)));
-  return db;
-}
-
 /** Applies one stored webhook event to the domain, inside the caller's transaction. */
 @Injectable()
 export class WebhookProcessor {
   constructor(private readonly ingestion: MessageIngestionService) {}
 
-  /** `tx`: the transaction, as the worker's EntityManager (until the worker hands a Db) or a Db. */
-  process(tx: EntityManager | Db, event: StoredEvent, instances: InstanceLookup): Promise<ProcessingResult> {
-    const db = txDb(tx);
+  /** `db`: the worker's transaction (one per batch, so what is cached per transaction stays cached). */
+  process(db: Db, event: StoredEvent, instances: InstanceLookup): Promise<ProcessingResult> {
     return event.provider === WhatsappProvider.CLOUD_API
       ? this.processCloud(db, event, instances)
       : this.processEvolution(db, event, instances);

@@ -91,10 +91,10 @@ export class WebhookWorker implements OnApplicationBootstrap, OnApplicationShutd
     if (events.length === 1) return this.processOne(events[0]);
     try {
       const outcomes = await this.db.transaction(async (tx) => {
-        const instances = new InstanceLookup(tx.entityManager);
+        const instances = new InstanceLookup(tx);
         const applied = [];
         for (const event of inLockOrder(events)) {
-          applied.push({ id: event.id, result: await this.processor.process(tx.entityManager, event, instances) });
+          applied.push({ id: event.id, result: await this.processor.process(tx, event, instances) });
         }
         await this.events.markHandled(tx, applied, this.clock.now());
         return applied;
@@ -112,7 +112,7 @@ export class WebhookWorker implements OnApplicationBootstrap, OnApplicationShutd
   private async processOne(event: ClaimedEvent): Promise<JobFailure<ClaimedEvent>[]> {
     try {
       const result = await this.db.transaction(async (tx) => {
-        const applied = await this.processor.process(tx.entityManager, event, new InstanceLookup(tx.entityManager));
+        const applied = await this.processor.process(tx, event, new InstanceLookup(tx));
         await this.events.markHandled(tx, [{ id: event.id, result: applied }], this.clock.now());
         return applied;
       });

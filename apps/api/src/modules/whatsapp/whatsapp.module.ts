@@ -1,9 +1,9 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
+import { TicketsModule } from '../tickets/tickets.module';
+import { WhatsappInstancesModule } from '../whatsapp-instances/whatsapp-instances.module';
 import { ConversationsModule } from '../conversations/conversations.module';
 import { TrackingLinksModule } from '../tracking-links/tracking-links.module';
 import { TrackingModule } from '../tracking/tracking.module';
-import { WebhookEvent } from './entities/webhook-event.entity';
 import { MessageIngestionService } from './message-ingestion.service';
 import { WebhookEventsController } from './webhook-events.controller';
 import { WebhookEventsRepository } from './webhook-events.repository';
@@ -14,7 +14,7 @@ import { WebhookWorker } from './webhook-worker';
 import { WebhooksController } from './webhooks.controller';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([WebhookEvent]), ConversationsModule, TrackingModule, TrackingLinksModule],
+  imports: [ConversationsModule, TrackingModule, TrackingLinksModule, TicketsModule, WhatsappInstancesModule],
   controllers: [WebhooksController, WebhookEventsController],
   providers: [
     WebhookIntakeService,
