@@ -12,9 +12,9 @@ import { AttributionReportRepository } from '../modules/reports/attribution-repo
 import { FunnelReportRepository } from '../modules/reports/funnel-report.repository';
 import { TimeseriesReportRepository } from '../modules/reports/timeseries-report.repository';
 import { SalesRepository } from '../modules/sales/sales.repository';
-import { StageTicketsRepository } from '../modules/stages/stage-tickets.repository';
 import { TicketStagesRepository } from '../modules/stages/ticket-stages.repository';
 import { TicketEventsRepository } from '../modules/tickets/ticket-events.repository';
+import { TicketStageMovesRepository } from '../modules/tickets/ticket-stage-moves.repository';
 import { TicketsRepository } from '../modules/tickets/tickets.repository';
 import { TrackingClicksRepository } from '../modules/tracking-links/tracking-clicks.repository';
 import { TrackingLinksRepository } from '../modules/tracking-links/tracking-links.repository';
@@ -40,8 +40,8 @@ export const REPOSITORIES: (new () => object)[] = [
   MetaSettingsRepository,
   OrganizationsRepository,
   SalesRepository,
-  StageTicketsRepository,
   TicketEventsRepository,
+  TicketStageMovesRepository,
   TicketStagesRepository,
   TicketTrackingsRepository,
   TicketsRepository,

@@ -74,7 +74,8 @@ async function render(dataSource: DataSource, repository: new () => object): Pro
       if (statements.length === 0) throw new Error(`${repository.name}.${method} sent no statement`);
       for (const statement of statements) checkTenancy(repository.name, method, example, statement);
       const title = `${repository.name}.${method}${example.name ? ` (${example.name})` : ''}`;
-      sections.push(...statements.map((s) => section(title, s)));
+      const header = example.crossTenant ? `${title} [cross-tenant: ${example.crossTenant}]` : title;
+      sections.push(...statements.map((s) => section(header, s)));
     }
   }
   return `${sections.join('\n\n')}\n`;

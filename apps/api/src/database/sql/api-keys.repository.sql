@@ -72,7 +72,7 @@ where
   "api_keys"."organization_id" = $2
   and "api_keys"."id" = $3;
 
--- ApiKeysRepository.findActiveByHash [prepared as api_keys.findActiveByHash]
+-- ApiKeysRepository.findActiveByHash [cross-tenant: authentication: the hash is unique product-wide] [prepared as api_keys.findActiveByHash]
 select
   "api_keys"."id",
   "api_keys"."organization_id" as "organizationId",

@@ -283,13 +283,3 @@ where
   and "a"."date" >= $2::date
 group by
   1;
-
--- AttributionReportRepository.assigneeNames
-select
-  "users"."id",
-  "users"."name"
-from
-  "users"
-where
-  "users"."organization_id" = $1
-  and "users"."id" = any ($2::uuid[]);

@@ -117,7 +117,7 @@ where
   and "kind" = $3
   and "ticket_id" = $4;
 
--- ConversionsRepository.sweep
+-- ConversionsRepository.sweep [cross-tenant: the conversions worker delivers the outbox of every organization]
 update "conversions"
 set
   "status" = $1,
@@ -139,7 +139,7 @@ where
     or "event_time" < $7
   );
 
--- ConversionsRepository.claim
+-- ConversionsRepository.claim [cross-tenant: the conversions worker delivers the outbox of every organization]
 update "conversions" as "c"
 set
   "attempts" = "c"."attempts" + 1,
@@ -174,7 +174,7 @@ returning
   "c"."payload",
   "c"."attempts";
 
--- ConversionsRepository.renewLeases
+-- ConversionsRepository.renewLeases [cross-tenant: the conversions worker delivers the outbox of every organization]
 update "conversions"
 set
   "lease_until" = $1
@@ -192,7 +192,7 @@ where
       skip locked
   );
 
--- ConversionsRepository.markSent
+-- ConversionsRepository.markSent [cross-tenant: the conversions worker delivers the outbox of every organization]
 update "conversions"
 set
   "status" = $1,
@@ -203,7 +203,7 @@ set
 where
   "id" = any ($5::uuid[]);
 
--- ConversionsRepository.fail
+-- ConversionsRepository.fail [cross-tenant: the conversions worker delivers the outbox of every organization]
 update "conversions" as "c"
 set
   "status" = case

@@ -98,7 +98,7 @@ where
   "ms"."organization_id" = $3
   and "ms"."enabled" = $4;
 
--- MetaSettingsRepository.destinations
+-- MetaSettingsRepository.destinations [cross-tenant: the conversions worker sends for every organization]
 select
   "organization_id" as "organizationId",
   "dataset_id" as "datasetId",

@@ -56,7 +56,7 @@ order by
   "l"."created_at" desc,
   "l"."id" desc;
 
--- TrackingLinksRepository.findBySlug
+-- TrackingLinksRepository.findBySlug [cross-tenant: the public redirect: slugs are unique product-wide]
 select
   "tracking_links"."id",
   "tracking_links"."organization_id" as "organizationId",

@@ -31,7 +31,7 @@ where
   "users"."organization_id" = $1
   and "users"."id" = $2;
 
--- UsersRepository.findForLogin
+-- UsersRepository.findForLogin [cross-tenant: login: the address is unique product-wide]
 select
   "users"."id",
   "users"."organization_id" as "organizationId",
@@ -46,7 +46,7 @@ from
 where
   "users"."email" = $1;
 
--- UsersRepository.emailTaken
+-- UsersRepository.emailTaken [cross-tenant: e-mail addresses are unique product-wide]
 select
   exists (
     select
@@ -85,3 +85,13 @@ from
 where
   "u"."organization_id" = $1
   and f_unaccent (lower("u"."name")) like f_unaccent ($2::text);
+
+-- UsersRepository.namesByIds
+select
+  "users"."id",
+  "users"."name"
+from
+  "users"
+where
+  "users"."organization_id" = $1
+  and "users"."id" = any ($2::uuid[]);

@@ -115,7 +115,7 @@ where
 select
   pg_advisory_xact_lock(hashtext ('whatsapp_instances:' || $1)) as "locked";
 
--- WhatsappInstancesRepository.states
+-- WhatsappInstancesRepository.states [cross-tenant: conflicting asks whether any organization verified the instance's phone_number_id (a boolean)]
 select
   "i"."id",
   case
@@ -155,7 +155,7 @@ where
 limit
   $3;
 
--- WhatsappInstancesRepository.verifiedElsewhere
+-- WhatsappInstancesRepository.verifiedElsewhere [cross-tenant: at most one verified claim per phone_number_id exists across organizations]
 select
   exists (
     select
@@ -196,7 +196,7 @@ select
       and "i"."id" <> $3
   ) as "claimed";
 
--- WhatsappInstancesRepository.findCloudRoute [prepared as whatsapp_instances.findCloudRoute]
+-- WhatsappInstancesRepository.findCloudRoute [cross-tenant: webhook routing: the organization is what this finds] [prepared as whatsapp_instances.findCloudRoute]
 select
   "c"."id",
   "c"."organization_id" as "organizationId"
@@ -233,7 +233,7 @@ where
   "whatsapp_instances"."organization_id" = $1
   and "whatsapp_instances"."id" = $2;
 
--- WhatsappInstancesRepository.findForEvolutionWebhook
+-- WhatsappInstancesRepository.findForEvolutionWebhook [cross-tenant: webhook authentication: the instance id is globally unique and its secret decides]
 select
   "whatsapp_instances"."id",
   "whatsapp_instances"."organization_id" as "organizationId",

@@ -142,19 +142,4 @@ export class AttributionReportRepository {
         .groupBy(sql`1`),
     );
   }
-
-  /** Names of the assignees a report lists (only the keys present, never every user). */
-  @GenerateSql({ params: [{ organizationId: DummyValue.UUID, ids: [DummyValue.UUID2] }] })
-  assigneeNames(
-    db: Db,
-    { organizationId, ids }: { organizationId: string; ids: string[] },
-  ): Promise<{ id: string; name: string }[]> {
-    return db.all(
-      qb
-        .selectFrom('users')
-        .select(['users.id', 'users.name'])
-        .where('users.organization_id', '=', organizationId)
-        .where('users.id', '=', sql<string>`ANY(${ids}::uuid[])`),
-    );
-  }
 }

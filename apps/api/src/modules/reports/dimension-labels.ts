@@ -1,5 +1,6 @@
 import type { Db } from '../../database/db';
 import type { TicketStagesRepository } from '../stages/ticket-stages.repository';
+import type { UsersRepository } from '../users/users.repository';
 import type { AttributionReportRepository } from './attribution-report.repository';
 import type { AttributionGroup } from './dto/report-query.dto';
 import { NONE_KEY } from './report-dimensions.sql';
@@ -16,6 +17,7 @@ export interface LabelSources {
   db: Db;
   stages: TicketStagesRepository;
   attribution: AttributionReportRepository;
+  users: UsersRepository;
 }
 
 /**
@@ -38,7 +40,7 @@ export async function loadDimensionLabels(
   } else if (groupBy === 'assignee') {
     const ids = groups.map((g) => g.key).filter((k): k is string => k !== null);
     if (ids.length > 0) {
-      const users = await sources.attribution.assigneeNames(sources.db, { organizationId, ids });
+      const users = await sources.users.namesByIds(sources.db, { organizationId, ids });
       for (const u of users) labels.set(u.id, { label: u.name });
     }
   }

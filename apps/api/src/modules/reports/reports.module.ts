@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { StagesModule } from '../stages/stages.module';
 import { TrackingModule } from '../tracking/tracking.module';
+import { UsersModule } from '../users/users.module';
 import { AttributionReportRepository } from './attribution-report.repository';
 import { FunnelReportRepository } from './funnel-report.repository';
 import { ReportsController } from './reports.controller';
@@ -9,7 +10,7 @@ import { ReportsService } from './reports.service';
 import { TimeseriesReportRepository } from './timeseries-report.repository';
 
 @Module({
-  imports: [TrackingModule, OrganizationsModule, StagesModule],
+  imports: [TrackingModule, OrganizationsModule, StagesModule, UsersModule],
   controllers: [ReportsController],
   providers: [ReportsService, AttributionReportRepository, TimeseriesReportRepository, FunnelReportRepository],
 })

@@ -1,3 +1,4 @@
+import { UsersRepository } from '../users/users.repository';
 import { Injectable } from '@nestjs/common';
 import type { AuthContext } from '../../common/auth/auth-context';
 import { OrgReadCache } from '../../common/cache/org-read-cache';
@@ -32,6 +33,7 @@ export class ReportsService {
     private readonly timeseriesRows: TimeseriesReportRepository,
     private readonly funnelRows: FunnelReportRepository,
     private readonly stages: TicketStagesRepository,
+    private readonly users: UsersRepository,
     private readonly clock: Clock,
     private readonly identifiers: IdentifierCatalog,
     private readonly cache: OrgReadCache,
@@ -73,7 +75,7 @@ export class ReportsService {
   }
 
   private labelSources() {
-    return { db: this.db, stages: this.stages, attribution: this.attributionRows };
+    return { db: this.db, stages: this.stages, attribution: this.attributionRows, users: this.users };
   }
 
   /** Called from inside compute, so a cache hit skips the catalog read and the filter build. */

@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
-import { StageTicketsRepository } from './stage-tickets.repository';
+import { TicketStageMovesRepository } from '../tickets/ticket-stage-moves.repository';
 import { StagesController } from './stages.controller';
 import { StagesService } from './stages.service';
 import { TicketStagesRepository } from './ticket-stages.repository';
 
 @Module({
   controllers: [StagesController],
-  providers: [StagesService, TicketStagesRepository, StageTicketsRepository],
+  providers: [StagesService, TicketStagesRepository, TicketStageMovesRepository],
   exports: [StagesService, TicketStagesRepository],
 })
 export class StagesModule {}

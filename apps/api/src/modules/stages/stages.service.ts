@@ -5,7 +5,7 @@ import { Db } from '../../database/db';
 import type { CreateStageDto } from './dto/create-stage.dto';
 import type { UpdateStageDto } from './dto/update-stage.dto';
 import { ensureTicketStages } from './ensure-ticket-stages';
-import { StageTicketsRepository } from './stage-tickets.repository';
+import { TicketStageMovesRepository } from '../tickets/ticket-stage-moves.repository';
 import { type StageRow, TicketStagesRepository } from './ticket-stages.repository';
 
 @Injectable()
@@ -13,7 +13,7 @@ export class StagesService {
   constructor(
     private readonly db: Db,
     private readonly stages: TicketStagesRepository,
-    private readonly stageTickets: StageTicketsRepository,
+    private readonly stageTickets: TicketStageMovesRepository,
   ) {}
 
   /** `tx`: the caller's transaction (its Db, or its TypeORM manager while callers still hold one). */

@@ -1,6 +1,7 @@
 import { isUUID } from 'class-validator';
 import { sql } from 'kysely';
 import { qb } from '../../database/query-builder';
+import { statementTemplate } from '../../database/statement-template';
 
 export interface ReferenceIds {
   organizationId: string;
@@ -34,10 +35,30 @@ function findable(id: string | undefined): string | null {
  * instance or stage id takes the organization's first one.
  */
 export function referencesQuery(ids: ReferenceIds) {
-  const org = ids.organizationId;
-  const instanceId = findable(ids.instanceId);
-  const stageId = findable(ids.stageId);
-  const assigneeId = findable(ids.assigneeId) ?? NO_ROW;
+  return referencesTemplate({
+    org: ids.organizationId,
+    instanceId: findable(ids.instanceId),
+    stageId: findable(ids.stageId),
+    assigneeId: findable(ids.assigneeId) ?? NO_ROW,
+  });
+}
+
+/** Built once (database/statement-template.ts): every ticket creation and update sends it. */
+const referencesTemplate = statementTemplate(
+  (p: { org: string; instanceId: string | null; stageId: string | null; assigneeId: string }) => referencesStatement(p),
+);
+
+function referencesStatement({
+  org,
+  instanceId,
+  stageId,
+  assigneeId,
+}: {
+  org: string;
+  instanceId: string | null;
+  stageId: string | null;
+  assigneeId: string;
+}) {
   return qb
     .selectFrom(sql<{ one: number }>`(SELECT 1)`.as('one'))
     .leftJoin(

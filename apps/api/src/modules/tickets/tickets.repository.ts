@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../database/db';
 import { DummyValue, GenerateSql } from '../../database/generate-sql';
 import { qb } from '../../database/query-builder';
+import { statementTemplate } from '../../database/statement-template';
 import {
   identifiersInsert,
   type NewTracking,
@@ -19,6 +20,30 @@ import { referencesQuery, type ReferenceIds, type ReferencesRow } from './ticket
 import { EDITABLE, type NewTicket, type TicketChanges, type TicketRow } from './ticket-rows';
 
 export type { NewTicket, StageRef, TicketChanges, TicketRow } from './ticket-rows';
+
+/** Built and compiled once (database/statement-template.ts): a listing page and a ticket screen send them on every request. */
+const rowsByIdsTemplate = statementTemplate((p: { organizationId: string; ids: string[]; sortColumn: string }) =>
+  rowsByIdsQuery(p.organizationId, p.ids, p.sortColumn),
+);
+const detailTemplate = statementTemplate((p: { organizationId: string; id: string }) =>
+  ticketDetailQuery(p.organizationId, p.id),
+);
+
+const forUpdateTemplate = statementTemplate(({ organizationId, id }: { organizationId: string; id: string }) =>
+  qb
+    .selectFrom('tickets')
+    .select([
+      ...['id', 'organization_id as organizationId', 'conversation_id as conversationId', 'lead_id as leadId'],
+      ...['stage_id as stageId', 'assignee_id as assigneeId', 'assignee_name as assigneeName'],
+      ...['deal_value as dealValue', 'creator_type as creatorType', 'source_type as sourceType', 'status'],
+      ...['closed_at as closedAt', 'messages_count as messagesCount', 'sales_count as salesCount'],
+      ...['sales_total as salesTotal', 'created_at as createdAt', 'updated_at as updatedAt'],
+    ] as const)
+    .where('organization_id', '=', organizationId)
+    .where('id', '=', id)
+    .forUpdate()
+    .$narrowType<{ creatorType: TicketCreatorType; sourceType: TicketSourceType; status: TicketStatus }>(),
+);
 
 const TICKET = { organizationId: DummyValue.UUID, id: DummyValue.UUID2 };
 const STAGE = { id: DummyValue.UUID, name: 'Novo', isClosed: false };
@@ -120,22 +145,7 @@ export class TicketsRepository {
     db: Db,
     { organizationId, id }: { organizationId: string; id: string },
   ): Promise<TicketRow | undefined> {
-    return db.first(
-      qb
-        .selectFrom('tickets')
-        .select([
-          ...['id', 'organization_id as organizationId', 'conversation_id as conversationId', 'lead_id as leadId'],
-          ...['stage_id as stageId', 'assignee_id as assigneeId', 'assignee_name as assigneeName'],
-          ...['deal_value as dealValue', 'creator_type as creatorType', 'source_type as sourceType', 'status'],
-          ...['closed_at as closedAt', 'messages_count as messagesCount', 'sales_count as salesCount'],
-          ...['sales_total as salesTotal', 'created_at as createdAt', 'updated_at as updatedAt'],
-        ] as const)
-        .where('organization_id', '=', organizationId)
-        .where('id', '=', id)
-        .forUpdate()
-        .$narrowType<{ creatorType: TicketCreatorType; sourceType: TicketSourceType; status: TicketStatus }>(),
-      { prepare: 'tickets.findForUpdate' },
-    );
+    return db.first(forUpdateTemplate({ organizationId, id }), { prepare: 'tickets.findForUpdate' });
   }
 
   /**
@@ -164,7 +174,7 @@ export class TicketsRepository {
   /** Everything the ticket screen shows (see ticketDetailQuery). */
   @GenerateSql({ params: [TICKET] })
   findDetail(db: Db, { organizationId, id }: { organizationId: string; id: string }): Promise<DetailRow | undefined> {
-    return db.first(ticketDetailQuery(organizationId, id), { prepare: 'tickets.findDetail' });
+    return db.first(detailTemplate({ organizationId, id }), { prepare: 'tickets.findDetail' });
   }
 
   /** The ids of a window of the filter's tickets (see pageIdsQuery). */
@@ -182,7 +192,7 @@ export class TicketsRepository {
     db: Db,
     { organizationId, ids, sortColumn }: { organizationId: string; ids: string[]; sortColumn: string },
   ): Promise<PagedRow[]> {
-    return db.all(rowsByIdsQuery(organizationId, ids, sortColumn), { prepare: 'tickets.rowsByIds' });
+    return db.all(rowsByIdsTemplate({ organizationId, ids, sortColumn }), { prepare: 'tickets.rowsByIds' });
   }
 
   /** Counts and sums over every ticket of the filter. */

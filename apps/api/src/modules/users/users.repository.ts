@@ -112,4 +112,19 @@ export class UsersRepository {
     );
     return rows.map((r) => r.id);
   }
+
+  /** Names of given users of the organization (a report's assignee labels: only the keys present). */
+  @GenerateSql({ params: [{ organizationId: DummyValue.UUID, ids: [DummyValue.UUID2] }] })
+  namesByIds(
+    db: Db,
+    { organizationId, ids }: { organizationId: string; ids: string[] },
+  ): Promise<{ id: string; name: string }[]> {
+    return db.all(
+      qb
+        .selectFrom('users')
+        .select(['users.id', 'users.name'])
+        .where('users.organization_id', '=', organizationId)
+        .where('users.id', '=', sql<string>`ANY(${ids}::uuid[])`),
+    );
+  }
 }

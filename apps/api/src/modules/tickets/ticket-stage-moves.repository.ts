@@ -9,12 +9,12 @@ type OrgStage = { organizationId: string; stageId: string };
 const ORG_STAGE = { organizationId: DummyValue.UUID, stageId: DummyValue.UUID2 };
 
 /**
- * The statements of tickets that the board's stage changes make: counting a stage's tickets, moving them to another
- * stage, and closing or reopening them with their stage. (They belong with the tickets' statements; they stay here
- * while the tickets repository is written elsewhere.)
+ * The statements of tickets that the board's stage changes make (StagesService): counting a stage's tickets, moving
+ * them to another stage, and closing or reopening them with their stage. Part of the tickets table's SQL, kept apart
+ * from TicketsRepository only to keep both files small.
  */
 @Injectable()
-export class StageTicketsRepository {
+export class TicketStageMovesRepository {
   @GenerateSql({ params: [ORG_STAGE] })
   async countInStage(db: Db, { organizationId, stageId }: OrgStage): Promise<number> {
     const row = await db.one(
