@@ -1,7 +1,7 @@
 import type { Db } from '../../database/db';
-import type { ConversionKind } from './entities/conversion.entity';
 import { buildMetaEvent, PURCHASE_EVENT, purchaseEventId, stageEventId } from './meta-events';
 import { ConversionsRepository } from './conversions.repository';
+import type { NewConversion } from './conversions.sql';
 import { type EnqueueContext, MetaSettingsRepository } from './meta-settings.repository';
 
 /*
@@ -9,25 +9,16 @@ import { type EnqueueContext, MetaSettingsRepository } from './meta-settings.rep
  * organization's Meta settings are enabled and the ticket has a ctwaclid (nothing is written otherwise, so enabling
  * later does not backfill: GET /conversions/meta-preview shows those). The unique (organization_id, event_id) with
  * ON CONFLICT DO NOTHING makes a second enqueue of the same conversion a no-op.
- *
- * `tx` is the caller's transaction: a Db, or (until the sales and tickets services hand a Db) its TypeORM manager.
  */
 
 const conversions = new ConversionsRepository();
 const metaSettings = new MetaSettingsRepository();
 
-interface Queued {
-  organizationId: string;
-  ticketId: string;
-  saleId: string | null;
-  kind: ConversionKind;
-  eventName: string;
-  eventId: string;
-  eventTime: Date;
-  value: number;
-  context: EnqueueContext;
-  now: Date;
-}
+/** A conversion to queue: its row's own fields, plus what the Meta event and the schedule are built from. */
+type Queued = Pick<
+  NewConversion,
+  'organizationId' | 'ticketId' | 'saleId' | 'kind' | 'eventName' | 'eventId' | 'eventTime' | 'value'
+> & { context: EnqueueContext; now: Date };
 
 async function insert(db: Db, c: Queued): Promise<void> {
   const payload = buildMetaEvent({
@@ -39,18 +30,12 @@ async function insert(db: Db, c: Queued): Promise<void> {
     currency: c.context.currency,
     value: c.value,
   });
+  const { context, now, ...row } = c;
   await conversions.insert(db, {
-    organizationId: c.organizationId,
-    ticketId: c.ticketId,
-    saleId: c.saleId,
-    kind: c.kind,
-    eventName: c.eventName,
-    eventId: c.eventId,
-    eventTime: c.eventTime,
-    value: c.value,
+    ...row,
     currency: payload.custom_data.currency,
-    ctwaClid: c.context.ctwaClid,
-    nextAttemptAt: c.now,
+    ctwaClid: context.ctwaClid,
+    nextAttemptAt: now,
     payload,
   });
 }

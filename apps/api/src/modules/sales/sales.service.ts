@@ -5,7 +5,8 @@ import { Clock } from '../../common/clock/clock';
 import { NotFoundError } from '../../common/errors/domain-errors';
 import { Db } from '../../database/db';
 import { enqueuePurchaseConversion } from '../conversions/conversion-outbox';
-import { actorOf, recordTicketEvent } from '../tickets/ticket-events';
+import { actorOf } from '../tickets/ticket-events';
+import { TicketEventsRepository } from '../tickets/ticket-events.repository';
 import { TicketsService } from '../tickets/tickets.service';
 import type { CreateSaleDto } from './dto/create-sale.dto';
 import { type SaleRow, SalesRepository } from './sales.repository';
@@ -20,6 +21,7 @@ export class SalesService {
     private readonly db: Db,
     private readonly sales: SalesRepository,
     private readonly tickets: TicketsService,
+    private readonly events: TicketEventsRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -35,10 +37,13 @@ export class SalesService {
         soldAt: dto.soldAt ? new Date(dto.soldAt) : this.clock.now(),
         createdByUserId: auth.userId,
       });
-      await recordTicketEvent(tx, org, ticketId, actorOf(auth), TicketEventType.SALE_ADDED, null, {
-        saleId: sale.id,
-        value: sale.value,
-        description: sale.description,
+      await this.events.record(tx, {
+        organizationId: org,
+        ticketId,
+        actor: actorOf(auth),
+        type: TicketEventType.SALE_ADDED,
+        before: null,
+        after: { saleId: sale.id, value: sale.value, description: sale.description },
       });
       await enqueuePurchaseConversion(tx, sale, this.clock.now());
       return sale;

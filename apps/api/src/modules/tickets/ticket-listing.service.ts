@@ -99,7 +99,6 @@ export class TicketListingService {
 
   private stages(auth: AuthContext): Promise<StageResponseDto[]> {
     return this.cache.get(auth.organizationId, 'stages', async () => {
-      // TEMPORARY (issue #11): the stages helper's StagesService.list, with its current signature.
       const stages = await this.stageList.list(auth);
       return stages.map((s) => StageResponseDto.from(s));
     });

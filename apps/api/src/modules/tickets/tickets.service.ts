@@ -157,7 +157,6 @@ export class TicketsService {
 
   /**
    * The ticket row locked for the rest of the transaction, so concurrent changes apply one after the other.
-   * TEMPORARY (issue #11): also takes an EntityManager, for sales.service.ts until its helper passes a Db.
    */
   async lockTicket(db: Db, organizationId: string, id: string): Promise<TicketRow> {
     const ticket = await this.tickets.findForUpdate(db, { organizationId, id });

@@ -19,7 +19,6 @@ const tickets = new TicketsRepository();
 /**
  * Inserts a ticket opened by WhatsApp (creator SYSTEM, unassigned, no deal value) and its "created" timeline event
  * in one statement (TicketsRepository.create; its tracking is stored apart). Returns the ticket id.
- * TEMPORARY (issue #11): `db` may still be an EntityManager until message-ingestion.service.ts passes a Db.
  */
 export function insertSystemTicket(db: Db, ticket: NewSystemTicket): Promise<string> {
   const { stage, sourceType } = ticket;
