@@ -1,6 +1,7 @@
 import { WhatsappProvider } from '@whatrack/shared';
 import { type Expression, sql } from 'kysely';
 import { qb } from '../../database/query-builder';
+import { statementTemplate } from '../../database/statement-template';
 
 /** The statements of WhatsappInstancesRepository that route webhooks to an instance (before any tenant is known). */
 
@@ -33,6 +34,11 @@ export function cloudClaimRouteQuery(phoneNumberId: string | Expression<string |
     .select(['c.id', 'c.organization_id as organizationId'])
     .where((eb) => eb.or([eb('c.verified_at', 'is not', null), eb('c.claims', '=', eb.lit(1))]));
 }
+
+/** cloudClaimRouteQuery of a phone_number_id parameter, built once. */
+export const cloudRouteStatement = statementTemplate(({ phoneNumberId }: { phoneNumberId: string }) =>
+  cloudClaimRouteQuery(phoneNumberId),
+);
 
 /** An Evolution instance by its id (globally unique), with the secret its webhooks must present. */
 export function evolutionWebhookAuthQuery(id: string) {

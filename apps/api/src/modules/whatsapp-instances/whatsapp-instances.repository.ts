@@ -19,7 +19,7 @@ import {
   verifiedElsewhereQuery,
 } from './whatsapp-instance-claims.sql';
 import { insertInstanceQuery, updateInstanceQuery } from './whatsapp-instance-writes.sql';
-import { cloudClaimRouteQuery, evolutionWebhookAuthQuery } from './whatsapp-instance-routes.sql';
+import { cloudRouteStatement, evolutionWebhookAuthQuery } from './whatsapp-instance-routes.sql';
 
 export type {
   InstanceStateRow,
@@ -202,15 +202,14 @@ export class WhatsappInstancesRepository {
   }
 
   /**
-   * Webhook routing, offered to the whatsapp module (still on its own SQL in cloud-claim-route.ts/instance-lookup.ts):
-   * the Cloud API instance receiving a phone_number_id's deliveries (cloudClaimRouteQuery), prepared.
+   * Webhook routing (InstanceLookup, once per delivery): the Cloud API instance receiving a phone_number_id's deliveries (cloudClaimRouteQuery), prepared.
    */
   @GenerateSql({
     params: [{ phoneNumberId: '123456789' }],
     crossTenant: 'webhook routing: the organization is what this finds',
   })
   findCloudRoute(db: Db, { phoneNumberId }: { phoneNumberId: string }): Promise<InstanceRoute | undefined> {
-    return db.first(cloudClaimRouteQuery(phoneNumberId), { prepare: 'whatsapp_instances.findCloudRoute' });
+    return db.first(cloudRouteStatement({ phoneNumberId }), { prepare: 'whatsapp_instances.findCloudRoute' });
   }
 
   /** An instance of the organization as ingestion routes to it (prepared: per webhook batch). */

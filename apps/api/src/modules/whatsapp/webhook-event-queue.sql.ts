@@ -1,10 +1,59 @@
+import { WhatsappProvider } from '@whatrack/shared';
 import { sql } from 'kysely';
 import type { JobLease } from '../../common/jobs/job-queue';
 import { qb } from '../../database/query-builder';
+import { statementTemplate } from '../../database/statement-template';
+import { cloudClaimRouteQuery } from '../whatsapp-instances/whatsapp-instance-routes.sql';
 import type { ProcessingResult } from './webhook-processor';
-import { CLAIMED_COLUMNS, NULL, status, timestamptz } from './webhook-events.sql';
+import { CLAIMED_COLUMNS, jsonbOfText, NULL, status, timestamptz } from './webhook-events.sql';
 
-/** The hot job-queue statements of webhook_events (WebhookEventsRepository runs them, prepared). */
+/**
+ * The hot intake and job-queue statements of webhook_events (WebhookEventsRepository runs them, prepared). Those
+ * run once per request or batch are statement templates: built once, only their parameters change.
+ */
+
+/** A Cloud API delivery, filed under the instance its phone_number_id routes to (JSON as text). */
+export const insertCloudStatement = statementTemplate(
+  (p: { phoneNumberId: string | null; headers: string; body: string; now: Date }) =>
+    qb
+      .insertInto('webhook_events')
+      .columns(['provider', 'organization_id', 'instance_id', 'headers', 'body', 'next_attempt_at'])
+      .expression(
+        qb
+          .selectFrom(sql<{ one: number }>`(SELECT 1)`.as('one'))
+          .leftJoinLateral(cloudClaimRouteQuery(sql<string | null>`${p.phoneNumberId}::varchar`).as('r'), (join) =>
+            join.onTrue(),
+          )
+          .select([
+            sql.lit(WhatsappProvider.CLOUD_API).as('provider'),
+            'r.organizationId as organization_id',
+            'r.id as instance_id',
+            jsonbOfText(p.headers).as('headers'),
+            jsonbOfText(p.body).as('body'),
+            timestamptz(p.now).as('next_attempt_at'),
+          ]),
+      ),
+);
+
+/** A delivery already routed to its instance (JSON as text). */
+export const insertStatement = statementTemplate(
+  (p: {
+    provider: WhatsappProvider;
+    organizationId: string;
+    instanceId: string;
+    headers: string;
+    body: string;
+    now: Date;
+  }) =>
+    qb.insertInto('webhook_events').values({
+      provider: p.provider,
+      organization_id: p.organizationId,
+      instance_id: p.instanceId,
+      headers: jsonbOfText(p.headers),
+      body: jsonbOfText(p.body),
+      next_attempt_at: p.now,
+    }),
+);
 
 /**
  * Due events (pending and due, or processing under a lease that ran out), up to `limit`, claimed with FOR UPDATE
@@ -54,12 +103,16 @@ export function markHandledStatement(outcomes: { id: string; result: ProcessingR
     organization_id: result.organizationId,
     instance_id: result.instanceId,
   }));
+  return markHandledTemplate({ rows: JSON.stringify(rows), now });
+}
+
+const markHandledTemplate = statementTemplate(({ rows, now }: { rows: string; now: Date }) => {
   const outcome = sql<{
     id: string;
     status: string;
     organization_id: string | null;
     instance_id: string | null;
-  }>`jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)`.as<'r'>(
+  }>`jsonb_to_recordset(${rows}::jsonb)`.as<'r'>(
     sql`r(id uuid, status varchar, organization_id uuid, instance_id uuid)`,
   );
   return qb
@@ -84,4 +137,4 @@ export function markHandledStatement(outcomes: { id: string; result: ProcessingR
       };
     })
     .whereRef('e.id', '=', 'r.id');
-}
+});

@@ -6,14 +6,14 @@ import type { FailedJob, JobLease, JobQueue } from '../../common/jobs/job-queue'
 import type { Db } from '../../database/db';
 import { DummyValue, GenerateSql } from '../../database/generate-sql';
 import { qb } from '../../database/query-builder';
-import { cloudClaimRouteQuery } from '../whatsapp-instances/whatsapp-instance-routes.sql';
-import { claimStatement, markHandledStatement } from './webhook-event-queue.sql';
+import { claimStatement, insertCloudStatement, insertStatement, markHandledStatement } from './webhook-event-queue.sql';
 import type { WebhookEventStatus } from './entities/webhook-event.entity';
 import type { ProcessingResult } from './webhook-processor';
 import {
   CLAIMED_COLUMNS,
   type ClaimedEvent,
   jsonb,
+  jsonText,
   NULL,
   status,
   timestamptz,
@@ -47,24 +47,13 @@ export class WebhookEventsRepository implements JobQueue<ClaimedEvent> {
     db: Db,
     event: { phoneNumberId: string | null; headers: Record<string, string>; body: unknown; now: Date },
   ): Promise<void> {
-    const route = cloudClaimRouteQuery(sql<string | null>`${event.phoneNumberId}::varchar`);
     await db.run(
-      qb
-        .insertInto('webhook_events')
-        .columns(['provider', 'organization_id', 'instance_id', 'headers', 'body', 'next_attempt_at'])
-        .expression(
-          qb
-            .selectFrom(sql<{ one: number }>`(SELECT 1)`.as('one'))
-            .leftJoinLateral(route.as('r'), (join) => join.onTrue())
-            .select([
-              sql.lit(WhatsappProvider.CLOUD_API).as('provider'),
-              'r.organizationId as organization_id',
-              'r.id as instance_id',
-              jsonb(event.headers).as('headers'),
-              jsonb(event.body).as('body'),
-              timestamptz(event.now).as('next_attempt_at'),
-            ]),
-        ),
+      insertCloudStatement({
+        phoneNumberId: event.phoneNumberId,
+        headers: jsonText(event.headers),
+        body: jsonText(event.body),
+        now: event.now,
+      }),
       { prepare: 'webhook_events.insertCloud' },
     );
   }
@@ -94,13 +83,13 @@ export class WebhookEventsRepository implements JobQueue<ClaimedEvent> {
     },
   ): Promise<void> {
     await db.run(
-      qb.insertInto('webhook_events').values({
+      insertStatement({
         provider: event.provider,
-        organization_id: event.organizationId,
-        instance_id: event.instanceId,
-        headers: jsonb(event.headers),
-        body: jsonb(event.body),
-        next_attempt_at: event.now,
+        organizationId: event.organizationId,
+        instanceId: event.instanceId,
+        headers: jsonText(event.headers),
+        body: jsonText(event.body),
+        now: event.now,
       }),
       { prepare: 'webhook_events.insert' },
     );

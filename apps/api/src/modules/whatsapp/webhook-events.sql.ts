@@ -101,7 +101,17 @@ export function status(value: WebhookEventStatus): RawBuilder<string> {
 
 /** A JSON document as a jsonb parameter (null when `value` has no JSON form, as JSON.stringify(undefined)). */
 export function jsonb(value: unknown): RawBuilder<Json> {
-  return sql<Json>`${JSON.stringify(value) ?? 'null'}::jsonb`;
+  return jsonbOfText(jsonText(value));
+}
+
+/** The text of a JSON document as jsonb: for statement templates, whose parameters must reach Kysely untouched. */
+export function jsonbOfText(text: string): RawBuilder<Json> {
+  return sql<Json>`${text}::jsonb`;
+}
+
+/** `value`'s JSON text ('null' when it has no JSON form, as JSON.stringify(undefined)). */
+export function jsonText(value: unknown): string {
+  return JSON.stringify(value) ?? 'null';
 }
 
 /** NULL as a literal (a parameter would only add a bind value to the prepared statements). */
