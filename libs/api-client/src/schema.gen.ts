@@ -597,6 +597,48 @@ export interface paths {
     patch: operations['updateTicket'];
     trace?: never;
   };
+  '/api/v1/tickets/{id}/messages': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Answer the lead on WhatsApp from the ticket (free text, or an approved template on Cloud API lines)
+     * @description The reply is stored as pending and delivered by the outbox worker (retries with backoff; a provider outage or a restart loses nothing). Its status then follows the provider: sent, delivered, read, or failed with the provider’s error code and title. On Cloud API lines free text is accepted only within 24 h of the lead’s last message (409 reply_window_closed: send a template). Sent with an Idempotency-Key, a retried request answers the reply created the first time and sends nothing more.
+     *
+     *     **Access:** every user; API keys with scope tickets.
+     */
+    post: operations['sendTicketMessage'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tickets/{id}/messages/{messageId}/retry': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Send a failed reply again (it goes back to pending)
+     * @description **Access:** every user; API keys with scope tickets.
+     */
+    post: operations['retryTicketMessage'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/tickets/{ticketId}/sales': {
     parameters: {
       query?: never;
@@ -1574,22 +1616,47 @@ export interface components {
       /** @example Olá, gostaria de um orçamento */
       body: string | null;
       /**
+       * Format: date-time
+       * @description When it was stored
+       * @example 2026-01-15T10:31:00.000Z
+       */
+      createdAt: string;
+      /**
        * @description in: from the lead; out: from the business
        * @example in
        */
       direction: components['schemas']['MessageDirection'];
       /**
+       * @description A failed message: the provider’s error code (or the HTTP status of a gateway)
+       * @example 131047
+       */
+      errorCode: string | null;
+      /**
+       * @description A failed message: why, in the provider’s words
+       * @example Re-engagement message
+       */
+      errorTitle: string | null;
+      /**
        * Format: uuid
        * @example 7b8c9d0e-1f2a-4b3c-8d4e-5f6a7b8c9d0e
        */
       id: string;
+      /** @example Ana Atendente */
+      senderName: string | null;
+      /**
+       * Format: uuid
+       * @description The user who wrote a reply in the product (null for inbound messages and those sent elsewhere)
+       * @example 0f1e2d3c-4b5a-4c6d-8e7f-8091a2b3c4d5
+       */
+      senderUserId: string | null;
       /**
        * Format: date-time
+       * @description When it was sent (a reply: when the agent sent it)
        * @example 2026-01-15T10:31:00.000Z
        */
       sentAt: string;
       /**
-       * @description Delivery status of outbound messages: sent, delivered, read, failed
+       * @description Delivery status of outbound messages: pending, sent, delivered, read, played, failed
        * @example delivered
        */
       status: string | null;
@@ -1701,6 +1768,19 @@ export interface components {
       /** @description Every stage id of the organization, in the new order */
       ids: string[];
     };
+    ReplyWindowDto: {
+      /**
+       * Format: date-time
+       * @description When free text stops being accepted; null on Evolution lines or when the lead never wrote
+       * @example 2026-01-16T10:31:00.000Z
+       */
+      expiresAt: string | null;
+      /**
+       * @description Free text can be sent now (always true on Evolution lines)
+       * @example true
+       */
+      open: boolean;
+    };
     ReportPeriodDto: {
       /**
        * Format: date-time
@@ -1717,6 +1797,14 @@ export interface components {
     };
     SaleListResponseDto: {
       items: components['schemas']['TicketSaleDto'][];
+    };
+    SendMessageDto: {
+      template?: components['schemas']['TemplateMessageDto'];
+      /**
+       * @description Free text; on Cloud API lines only within 24 h of the lead’s last message (409 otherwise)
+       * @example Olá, Maria! O orçamento segue em anexo.
+       */
+      text?: string;
     };
     StageListResponseDto: {
       items: components['schemas']['StageResponseDto'][];
@@ -1744,10 +1832,34 @@ export interface components {
        */
       order: number;
     };
+    TemplateMessageDto: {
+      /**
+       * @description The template’s language code, as listed by the templates endpoint
+       * @example pt_BR
+       */
+      language: string;
+      /**
+       * @description An approved template of the line’s WhatsApp Business Account
+       * @example retomada_atendimento
+       */
+      name: string;
+      /**
+       * @description Values of the body’s {{1}}, {{2}}… in order
+       * @example [
+       *       "Maria"
+       *     ]
+       */
+      variables?: string[];
+    };
     TicketConversationDto: {
       /** Format: uuid */
       id: string;
-      instance: components['schemas']['TicketInstanceDto'];
+      instance: components['schemas']['TicketLineDto'];
+      /**
+       * Format: date-time
+       * @description When the lead last wrote on this conversation
+       */
+      lastInboundAt: string | null;
     };
     /** @enum {string} */
     TicketCreatorType: 'USER' | 'SYSTEM';
@@ -1766,6 +1878,11 @@ export interface components {
       dealValue: number;
       /** @description Activity timeline, oldest first */
       events: components['schemas']['TicketEventDto'][];
+      /**
+       * Format: date-time
+       * @description The first outbound message on the ticket (a reply, or a message the business sent from its phone)
+       */
+      firstResponseAt: string | null;
       /** Format: uuid */
       id: string;
       lead: components['schemas']['TicketLeadDto'];
@@ -1773,6 +1890,7 @@ export interface components {
       leadId: string;
       /** @example 12 */
       messagesCount: number;
+      replyWindow: components['schemas']['ReplyWindowDto'];
       sales: components['schemas']['TicketSaleDto'][];
       /** @example 1 */
       salesCount: number;
@@ -1894,6 +2012,20 @@ export interface components {
        * @example +5511999998888
        */
       phone?: string;
+    };
+    TicketLineDto: {
+      /**
+       * @description Whether the line holds its sending credentials (Cloud API: access token; Evolution: API URL and key)
+       * @example true
+       */
+      canSend: boolean;
+      /** Format: uuid */
+      id: string;
+      /** @example Atendimento */
+      name: string;
+      /** @example +5511912345678 */
+      phoneNumber: string;
+      provider: components['schemas']['WhatsappProvider'];
     };
     TicketListItemDto: {
       /** Format: uuid */
@@ -4846,6 +4978,180 @@ export interface operations {
       };
       /** @description The request body is larger than the route accepts */
       413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Too many requests */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  sendTicketMessage: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Any unique string (1–128 visible ASCII characters), e.g. a UUID made by the client per reply */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SendMessageDto'];
+      };
+    };
+    responses: {
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MessageResponseDto'];
+        };
+      };
+      /** @description Invalid input: the message and details name the offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not allowed: every user; API keys with scope tickets. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description reply_window_closed */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The request body is larger than the route accepts */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description whatsapp_line_not_configured, lead_without_phone, idempotency_key_reused */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Too many requests */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  retryTicketMessage: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        messageId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MessageResponseDto'];
+        };
+      };
+      /** @description Invalid input: the message and details name the offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not allowed: every user; API keys with scope tickets. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description not_retryable, reply_window_closed */
+      409: {
         headers: {
           [name: string]: unknown;
         };

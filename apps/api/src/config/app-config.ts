@@ -38,6 +38,15 @@ export interface AppConfig {
   /** Deliver queued ad-platform conversions from this process, polling every conversionsWorkerIntervalMs. */
   conversionsWorkerEnabled: boolean;
   conversionsWorkerIntervalMs: number;
+  /** Deliver agents' WhatsApp replies from this process (the replies outbox), polling every repliesWorkerIntervalMs. */
+  repliesWorkerEnabled: boolean;
+  repliesWorkerIntervalMs: number;
+  /** Conversations whose replies are sent at once (one conversation's replies go one after another, in order). */
+  repliesWorkerConcurrency: number;
+  /** The first retry of a reply the provider could not take waits this long (then doubles, up to 10 minutes). */
+  repliesRetryBaseMs: number;
+  // TEMPORARY until the creds branch lands
+  allowPrivateNetworkTargets: boolean;
   /** Meta Cloud API webhook: the verify token of the subscription handshake, and the app secret that signs bodies. */
   whatsappVerifyToken: string | null;
   whatsappAppSecret: string | null;
@@ -175,6 +184,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     metaGraphApiBaseUrl,
     conversionsWorkerEnabled: readBool(env, 'CONVERSIONS_WORKER_ENABLED', true, problems),
     conversionsWorkerIntervalMs: readInt(env, 'CONVERSIONS_WORKER_INTERVAL_MS', 10_000, problems),
+    repliesWorkerEnabled: readBool(env, 'REPLIES_WORKER_ENABLED', true, problems),
+    repliesWorkerIntervalMs: readInt(env, 'REPLIES_WORKER_INTERVAL_MS', 1_000, problems),
+    repliesWorkerConcurrency: readInt(env, 'REPLIES_WORKER_CONCURRENCY', 8, problems),
+    repliesRetryBaseMs: readInt(env, 'REPLIES_RETRY_BASE_MS', 2_000, problems),
+    allowPrivateNetworkTargets: readBool(env, 'ALLOW_PRIVATE_NETWORK_TARGETS', false, problems),
     whatsappVerifyToken: env.WHATSAPP_VERIFY_TOKEN?.trim() || null,
     whatsappAppSecret: env.WHATSAPP_APP_SECRET?.trim() || null,
     webhookWorkerEnabled: readBool(env, 'WEBHOOK_WORKER_ENABLED', true, problems),

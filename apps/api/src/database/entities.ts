@@ -18,6 +18,8 @@ import { TrackingIdentifierType } from '../modules/tracking/entities/tracking-id
 import { User } from '../modules/users/entities/user.entity';
 import { TrackingClick } from '../modules/tracking-links/entities/tracking-click.entity';
 import { TrackingLink } from '../modules/tracking-links/entities/tracking-link.entity';
+import { WhatsappOutbox } from '../modules/replies/entities/whatsapp-outbox.entity';
+import { WhatsappStatusOrphan } from '../modules/replies/entities/whatsapp-status-orphan.entity';
 import { WebhookEvent } from '../modules/whatsapp/entities/webhook-event.entity';
 import { WhatsappInstance } from '../modules/whatsapp-instances/entities/whatsapp-instance.entity';
 
@@ -44,4 +46,6 @@ export const ENTITIES = [
   TrackingLink,
   TrackingClick,
   LoginAttempt,
+  WhatsappOutbox,
+  WhatsappStatusOrphan,
 ];

@@ -11,6 +11,8 @@ import { OrganizationsRepository } from '../modules/organizations/organizations.
 import { AttributionReportRepository } from '../modules/reports/attribution-report.repository';
 import { FunnelReportRepository } from '../modules/reports/funnel-report.repository';
 import { TimeseriesReportRepository } from '../modules/reports/timeseries-report.repository';
+import { WhatsappOutboxRepository } from '../modules/replies/whatsapp-outbox.repository';
+import { WhatsappStatusOrphansRepository } from '../modules/replies/whatsapp-status-orphans.repository';
 import { SalesRepository } from '../modules/sales/sales.repository';
 import { TicketStagesRepository } from '../modules/stages/ticket-stages.repository';
 import { TicketEventsRepository } from '../modules/tickets/ticket-events.repository';
@@ -51,6 +53,8 @@ export const REPOSITORIES: (new () => object)[] = [
   TrackingLinksRepository,
   UsersRepository,
   WebhookEventsRepository,
+  WhatsappOutboxRepository,
+  WhatsappStatusOrphansRepository,
   WhatsappConversationsRepository,
   WhatsappInstancesRepository,
   WhatsappMessagesRepository,

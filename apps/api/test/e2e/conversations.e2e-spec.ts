@@ -115,6 +115,11 @@ describe('conversation messages', () => {
       body: 'Olá',
       status: null,
       sentAt: '2026-01-15T10:00:00.000Z',
+      createdAt: expect.any(String),
+      senderUserId: null,
+      senderName: null,
+      errorCode: null,
+      errorTitle: null,
     });
     expect(all.items[1]).toMatchObject({ direction: 'out', status: 'read', body: 'Oi! Como posso ajudar?' });
     expect(all.items.find((m) => m.type === 'image')).toMatchObject({ body: null });

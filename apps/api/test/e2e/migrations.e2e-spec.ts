@@ -30,6 +30,8 @@ const EXPECTED_TABLES = [
   'whatsapp_conversations',
   'whatsapp_instances',
   'whatsapp_messages',
+  'whatsapp_outbox',
+  'whatsapp_status_orphans',
 ];
 
 describe('migrations', () => {

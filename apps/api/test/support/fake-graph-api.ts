@@ -8,11 +8,13 @@ export interface GraphApiRequest {
   query: Record<string, string>;
   /** The Authorization header, when sent (undefined otherwise, so toEqual ignores it). */
   authorization?: string;
-  body: { data: Record<string, any>[] };
+  body: Record<string, any>;
 }
 
 /** GET /{version}/{digits}: a phone number node. */
 const PHONE_NUMBER_PATH = /^\/v[\d.]+\/(\d+)$/;
+/** POST /{version}/{phone_number_id}/messages: a message sent from the number. */
+const MESSAGES_PATH = /^\/v[\d.]+\/(\d+)\/messages$/;
 
 /**
  * A local stand-in for Meta's Graph API: records every request and fails on demand. Conversions API posts answer
@@ -57,6 +59,19 @@ export class FakeGraphApi {
     this.phoneNumbers.set(token, granted);
   }
 
+  /** The POST /{phone_number_id}/messages requests received (sends, failed ones included), oldest first. */
+  messageSends(): GraphApiRequest[] {
+    return this.requests.filter((r) => r.method === 'POST' && MESSAGES_PATH.test(r.path));
+  }
+
+  /** The wamids answered to accepted sends, in order. */
+  readonly sentIds: string[] = [];
+
+  /** The wamid the next accepted send will get. */
+  nextSentId(): string {
+    return `wamid.FAKE${String(this.sentIds.length + 1).padStart(6, '0')}${process.pid}`;
+  }
+
   /** The GET /{phone_number_id} requests received, oldest first. */
   phoneNumberReads(): GraphApiRequest[] {
     return this.requests.filter((r) => r.method === 'GET' && PHONE_NUMBER_PATH.test(r.path));
@@ -83,13 +98,24 @@ export class FakeGraphApi {
     }
     const failure = this.failures.shift() ?? this.alwaysFail;
     const phoneNumberId = req.method === 'GET' ? PHONE_NUMBER_PATH.exec(url.pathname)?.[1] : undefined;
+    const sending = req.method === 'POST' && MESSAGES_PATH.test(url.pathname);
     const [status, answer] = failure
       ? [failure.status, failure.body]
       : phoneNumberId
         ? this.phoneNumber(phoneNumberId, req.headers.authorization)
-        : [200, { events_received: body.data.length, messages: [], fbtrace_id: 'F' }];
+        : sending
+          ? this.accept(body)
+          : [200, { events_received: (body.data as unknown[]).length, messages: [], fbtrace_id: 'F' }];
     res.writeHead(status, { 'content-type': 'application/json' });
     res.end(JSON.stringify(answer));
+  }
+
+  /** A send accepted as Meta answers it: the recipient's wa_id and the new message's wamid. */
+  private accept(body: Record<string, any>): [number, unknown] {
+    const id = this.nextSentId();
+    this.sentIds.push(id);
+    const to = String(body.to);
+    return [200, { messaging_product: 'whatsapp', contacts: [{ input: to, wa_id: to }], messages: [{ id }] }];
   }
 
   private phoneNumber(id: string, authorization: string | undefined): [number, unknown] {

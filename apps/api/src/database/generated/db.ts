@@ -157,6 +157,7 @@ export interface Tickets {
   created_at: Generated<Timestamp>;
   creator_type: string;
   deal_value: Generated<Numeric>;
+  first_response_at: Timestamp | null;
   id: Generated<string>;
   lead_id: string;
   messages_count: Generated<number>;
@@ -279,6 +280,7 @@ export interface WhatsappConversations {
   created_at: Generated<Timestamp>;
   id: Generated<string>;
   instance_id: string;
+  last_inbound_at: Timestamp | null;
   last_message_at: Timestamp | null;
   lead_id: string;
   organization_id: string;
@@ -305,15 +307,45 @@ export interface WhatsappMessages {
   conversation_id: string;
   created_at: Generated<Timestamp>;
   direction: string;
+  error_code: string | null;
+  error_title: string | null;
   id: Generated<string>;
+  idempotency_key: string | null;
   instance_id: string;
   organization_id: string;
   provider_message_id: string | null;
   raw: Json | null;
+  sender_user_id: string | null;
   sent_at: Timestamp;
   status: string | null;
   ticket_id: string;
   type: string;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface WhatsappOutbox {
+  attempts: Generated<number>;
+  created_at: Generated<Timestamp>;
+  id: Generated<string>;
+  last_error: string | null;
+  lease_until: Timestamp | null;
+  message_id: string;
+  next_attempt_at: Generated<Timestamp>;
+  organization_id: string;
+  payload: Json;
+  status: Generated<string>;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface WhatsappStatusOrphans {
+  created_at: Generated<Timestamp>;
+  error_code: string | null;
+  error_title: string | null;
+  id: Generated<string>;
+  instance_id: string;
+  organization_id: string;
+  provider_message_id: string;
+  status: string;
   updated_at: Generated<Timestamp>;
 }
 
@@ -340,4 +372,6 @@ export interface DB {
   whatsapp_conversations: WhatsappConversations;
   whatsapp_instances: WhatsappInstances;
   whatsapp_messages: WhatsappMessages;
+  whatsapp_outbox: WhatsappOutbox;
+  whatsapp_status_orphans: WhatsappStatusOrphans;
 }

@@ -251,6 +251,7 @@ select
   "t"."creator_type",
   "t"."deal_value",
   "t"."messages_count",
+  "t"."first_response_at",
   "t"."sales_count",
   "t"."sales_total",
   "t"."assignee_id",
@@ -290,7 +291,14 @@ select
           'phoneNumber',
           "i"."phone_number",
           'provider',
-          "i"."provider"
+          "i"."provider",
+          'canSend',
+          i.access_token_encrypted is not null
+        ),
+        'lastInboundAt',
+        to_char(
+          "c"."last_inbound_at" AT TIME ZONE 'UTC',
+          'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'
         )
       ) as "conversation"
     from

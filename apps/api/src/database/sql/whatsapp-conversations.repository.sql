@@ -150,3 +150,30 @@ where
   and "instance_id" = $6
 limit
   $7;
+
+-- WhatsappConversationsRepository.replyTarget [prepared as whatsapp_conversations.replyTarget]
+select
+  "t"."id" as "ticketId",
+  "c"."id" as "conversationId",
+  "i"."id" as "instanceId",
+  "i"."provider",
+  case
+    when i.provider = 'cloud_api' then i.access_token_encrypted is not null
+    else i.access_token_encrypted is not null
+  end as "hasCredentials",
+  "l"."phone" as "leadPhone",
+  "c"."last_inbound_at" as "lastInboundAt"
+from
+  "tickets" as "t"
+  inner join "whatsapp_conversations" as "c" on "c"."organization_id" = "t"."organization_id"
+  and "c"."id" = "t"."conversation_id"
+  inner join "whatsapp_instances" as "i" on "i"."organization_id" = "c"."organization_id"
+  and "i"."id" = "c"."instance_id"
+  inner join "leads" as "l" on "l"."organization_id" = "c"."organization_id"
+  and "l"."id" = "c"."lead_id"
+where
+  "t"."organization_id" = $1
+  and "c"."organization_id" = $2
+  and "i"."organization_id" = $3
+  and "l"."organization_id" = $4
+  and "t"."id" = $5;

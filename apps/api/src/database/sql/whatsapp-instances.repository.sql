@@ -245,3 +245,18 @@ where
   and "whatsapp_instances"."provider" = 'evolution'
 limit
   1;
+
+-- WhatsappInstancesRepository.credentials [prepared as whatsapp_instances.credentials]
+select
+  "id",
+  "organization_id" as "organizationId",
+  "provider",
+  "provider_phone_number_id" as "providerPhoneNumberId",
+  "provider_business_account_id" as "providerBusinessAccountId",
+  "access_token_encrypted" as "accessTokenEncrypted",
+  "verified_at" as "verifiedAt"
+from
+  "whatsapp_instances"
+where
+  "organization_id" = $1
+  and "id" = $2;

@@ -30,10 +30,17 @@ with
         coalesce("last_message_at", $12::timestamptz),
         $13::timestamptz
       ),
+      "last_inbound_at" = case
+        when $14::varchar = 'in' then GREATEST(
+          COALESCE(last_inbound_at, $15::timestamptz),
+          $16::timestamptz
+        )
+        else last_inbound_at
+      end,
       "updated_at" = now()
     where
-      "organization_id" = $14
-      and "id" = $15
+      "organization_id" = $17
+      and "id" = $18
       and exists (
         select
           "ticket_id"
@@ -109,10 +116,17 @@ with
         coalesce("last_message_at", $13::timestamptz),
         $14::timestamptz
       ),
+      "last_inbound_at" = case
+        when $15::varchar = 'in' then GREATEST(
+          COALESCE(last_inbound_at, $16::timestamptz),
+          $17::timestamptz
+        )
+        else last_inbound_at
+      end,
       "updated_at" = now()
     where
-      "organization_id" = $15
-      and "id" = $16
+      "organization_id" = $18
+      and "id" = $19
       and exists (
         select
           "ticket_id"
@@ -151,36 +165,257 @@ where
   and "provider_message_id" = $3;
 
 -- WhatsappMessagesRepository.advanceStatus [prepared as whatsapp_messages.advanceStatus]
+with
+  "m" as (
+    select
+      "id",
+      "status"
+    from
+      "whatsapp_messages"
+    where
+      "organization_id" = $1
+      and "instance_id" = $2
+      and "provider_message_id" = $3
+  ),
+  "u" as (
+    update "whatsapp_messages"
+    set
+      "status" = $4::varchar,
+      "error_code" = case
+        when $5::varchar = 'failed' then $6
+        else null
+      end,
+      "error_title" = case
+        when $7::varchar = 'failed' then $8
+        else null
+      end,
+      "updated_at" = now()
+    from
+      "m"
+    where
+      "whatsapp_messages"."organization_id" = $9
+      and "whatsapp_messages"."id" = "m"."id"
+      and (
+        (
+          $10::varchar = 'failed'
+          and "m"."status" is distinct from 'failed'
+        )
+        or COALESCE(array_position($11::varchar[], "m"."status"), 0) < COALESCE(array_position($12::varchar[], $13::varchar), 0)
+      )
+    returning
+      1 as "one"
+  )
+select
+  (
+    (
+      select
+        count(*) as "n"
+      from
+        "m"
+    )
+  )::int as "found",
+  (
+    (
+      select
+        count(*) as "n"
+      from
+        "u"
+    )
+  )::int as "updated";
+
+-- WhatsappMessagesRepository.insertReply [prepared as whatsapp_messages.insertReply]
+with
+  "msg" as (
+    insert into
+      "whatsapp_messages" (
+        "organization_id",
+        "conversation_id",
+        "ticket_id",
+        "instance_id",
+        "provider_message_id",
+        "direction",
+        "type",
+        "body",
+        "status",
+        "sent_at",
+        "raw",
+        "sender_user_id",
+        "idempotency_key"
+      )
+    values
+      (
+        $1,
+        $2,
+        $3,
+        $4,
+        $5,
+        'out',
+        $6,
+        $7,
+        'pending',
+        $8,
+        $9,
+        $10,
+        $11
+      )
+    on conflict ("organization_id", "idempotency_key")
+    where
+      "idempotency_key" is not null do nothing
+    returning
+      "id",
+      "ticket_id"
+  ),
+  "c" as (
+    update "whatsapp_conversations"
+    set
+      "last_message_at" = GREATEST(
+        coalesce("last_message_at", $12::timestamptz),
+        $13::timestamptz
+      ),
+      "last_inbound_at" = case
+        when $14::varchar = 'in' then GREATEST(
+          COALESCE(last_inbound_at, $15::timestamptz),
+          $16::timestamptz
+        )
+        else last_inbound_at
+      end,
+      "updated_at" = now()
+    where
+      "organization_id" = $17
+      and "id" = $18
+      and exists (
+        select
+          "ticket_id"
+        from
+          "msg"
+      )
+    returning
+      1 as "one"
+  )
+select
+  "id"
+from
+  "msg";
+
+-- WhatsappMessagesRepository.findById
+select
+  "m"."id",
+  "m"."ticket_id" as "ticketId",
+  "m"."direction",
+  "m"."type",
+  "m"."body",
+  "m"."status",
+  "m"."sent_at" as "sentAt",
+  "m"."created_at" as "createdAt",
+  "m"."sender_user_id" as "senderUserId",
+  "u"."name" as "senderName",
+  "m"."error_code" as "errorCode",
+  "m"."error_title" as "errorTitle"
+from
+  "whatsapp_messages" as "m"
+  left join "users" as "u" on "u"."organization_id" = "m"."organization_id"
+  and "u"."id" = "m"."sender_user_id"
+where
+  "m"."organization_id" = $1
+  and "m"."id" = $2;
+
+-- WhatsappMessagesRepository.findByIdempotencyKey
+select
+  "m"."id",
+  "m"."ticket_id" as "ticketId",
+  "m"."direction",
+  "m"."type",
+  "m"."body",
+  "m"."status",
+  "m"."sent_at" as "sentAt",
+  "m"."created_at" as "createdAt",
+  "m"."sender_user_id" as "senderUserId",
+  "u"."name" as "senderName",
+  "m"."error_code" as "errorCode",
+  "m"."error_title" as "errorTitle"
+from
+  "whatsapp_messages" as "m"
+  left join "users" as "u" on "u"."organization_id" = "m"."organization_id"
+  and "u"."id" = "m"."sender_user_id"
+where
+  "m"."organization_id" = $1
+  and "m"."idempotency_key" = $2;
+
+-- WhatsappMessagesRepository.recordSent [prepared as whatsapp_messages.recordSent]
 update "whatsapp_messages"
 set
-  "status" = $1::varchar,
+  "provider_message_id" = $1,
+  "status" = case
+    when "status" = 'pending' then 'sent'
+    else "status"
+  end,
+  "error_code" = $2,
+  "error_title" = $3,
   "updated_at" = now()
 where
-  "organization_id" = $2
-  and "instance_id" = $3
-  and "provider_message_id" = $4
-  and (
-    $5::varchar = 'failed'
-    or COALESCE(array_position($6::varchar[], "status"), 0) < COALESCE(array_position($7::varchar[], $8::varchar), 0)
-  );
+  "organization_id" = $4
+  and "id" = $5;
+
+-- WhatsappMessagesRepository.removeEcho
+delete from "whatsapp_messages"
+where
+  "organization_id" = $1
+  and "instance_id" = $2
+  and "provider_message_id" = $3
+  and "id" <> $4
+  and "direction" = 'out';
+
+-- WhatsappMessagesRepository.markFailed
+update "whatsapp_messages"
+set
+  "status" = 'failed',
+  "error_code" = $1,
+  "error_title" = $2,
+  "updated_at" = now()
+where
+  "organization_id" = $3
+  and "id" = $4;
+
+-- WhatsappMessagesRepository.resetFailedReply
+update "whatsapp_messages"
+set
+  "status" = 'pending',
+  "provider_message_id" = $1,
+  "error_code" = $2,
+  "error_title" = $3,
+  "updated_at" = now()
+where
+  "organization_id" = $4
+  and "ticket_id" = $5
+  and "id" = $6
+  and "direction" = 'out'
+  and "status" = 'failed'
+  and "sender_user_id" is not null;
 
 -- WhatsappMessagesRepository.page (asc)
 select
-  "id",
-  "ticket_id" as "ticketId",
-  "direction",
-  "type",
-  "body",
-  "status",
-  "sent_at" as "sentAt"
+  "m"."id",
+  "m"."ticket_id" as "ticketId",
+  "m"."direction",
+  "m"."type",
+  "m"."body",
+  "m"."status",
+  "m"."sent_at" as "sentAt",
+  "m"."created_at" as "createdAt",
+  "m"."sender_user_id" as "senderUserId",
+  "u"."name" as "senderName",
+  "m"."error_code" as "errorCode",
+  "m"."error_title" as "errorTitle"
 from
-  "whatsapp_messages"
+  "whatsapp_messages" as "m"
+  left join "users" as "u" on "u"."organization_id" = "m"."organization_id"
+  and "u"."id" = "m"."sender_user_id"
 where
-  "organization_id" = $1
-  and "conversation_id" = $2
+  "m"."organization_id" = $1
+  and "m"."conversation_id" = $2
 order by
-  "sent_at" asc,
-  "id" asc
+  "m"."sent_at" asc,
+  "m"."id" asc
 limit
   $3
 offset
@@ -188,21 +423,28 @@ offset
 
 -- WhatsappMessagesRepository.page (desc)
 select
-  "id",
-  "ticket_id" as "ticketId",
-  "direction",
-  "type",
-  "body",
-  "status",
-  "sent_at" as "sentAt"
+  "m"."id",
+  "m"."ticket_id" as "ticketId",
+  "m"."direction",
+  "m"."type",
+  "m"."body",
+  "m"."status",
+  "m"."sent_at" as "sentAt",
+  "m"."created_at" as "createdAt",
+  "m"."sender_user_id" as "senderUserId",
+  "u"."name" as "senderName",
+  "m"."error_code" as "errorCode",
+  "m"."error_title" as "errorTitle"
 from
-  "whatsapp_messages"
+  "whatsapp_messages" as "m"
+  left join "users" as "u" on "u"."organization_id" = "m"."organization_id"
+  and "u"."id" = "m"."sender_user_id"
 where
-  "organization_id" = $1
-  and "conversation_id" = $2
+  "m"."organization_id" = $1
+  and "m"."conversation_id" = $2
 order by
-  "sent_at" desc,
-  "id" desc
+  "m"."sent_at" desc,
+  "m"."id" desc
 limit
   $3
 offset

@@ -1,15 +1,29 @@
 import { Injectable } from '@nestjs/common';
+import type { WhatsappProvider } from '@whatrack/shared';
 import { sql } from 'kysely';
 import type { Db } from '../../database/db';
 import { DummyValue, GenerateSql } from '../../database/generate-sql';
 import { qb } from '../../database/query-builder';
 import { createWithLead, insertConversation, lockContact, lockConversation } from './whatsapp-conversations.sql';
+import { replyTargetQuery } from './reply-target.sql';
 
 /** A conversation is one lead on one WhatsApp instance. */
 export interface ConversationKey {
   organizationId: string;
   leadId: string;
   instanceId: string;
+}
+
+/** Where a reply on a ticket goes: its conversation, line and lead, and when the lead last wrote. */
+export interface ReplyTargetRow {
+  ticketId: string;
+  conversationId: string;
+  instanceId: string;
+  provider: WhatsappProvider;
+  /** Whether the line holds what its provider needs to send (Cloud API: a token; Evolution: a URL and a key). */
+  hasCredentials: boolean;
+  leadPhone: string | null;
+  lastInboundAt: Date | null;
 }
 
 /** How a sender's lead is found (as findOrCreateLead does): its phone key, else its WhatsApp user id. */
@@ -163,5 +177,12 @@ export class WhatsappConversationsRepository {
     const winner = await db.first(existing);
     if (!winner) throw new Error('Conversation insert conflicted but no matching conversation was found');
     return winner;
+  }
+
+  /** The ticket's conversation as replying needs it (tickets, conversations, instances and leads of one organization). */
+  @GenerateSql({ params: [{ organizationId: DummyValue.UUID, ticketId: DummyValue.UUID2 }] })
+  async replyTarget(db: Db, key: { organizationId: string; ticketId: string }): Promise<ReplyTargetRow | undefined> {
+    const row = await db.first(replyTargetQuery(key), { prepare: 'whatsapp_conversations.replyTarget' });
+    return row && { ...row, provider: row.provider as WhatsappProvider };
   }
 }

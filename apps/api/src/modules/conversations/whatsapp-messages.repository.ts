@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { MessageDirection } from '@whatrack/shared';
-import { type Expression, sql } from 'kysely';
+import { sql } from 'kysely';
 import type { Db } from '../../database/db';
 import { DummyValue, GenerateSql } from '../../database/generate-sql';
 import { qb } from '../../database/query-builder';
 import { insertMessage, insertMessageOnOpenTicket, type MessageParams } from './whatsapp-messages.sql';
 import { statementTemplate } from '../../database/statement-template';
+import { advanceStatus, insertReply, recordSent, type ReplyParams } from './whatsapp-message-delivery.sql';
 
 /** A message to store, inbound (from a webhook) or outbound (sent by the business). */
 export interface NewWhatsappMessage {
@@ -34,7 +35,16 @@ export interface MessageRow {
   body: string | null;
   status: string | null;
   sentAt: Date;
+  createdAt: Date;
+  /** Who wrote an outbound reply in the product (null for inbound messages and those sent elsewhere). */
+  senderUserId: string | null;
+  senderName: string | null;
+  errorCode: string | null;
+  errorTitle: string | null;
 }
+
+/** A reply to store: pending until the replies worker delivers it. */
+export type NewReply = ReplyParams;
 
 export interface MessagePageFilter {
   organizationId: string;
@@ -44,8 +54,17 @@ export interface MessagePageFilter {
   limit: number;
 }
 
-/** Outbound statuses in the order they happen; "failed" may come at any time. */
-const STATUS_ORDER = ['sent', 'delivered', 'read', 'played'];
+const REPLY: NewReply = {
+  organizationId: DummyValue.UUID,
+  conversationId: DummyValue.UUID2,
+  ticketId: DummyValue.UUID2,
+  instanceId: DummyValue.UUID,
+  type: 'text',
+  body: DummyValue.STRING,
+  senderUserId: DummyValue.UUID,
+  idempotencyKey: 'key-1',
+  sentAt: DummyValue.DATE,
+};
 
 const EXAMPLE: NewWhatsappMessage = {
   organizationId: DummyValue.UUID,
@@ -105,18 +124,147 @@ export class WhatsappMessagesRepository {
     return row !== undefined;
   }
 
-  /** A delivery receipt moves an outbound message's status forward (a late "delivered" never undoes "read"). */
+  /**
+   * A delivery receipt moves an outbound message's status forward (a late "delivered" never undoes "read"); a
+   * failure keeps the provider's error. `found`: whether the instance has a message with that provider id.
+   */
   @GenerateSql({
     params: [{ organizationId: DummyValue.UUID, instanceId: DummyValue.UUID2, providerMessageId: 'w', status: 'read' }],
   })
   async advanceStatus(
     db: Db,
-    receipt: { organizationId: string; instanceId: string; providerMessageId: string; status: string },
-  ): Promise<void> {
+    receipt: {
+      organizationId: string;
+      instanceId: string;
+      providerMessageId: string;
+      status: string;
+      errorCode?: string | null;
+      errorTitle?: string | null;
+    },
+  ): Promise<{ found: boolean }> {
     const { organizationId, instanceId, providerMessageId, status } = receipt;
-    await db.run(advanceStatus({ organizationId, instanceId, providerMessageId, status }), {
-      prepare: 'whatsapp_messages.advanceStatus',
-    });
+    const row = await db.one(
+      advanceStatus({
+        organizationId,
+        instanceId,
+        providerMessageId,
+        status,
+        errorCode: receipt.errorCode ?? null,
+        errorTitle: receipt.errorTitle ?? null,
+      }),
+      { prepare: 'whatsapp_messages.advanceStatus' },
+    );
+    return { found: row.found > 0 };
+  }
+
+  /** Stores a pending reply; undefined when another one already holds its Idempotency-Key. */
+  @GenerateSql({ params: [REPLY] })
+  async insertReply(db: Db, reply: NewReply): Promise<{ id: string } | undefined> {
+    return db.first(insertReply(reply), { prepare: 'whatsapp_messages.insertReply' });
+  }
+
+  /** One message of the organization, as the API shows it. */
+  @GenerateSql({ params: [{ organizationId: DummyValue.UUID, id: DummyValue.UUID2 }] })
+  async findById(db: Db, key: { organizationId: string; id: string }): Promise<MessageRow | undefined> {
+    const row = await db.first(viewQuery(key.organizationId).where('m.id', '=', key.id));
+    return row && toRow(row);
+  }
+
+  /** The reply created with this Idempotency-Key, if any. */
+  @GenerateSql({ params: [{ organizationId: DummyValue.UUID, idempotencyKey: 'key-1' }] })
+  async findByIdempotencyKey(
+    db: Db,
+    key: { organizationId: string; idempotencyKey: string },
+  ): Promise<MessageRow | undefined> {
+    const row = await db.first(viewQuery(key.organizationId).where('m.idempotency_key', '=', key.idempotencyKey));
+    return row && toRow(row);
+  }
+
+  /** The provider accepted the reply: its id is kept, pending becomes sent. */
+  @GenerateSql({ params: [{ organizationId: DummyValue.UUID, id: DummyValue.UUID2, providerMessageId: 'wamid.X' }] })
+  async recordSent(db: Db, sent: { organizationId: string; id: string; providerMessageId: string }): Promise<void> {
+    await db.run(recordSent(sent), { prepare: 'whatsapp_messages.recordSent' });
+  }
+
+  /**
+   * Removes the copy of a reply that the provider's own webhook stored before the reply's id was known (Evolution
+   * echoes every message the number sends, ours included): the reply keeps the id. Answers how many.
+   */
+  @GenerateSql({
+    params: [
+      {
+        organizationId: DummyValue.UUID,
+        instanceId: DummyValue.UUID2,
+        providerMessageId: 'X',
+        exceptId: DummyValue.UUID,
+      },
+    ],
+  })
+  async removeEcho(
+    db: Db,
+    echo: { organizationId: string; instanceId: string; providerMessageId: string; exceptId: string },
+  ): Promise<number> {
+    return db.run(
+      qb
+        .deleteFrom('whatsapp_messages')
+        .where('organization_id', '=', echo.organizationId)
+        .where('instance_id', '=', echo.instanceId)
+        .where('provider_message_id', '=', echo.providerMessageId)
+        .where('id', '<>', echo.exceptId)
+        .where('direction', '=', sql.lit(MessageDirection.OUT)),
+    );
+  }
+
+  /** A reply failed for good: the provider's code and title are kept for the agent. */
+  @GenerateSql({
+    params: [
+      {
+        organizationId: DummyValue.UUID,
+        id: DummyValue.UUID2,
+        errorCode: '131047',
+        errorTitle: 'Re-engagement message',
+      },
+    ],
+  })
+  async markFailed(
+    db: Db,
+    failure: { organizationId: string; id: string; errorCode: string | null; errorTitle: string },
+  ): Promise<void> {
+    await db.run(
+      qb
+        .updateTable('whatsapp_messages')
+        .set({
+          status: sql.lit('failed'),
+          error_code: failure.errorCode,
+          error_title: failure.errorTitle.slice(0, 512),
+          updated_at: sql<Date>`now()`,
+        })
+        .where('organization_id', '=', failure.organizationId)
+        .where('id', '=', failure.id),
+    );
+  }
+
+  /** A failed reply of the ticket goes back to pending for another delivery (its old provider id dropped). */
+  @GenerateSql({ params: [{ organizationId: DummyValue.UUID, ticketId: DummyValue.UUID, id: DummyValue.UUID2 }] })
+  async resetFailedReply(db: Db, key: { organizationId: string; ticketId: string; id: string }): Promise<boolean> {
+    const updated = await db.run(
+      qb
+        .updateTable('whatsapp_messages')
+        .set({
+          status: sql.lit('pending'),
+          provider_message_id: null,
+          error_code: null,
+          error_title: null,
+          updated_at: sql<Date>`now()`,
+        })
+        .where('organization_id', '=', key.organizationId)
+        .where('ticket_id', '=', key.ticketId)
+        .where('id', '=', key.id)
+        .where('direction', '=', sql.lit(MessageDirection.OUT))
+        .where('status', '=', sql.lit('failed'))
+        .where('sender_user_id', 'is not', null),
+    );
+    return updated > 0;
   }
 
   /** A page of a conversation's messages, by time (ties by id) in the asked order. */
@@ -128,17 +276,14 @@ export class WhatsappMessagesRepository {
   )
   async page(db: Db, filter: MessagePageFilter): Promise<MessageRow[]> {
     const rows = await db.all(
-      qb
-        .selectFrom('whatsapp_messages')
-        .select(['id', 'ticket_id as ticketId', 'direction', 'type', 'body', 'status', 'sent_at as sentAt'])
-        .where('organization_id', '=', filter.organizationId)
-        .where('conversation_id', '=', filter.conversationId)
-        .orderBy('sent_at', filter.order)
-        .orderBy('id', filter.order)
+      viewQuery(filter.organizationId)
+        .where('m.conversation_id', '=', filter.conversationId)
+        .orderBy('m.sent_at', filter.order)
+        .orderBy('m.id', filter.order)
         .limit(filter.limit)
         .offset(filter.offset),
     );
-    return rows.map((row) => ({ ...row, direction: row.direction as MessageDirection }));
+    return rows.map(toRow);
   }
 
   @GenerateSql({ params: [{ organizationId: DummyValue.UUID, conversationId: DummyValue.UUID2 }] })
@@ -179,19 +324,30 @@ const messageExists = statementTemplate(
       .where('provider_message_id', '=', p.providerMessageId),
 );
 
-const advanceStatus = statementTemplate(
-  (p: { organizationId: string; instanceId: string; providerMessageId: string; status: string }) => {
-    const status = sql<string>`${p.status}::varchar`;
-    const position = (value: Expression<string | null>) =>
-      sql<number>`COALESCE(array_position(${STATUS_ORDER}::varchar[], ${value}), 0)`;
-    return qb
-      .updateTable('whatsapp_messages')
-      .set({ status, updated_at: sql<Date>`now()` })
-      .where('organization_id', '=', p.organizationId)
-      .where('instance_id', '=', p.instanceId)
-      .where('provider_message_id', '=', p.providerMessageId)
-      .where((eb) =>
-        eb.or([eb(status, '=', sql.lit('failed')), eb(position(eb.ref('status')), '<', position(status))]),
-      );
-  },
-);
+/** Messages as the API shows them, with the name of the agent who wrote a reply. */
+function viewQuery(organizationId: string) {
+  return qb
+    .selectFrom('whatsapp_messages as m')
+    .leftJoin('users as u', (join) =>
+      join.onRef('u.organization_id', '=', 'm.organization_id').onRef('u.id', '=', 'm.sender_user_id'),
+    )
+    .select([
+      'm.id',
+      'm.ticket_id as ticketId',
+      'm.direction',
+      'm.type',
+      'm.body',
+      'm.status',
+      'm.sent_at as sentAt',
+      'm.created_at as createdAt',
+      'm.sender_user_id as senderUserId',
+      'u.name as senderName',
+      'm.error_code as errorCode',
+      'm.error_title as errorTitle',
+    ])
+    .where('m.organization_id', '=', organizationId);
+}
+
+function toRow<R extends Omit<MessageRow, 'direction'> & { direction: string }>(row: R): MessageRow {
+  return { ...row, direction: row.direction as MessageDirection };
+}

@@ -30,13 +30,21 @@ interface MessageCte {
  * row was really inserted. The ticket's messages_count and updated_at are the trigger's (migration MessageCounters).
  */
 
-/** The conversation's last_message_at, never moved back by a late older message. */
-function touchConversation(q: QueryCreator<DB & MessageCte>, p: MessageParams) {
+/**
+ * The conversation's last_message_at, and for an inbound message its last_inbound_at (the Cloud API's 24-hour
+ * window), never moved back by a late older message.
+ */
+export function touchConversation(
+  q: QueryCreator<DB & MessageCte>,
+  p: Pick<MessageParams, 'sentAt' | 'direction' | 'organizationId' | 'conversationId'>,
+) {
   const sentAt = sql<Date>`${p.sentAt}::timestamptz`;
   return q
     .updateTable('whatsapp_conversations')
     .set((eb) => ({
       last_message_at: eb.fn('GREATEST', [eb.fn.coalesce('last_message_at', sentAt), sentAt]),
+      last_inbound_at: sql<Date | null>`CASE WHEN ${p.direction}::varchar = 'in'
+        THEN GREATEST(COALESCE(last_inbound_at, ${sentAt}), ${sentAt}) ELSE last_inbound_at END`,
       updated_at: sql<Date>`now()`,
     }))
     .where('organization_id', '=', p.organizationId)

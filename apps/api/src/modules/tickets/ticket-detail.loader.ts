@@ -2,6 +2,7 @@ import { NotFoundError } from '../../common/errors/domain-errors';
 import type { Db } from '../../database/db';
 import type { Sale } from '../sales/entities/sale.entity';
 import type { TicketDetailResponseDto, TicketSaleDto } from './dto/ticket-detail-response.dto';
+import { replyWindow } from '../replies/reply-window';
 import { TicketsRepository } from './tickets.repository';
 
 export function toSaleDto(sale: Sale): TicketSaleDto {
@@ -18,9 +19,15 @@ export function toSaleDto(sale: Sale): TicketSaleDto {
 const tickets = new TicketsRepository();
 
 /** Everything the ticket screen shows, read with the given manager (inside or outside a transaction). */
-export async function loadTicketDetail(db: Db, organizationId: string, id: string): Promise<TicketDetailResponseDto> {
+export async function loadTicketDetail(
+  db: Db,
+  organizationId: string,
+  id: string,
+  now: Date,
+): Promise<TicketDetailResponseDto> {
   const row = await tickets.findDetail(db, { organizationId, id });
   if (!row) throw NotFoundError.of('Ticket', id);
+  const lastInboundAt = row.conversation.lastInboundAt === null ? null : new Date(row.conversation.lastInboundAt);
   return {
     id: row.id,
     status: row.status,
@@ -28,11 +35,13 @@ export async function loadTicketDetail(db: Db, organizationId: string, id: strin
     creatorType: row.creator_type,
     dealValue: row.deal_value,
     messagesCount: row.messages_count,
+    firstResponseAt: row.first_response_at,
+    replyWindow: replyWindow(row.conversation.instance.provider, lastInboundAt, now),
     salesCount: row.sales_count,
     totalValue: row.sales_total,
     leadId: row.lead.id,
     lead: row.lead,
-    conversation: row.conversation,
+    conversation: { ...row.conversation, lastInboundAt },
     stage: row.stage,
     assigneeId: row.assignee_id,
     assigneeName: row.assignee_name,

@@ -18,6 +18,7 @@ export interface DetailRow {
   creator_type: TicketCreatorType;
   deal_value: number;
   messages_count: number;
+  first_response_at: Date | null;
   sales_count: number;
   sales_total: number;
   assignee_id: string | null;
@@ -26,7 +27,7 @@ export interface DetailRow {
   created_at: Date;
   updated_at: Date;
   lead: TicketLeadDto;
-  conversation: TicketConversationDto;
+  conversation: Omit<TicketConversationDto, 'lastInboundAt'> & { lastInboundAt: string | null };
   stage: StageResponseDto;
   tracking: TicketTrackingDto | null;
   sales: Array<Omit<TicketSaleDto, 'ticketId' | 'soldAt' | 'createdAt'> & { soldAt: string; createdAt: string }> | null;
@@ -34,7 +35,7 @@ export interface DetailRow {
 }
 
 /** A timestamp inside json_build_object, formatted as Date#toISOString() would (milliseconds truncated, UTC). */
-function iso(column: Expression<Date>) {
+function iso(column: Expression<Date | null>) {
   return sql<string>`to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 }
 
@@ -53,6 +54,7 @@ export function ticketDetailQuery(organizationId: string, id: string) {
       't.creator_type',
       't.deal_value',
       't.messages_count',
+      't.first_response_at',
       't.sales_count',
       't.sales_total',
       't.assignee_id',
@@ -86,7 +88,9 @@ export function ticketDetailQuery(organizationId: string, id: string) {
               name: c.ref('i.name'),
               phoneNumber: c.ref('i.phone_number'),
               provider: c.ref('i.provider'),
+              canSend: sql<boolean>`i.access_token_encrypted IS NOT NULL`,
             }),
+            lastInboundAt: iso(c.ref('c.last_inbound_at')),
           }).as('conversation'),
         )
         .where('c.organization_id', '=', organizationId)

@@ -104,12 +104,12 @@ export class TicketsService {
         },
         tracking: await this.attribution.trackingRow(tx, attribution, resolved),
       });
-      return loadTicketDetail(tx, org, id);
+      return loadTicketDetail(tx, org, id, this.clock.now());
     });
   }
 
   detail(auth: AuthContext, id: string, db: Db = this.db): Promise<TicketDetailResponseDto> {
-    return loadTicketDetail(db, auth.organizationId, id);
+    return loadTicketDetail(db, auth.organizationId, id, this.clock.now());
   }
 
   /** Moves, assigns or re-values a ticket, recording one timeline event per change. */
@@ -151,7 +151,7 @@ export class TicketsService {
         await record(TicketEventType.DEAL_VALUE_CHANGED, before, { dealValue: dto.dealValue });
       }
       await this.tickets.update(tx, { organizationId, id, changes: changesOf(ticket, original) });
-      return loadTicketDetail(tx, organizationId, id);
+      return loadTicketDetail(tx, organizationId, id, this.clock.now());
     });
   }
 

@@ -239,6 +239,52 @@ export class WhatsappInstancesRepository {
   ): Promise<(InstanceRoute & { webhookToken: string | null }) | undefined> {
     return db.first(evolutionWebhookAuthQuery(id));
   }
+
+  /** What sending a reply needs of an instance: its provider ids and encrypted credentials (never for the API). */
+  @GenerateSql({ params: [ORG_ID] })
+  async credentials(
+    db: Db,
+    { organizationId, id }: { organizationId: string; id: string },
+  ): Promise<InstanceCredentials | undefined> {
+    const row = await db.first(
+      qb
+        .selectFrom('whatsapp_instances')
+        .select([
+          'id',
+          'organization_id as organizationId',
+          'provider',
+          'provider_phone_number_id as providerPhoneNumberId',
+          'provider_business_account_id as providerBusinessAccountId',
+          'access_token_encrypted as accessTokenEncrypted',
+          'verified_at as verifiedAt',
+        ])
+        .where('organization_id', '=', organizationId)
+        .where('id', '=', id),
+      { prepare: 'whatsapp_instances.credentials' },
+    );
+    if (!row) return undefined;
+    const { verifiedAt, ...rest } = row;
+    return {
+      ...rest,
+      provider: row.provider as WhatsappProvider,
+      verified: verifiedAt !== null,
+      apiUrl: null,
+      apiKeyEncrypted: null,
+    };
+  }
+}
+
+/** An instance's sending credentials, encrypted (TokenCipher): for the replies worker only. */
+export interface InstanceCredentials {
+  id: string;
+  organizationId: string;
+  provider: WhatsappProvider;
+  providerPhoneNumberId: string | null;
+  providerBusinessAccountId: string | null;
+  accessTokenEncrypted: string | null;
+  verified: boolean;
+  apiUrl: string | null;
+  apiKeyEncrypted: string | null;
 }
 
 /** What webhook routing needs of an instance. */

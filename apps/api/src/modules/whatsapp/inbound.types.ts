@@ -24,7 +24,10 @@ export interface NormalizedMessage {
   raw: Record<string, unknown>;
 }
 
+/** A delivery status of an outbound message: sent, delivered, read, played or failed (with the provider's error). */
 export interface NormalizedStatus {
   providerMessageId: string;
   status: string;
+  errorCode?: string | null;
+  errorTitle?: string | null;
 }

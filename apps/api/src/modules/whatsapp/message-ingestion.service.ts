@@ -6,6 +6,7 @@ import { WhatsappMessagesRepository } from '../conversations/whatsapp-messages.r
 import { findOrCreateNormalizedLead, normalizeWhatsappSender } from '../leads/lead-resolver';
 import type { AttributionInput } from '../tracking/ticket-attribution.service';
 import { TicketAttributionService } from '../tracking/ticket-attribution.service';
+import { WhatsappStatusOrphansRepository } from '../replies/whatsapp-status-orphans.repository';
 import { TicketsRepository } from '../tickets/tickets.repository';
 import { TrackingLinksService } from '../tracking-links/tracking-links.service';
 import type { NormalizedMessage, NormalizedStatus } from './inbound.types';
@@ -28,6 +29,7 @@ export class MessageIngestionService {
     private readonly trackingLinks: TrackingLinksService,
     private readonly conversations: WhatsappConversationsRepository,
     private readonly messages: WhatsappMessagesRepository,
+    private readonly orphans: WhatsappStatusOrphansRepository,
   ) {}
 
   async ingest(db: Db, instance: RoutedInstance, message: NormalizedMessage): Promise<IngestOutcome> {
@@ -81,14 +83,21 @@ export class MessageIngestionService {
     return created;
   }
 
-  /** Delivery receipts move an outbound message's status forward (a late "delivered" never undoes "read"). */
+  /**
+   * Delivery receipts move an outbound message's status forward (a late "delivered" never undoes "read"). A status
+   * of a message not known (yet) is kept: the replies worker applies it when it stores that provider id.
+   */
   async applyStatus(db: Db, instance: RoutedInstance, status: NormalizedStatus): Promise<void> {
-    await this.messages.advanceStatus(db, {
+    const receipt = {
       organizationId: instance.organizationId,
       instanceId: instance.id,
       providerMessageId: status.providerMessageId,
       status: status.status,
-    });
+      errorCode: status.errorCode ?? null,
+      errorTitle: status.errorTitle ?? null,
+    };
+    const { found } = await this.messages.advanceStatus(db, receipt);
+    if (!found) await this.orphans.record(db, receipt);
   }
 
   private async openTicket(

@@ -87,7 +87,8 @@ export class WebhookProcessor {
     for (const message of parsed.messages) {
       await this.ingestion.ingest(db, instance, fitMessage(message, event.receivedAt));
     }
-    const status = parsed.handled && parsed.messages.length > 0 ? 'processed' : 'ignored';
+    for (const status of parsed.statuses) await this.ingestion.applyStatus(db, instance, status);
+    const status = parsed.handled && parsed.messages.length + parsed.statuses.length > 0 ? 'processed' : 'ignored';
     return {
       status,
       organizationId: instance.organizationId,

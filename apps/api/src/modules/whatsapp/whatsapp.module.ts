@@ -4,6 +4,7 @@ import { WhatsappInstancesModule } from '../whatsapp-instances/whatsapp-instance
 import { ConversationsModule } from '../conversations/conversations.module';
 import { TrackingLinksModule } from '../tracking-links/tracking-links.module';
 import { TrackingModule } from '../tracking/tracking.module';
+import { RepliesModule } from '../replies/replies.module';
 import { MessageIngestionService } from './message-ingestion.service';
 import { WebhookEventsController } from './webhook-events.controller';
 import { WebhookEventsRepository } from './webhook-events.repository';
@@ -14,7 +15,14 @@ import { WebhookWorker } from './webhook-worker';
 import { WebhooksController } from './webhooks.controller';
 
 @Module({
-  imports: [ConversationsModule, TrackingModule, TrackingLinksModule, TicketsModule, WhatsappInstancesModule],
+  imports: [
+    ConversationsModule,
+    TrackingModule,
+    TrackingLinksModule,
+    TicketsModule,
+    WhatsappInstancesModule,
+    RepliesModule,
+  ],
   controllers: [WebhooksController, WebhookEventsController],
   providers: [
     WebhookIntakeService,

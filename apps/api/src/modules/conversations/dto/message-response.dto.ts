@@ -27,12 +27,46 @@ export class MessageResponseDto {
     type: String,
     nullable: true,
     example: 'delivered',
-    description: 'Delivery status of outbound messages: sent, delivered, read, failed',
+    description: 'Delivery status of outbound messages: pending, sent, delivered, read, played, failed',
   })
   status: string | null;
 
-  @ApiProperty({ example: '2026-01-15T10:31:00.000Z' })
+  @ApiProperty({
+    example: '2026-01-15T10:31:00.000Z',
+    description: 'When it was sent (a reply: when the agent sent it)',
+  })
   sentAt: Date;
+
+  @ApiProperty({ example: '2026-01-15T10:31:00.000Z', description: 'When it was stored' })
+  createdAt: Date;
+
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    example: '0f1e2d3c-4b5a-4c6d-8e7f-8091a2b3c4d5',
+    description: 'The user who wrote a reply in the product (null for inbound messages and those sent elsewhere)',
+  })
+  senderUserId: string | null;
+
+  @ApiProperty({ type: String, nullable: true, example: 'Ana Atendente' })
+  senderName: string | null;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '131047',
+    description: 'A failed message: the provider’s error code (or the HTTP status of a gateway)',
+  })
+  errorCode: string | null;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'Re-engagement message',
+    description: 'A failed message: why, in the provider’s words',
+  })
+  errorTitle: string | null;
 
   static from(message: MessageRow): MessageResponseDto {
     return {
@@ -43,6 +77,11 @@ export class MessageResponseDto {
       body: message.body,
       status: message.status,
       sentAt: message.sentAt,
+      createdAt: message.createdAt,
+      senderUserId: message.senderUserId,
+      senderName: message.senderName,
+      errorCode: message.errorCode,
+      errorTitle: message.errorTitle,
     };
   }
 }

@@ -26,4 +26,8 @@ export class WhatsappConversation extends TenantEntity {
 
   @Column({ type: 'timestamptz', nullable: true })
   lastMessageAt: Date | null;
+
+  /** When the lead last wrote (inbound messages only): the Cloud API's 24-hour customer service window opens there. */
+  @Column({ type: 'timestamptz', nullable: true })
+  lastInboundAt: Date | null;
 }

@@ -3,6 +3,7 @@ import { Check, Column, Entity, Index, JoinColumn, ManyToOne, type Relation } fr
 import { TenantEntity } from '../../../common/entities/tenant.entity';
 import { tenantJoin } from '../../../common/entities/tenant-join';
 import { Ticket } from '../../tickets/entities/ticket.entity';
+import { User } from '../../users/entities/user.entity';
 import { WhatsappInstance } from '../../whatsapp-instances/entities/whatsapp-instance.entity';
 import { WhatsappConversation } from './whatsapp-conversation.entity';
 
@@ -14,6 +15,11 @@ import { WhatsappConversation } from './whatsapp-conversation.entity';
 })
 @Index('IDX_whatsapp_messages_org_conversation_sent', ['organizationId', 'conversationId', 'sentAt'])
 @Index('IDX_whatsapp_messages_org_ticket', ['organizationId', 'ticketId'])
+// A retried POST /tickets/:id/messages with the same Idempotency-Key answers the message it created the first time.
+@Index('UQ_whatsapp_messages_org_idempotency_key', ['organizationId', 'idempotencyKey'], {
+  unique: true,
+  where: 'idempotency_key IS NOT NULL',
+})
 export class WhatsappMessage extends TenantEntity {
   @Column({ type: 'uuid' })
   conversationId: string;
@@ -55,6 +61,24 @@ export class WhatsappMessage extends TenantEntity {
 
   @Column({ type: 'timestamptz' })
   sentAt: Date;
+
+  /** The agent (or API key's creator) who wrote an outbound reply in the product; null for everything else. */
+  @Column({ type: 'uuid', nullable: true })
+  senderUserId: string | null;
+
+  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
+  @JoinColumn(tenantJoin('sender_user_id'))
+  senderUser?: Relation<User>;
+
+  /** Why delivery failed for good: the provider's error code (e.g. 131047) and title, kept for the agent. */
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  errorCode: string | null;
+
+  @Column({ type: 'varchar', length: 512, nullable: true })
+  errorTitle: string | null;
+
+  @Column({ type: 'varchar', length: 128, nullable: true })
+  idempotencyKey: string | null;
 
   @Column({ type: 'jsonb', nullable: true })
   raw: Record<string, unknown> | null;

@@ -30,12 +30,38 @@ export class TicketInstanceDto {
   provider: WhatsappProvider;
 }
 
+/** The ticket's line, with whether replies can be sent through it. */
+export class TicketLineDto extends TicketInstanceDto {
+  @ApiProperty({
+    example: true,
+    description: 'Whether the line holds its sending credentials (Cloud API: access token; Evolution: API URL and key)',
+  })
+  canSend: boolean;
+}
+
 export class TicketConversationDto {
   @ApiProperty({ format: 'uuid' })
   id: string;
 
-  @ApiProperty({ type: TicketInstanceDto })
-  instance: TicketInstanceDto;
+  @ApiProperty({ type: TicketLineDto })
+  instance: TicketLineDto;
+
+  @ApiProperty({ type: Date, nullable: true, description: 'When the lead last wrote on this conversation' })
+  lastInboundAt: Date | null;
+}
+
+/** The WhatsApp customer service window (Cloud API): free text until 24 h after the lead's last message. */
+export class ReplyWindowDto {
+  @ApiProperty({ example: true, description: 'Free text can be sent now (always true on Evolution lines)' })
+  open: boolean;
+
+  @ApiProperty({
+    type: Date,
+    nullable: true,
+    example: '2026-01-16T10:31:00.000Z',
+    description: 'When free text stops being accepted; null on Evolution lines or when the lead never wrote',
+  })
+  expiresAt: Date | null;
 }
 
 export class AdPlatformDto {
@@ -157,6 +183,16 @@ export class TicketDetailResponseDto {
 
   @ApiProperty({ example: 12 })
   messagesCount: number;
+
+  @ApiProperty({
+    type: Date,
+    nullable: true,
+    description: 'The first outbound message on the ticket (a reply, or a message the business sent from its phone)',
+  })
+  firstResponseAt: Date | null;
+
+  @ApiProperty({ type: ReplyWindowDto })
+  replyWindow: ReplyWindowDto;
 
   @ApiProperty({ example: 1 })
   salesCount: number;

@@ -75,6 +75,10 @@ export class Ticket extends TenantEntity {
   @Column({ type: 'integer', default: 0 })
   messagesCount: number;
 
+  /** The first outbound message on the ticket (a reply, or one the business sent from its phone); kept by a trigger. */
+  @Column({ type: 'timestamptz', nullable: true })
+  firstResponseAt: Date | null;
+
   @Column({ type: 'integer', default: 0 })
   salesCount: number;
 

@@ -10,6 +10,37 @@ export interface CloudChange {
 
 const MEDIA_TYPES = ['image', 'video', 'audio', 'document', 'sticker'];
 
+/** The statuses Meta sends for a business message (a "deleted" or unknown one is not a delivery status). */
+const CLOUD_STATUSES = ['sent', 'delivered', 'read', 'played', 'failed'];
+
+/**
+ * Coexistence echoes (field smb_message_echoes): messages the business sent from the WhatsApp Business app on a
+ * number also connected to the Cloud API, `from` the business `to` the lead. Stored as outbound messages of the
+ * lead's conversation; they do not open the 24-hour window (only the lead's messages do).
+ */
+function echoesOf(value: Json, now: Date): NormalizedMessage[] {
+  const echoes: NormalizedMessage[] = [];
+  for (const item of arr(value.message_echoes)) {
+    const echo = obj(item);
+    const id = str(echo?.id);
+    if (!echo || !id) continue;
+    const type = str(echo.type) ?? 'unknown';
+    echoes.push({
+      providerMessageId: id,
+      direction: MessageDirection.OUT,
+      waId: str(echo.to),
+      waUserId: str(echo.to_user_id),
+      contactName: null,
+      type,
+      body: bodyOf(echo, type),
+      sentAt: epochSeconds(echo.timestamp, now),
+      referral: null,
+      raw: echo,
+    });
+  }
+  return echoes;
+}
+
 function bodyOf(message: Json, type: string): string | null {
   const part = obj(message[type]);
   if (type === 'text') return str(part?.body);
@@ -73,25 +104,35 @@ export function parseCloudChange(value: Json, now: Date): CloudChange {
       raw: message,
     });
   }
+  messages.push(...echoesOf(value, now));
   const statuses: NormalizedStatus[] = [];
   for (const item of arr(value.statuses)) {
     const status = obj(item);
     const id = str(status?.id);
     const state = str(status?.status);
-    // Statuses are a short fixed vocabulary (sent, delivered, read, failed...): anything else is not one.
-    if (id && state && state.length <= 16) statuses.push({ providerMessageId: id, status: state });
+    if (!id || !state || !CLOUD_STATUSES.includes(state)) continue;
+    const error = obj(arr(status?.errors)[0]);
+    const code = error?.code;
+    statuses.push({
+      providerMessageId: id,
+      status: state,
+      errorCode: typeof code === 'number' || typeof code === 'string' ? String(code).slice(0, 32) : null,
+      errorTitle: str(error?.title) ?? str(error?.message) ?? str(obj(error?.error_data)?.details),
+    });
   }
   return { phoneNumberId: str(obj(value.metadata)?.phone_number_id), messages, statuses };
 }
 
-/** Every `value` of a Cloud API webhook body whose field is "messages". */
+/** Every `value` of a Cloud API webhook body whose field is "messages" or "smb_message_echoes". */
 export function cloudChangeValues(body: unknown): Json[] {
   const values: Json[] = [];
   for (const entry of arr(obj(body)?.entry)) {
     for (const change of arr(obj(entry)?.changes)) {
       const c = obj(change);
       const value = obj(c?.value);
-      if (value && (c?.field === undefined || c.field === 'messages')) values.push(value);
+      if (value && (c?.field === undefined || c.field === 'messages' || c.field === 'smb_message_echoes')) {
+        values.push(value);
+      }
     }
   }
   return values;

@@ -1,11 +1,40 @@
 import { MessageDirection } from '@whatrack/shared';
-import type { AdReferral, NormalizedMessage } from '../inbound.types';
+import type { AdReferral, NormalizedMessage, NormalizedStatus } from '../inbound.types';
 import { arr, epochSeconds, type Json, obj, str } from './json';
 
 export interface EvolutionParseResult {
-  /** false when the event is not a message upsert (connection updates, presence...): stored, then ignored. */
+  /** false when the event is neither a message upsert nor a status update (connection, presence...): ignored. */
   handled: boolean;
   messages: NormalizedMessage[];
+  statuses: NormalizedStatus[];
+}
+
+/**
+ * Evolution's (Baileys') message statuses in messages.update: SERVER_ACK when WhatsApp's server took it,
+ * DELIVERY_ACK on the phone, READ, PLAYED (voice notes), ERROR. PENDING is our own "pending".
+ */
+const EVOLUTION_STATUSES: Record<string, string> = {
+  SERVER_ACK: 'sent',
+  DELIVERY_ACK: 'delivered',
+  READ: 'read',
+  PLAYED: 'played',
+  ERROR: 'failed',
+};
+
+/** A messages.update item: `keyId` (v2) or the key's own `id` (v1, which spreads the key), and a status. */
+function parseStatus(data: Json): NormalizedStatus | null {
+  const id = str(data.keyId) ?? str(data.id) ?? str(obj(data.key)?.id);
+  const raw = data.status;
+  const name =
+    typeof raw === 'number' ? ['ERROR', 'PENDING', 'SERVER_ACK', 'DELIVERY_ACK', 'READ', 'PLAYED'][raw] : str(raw);
+  const status = name ? EVOLUTION_STATUSES[name.toUpperCase()] : undefined;
+  if (!id || !status) return null;
+  return {
+    providerMessageId: id,
+    status,
+    errorCode: null,
+    errorTitle: status === 'failed' ? 'WhatsApp reported an error' : null,
+  };
 }
 
 const TYPE_NAMES: Record<string, string> = {
@@ -94,12 +123,14 @@ function parseOne(data: Json, now: Date): NormalizedMessage | null {
 export function parseEvolution(body: unknown, now: Date): EvolutionParseResult {
   const root = obj(body);
   const event = str(root?.event)?.toLowerCase().replace(/_/g, '.');
-  if (!root || event !== 'messages.upsert') return { handled: false, messages: [] };
-  const items = Array.isArray(root.data) ? arr(root.data) : [root.data];
-  const messages = items
-    .map(obj)
-    .filter((d): d is Json => d !== null)
-    .map((d) => parseOne(d, now))
-    .filter((m): m is NormalizedMessage => m !== null);
-  return { handled: true, messages };
+  if (!root || (event !== 'messages.upsert' && event !== 'messages.update')) {
+    return { handled: false, messages: [], statuses: [] };
+  }
+  const items = (Array.isArray(root.data) ? arr(root.data) : [root.data]).map(obj).filter((d): d is Json => d !== null);
+  if (event === 'messages.update') {
+    const statuses = items.map(parseStatus).filter((s): s is NormalizedStatus => s !== null);
+    return { handled: true, messages: [], statuses };
+  }
+  const messages = items.map((d) => parseOne(d, now)).filter((m): m is NormalizedMessage => m !== null);
+  return { handled: true, messages, statuses: [] };
 }

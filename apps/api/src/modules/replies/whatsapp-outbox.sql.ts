@@ -1,0 +1,73 @@
+import { WhatsappProvider } from '@whatrack/shared';
+import { sql } from 'kysely';
+import { qb } from '../../database/query-builder';
+import { statementTemplate } from '../../database/statement-template';
+
+/** The claim of WhatsappOutboxRepository: the due rows with what delivering them needs, in one round trip. */
+
+/** A claimed reply: the outbox row, its message, and where it goes. */
+export interface ClaimedReplyRow {
+  id: string;
+  attempts: number;
+  organizationId: string;
+  messageId: string;
+  payload: unknown;
+  instanceId: string;
+  provider: WhatsappProvider;
+  conversationId: string;
+  /** The lead's number in E.164 (the recipient), null when the lead has none. */
+  leadPhone: string | null;
+}
+
+/**
+ * Leases due rows (pending, due, held by no live lease) with FOR UPDATE SKIP LOCKED, counting the attempt, and
+ * answers them with their message's conversation, instance and recipient, oldest first.
+ */
+export const claimReplies = statementTemplate(({ limit, now, until }: { limit: number; now: Date; until: Date }) =>
+  qb
+    .with('claimed', (q) =>
+      q
+        .updateTable('whatsapp_outbox as o')
+        .set((eb) => ({ attempts: eb('o.attempts', '+', eb.lit(1)), lease_until: until, updated_at: sql`now()` }))
+        .where('o.id', 'in', (eb) =>
+          eb
+            .selectFrom('whatsapp_outbox as d')
+            .select('d.id')
+            .where('d.status', '=', sql.lit('pending'))
+            .where('d.next_attempt_at', '<=', now)
+            .where((w) => w.or([w('d.lease_until', 'is', null), w('d.lease_until', '<', now)]))
+            .orderBy('d.next_attempt_at')
+            .orderBy('d.id')
+            .limit(limit)
+            .forUpdate('d')
+            .skipLocked(),
+        )
+        .returning(['o.id', 'o.attempts', 'o.organization_id', 'o.message_id', 'o.payload', 'o.created_at']),
+    )
+    .selectFrom('claimed as c')
+    .innerJoin('whatsapp_messages as m', (j) =>
+      j.onRef('m.organization_id', '=', 'c.organization_id').onRef('m.id', '=', 'c.message_id'),
+    )
+    .innerJoin('whatsapp_conversations as wc', (j) =>
+      j.onRef('wc.organization_id', '=', 'm.organization_id').onRef('wc.id', '=', 'm.conversation_id'),
+    )
+    .innerJoin('whatsapp_instances as wi', (j) =>
+      j.onRef('wi.organization_id', '=', 'm.organization_id').onRef('wi.id', '=', 'm.instance_id'),
+    )
+    .innerJoin('leads as l', (j) =>
+      j.onRef('l.organization_id', '=', 'wc.organization_id').onRef('l.id', '=', 'wc.lead_id'),
+    )
+    .select([
+      'c.id',
+      'c.attempts',
+      'c.organization_id as organizationId',
+      'c.message_id as messageId',
+      'c.payload',
+      'm.instance_id as instanceId',
+      'wi.provider',
+      'm.conversation_id as conversationId',
+      'l.phone as leadPhone',
+    ])
+    .orderBy('c.created_at')
+    .orderBy('c.id'),
+);
