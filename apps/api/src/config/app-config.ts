@@ -35,6 +35,12 @@ export interface AppConfig {
    * API (an organization may override that one in its Meta settings).
    */
   metaGraphApiBaseUrl: string;
+  /**
+   * Let URLs that organizations type (an Evolution server's apiUrl) reach loopback, private, link-local and other
+   * non-public addresses. Off by default: such a URL would let any organization make this server call its own
+   * network (SSRF). On for tests and self-hosted gateways on the same LAN.
+   */
+  allowPrivateNetworkTargets: boolean;
   /** Deliver queued ad-platform conversions from this process, polling every conversionsWorkerIntervalMs. */
   conversionsWorkerEnabled: boolean;
   conversionsWorkerIntervalMs: number;
@@ -173,6 +179,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     authRateLimitPerMinute: readInt(env, 'AUTH_RATE_LIMIT_PER_MINUTE', 20, problems),
     encryptionKey,
     metaGraphApiBaseUrl,
+    allowPrivateNetworkTargets: readBool(env, 'ALLOW_PRIVATE_NETWORK_TARGETS', false, problems),
     conversionsWorkerEnabled: readBool(env, 'CONVERSIONS_WORKER_ENABLED', true, problems),
     conversionsWorkerIntervalMs: readInt(env, 'CONVERSIONS_WORKER_INTERVAL_MS', 10_000, problems),
     whatsappVerifyToken: env.WHATSAPP_VERIFY_TOKEN?.trim() || null,
