@@ -12,6 +12,7 @@ import { Hardening1796156338432 } from './1796156338432-Hardening';
 import { MessageCounters1796168600000 } from './1796168600000-MessageCounters';
 import { SalesCounters1796168700000 } from './1796168700000-SalesCounters';
 import { ConversionLeases1796168701387 } from './1796168701387-ConversionLeases';
+import { EvolutionCredentials1796183540858 } from './1796183540858-EvolutionCredentials';
 
 export const MIGRATIONS = [
   Initial1795927686758,
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   MessageCounters1796168600000,
   SalesCounters1796168700000,
   ConversionLeases1796168701387,
+  EvolutionCredentials1796183540858,
 ];
