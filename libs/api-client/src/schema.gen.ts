@@ -779,7 +779,7 @@ export interface paths {
     put?: never;
     /**
      * Connect a WhatsApp line (Cloud API needs providerPhoneNumberId)
-     * @description A Cloud API providerPhoneNumberId may also be claimed by other organizations (the answer does not say): the instance receives the id's webhooks while it is the only claim, or once it is verified by setting accessToken (PATCH).
+     * @description A Cloud API providerPhoneNumberId may also be claimed by other organizations (the answer does not say): the instance receives the id's webhooks while it is the only claim, or once it is verified by setting accessToken (PATCH). An Evolution instance may bring its server's apiUrl and apiKey (write-only) for sending.
      *
      *     **Access:** users with role owner or admin; API keys with scope admin.
      */
@@ -812,8 +812,8 @@ export interface paths {
     options?: never;
     head?: never;
     /**
-     * Rename, change the number or the provider ids, set the Cloud API access token (the provider cannot change)
-     * @description Setting accessToken (Cloud API, write-only) verifies it with the Graph API for providerPhoneNumberId before anything is saved; the instance then shows verified: true and receives that id's webhooks.
+     * Rename, change the number or the provider ids, set the Cloud API access token or the Evolution server credentials (the provider cannot change)
+     * @description Setting accessToken (Cloud API, write-only) verifies it with the Graph API for providerPhoneNumberId before anything is saved; the instance then shows verified: true and receives that id's webhooks. Evolution: apiUrl (checked to be a public address) and apiKey (write-only; hasApiKey says whether one is stored); a new apiUrl on an instance holding a key needs apiKey in the same request.
      *
      *     **Access:** users with role owner or admin; API keys with scope admin.
      */
@@ -1204,6 +1204,17 @@ export interface components {
       role: 'admin' | 'agent';
     };
     CreateWhatsappInstanceDto: {
+      /**
+       * @description Evolution only, write-only (stored encrypted, never returned; responses say hasApiKey): the API key of the Evolution server, sent in its apikey header. Blank counts as absent; null removes it.
+       * @example B6D711FCDE4D4FD5936544120E713976
+       */
+      apiKey?: string | null;
+      /**
+       * Format: uri
+       * @description Evolution only: base URL of the Evolution server replies are sent through (http or https, no user name or password, no query). It must resolve to public addresses (400 otherwise) unless the server sets ALLOW_PRIVATE_NETWORK_TARGETS. A stored apiKey is never sent to another URL: changing apiUrl on an instance holding a key requires apiKey in the same request. null removes it.
+       * @example https://evolution.example.com
+       */
+      apiUrl?: string | null;
       /** @example Atendimento Loja Centro */
       name: string;
       /**
@@ -2204,6 +2215,17 @@ export interface components {
        * @example EAAGm0PX4ZCpsBA…
        */
       accessToken?: string | null;
+      /**
+       * @description Evolution only, write-only (stored encrypted, never returned; responses say hasApiKey): the API key of the Evolution server, sent in its apikey header. Blank counts as absent; null removes it.
+       * @example B6D711FCDE4D4FD5936544120E713976
+       */
+      apiKey?: string | null;
+      /**
+       * Format: uri
+       * @description Evolution only: base URL of the Evolution server replies are sent through (http or https, no user name or password, no query). It must resolve to public addresses (400 otherwise) unless the server sets ALLOW_PRIVATE_NETWORK_TARGETS. A stored apiKey is never sent to another URL: changing apiUrl on an instance holding a key requires apiKey in the same request. null removes it.
+       * @example https://evolution.example.com
+       */
+      apiUrl?: string | null;
       /** @example Atendimento Loja Centro */
       name?: string;
       /**
@@ -2277,6 +2299,11 @@ export interface components {
     };
     WhatsappInstanceResponseDto: {
       /**
+       * @description Evolution: base URL of the Evolution server replies are sent through
+       * @example https://evolution.example.com
+       */
+      apiUrl: string | null;
+      /**
        * @description Cloud API: another organization verified this providerPhoneNumberId, so this unverified instance receives none of its webhooks (set accessToken to verify it)
        * @example false
        */
@@ -2291,6 +2318,11 @@ export interface components {
        * @example true
        */
       hasAccessToken: boolean;
+      /**
+       * @description Evolution: an API key for apiUrl is stored (it is write-only: never returned)
+       * @example true
+       */
+      hasApiKey: boolean;
       /**
        * Format: uuid
        * @example 3f2b8c1e-6d4a-4f7e-9b1a-2c5d8e7f9a10
@@ -5682,7 +5714,7 @@ export interface operations {
           'application/json': components['schemas']['WhatsappInstanceResponseDto'];
         };
       };
-      /** @description Invalid input: the message and details name the offending field */
+      /** @description Invalid input, named by field; apiUrl when it is not a public http(s) address (loopback, private and link-local targets are refused unless the server sets ALLOW_PRIVATE_NETWORK_TARGETS), apiUrl/apiKey for a Cloud API instance */
       400: {
         headers: {
           [name: string]: unknown;
@@ -5899,7 +5931,7 @@ export interface operations {
           'application/json': components['schemas']['WhatsappInstanceResponseDto'];
         };
       };
-      /** @description Invalid input, named by field; accessToken (or providerPhoneNumberId, re-verified with the stored token) when the Graph API does not accept the token for the phone_number_id */
+      /** @description Invalid input, named by field; accessToken (or providerPhoneNumberId, re-verified with the stored token) when the Graph API does not accept the token for the phone_number_id; apiUrl when it is not a public http(s) address; apiKey when apiUrl changes without it */
       400: {
         headers: {
           [name: string]: unknown;

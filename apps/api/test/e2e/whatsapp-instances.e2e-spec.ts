@@ -59,6 +59,8 @@ describe('whatsapp instances', () => {
       hasAccessToken: false,
       verified: false,
       conflicting: false,
+      apiUrl: null,
+      hasApiKey: false,
       webhookUrl: 'http://localhost:3000/api/v1/webhooks/whatsapp/cloud',
       webhookToken: expect.stringMatching(/^[0-9a-f]{48}$/),
       createdAt: expect.any(String),
@@ -327,5 +329,11 @@ describe('whatsapp instances', () => {
     const response = Object.keys(schemas.WhatsappInstanceResponseDto.properties);
     expect(response).toEqual(expect.arrayContaining(['hasAccessToken', 'verified', 'conflicting']));
     expect(response).not.toContain('accessToken');
+    // So is the Evolution API key, accepted on create and update.
+    for (const dto of ['CreateWhatsappInstanceDto', 'UpdateWhatsappInstanceDto']) {
+      expect(schemas[dto].properties.apiKey).toMatchObject({ type: 'string', writeOnly: true });
+    }
+    expect(response).toEqual(expect.arrayContaining(['apiUrl', 'hasApiKey']));
+    expect(response).not.toContain('apiKey');
   });
 });

@@ -46,9 +46,14 @@ export class WhatsappInstancesController {
     operationId: 'createWhatsappInstance',
     summary: 'Connect a WhatsApp line (Cloud API needs providerPhoneNumberId)',
     description:
-      "A Cloud API providerPhoneNumberId may also be claimed by other organizations (the answer does not say): the instance receives the id's webhooks while it is the only claim, or once it is verified by setting accessToken (PATCH).",
+      "A Cloud API providerPhoneNumberId may also be claimed by other organizations (the answer does not say): the instance receives the id's webhooks while it is the only claim, or once it is verified by setting accessToken (PATCH). An Evolution instance may bring its server's apiUrl and apiKey (write-only) for sending.",
   })
   @ApiCreatedResponse({ type: WhatsappInstanceResponseDto })
+  @ApiBadRequestResponse({
+    description:
+      'Invalid input, named by field; apiUrl when it is not a public http(s) address (loopback, private and link-local targets are refused unless the server sets ALLOW_PRIVATE_NETWORK_TARGETS), apiUrl/apiKey for a Cloud API instance',
+    type: ErrorResponseDto,
+  })
   @ApiConflictResponse({
     description: 'This organization already has a Cloud API instance with this providerPhoneNumberId',
     type: ErrorResponseDto,
@@ -74,14 +79,14 @@ export class WhatsappInstancesController {
   @ApiOperation({
     operationId: 'updateWhatsappInstance',
     summary:
-      'Rename, change the number or the provider ids, set the Cloud API access token (the provider cannot change)',
+      'Rename, change the number or the provider ids, set the Cloud API access token or the Evolution server credentials (the provider cannot change)',
     description:
-      "Setting accessToken (Cloud API, write-only) verifies it with the Graph API for providerPhoneNumberId before anything is saved; the instance then shows verified: true and receives that id's webhooks.",
+      "Setting accessToken (Cloud API, write-only) verifies it with the Graph API for providerPhoneNumberId before anything is saved; the instance then shows verified: true and receives that id's webhooks. Evolution: apiUrl (checked to be a public address) and apiKey (write-only; hasApiKey says whether one is stored); a new apiUrl on an instance holding a key needs apiKey in the same request.",
   })
   @ApiOkResponse({ type: WhatsappInstanceResponseDto })
   @ApiBadRequestResponse({
     description:
-      'Invalid input, named by field; accessToken (or providerPhoneNumberId, re-verified with the stored token) when the Graph API does not accept the token for the phone_number_id',
+      'Invalid input, named by field; accessToken (or providerPhoneNumberId, re-verified with the stored token) when the Graph API does not accept the token for the phone_number_id; apiUrl when it is not a public http(s) address; apiKey when apiUrl changes without it',
     type: ErrorResponseDto,
   })
   @ApiNotFoundResponse({ type: ErrorResponseDto })

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CryptoModule } from '../../common/crypto/crypto.module';
 import { CloudClaims } from './cloud-claims';
+import { EvolutionCredentials } from './evolution-credentials';
 import { GraphPhoneNumbers } from './graph-phone-numbers';
 import { WhatsappInstancePresenter } from './whatsapp-instance.presenter';
 import { WhatsappInstancesController } from './whatsapp-instances.controller';
@@ -15,6 +16,7 @@ import { WhatsappInstancesService } from './whatsapp-instances.service';
     WhatsappInstancesRepository,
     WhatsappInstancePresenter,
     CloudClaims,
+    EvolutionCredentials,
     GraphPhoneNumbers,
   ],
   exports: [WhatsappInstancesService, WhatsappInstancesRepository, WhatsappInstancePresenter],
