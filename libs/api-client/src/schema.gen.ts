@@ -820,6 +820,28 @@ export interface paths {
     patch: operations['updateWhatsappInstance'];
     trace?: never;
   };
+  '/api/v1/whatsapp-instances/{id}/templates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The approved message templates of a Cloud API instance's WhatsApp Business Account
+     * @description Read from the Graph API (GET {waba_id}/message_templates) with the stored access token, and reused for up to 5 minutes (a new accessToken or WABA id reads them again). Needs the instance to have accessToken and providerBusinessAccountId.
+     *
+     *     **Access:** every user; API keys with scope read.
+     */
+    get: operations['listWhatsappInstanceTemplates'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2365,6 +2387,44 @@ export interface components {
     };
     /** @enum {string} */
     WhatsappProvider: 'cloud_api' | 'evolution';
+    WhatsappTemplateListResponseDto: {
+      /** @description By name, then language */
+      items: components['schemas']['WhatsappTemplateResponseDto'][];
+    };
+    WhatsappTemplateResponseDto: {
+      /**
+       * @description Text of the BODY component
+       * @example Olá {{1}}, seu pedido {{2}} foi confirmado.
+       */
+      body: string | null;
+      /**
+       * @description MARKETING, UTILITY or AUTHENTICATION
+       * @example UTILITY
+       */
+      category: string;
+      /**
+       * @description Text of a TEXT header
+       * @example Pedido confirmado
+       */
+      headerText: string | null;
+      /**
+       * @description Meta's language code: send it as the template's language
+       * @example pt_BR
+       */
+      language: string;
+      /** @example pedido_confirmado */
+      name: string;
+      /**
+       * @description Always APPROVED: only those can be sent
+       * @example APPROVED
+       */
+      status: string;
+      /**
+       * @description Distinct {{n}} placeholders of the body: how many variables a template message must bring
+       * @example 2
+       */
+      variables: number;
+    };
   };
   responses: never;
   parameters: never;
@@ -5994,6 +6054,98 @@ export interface operations {
         };
       };
       /** @description The Graph API could not be asked (unreachable, timeout, error): nothing was saved, try again */
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  listWhatsappInstanceTemplates: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WhatsappTemplateListResponseDto'];
+        };
+      };
+      /** @description Invalid input: the message and details name the offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not allowed: every user; API keys with scope read. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description templates_not_supported: an Evolution instance; instance_credentials_missing: no access token or WABA id (or the stored token cannot be decrypted) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description graph_api_refused: the Graph API refused the request (its error code in the message, e.g. 190 for an expired token) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Too many requests */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The Graph API could not be asked (unreachable, timeout, 5xx): try again */
       502: {
         headers: {
           [name: string]: unknown;

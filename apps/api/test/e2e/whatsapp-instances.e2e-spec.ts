@@ -295,7 +295,7 @@ describe('whatsapp instances', () => {
     expect(await list()).toEqual([instance]);
   });
 
-  it('documents the five operations, the error bodies and a provider-less update body', async () => {
+  it('documents the six operations, the error bodies and a provider-less update body', async () => {
     const doc = (await t.http.get('/docs-json').expect(200)).body as {
       paths: Record<
         string,
@@ -310,6 +310,7 @@ describe('whatsapp instances', () => {
       'createWhatsappInstance',
       'deleteWhatsappInstance',
       'getWhatsappInstance',
+      'listWhatsappInstanceTemplates',
       'listWhatsappInstances',
       'updateWhatsappInstance',
     ]);
@@ -335,5 +336,8 @@ describe('whatsapp instances', () => {
     }
     expect(response).toEqual(expect.arrayContaining(['apiUrl', 'hasApiKey']));
     expect(response).not.toContain('apiKey');
+    expect(Object.keys(byId.listWhatsappInstanceTemplates.responses)).toEqual(
+      expect.arrayContaining(['200', '404', '409', '422', '502']),
+    );
   });
 });
