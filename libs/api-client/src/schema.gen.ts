@@ -821,7 +821,7 @@ export interface paths {
     put?: never;
     /**
      * Connect a WhatsApp line (Cloud API needs providerPhoneNumberId)
-     * @description A Cloud API providerPhoneNumberId may also be claimed by other organizations (the answer does not say): the instance receives the id's webhooks while it is the only claim, or once it is verified by setting accessToken (PATCH).
+     * @description A Cloud API providerPhoneNumberId may also be claimed by other organizations (the answer does not say): the instance receives the id's webhooks while it is the only claim, or once it is verified by setting accessToken (PATCH). An Evolution instance may bring its server's apiUrl and apiKey (write-only) for sending.
      *
      *     **Access:** users with role owner or admin; API keys with scope admin.
      */
@@ -854,12 +854,34 @@ export interface paths {
     options?: never;
     head?: never;
     /**
-     * Rename, change the number or the provider ids, set the Cloud API access token (the provider cannot change)
-     * @description Setting accessToken (Cloud API, write-only) verifies it with the Graph API for providerPhoneNumberId before anything is saved; the instance then shows verified: true and receives that id's webhooks.
+     * Rename, change the number or the provider ids, set the Cloud API access token or the Evolution server credentials (the provider cannot change)
+     * @description Setting accessToken (Cloud API, write-only) verifies it with the Graph API for providerPhoneNumberId before anything is saved; the instance then shows verified: true and receives that id's webhooks. Evolution: apiUrl (checked to be a public address) and apiKey (write-only; hasApiKey says whether one is stored); a new apiUrl on an instance holding a key needs apiKey in the same request.
      *
      *     **Access:** users with role owner or admin; API keys with scope admin.
      */
     patch: operations['updateWhatsappInstance'];
+    trace?: never;
+  };
+  '/api/v1/whatsapp-instances/{id}/templates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The approved message templates of a Cloud API instance's WhatsApp Business Account
+     * @description Read from the Graph API (GET {waba_id}/message_templates) with the stored access token, and reused for up to 5 minutes (a new accessToken or WABA id reads them again). Needs the instance to have accessToken and providerBusinessAccountId.
+     *
+     *     **Access:** every user; API keys with scope read.
+     */
+    get: operations['listWhatsappInstanceTemplates'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
 }
@@ -1246,6 +1268,17 @@ export interface components {
       role: 'admin' | 'agent';
     };
     CreateWhatsappInstanceDto: {
+      /**
+       * @description Evolution only, write-only (stored encrypted, never returned; responses say hasApiKey): the API key of the Evolution server, sent in its apikey header. Blank counts as absent; null removes it.
+       * @example B6D711FCDE4D4FD5936544120E713976
+       */
+      apiKey?: string | null;
+      /**
+       * Format: uri
+       * @description Evolution only: base URL of the Evolution server replies are sent through (http or https, no user name or password, no query). It must resolve to public addresses (400 otherwise) unless the server sets ALLOW_PRIVATE_NETWORK_TARGETS. A stored apiKey is never sent to another URL: changing apiUrl on an instance holding a key requires apiKey in the same request. null removes it.
+       * @example https://evolution.example.com
+       */
+      apiUrl?: string | null;
       /** @example Atendimento Loja Centro */
       name: string;
       /**
@@ -2336,6 +2369,17 @@ export interface components {
        * @example EAAGm0PX4ZCpsBA…
        */
       accessToken?: string | null;
+      /**
+       * @description Evolution only, write-only (stored encrypted, never returned; responses say hasApiKey): the API key of the Evolution server, sent in its apikey header. Blank counts as absent; null removes it.
+       * @example B6D711FCDE4D4FD5936544120E713976
+       */
+      apiKey?: string | null;
+      /**
+       * Format: uri
+       * @description Evolution only: base URL of the Evolution server replies are sent through (http or https, no user name or password, no query). It must resolve to public addresses (400 otherwise) unless the server sets ALLOW_PRIVATE_NETWORK_TARGETS. A stored apiKey is never sent to another URL: changing apiUrl on an instance holding a key requires apiKey in the same request. null removes it.
+       * @example https://evolution.example.com
+       */
+      apiUrl?: string | null;
       /** @example Atendimento Loja Centro */
       name?: string;
       /**
@@ -2409,6 +2453,11 @@ export interface components {
     };
     WhatsappInstanceResponseDto: {
       /**
+       * @description Evolution: base URL of the Evolution server replies are sent through
+       * @example https://evolution.example.com
+       */
+      apiUrl: string | null;
+      /**
        * @description Cloud API: another organization verified this providerPhoneNumberId, so this unverified instance receives none of its webhooks (set accessToken to verify it)
        * @example false
        */
@@ -2423,6 +2472,11 @@ export interface components {
        * @example true
        */
       hasAccessToken: boolean;
+      /**
+       * @description Evolution: an API key for apiUrl is stored (it is write-only: never returned)
+       * @example true
+       */
+      hasApiKey: boolean;
       /**
        * Format: uuid
        * @example 3f2b8c1e-6d4a-4f7e-9b1a-2c5d8e7f9a10
@@ -2465,6 +2519,44 @@ export interface components {
     };
     /** @enum {string} */
     WhatsappProvider: 'cloud_api' | 'evolution';
+    WhatsappTemplateListResponseDto: {
+      /** @description By name, then language */
+      items: components['schemas']['WhatsappTemplateResponseDto'][];
+    };
+    WhatsappTemplateResponseDto: {
+      /**
+       * @description Text of the BODY component
+       * @example Olá {{1}}, seu pedido {{2}} foi confirmado.
+       */
+      body: string | null;
+      /**
+       * @description MARKETING, UTILITY or AUTHENTICATION
+       * @example UTILITY
+       */
+      category: string;
+      /**
+       * @description Text of a TEXT header
+       * @example Pedido confirmado
+       */
+      headerText: string | null;
+      /**
+       * @description Meta's language code: send it as the template's language
+       * @example pt_BR
+       */
+      language: string;
+      /** @example pedido_confirmado */
+      name: string;
+      /**
+       * @description Always APPROVED: only those can be sent
+       * @example APPROVED
+       */
+      status: string;
+      /**
+       * @description Distinct {{n}} placeholders of the body: how many variables a template message must bring
+       * @example 2
+       */
+      variables: number;
+    };
   };
   responses: never;
   parameters: never;
@@ -5988,7 +6080,7 @@ export interface operations {
           'application/json': components['schemas']['WhatsappInstanceResponseDto'];
         };
       };
-      /** @description Invalid input: the message and details name the offending field */
+      /** @description Invalid input, named by field; apiUrl when it is not a public http(s) address (loopback, private and link-local targets are refused unless the server sets ALLOW_PRIVATE_NETWORK_TARGETS), apiUrl/apiKey for a Cloud API instance */
       400: {
         headers: {
           [name: string]: unknown;
@@ -6205,7 +6297,7 @@ export interface operations {
           'application/json': components['schemas']['WhatsappInstanceResponseDto'];
         };
       };
-      /** @description Invalid input, named by field; accessToken (or providerPhoneNumberId, re-verified with the stored token) when the Graph API does not accept the token for the phone_number_id */
+      /** @description Invalid input, named by field; accessToken (or providerPhoneNumberId, re-verified with the stored token) when the Graph API does not accept the token for the phone_number_id; apiUrl when it is not a public http(s) address; apiKey when apiUrl changes without it */
       400: {
         headers: {
           [name: string]: unknown;
@@ -6268,6 +6360,98 @@ export interface operations {
         };
       };
       /** @description The Graph API could not be asked (unreachable, timeout, error): nothing was saved, try again */
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  listWhatsappInstanceTemplates: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WhatsappTemplateListResponseDto'];
+        };
+      };
+      /** @description Invalid input: the message and details name the offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not allowed: every user; API keys with scope read. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description templates_not_supported: an Evolution instance; instance_credentials_missing: no access token or WABA id (or the stored token cannot be decrypted) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description graph_api_refused: the Graph API refused the request (its error code in the message, e.g. 190 for an expired token) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Too many requests */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The Graph API could not be asked (unreachable, timeout, 5xx): try again */
       502: {
         headers: {
           [name: string]: unknown;

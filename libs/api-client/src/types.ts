@@ -50,3 +50,4 @@ export type WhatsappProvider = Schemas['WhatsappProvider'];
 export type WhatsappInstance = Schemas['WhatsappInstanceResponseDto'];
 export type CreateWhatsappInstanceBody = Schemas['CreateWhatsappInstanceDto'];
 export type UpdateWhatsappInstanceBody = Schemas['UpdateWhatsappInstanceDto'];
+export type WhatsappTemplate = Schemas['WhatsappTemplateResponseDto'];

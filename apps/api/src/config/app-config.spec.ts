@@ -57,6 +57,15 @@ describe('loadConfig', () => {
     expect(config.publicUrl).toBe('https://app.example.com');
   });
 
+  it('keeps organizations off private networks unless ALLOW_PRIVATE_NETWORK_TARGETS says otherwise', () => {
+    expect(loadConfig({ PGLITE_DATA_DIR: dataDir() }).allowPrivateNetworkTargets).toBe(false);
+    const lan = loadConfig({ PGLITE_DATA_DIR: dataDir(), ALLOW_PRIVATE_NETWORK_TARGETS: 'true' });
+    expect(lan.allowPrivateNetworkTargets).toBe(true);
+    expect(() => loadConfig({ PGLITE_DATA_DIR: dataDir(), ALLOW_PRIVATE_NETWORK_TARGETS: 'sometimes' })).toThrow(
+      /ALLOW_PRIVATE_NETWORK_TARGETS/,
+    );
+  });
+
   it('reads trusted proxies and database budgets, refusing what cannot work', () => {
     const config = loadConfig({
       PGLITE_DATA_DIR: dataDir(),

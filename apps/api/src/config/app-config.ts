@@ -35,6 +35,12 @@ export interface AppConfig {
    * API (an organization may override that one in its Meta settings).
    */
   metaGraphApiBaseUrl: string;
+  /**
+   * Let URLs that organizations type (an Evolution server's apiUrl) reach loopback, private, link-local and other
+   * non-public addresses. Off by default: such a URL would let any organization make this server call its own
+   * network (SSRF). On for tests and self-hosted gateways on the same LAN.
+   */
+  allowPrivateNetworkTargets: boolean;
   /** Deliver queued ad-platform conversions from this process, polling every conversionsWorkerIntervalMs. */
   conversionsWorkerEnabled: boolean;
   conversionsWorkerIntervalMs: number;
@@ -45,8 +51,6 @@ export interface AppConfig {
   repliesWorkerConcurrency: number;
   /** The first retry of a reply the provider could not take waits this long (then doubles, up to 10 minutes). */
   repliesRetryBaseMs: number;
-  // TEMPORARY until the creds branch lands
-  allowPrivateNetworkTargets: boolean;
   /** Meta Cloud API webhook: the verify token of the subscription handshake, and the app secret that signs bodies. */
   whatsappVerifyToken: string | null;
   whatsappAppSecret: string | null;

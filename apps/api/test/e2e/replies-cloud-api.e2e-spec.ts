@@ -155,7 +155,11 @@ describe('Replies through the Cloud API', () => {
     const before = app.graph.messageSends().length;
     const template = { name: 'retomada_atendimento', language: 'pt_BR', variables: ['Maria', 'amanhã'] };
     const { body } = await app.reply(closed, { template }).expect(202);
-    expect(body).toMatchObject({ type: 'template', status: 'pending' });
+    expect(body).toMatchObject({ type: 'template', status: 'pending', body: 'Olá Maria, podemos retomar amanhã?' });
+    const unknown = await app.reply(closed, { template: { ...template, name: 'promo' } }).expect(400);
+    expect(unknown.body.details[0]).toMatchObject({ field: 'template.name', code: 'template_not_found' });
+    const short = await app.reply(closed, { template: { ...template, variables: ['Maria'] } }).expect(400);
+    expect(short.body.details[0]).toMatchObject({ field: 'template.variables' });
     await app.deliver();
     const sends = app.graph.messageSends().slice(before);
     expect(sends.map((s) => s.body)).toEqual([

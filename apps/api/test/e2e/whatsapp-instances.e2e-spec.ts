@@ -59,6 +59,8 @@ describe('whatsapp instances', () => {
       hasAccessToken: false,
       verified: false,
       conflicting: false,
+      apiUrl: null,
+      hasApiKey: false,
       webhookUrl: 'http://localhost:3000/api/v1/webhooks/whatsapp/cloud',
       webhookToken: expect.stringMatching(/^[0-9a-f]{48}$/),
       createdAt: expect.any(String),
@@ -293,7 +295,7 @@ describe('whatsapp instances', () => {
     expect(await list()).toEqual([instance]);
   });
 
-  it('documents the five operations, the error bodies and a provider-less update body', async () => {
+  it('documents the six operations, the error bodies and a provider-less update body', async () => {
     const doc = (await t.http.get('/docs-json').expect(200)).body as {
       paths: Record<
         string,
@@ -308,6 +310,7 @@ describe('whatsapp instances', () => {
       'createWhatsappInstance',
       'deleteWhatsappInstance',
       'getWhatsappInstance',
+      'listWhatsappInstanceTemplates',
       'listWhatsappInstances',
       'updateWhatsappInstance',
     ]);
@@ -327,5 +330,14 @@ describe('whatsapp instances', () => {
     const response = Object.keys(schemas.WhatsappInstanceResponseDto.properties);
     expect(response).toEqual(expect.arrayContaining(['hasAccessToken', 'verified', 'conflicting']));
     expect(response).not.toContain('accessToken');
+    // So is the Evolution API key, accepted on create and update.
+    for (const dto of ['CreateWhatsappInstanceDto', 'UpdateWhatsappInstanceDto']) {
+      expect(schemas[dto].properties.apiKey).toMatchObject({ type: 'string', writeOnly: true });
+    }
+    expect(response).toEqual(expect.arrayContaining(['apiUrl', 'hasApiKey']));
+    expect(response).not.toContain('apiKey');
+    expect(Object.keys(byId.listWhatsappInstanceTemplates.responses)).toEqual(
+      expect.arrayContaining(['200', '404', '409', '422', '502']),
+    );
   });
 });

@@ -15,16 +15,21 @@ export interface GraphApiRequest {
 const PHONE_NUMBER_PATH = /^\/v[\d.]+\/(\d+)$/;
 /** POST /{version}/{phone_number_id}/messages: a message sent from the number. */
 const MESSAGES_PATH = /^\/v[\d.]+\/(\d+)\/messages$/;
+/** GET /{version}/{waba_id}/message_templates: a WhatsApp Business Account's templates. */
+const TEMPLATES_PATH = /^\/v[\d.]+\/(\d+)\/message_templates$/;
 
 /**
  * A local stand-in for Meta's Graph API: records every request and fails on demand. Conversions API posts answer
  * events_received; `GET /{phone_number_id}` answers the number for a Bearer token granted it (grantPhoneNumbers), and
  * otherwise the errors Meta gives: 190 for a token it does not know, 100 for a token without access to the number.
+ * `GET /{waba_id}/message_templates` answers the templates set for the WABA and its token (setTemplates), `limit`
+ * a page with `paging.next` while more remain, with the same errors otherwise.
  */
 export class FakeGraphApi {
   readonly requests: GraphApiRequest[] = [];
   private readonly failures: { status: number; body: unknown }[] = [];
   private readonly phoneNumbers = new Map<string, Set<string>>();
+  private readonly templates = new Map<string, { token: string; templates: Record<string, unknown>[] }>();
   private hangUps = 0;
   /** When set, every request without a queued failure answers this. */
   alwaysFail: { status: number; body: unknown } | null = null;
@@ -72,6 +77,16 @@ export class FakeGraphApi {
     return `wamid.FAKE${String(this.sentIds.length + 1).padStart(6, '0')}${process.pid}`;
   }
 
+  /** The WABA's templates (Graph objects: name, language, status, category, components), readable with `token`. */
+  setTemplates(wabaId: string, token: string, templates: Record<string, unknown>[]): void {
+    this.templates.set(wabaId, { token, templates });
+  }
+
+  /** The GET /{waba_id}/message_templates requests received, oldest first. */
+  templateReads(): GraphApiRequest[] {
+    return this.requests.filter((r) => r.method === 'GET' && TEMPLATES_PATH.test(r.path));
+  }
+
   /** The GET /{phone_number_id} requests received, oldest first. */
   phoneNumberReads(): GraphApiRequest[] {
     return this.requests.filter((r) => r.method === 'GET' && PHONE_NUMBER_PATH.test(r.path));
@@ -99,13 +114,16 @@ export class FakeGraphApi {
     const failure = this.failures.shift() ?? this.alwaysFail;
     const phoneNumberId = req.method === 'GET' ? PHONE_NUMBER_PATH.exec(url.pathname)?.[1] : undefined;
     const sending = req.method === 'POST' && MESSAGES_PATH.test(url.pathname);
+    const wabaId = req.method === 'GET' ? TEMPLATES_PATH.exec(url.pathname)?.[1] : undefined;
     const [status, answer] = failure
       ? [failure.status, failure.body]
       : phoneNumberId
         ? this.phoneNumber(phoneNumberId, req.headers.authorization)
         : sending
           ? this.accept(body)
-          : [200, { events_received: (body.data as unknown[]).length, messages: [], fbtrace_id: 'F' }];
+          : wabaId
+            ? this.templatePage(wabaId, url, req.headers.authorization)
+            : [200, { events_received: (body.data as unknown[]).length, messages: [], fbtrace_id: 'F' }];
     res.writeHead(status, { 'content-type': 'application/json' });
     res.end(JSON.stringify(answer));
   }
@@ -119,35 +137,59 @@ export class FakeGraphApi {
   }
 
   private phoneNumber(id: string, authorization: string | undefined): [number, unknown] {
-    const token = authorization?.startsWith('Bearer ') ? authorization.slice('Bearer '.length) : '';
-    const granted = this.phoneNumbers.get(token);
-    if (!granted) {
-      return [
-        401,
-        {
-          error: {
-            message: 'Invalid OAuth access token - Cannot parse access token',
-            type: 'OAuthException',
-            code: 190,
-            fbtrace_id: 'F',
-          },
-        },
-      ];
-    }
-    if (!granted.has(id)) {
-      return [
-        400,
-        {
-          error: {
-            message: `Unsupported get request. Object with ID '${id}' does not exist, cannot be loaded due to missing permissions, or does not support this operation.`,
-            type: 'GraphMethodException',
-            code: 100,
-            error_subcode: 33,
-            fbtrace_id: 'F',
-          },
-        },
-      ];
-    }
+    const granted = this.phoneNumbers.get(bearer(authorization));
+    if (!granted) return INVALID_TOKEN;
+    if (!granted.has(id)) return missingObject(id);
     return [200, { id, display_phone_number: '+55 11 94000-1234', verified_name: 'Loja Teste' }];
   }
+
+  /** One page of `limit` templates from offset `after` (Graph's cursors are opaque; offsets will do here). */
+  private templatePage(wabaId: string, url: URL, authorization: string | undefined): [number, unknown] {
+    const waba = this.templates.get(wabaId);
+    const token = bearer(authorization);
+    if (!waba || waba.token !== token) {
+      return [...this.phoneNumbers.keys(), ...[...this.templates.values()].map((w) => w.token)].includes(token)
+        ? missingObject(wabaId)
+        : INVALID_TOKEN;
+    }
+    const limit = Number(url.searchParams.get('limit') ?? 25);
+    const after = Number(url.searchParams.get('after') ?? 0);
+    const data = waba.templates.slice(after, after + limit);
+    const more = after + limit < waba.templates.length;
+    const next = new URL(url.pathname, this.base);
+    for (const [key, value] of url.searchParams) next.searchParams.set(key, value);
+    next.searchParams.set('after', String(after + limit));
+    return [200, { data, paging: { cursors: {}, ...(more ? { next: next.toString() } : {}) } }];
+  }
+}
+
+function bearer(authorization: string | undefined): string {
+  return authorization?.startsWith('Bearer ') ? authorization.slice('Bearer '.length) : '';
+}
+
+const INVALID_TOKEN: [number, unknown] = [
+  401,
+  {
+    error: {
+      message: 'Invalid OAuth access token - Cannot parse access token',
+      type: 'OAuthException',
+      code: 190,
+      fbtrace_id: 'F',
+    },
+  },
+];
+
+function missingObject(id: string): [number, unknown] {
+  return [
+    400,
+    {
+      error: {
+        message: `Unsupported get request. Object with ID '${id}' does not exist, cannot be loaded due to missing permissions, or does not support this operation.`,
+        type: 'GraphMethodException',
+        code: 100,
+        error_subcode: 33,
+        fbtrace_id: 'F',
+      },
+    },
+  ];
 }

@@ -4,6 +4,20 @@ import { FakeGraphApi } from './fake-graph-api';
 import { WebhookFixture } from './webhook-fixture';
 import { CLOUD_PHONE_NUMBER_ID, cloudText } from './whatsapp-payloads';
 
+export const WABA_ID = '102290129340398';
+
+/** The WABA's templates as the Graph API lists them (one pending: not offered). */
+export const TEMPLATES = [
+  {
+    name: 'retomada_atendimento',
+    language: 'pt_BR',
+    status: 'APPROVED',
+    category: 'UTILITY',
+    components: [{ type: 'BODY', text: 'Olá {{1}}, podemos retomar {{2}}?' }],
+  },
+  { name: 'promo', language: 'pt_BR', status: 'PENDING', category: 'MARKETING', components: [] },
+];
+
 /** The lead of every conversation these tests open (the Cloud API's wa_id, digits). */
 export const LEAD_WA_ID = '5511999998888';
 
@@ -43,8 +57,9 @@ export class RepliesFixture extends WebhookFixture {
     await this.http
       .patch(`/api/v1/whatsapp-instances/${this.cloud.id}`)
       .set(this.owner.bearer)
-      .send({ accessToken: this.token })
+      .send({ accessToken: this.token, providerBusinessAccountId: WABA_ID })
       .expect(200);
+    this.graph.setTemplates(WABA_ID, this.token, TEMPLATES);
   }
 
   /** The lead writes `hoursAgo` hours before now; answers the ticket it lands on. */

@@ -289,6 +289,8 @@ export interface WhatsappConversations {
 
 export interface WhatsappInstances {
   access_token_encrypted: string | null;
+  api_key_encrypted: string | null;
+  api_url: string | null;
   created_at: Generated<Timestamp>;
   id: Generated<string>;
   name: string;

@@ -13,6 +13,7 @@ import { MessageCounters1796168600000 } from './1796168600000-MessageCounters';
 import { SalesCounters1796168700000 } from './1796168700000-SalesCounters';
 import { ConversionLeases1796168701387 } from './1796168701387-ConversionLeases';
 import { Replies1796183421464 } from './1796183421464-Replies';
+import { EvolutionCredentials1796183540858 } from './1796183540858-EvolutionCredentials';
 
 export const MIGRATIONS = [
   Initial1795927686758,
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   SalesCounters1796168700000,
   ConversionLeases1796168701387,
   Replies1796183421464,
+  EvolutionCredentials1796183540858,
 ];

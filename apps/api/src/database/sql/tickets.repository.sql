@@ -293,7 +293,11 @@ select
           'provider',
           "i"."provider",
           'canSend',
-          i.access_token_encrypted is not null
+          case
+            when i.provider = 'cloud_api' then i.access_token_encrypted is not null
+            else i.api_url is not null
+            and i.api_key_encrypted is not null
+          end
         ),
         'lastInboundAt',
         to_char(

@@ -159,7 +159,8 @@ select
   "i"."provider",
   case
     when i.provider = 'cloud_api' then i.access_token_encrypted is not null
-    else i.access_token_encrypted is not null
+    else i.api_url is not null
+    and i.api_key_encrypted is not null
   end as "hasCredentials",
   "l"."phone" as "leadPhone",
   "c"."last_inbound_at" as "lastInboundAt"

@@ -10,6 +10,7 @@ select
   "whatsapp_instances"."provider_phone_number_id" as "providerPhoneNumberId",
   "whatsapp_instances"."provider_business_account_id" as "providerBusinessAccountId",
   "whatsapp_instances"."verified_at" as "verifiedAt",
+  "whatsapp_instances"."api_url" as "apiUrl",
   "whatsapp_instances"."created_at" as "createdAt",
   "whatsapp_instances"."updated_at" as "updatedAt"
 from
@@ -30,6 +31,7 @@ select
   "whatsapp_instances"."provider_phone_number_id" as "providerPhoneNumberId",
   "whatsapp_instances"."provider_business_account_id" as "providerBusinessAccountId",
   "whatsapp_instances"."verified_at" as "verifiedAt",
+  "whatsapp_instances"."api_url" as "apiUrl",
   "whatsapp_instances"."created_at" as "createdAt",
   "whatsapp_instances"."updated_at" as "updatedAt"
 from
@@ -59,10 +61,12 @@ insert into
     "provider",
     "provider_phone_number_id",
     "provider_business_account_id",
-    "webhook_token"
+    "webhook_token",
+    "api_url",
+    "api_key_encrypted"
   )
 values
-  ($1, $2, $3, $4, $5, $6, $7)
+  ($1, $2, $3, $4, $5, $6, $7, $8, $9)
 returning
   "whatsapp_instances"."id",
   "whatsapp_instances"."organization_id" as "organizationId",
@@ -72,6 +76,7 @@ returning
   "whatsapp_instances"."provider_phone_number_id" as "providerPhoneNumberId",
   "whatsapp_instances"."provider_business_account_id" as "providerBusinessAccountId",
   "whatsapp_instances"."verified_at" as "verifiedAt",
+  "whatsapp_instances"."api_url" as "apiUrl",
   "whatsapp_instances"."created_at" as "createdAt",
   "whatsapp_instances"."updated_at" as "updatedAt";
 
@@ -93,6 +98,7 @@ returning
   "whatsapp_instances"."provider_phone_number_id" as "providerPhoneNumberId",
   "whatsapp_instances"."provider_business_account_id" as "providerBusinessAccountId",
   "whatsapp_instances"."verified_at" as "verifiedAt",
+  "whatsapp_instances"."api_url" as "apiUrl",
   "whatsapp_instances"."created_at" as "createdAt",
   "whatsapp_instances"."updated_at" as "updatedAt";
 
@@ -122,6 +128,7 @@ select
     when $1::boolean then "i"."webhook_token"
   end as "webhookToken",
   "i"."access_token_encrypted" is not null as "hasAccessToken",
+  "i"."api_key_encrypted" is not null as "hasApiKey",
   "i"."verified_at" is not null as "verified",
   (
     "i"."provider" = 'cloud_api'
@@ -154,6 +161,23 @@ where
   and "whatsapp_instances"."id" = $2
 limit
   $3;
+
+-- WhatsappInstancesRepository.credentials [prepared as whatsapp_instances.credentials]
+select
+  "whatsapp_instances"."id",
+  "whatsapp_instances"."organization_id" as "organizationId",
+  "whatsapp_instances"."provider",
+  "whatsapp_instances"."provider_phone_number_id" as "providerPhoneNumberId",
+  "whatsapp_instances"."provider_business_account_id" as "providerBusinessAccountId",
+  "whatsapp_instances"."access_token_encrypted" as "accessTokenEncrypted",
+  "whatsapp_instances"."verified_at" is not null as "verified",
+  "whatsapp_instances"."api_url" as "apiUrl",
+  "whatsapp_instances"."api_key_encrypted" as "apiKeyEncrypted"
+from
+  "whatsapp_instances"
+where
+  "whatsapp_instances"."organization_id" = $1
+  and "whatsapp_instances"."id" = $2;
 
 -- WhatsappInstancesRepository.verifiedElsewhere [cross-tenant: at most one verified claim per phone_number_id exists across organizations]
 select
@@ -245,18 +269,3 @@ where
   and "whatsapp_instances"."provider" = 'evolution'
 limit
   1;
-
--- WhatsappInstancesRepository.credentials [prepared as whatsapp_instances.credentials]
-select
-  "id",
-  "organization_id" as "organizationId",
-  "provider",
-  "provider_phone_number_id" as "providerPhoneNumberId",
-  "provider_business_account_id" as "providerBusinessAccountId",
-  "access_token_encrypted" as "accessTokenEncrypted",
-  "verified_at" as "verifiedAt"
-from
-  "whatsapp_instances"
-where
-  "organization_id" = $1
-  and "id" = $2;

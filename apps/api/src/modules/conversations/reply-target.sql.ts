@@ -24,7 +24,7 @@ export const replyTargetQuery = statementTemplate(
         'i.provider',
         sql<boolean>`CASE WHEN i.provider = ${sql.lit(WhatsappProvider.CLOUD_API)}
         THEN i.access_token_encrypted IS NOT NULL
-        ELSE i.access_token_encrypted IS NOT NULL END`.as('hasCredentials'),
+        ELSE i.api_url IS NOT NULL AND i.api_key_encrypted IS NOT NULL END`.as('hasCredentials'),
         'l.phone as leadPhone',
         'c.last_inbound_at as lastInboundAt',
       ])

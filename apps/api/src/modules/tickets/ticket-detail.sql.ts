@@ -88,7 +88,8 @@ export function ticketDetailQuery(organizationId: string, id: string) {
               name: c.ref('i.name'),
               phoneNumber: c.ref('i.phone_number'),
               provider: c.ref('i.provider'),
-              canSend: sql<boolean>`i.access_token_encrypted IS NOT NULL`,
+              canSend: sql<boolean>`CASE WHEN i.provider = 'cloud_api' THEN i.access_token_encrypted IS NOT NULL
+                ELSE i.api_url IS NOT NULL AND i.api_key_encrypted IS NOT NULL END`,
             }),
             lastInboundAt: iso(c.ref('c.last_inbound_at')),
           }).as('conversation'),

@@ -10,7 +10,10 @@ const CLOUD_API = sql.lit<string>(WhatsappProvider.CLOUD_API);
  * repository short). They read the encrypted access token only to say whether it is there, except storedAccessToken.
  */
 
-/** An instance's webhook secret (for managers only), and how it stands as a claim of its phone_number_id. */
+/**
+ * An instance's webhook secret (for managers only), whether it holds its provider credentials (never them), and how
+ * it stands as a claim of its phone_number_id.
+ */
 export function instanceStatesQuery(organizationId: string, ids: readonly string[], withWebhookToken: boolean) {
   return qb
     .selectFrom('whatsapp_instances as i')
@@ -23,6 +26,7 @@ export function instanceStatesQuery(organizationId: string, ids: readonly string
         .end()
         .as('webhookToken'),
       eb('i.access_token_encrypted', 'is not', null).$castTo<boolean>().as('hasAccessToken'),
+      eb('i.api_key_encrypted', 'is not', null).$castTo<boolean>().as('hasApiKey'),
       eb('i.verified_at', 'is not', null).$castTo<boolean>().as('verified'),
       eb
         .and([

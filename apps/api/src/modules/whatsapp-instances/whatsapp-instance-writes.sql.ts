@@ -20,6 +20,8 @@ export function insertInstanceQuery(row: NewWhatsappInstanceRow) {
       provider_phone_number_id: row.providerPhoneNumberId,
       provider_business_account_id: row.providerBusinessAccountId,
       webhook_token: row.webhookToken,
+      api_url: row.apiUrl,
+      api_key_encrypted: row.apiKeyEncrypted,
     })
     .returning(INSTANCE_COLUMNS)
     .$narrowType<Typed>();
@@ -36,6 +38,8 @@ export function updateInstanceQuery(organizationId: string, id: string, patch: W
       provider_business_account_id: patch.providerBusinessAccountId,
       access_token_encrypted: patch.accessTokenEncrypted,
       verified_at: patch.verifiedAt,
+      api_url: patch.apiUrl,
+      api_key_encrypted: patch.apiKeyEncrypted,
       updated_at: sql<Date>`CURRENT_TIMESTAMP`,
     })
     .where('whatsapp_instances.organization_id', '=', organizationId)

@@ -8,7 +8,8 @@ import { type WhatsappInstanceRow, WhatsappInstancesRepository } from './whatsap
 
 /**
  * Instances as the API shows them: with the webhook URL to paste, the webhook token for managers only, and their
- * claim on their phone_number_id (hasAccessToken, verified, conflicting; never the access token).
+ * claim on their phone_number_id (hasAccessToken, verified, conflicting) and whether an Evolution API key is stored
+ * (hasApiKey): never the access token nor the key.
  */
 @Injectable()
 export class WhatsappInstancePresenter {
@@ -44,4 +45,10 @@ export class WhatsappInstancePresenter {
 }
 
 /** An instance deleted between its read and this one: nothing to show beyond its columns. */
-const UNKNOWN_STATE = { webhookToken: null, hasAccessToken: false, verified: false, conflicting: false };
+const UNKNOWN_STATE = {
+  webhookToken: null,
+  hasAccessToken: false,
+  hasApiKey: false,
+  verified: false,
+  conflicting: false,
+};

@@ -2,7 +2,10 @@ import type { WhatsappProvider } from '@whatrack/shared';
 
 /** The row types of WhatsappInstancesRepository. */
 
-/** An instance's columns as read by default: never its webhook token nor its access token (see instanceStates). */
+/**
+ * An instance's columns as read by default: never its webhook token, access token or API key (see instanceStates
+ * and credentials).
+ */
 export interface WhatsappInstanceRow {
   id: string;
   organizationId: string;
@@ -12,6 +15,8 @@ export interface WhatsappInstanceRow {
   providerPhoneNumberId: string | null;
   providerBusinessAccountId: string | null;
   verifiedAt: Date | null;
+  /** Evolution: base URL of its server. */
+  apiUrl: string | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -24,9 +29,12 @@ export interface NewWhatsappInstanceRow {
   providerPhoneNumberId: string | null;
   providerBusinessAccountId: string | null;
   webhookToken: string;
+  apiUrl: string | null;
+  /** TokenCipher output, or null. */
+  apiKeyEncrypted: string | null;
 }
 
-/** What an update may write; accessTokenEncrypted only ever holds TokenCipher output (or null). */
+/** What an update may write; accessTokenEncrypted and apiKeyEncrypted only ever hold TokenCipher output (or null). */
 export interface WhatsappInstancePatch {
   name?: string;
   phoneNumber?: string;
@@ -34,6 +42,8 @@ export interface WhatsappInstancePatch {
   providerBusinessAccountId?: string | null;
   accessTokenEncrypted?: string | null;
   verifiedAt?: Date | null;
+  apiUrl?: string | null;
+  apiKeyEncrypted?: string | null;
 }
 
 export const INSTANCE_COLUMNS = [
@@ -45,6 +55,7 @@ export const INSTANCE_COLUMNS = [
   'whatsapp_instances.provider_phone_number_id as providerPhoneNumberId',
   'whatsapp_instances.provider_business_account_id as providerBusinessAccountId',
   'whatsapp_instances.verified_at as verifiedAt',
+  'whatsapp_instances.api_url as apiUrl',
   'whatsapp_instances.created_at as createdAt',
   'whatsapp_instances.updated_at as updatedAt',
 ] as const;
@@ -55,6 +66,7 @@ export interface InstanceStateRow {
   id: string;
   webhookToken: string | null;
   hasAccessToken: boolean;
+  hasApiKey: boolean;
   verified: boolean;
   conflicting: boolean;
 }

@@ -20,6 +20,7 @@ import {
 } from './whatsapp-instance-claims.sql';
 import { insertInstanceQuery, updateInstanceQuery } from './whatsapp-instance-writes.sql';
 import { cloudRouteStatement, evolutionWebhookAuthQuery } from './whatsapp-instance-routes.sql';
+import { credentialsStatement } from './whatsapp-instance-credentials.sql';
 
 export type {
   InstanceStateRow,
@@ -40,7 +41,8 @@ const ORG_ID = { organizationId: DummyValue.UUID, id: DummyValue.UUID2 };
 
 /**
  * The only SQL of whatsapp_instances, with the Cloud API claims of a phone_number_id (whatsapp-instance-claims.sql.ts).
- * The webhook token and the encrypted access token are read only by instanceStates and storedAccessToken.
+ * The webhook token and the encrypted access token are read only by instanceStates, storedAccessToken and
+ * credentials; the encrypted API key only by credentials.
  */
 @Injectable()
 export class WhatsappInstancesRepository {
@@ -91,6 +93,8 @@ export class WhatsappInstancesRepository {
         providerPhoneNumberId: 'vendas',
         providerBusinessAccountId: null,
         webhookToken: 'f'.repeat(48),
+        apiUrl: 'https://evolution.example.com',
+        apiKeyEncrypted: 'v1.iv.tag.ciphertext',
       },
     ],
   })
@@ -170,6 +174,18 @@ export class WhatsappInstancesRepository {
     return row?.accessTokenEncrypted ?? null;
   }
 
+  /**
+   * What the sender needs to deliver through the instance: provider ids, whether it is verified, and its
+   * credentials, still encrypted (TokenCipher: decrypt just before use, never log). Prepared: read per message.
+   */
+  @GenerateSql({ params: [ORG_ID] })
+  credentials(
+    db: Db,
+    { organizationId, id }: { organizationId: string; id: string },
+  ): Promise<InstanceCredentials | undefined> {
+    return db.first(credentialsStatement({ organizationId, id }), { prepare: 'whatsapp_instances.credentials' });
+  }
+
   /** Whether another instance (necessarily of another organization: ids are unique per organization) verified the id. */
   @GenerateSql({
     params: [{ phoneNumberId: '123456789', exceptId: DummyValue.UUID }],
@@ -239,51 +255,24 @@ export class WhatsappInstancesRepository {
   ): Promise<(InstanceRoute & { webhookToken: string | null }) | undefined> {
     return db.first(evolutionWebhookAuthQuery(id));
   }
-
-  /** What sending a reply needs of an instance: its provider ids and encrypted credentials (never for the API). */
-  @GenerateSql({ params: [ORG_ID] })
-  async credentials(
-    db: Db,
-    { organizationId, id }: { organizationId: string; id: string },
-  ): Promise<InstanceCredentials | undefined> {
-    const row = await db.first(
-      qb
-        .selectFrom('whatsapp_instances')
-        .select([
-          'id',
-          'organization_id as organizationId',
-          'provider',
-          'provider_phone_number_id as providerPhoneNumberId',
-          'provider_business_account_id as providerBusinessAccountId',
-          'access_token_encrypted as accessTokenEncrypted',
-          'verified_at as verifiedAt',
-        ])
-        .where('organization_id', '=', organizationId)
-        .where('id', '=', id),
-      { prepare: 'whatsapp_instances.credentials' },
-    );
-    if (!row) return undefined;
-    const { verifiedAt, ...rest } = row;
-    return {
-      ...rest,
-      provider: row.provider as WhatsappProvider,
-      verified: verifiedAt !== null,
-      apiUrl: null,
-      apiKeyEncrypted: null,
-    };
-  }
 }
 
-/** An instance's sending credentials, encrypted (TokenCipher): for the replies worker only. */
+/** An instance as the sender sees it (WhatsappInstancesRepository.credentials). */
 export interface InstanceCredentials {
   id: string;
   organizationId: string;
   provider: WhatsappProvider;
+  /** Cloud API: the phone_number_id messages are sent from. Evolution: the instance name on the gateway. */
   providerPhoneNumberId: string | null;
+  /** Cloud API: the WABA id (templates). */
   providerBusinessAccountId: string | null;
+  /** Cloud API: TokenCipher output, or null. */
   accessTokenEncrypted: string | null;
+  /** Cloud API: the Graph API accepted the token for providerPhoneNumberId. */
   verified: boolean;
+  /** Evolution: base URL of its server (send through publicRequest: its address is checked again). */
   apiUrl: string | null;
+  /** Evolution: TokenCipher output, or null. */
   apiKeyEncrypted: string | null;
 }
 

@@ -6,6 +6,7 @@ import { ConflictError, InvalidInputError, NotFoundError } from '../../common/er
 import { normalizePhone } from '../../common/phone/phone';
 import { Db } from '../../database/db';
 import { CloudClaims } from './cloud-claims';
+import { EvolutionCredentials } from './evolution-credentials';
 import type { CreateWhatsappInstanceDto } from './dto/create-whatsapp-instance.dto';
 import type { UpdateWhatsappInstanceDto } from './dto/update-whatsapp-instance.dto';
 import {
@@ -22,6 +23,7 @@ export class WhatsappInstancesService {
     private readonly db: Db,
     private readonly instances: WhatsappInstancesRepository,
     private readonly claims: CloudClaims,
+    private readonly evolution: EvolutionCredentials,
   ) {}
 
   /** Oldest first: the organization's first instance is items[0]. */
@@ -35,10 +37,11 @@ export class WhatsappInstancesService {
     return instance;
   }
 
-  create(auth: AuthContext, dto: CreateWhatsappInstanceDto): Promise<WhatsappInstanceRow> {
+  async create(auth: AuthContext, dto: CreateWhatsappInstanceDto): Promise<WhatsappInstanceRow> {
     const phoneNumber = this.normalizePhoneNumber(dto.phoneNumber);
     const providerPhoneNumberId = dto.providerPhoneNumberId ?? null;
     this.assertProviderPhoneNumberId(dto.provider, providerPhoneNumberId);
+    const credentials = await this.evolution.plan(dto.provider, dto);
     const organizationId = auth.organizationId;
     return this.db.transaction(async (tx) => {
       await this.instances.lockOrganization(tx, { organizationId });
@@ -51,13 +54,15 @@ export class WhatsappInstancesService {
         providerPhoneNumberId,
         providerBusinessAccountId: dto.providerBusinessAccountId ?? null,
         webhookToken: randomBytes(24).toString('hex'),
+        apiUrl: credentials.apiUrl ?? null,
+        apiKeyEncrypted: credentials.apiKeyEncrypted ?? null,
       });
     });
   }
 
   /**
    * Applies a partial update (only the columns that change are written); the claim on a Cloud API phone_number_id
-   * changes through CloudClaims.
+   * changes through CloudClaims, an Evolution server's URL and key through EvolutionCredentials.
    */
   async update(auth: AuthContext, id: string, dto: UpdateWhatsappInstanceDto): Promise<WhatsappInstanceRow> {
     const phoneNumber = dto.phoneNumber === undefined ? undefined : this.normalizePhoneNumber(dto.phoneNumber);
@@ -68,6 +73,7 @@ export class WhatsappInstancesService {
       this.assertProviderPhoneNumberId(current.provider, providerPhoneNumberId);
     }
     const claim = await this.claims.plan(auth, current, dto, providerPhoneNumberId);
+    const credentials = await this.evolution.plan(current.provider, dto);
     const organizationId = auth.organizationId;
     return this.db.transaction(async (tx) => {
       await this.instances.lockOrganization(tx, { organizationId });
@@ -84,6 +90,13 @@ export class WhatsappInstancesService {
         patch.providerBusinessAccountId = businessAccountId;
       }
       Object.assign(patch, await this.claims.apply(tx, auth, { ...instance, ...patch }, claim));
+      if (credentials.apiUrl !== undefined || credentials.apiKeyEncrypted !== undefined) {
+        const [state] = await this.instances.states(tx, { organizationId, ids: [id], withWebhookToken: false });
+        this.evolution.assertKeyFollowsUrl({ apiUrl: instance.apiUrl, hasApiKey: state.hasApiKey }, dto, credentials);
+        if (credentials.apiUrl !== undefined && credentials.apiUrl !== instance.apiUrl)
+          patch.apiUrl = credentials.apiUrl;
+        if (credentials.apiKeyEncrypted !== undefined) patch.apiKeyEncrypted = credentials.apiKeyEncrypted;
+      }
       if (Object.keys(patch).length === 0) return instance;
       const saved = await this.instances.update(tx, { organizationId, id, patch });
       if (!saved) throw NotFoundError.of('WhatsApp instance', id);

@@ -100,6 +100,8 @@ describe('Settings', () => {
       hasAccessToken: claim.verified ?? false,
       verified: claim.verified ?? false,
       conflicting: claim.conflicting ?? false,
+      apiUrl: null,
+      hasApiKey: false,
       webhookUrl: 'https://app.example.com/api/v1/webhooks/whatsapp/cloud',
       webhookToken: null,
       createdAt: '2025-01-15T13:30:00.000Z',

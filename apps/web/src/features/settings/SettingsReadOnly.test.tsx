@@ -14,6 +14,8 @@ const line = {
   hasAccessToken: true,
   verified: true,
   conflicting: false,
+  apiUrl: null,
+  hasApiKey: false,
   webhookUrl: 'https://app.example.com/api/v1/webhooks/whatsapp/cloud',
   webhookToken: null,
   createdAt: '2025-01-15T13:30:00.000Z',

@@ -1,9 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { WhatsappProvider } from '@whatrack/shared';
-import { IsIn, IsOptional, IsString, Length, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
 import { Trim } from '../../../common/validation/trim.transform';
 
 export const PROVIDER_ID_MAX_LENGTH = 64;
+export const API_URL_MAX_LENGTH = 2048;
+export const API_KEY_MAX_LENGTH = 512;
 
 export class CreateWhatsappInstanceDto {
   @ApiProperty({ example: 'Atendimento Loja Centro', minLength: 1, maxLength: 120 })
@@ -57,4 +59,36 @@ export class CreateWhatsappInstanceDto {
     message: `providerBusinessAccountId must have at most ${PROVIDER_ID_MAX_LENGTH} characters`,
   })
   providerBusinessAccountId?: string | null;
+
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    format: 'uri',
+    maxLength: API_URL_MAX_LENGTH,
+    example: 'https://evolution.example.com',
+    description:
+      'Evolution only: base URL of the Evolution server replies are sent through (http or https, no user name or password, no query). It must resolve to public addresses (400 otherwise) unless the server sets ALLOW_PRIVATE_NETWORK_TARGETS. A stored apiKey is never sent to another URL: changing apiUrl on an instance holding a key requires apiKey in the same request. null removes it.',
+  })
+  @Trim()
+  @IsOptional()
+  @IsString({ message: 'apiUrl must be a string' })
+  @MaxLength(API_URL_MAX_LENGTH, { message: `apiUrl must have at most ${API_URL_MAX_LENGTH} characters` })
+  apiUrl?: string | null;
+
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    writeOnly: true,
+    maxLength: API_KEY_MAX_LENGTH,
+    example: 'B6D711FCDE4D4FD5936544120E713976',
+    description:
+      'Evolution only, write-only (stored encrypted, never returned; responses say hasApiKey): the API key of the Evolution server, sent in its apikey header. Blank counts as absent; null removes it.',
+  })
+  @Trim()
+  @IsOptional()
+  @IsString({ message: 'apiKey must be a string' })
+  @MaxLength(API_KEY_MAX_LENGTH, { message: `apiKey must have at most ${API_KEY_MAX_LENGTH} characters` })
+  // Sent in an HTTP header, which holds visible ASCII only.
+  @Matches(/^[\x21-\x7e]+$/, { message: 'apiKey must be visible ASCII characters without spaces' })
+  apiKey?: string | null;
 }

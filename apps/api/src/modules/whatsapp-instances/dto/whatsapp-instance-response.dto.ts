@@ -52,6 +52,20 @@ export class WhatsappInstanceResponseDto {
   conflicting: boolean;
 
   @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'https://evolution.example.com',
+    description: 'Evolution: base URL of the Evolution server replies are sent through',
+  })
+  apiUrl: string | null;
+
+  @ApiProperty({
+    example: true,
+    description: 'Evolution: an API key for apiUrl is stored (it is write-only: never returned)',
+  })
+  hasApiKey: boolean;
+
+  @ApiProperty({
     example: 'https://app.example.com/api/v1/webhooks/whatsapp/evolution/3f2b8c1e-6d4a-4f7e-9b1a-2c5d8e7f9a10',
     description: 'The URL to paste into Meta (Cloud API) or the Evolution gateway',
   })
@@ -71,7 +85,10 @@ export class WhatsappInstanceResponseDto {
   static from(
     instance: WhatsappInstanceRow,
     webhookUrl: string,
-    state: Pick<WhatsappInstanceResponseDto, 'webhookToken' | 'hasAccessToken' | 'verified' | 'conflicting'>,
+    state: Pick<
+      WhatsappInstanceResponseDto,
+      'webhookToken' | 'hasAccessToken' | 'hasApiKey' | 'verified' | 'conflicting'
+    >,
   ): WhatsappInstanceResponseDto {
     return {
       id: instance.id,
@@ -83,6 +100,8 @@ export class WhatsappInstanceResponseDto {
       hasAccessToken: state.hasAccessToken,
       verified: state.verified,
       conflicting: state.conflicting,
+      apiUrl: instance.apiUrl,
+      hasApiKey: state.hasApiKey,
       webhookUrl,
       webhookToken: state.webhookToken,
       createdAt: instance.createdAt,

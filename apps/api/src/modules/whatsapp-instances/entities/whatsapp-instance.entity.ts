@@ -4,6 +4,11 @@ import { TenantEntity } from '../../../common/entities/tenant.entity';
 
 @Entity('whatsapp_instances')
 @Check('CHK_whatsapp_instances_provider', `provider IN ('cloud_api', 'evolution')`)
+// Cloud API instances send with their access token through the server's Graph API: a URL or key there is a bug.
+@Check(
+  'CHK_whatsapp_instances_evolution_credentials',
+  `provider = 'evolution' OR (api_url IS NULL AND api_key_encrypted IS NULL)`,
+)
 // A phone_number_id may be claimed by several organizations (registering one proves nothing, and refusing it would
 // tell anyone which ids are taken), but only once per organization. The id leads so that this index also serves
 // webhook routing, which looks claims up by phone_number_id alone.
@@ -49,4 +54,15 @@ export class WhatsappInstance extends TenantEntity {
   /** Cloud API: when the Graph API last accepted accessToken for providerPhoneNumberId; null = unverified claim. */
   @Column({ type: 'timestamptz', nullable: true })
   verifiedAt: Date | null;
+
+  /**
+   * Evolution: base URL of the organization's Evolution server (replies go to {apiUrl}/message/sendText/...). Typed
+   * by the organization, so it is checked to be a public address when saved and again at each connection.
+   */
+  @Column({ type: 'varchar', length: 2048, nullable: true })
+  apiUrl: string | null;
+
+  /** Evolution: the server's API key (header apikey), TokenCipher output; write-only. */
+  @Column({ type: 'text', nullable: true, select: false })
+  apiKeyEncrypted: string | null;
 }

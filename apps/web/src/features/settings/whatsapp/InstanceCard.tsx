@@ -62,6 +62,18 @@ export function InstanceCard({ instance, isDefault, onEdit, onDelete }: Instance
             <span className="muted">—</span>
           )}
         </Fact>
+        {instance.provider === 'evolution' && (
+          <>
+            <Fact label={t('settings.whatsapp.apiUrl')}>
+              {instance.apiUrl ? <code>{instance.apiUrl}</code> : <span className="muted">—</span>}
+            </Fact>
+            <Fact label={t('settings.whatsapp.apiKey')}>
+              <span className={instance.hasApiKey ? undefined : 'muted'} data-api-key={instance.hasApiKey}>
+                {t(instance.hasApiKey ? 'settings.whatsapp.apiKeyStatus.set' : 'settings.whatsapp.apiKeyStatus.unset')}
+              </span>
+            </Fact>
+          </>
+        )}
         {instance.provider === 'cloud_api' && (
           <Fact label={t('settings.whatsapp.businessAccountId')}>
             {instance.providerBusinessAccountId ? (

@@ -13,6 +13,8 @@ import { SelectField } from '../../ui/SelectField';
 import { SubmitButton } from '../../ui/SubmitButton';
 import { TextField } from '../../ui/TextField';
 import { useFormValues } from '../../ui/useFormValues';
+import { EvolutionCredentialsFields } from './EvolutionCredentialsFields';
+import { evolutionCredentialsBody, needsKeyAgain } from './instanceCredentials';
 import { useInstanceMutations } from './useInstanceMutations';
 import { useEnumLabels } from '../../../i18n/useEnumLabels';
 
@@ -26,6 +28,10 @@ type Values = {
   accessToken: string;
   /** 'true' sends accessToken null (the checkbox). */
   removeAccessToken: string;
+  /** Evolution: the server replies go through, and its write-only key. */
+  apiUrl: string;
+  apiKey: string;
+  removeApiKey: string;
 };
 type Field = keyof Values;
 
@@ -49,6 +55,9 @@ export function InstanceForm({ instance, onDone }: InstanceFormProps) {
     providerBusinessAccountId: instance?.providerBusinessAccountId ?? '',
     accessToken: '',
     removeAccessToken: 'false',
+    apiUrl: instance?.apiUrl ?? '',
+    apiKey: '',
+    removeApiKey: 'false',
   });
   const [issues, setIssues] = useState<Partial<Record<Field, string>>>({});
   const apiError = mutation.error ? ApiError.from(mutation.error) : null;
@@ -63,6 +72,8 @@ export function InstanceForm({ instance, onDone }: InstanceFormProps) {
     if (!v.name) found.name = t('validation.required');
     if (!v.phoneNumber) found.phoneNumber = t('validation.required');
     if (cloud && !v.providerPhoneNumberId) found.providerPhoneNumberId = t('validation.required');
+    const credentials = cloud ? {} : evolutionCredentialsBody(instance, v);
+    if (needsKeyAgain(instance, credentials)) found.apiKey = t('settings.whatsapp.apiKeyAgain');
     setIssues(found);
     if (Object.keys(found).length > 0) return;
     const common = {
@@ -70,6 +81,7 @@ export function InstanceForm({ instance, onDone }: InstanceFormProps) {
       phoneNumber: v.phoneNumber,
       providerPhoneNumberId: v.providerPhoneNumberId || null,
       providerBusinessAccountId: cloud ? v.providerBusinessAccountId || null : null,
+      ...credentials,
     };
     if (instance) {
       const body: UpdateWhatsappInstanceBody = { ...common };
@@ -131,6 +143,14 @@ export function InstanceForm({ instance, onDone }: InstanceFormProps) {
           value={form.values.providerBusinessAccountId}
           onChange={form.onChange}
           error={errorOf('providerBusinessAccountId')}
+        />
+      )}
+      {!cloud && (
+        <EvolutionCredentialsFields
+          instance={instance}
+          values={form.values}
+          onChange={form.onChange}
+          errorOf={errorOf}
         />
       )}
       {cloud && instance && (
