@@ -4,18 +4,31 @@
 // messages per second from the first request until every stored event is processed (intake → lead, conversation,
 // ticket, message, counters). Not a test: exits 0 whatever the figure, and says whether the target was met.
 //
+// Then the replies case: agents' replies POSTed to /tickets/:id/messages, delivered by the outbox worker to a fake
+// Graph API on loopback, whose status webhooks (sent, delivered, read) flow back through intake.
+//
 // Environment: DATABASE_URL (admin URL, default postgres://postgres@127.0.0.1:5432/postgres),
-// BENCH_WEBHOOK_MESSAGES (6000), BENCH_CONNECTIONS (16).
+// BENCH_WEBHOOK_MESSAGES (6000), BENCH_REPLIES (3000, 0 to skip), BENCH_REPLY_RATE (220 replies/s for the steady
+// run; the capacity run that follows sends as fast as the API answers), BENCH_STATUS_BATCH (1 status per webhook, the
+// worst case; Meta's statuses[] may carry several), BENCH_CONNECTIONS (16).
 import { createHmac, randomBytes } from 'node:crypto';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { cpuBetween, cpuSnapshot } from './lib/cpu.mjs';
+import { startFakeGraph } from './lib/fake-graph.mjs';
+import { benchReplies } from './lib/replies.mjs';
 import { api, freePort, startApi } from './lib/server.mjs';
 
 const MESSAGES = Number(process.env.BENCH_WEBHOOK_MESSAGES ?? 6000);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
 const ADMIN_URL = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const TARGET_PER_S = 500;
+const REPLIES = Number(process.env.BENCH_REPLIES ?? 3000);
+const REPLIES_TARGET_PER_S = 200;
+const REPLY_RATE = Number(process.env.BENCH_REPLY_RATE ?? 220);
+const STATUS_BATCH = Number(process.env.BENCH_STATUS_BATCH ?? 1);
+const REPLY_POST_P95_MS = 50;
+const GRAPH_TOKEN = `bench-${randomBytes(8).toString('hex')}`;
 const SECRET = randomBytes(16).toString('hex');
 const PHONE_NUMBER_ID = '109876543210987';
 
@@ -39,7 +52,8 @@ function cloudBody(n) {
                 {
                   from: waId,
                   id: `wamid.bench.${n}`,
-                  timestamp: '1767268800',
+                  // Recent, so the 24-hour window is open for the replies case.
+                  timestamp: String(Math.floor(Date.now() / 1000)),
                   type: 'text',
                   text: { body: `Mensagem ${n}` },
                 },
@@ -61,6 +75,12 @@ async function main() {
   url.pathname = `/${name}`;
   let server;
   const db = new pg.Client({ connectionString: url.toString() });
+  const fakeGraph = await startFakeGraph({
+    phoneNumberId: PHONE_NUMBER_ID,
+    token: GRAPH_TOKEN,
+    appSecret: SECRET,
+    statusBatch: STATUS_BATCH,
+  });
   try {
     server = await startApi({
       databaseUrl: url.toString(),
@@ -75,8 +95,10 @@ async function main() {
         WHATSAPP_APP_SECRET: SECRET,
         DATABASE_POOL_SIZE: '24',
         WEBHOOK_WORKER_CONCURRENCY: process.env.WEBHOOK_WORKER_CONCURRENCY ?? '4',
+        META_GRAPH_API_BASE_URL: fakeGraph.base,
       },
     });
+    fakeGraph.setWebhookUrl(`${server.baseUrl}/api/v1/webhooks/whatsapp/cloud`);
     const session = await api(server.baseUrl, 'POST', '/auth/register', {
       body: {
         organizationName: 'Bench Webhooks',
@@ -85,7 +107,7 @@ async function main() {
         password: 'bench-password-1',
       },
     });
-    await api(server.baseUrl, 'POST', '/whatsapp-instances', {
+    const instance = await api(server.baseUrl, 'POST', '/whatsapp-instances', {
       token: session.accessToken,
       body: {
         name: 'Cloud',
@@ -93,6 +115,11 @@ async function main() {
         provider: 'cloud_api',
         providerPhoneNumberId: PHONE_NUMBER_ID,
       },
+    });
+    // The line can send (the fake Graph API accepts the token for the number).
+    await api(server.baseUrl, 'PATCH', `/whatsapp-instances/${instance.id}`, {
+      token: session.accessToken,
+      body: { accessToken: GRAPH_TOKEN },
     });
     await db.connect();
 
@@ -163,11 +190,48 @@ async function main() {
     console.log(
       `messages ingested end to end: ${perSecond.toFixed(0)}/s (target ≥ ${TARGET_PER_S}/s) ${perSecond >= TARGET_PER_S ? 'PASS' : 'MISS'}`,
     );
+    if (REPLIES > 0) await reportReplies(server, session.accessToken, db, fakeGraph);
   } finally {
     await db.end().catch(() => undefined);
     await server?.stop();
+    await fakeGraph.stop();
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await admin.end();
+  }
+}
+
+/**
+ * Two runs: replies at a steady BENCH_REPLY_RATE (the target: the API keeps up, its POST p95 stays low since delivery
+ * is asynchronous), then as fast as 16 connections get answers (the capacity, POST latency then being queueing).
+ */
+async function reportReplies(server, token, db, fakeGraph) {
+  for (const [label, rate] of [
+    [`steady ${REPLY_RATE}/s`, REPLY_RATE],
+    ['capacity', 0],
+  ]) {
+    const cpuBefore = cpuSnapshot(server.pid, []);
+    const r = await benchReplies({
+      baseUrl: server.baseUrl,
+      token,
+      db,
+      fakeGraph,
+      replies: REPLIES,
+      connections: CONNECTIONS,
+      rate,
+    });
+    const cpu = cpuBetween(cpuBefore, cpuSnapshot(server.pid, []));
+    const p95 = r.latency.p95;
+    console.log(
+      `replies (${label}): ${r.posts} POST /tickets/:id/messages, ${r.non2xx} non-2xx, p50 ${r.latency.p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, p99 ${r.latency.p99.toFixed(1)} ms, ${r.postRate.toFixed(0)} req/s; API CPU ${cpu.apiCpuSeconds.toFixed(1)} s (${((1000 * cpu.apiCpuSeconds) / r.posts).toFixed(2)} ms per reply with its 3 statuses), other processes ${cpu.otherCores.toFixed(2)} cores`,
+    );
+    console.log(
+      `  outbox: ${r.outbox.sent} sent, ${r.outbox.failed} failed of ${r.outbox.total}; all delivered after ${r.deliverySeconds.toFixed(1)} s (time in the outbox p50 ${r.lag.p50.toFixed(0)} ms, p95 ${r.lag.p95.toFixed(0)} ms, max ${r.lag.max.toFixed(0)} ms); statuses back after ${r.statusSeconds.toFixed(1)} s (${r.fake.webhooksPosted} status webhooks of up to ${STATUS_BATCH} statuses so far, ${r.fake.statusFailures} refused); replies by status: ${r.statuses.map((s) => `${s.status} ${s.n}`).join(', ')}`,
+    );
+    const target =
+      rate > 0
+        ? `replies delivered: ${r.deliveredPerSecond.toFixed(0)}/s (target ≥ ${REPLIES_TARGET_PER_S}/s) ${r.deliveredPerSecond >= REPLIES_TARGET_PER_S ? 'PASS' : 'MISS'}; POST p95 ${p95.toFixed(1)} ms (target < ${REPLY_POST_P95_MS} ms) ${p95 < REPLY_POST_P95_MS ? 'PASS' : 'MISS'}`
+        : `replies delivered at capacity: ${r.deliveredPerSecond.toFixed(0)}/s`;
+    console.log(`  ${target}`);
   }
 }
 

@@ -4,10 +4,14 @@
 import { createHmac } from 'node:crypto';
 import { createServer } from 'node:http';
 
-export async function startFakeGraph({ phoneNumberId, token, appSecret }) {
+/**
+ * `statusBatch`: statuses per webhook. Meta's `statuses` is an array: under load it carries several at once; 1 is
+ * the worst case (one request per status).
+ */
+export async function startFakeGraph({ phoneNumberId, token, appSecret, statusBatch = 1 }) {
   let webhookUrl = null;
   let accepted = 0;
-  let statusesPosted = 0;
+  let webhooksPosted = 0;
   let statusFailures = 0;
   const queue = [];
   let inFlight = 0;
@@ -15,7 +19,7 @@ export async function startFakeGraph({ phoneNumberId, token, appSecret }) {
 
   const pump = () => {
     while (webhookUrl && inFlight < STATUS_CONCURRENCY && queue.length > 0) {
-      const body = queue.shift();
+      const body = statusBody(queue.splice(0, statusBatch));
       inFlight += 1;
       const signature = `sha256=${createHmac('sha256', appSecret).update(body).digest('hex')}`;
       fetch(webhookUrl, {
@@ -23,7 +27,7 @@ export async function startFakeGraph({ phoneNumberId, token, appSecret }) {
         headers: { 'content-type': 'application/json', 'x-hub-signature-256': signature },
         body,
       })
-        .then((res) => (res.ok ? (statusesPosted += 1) : (statusFailures += 1)))
+        .then((res) => (res.ok ? (webhooksPosted += 1) : (statusFailures += 1)))
         .catch(() => (statusFailures += 1))
         .finally(() => {
           inFlight -= 1;
@@ -32,7 +36,7 @@ export async function startFakeGraph({ phoneNumberId, token, appSecret }) {
     }
   };
 
-  const statusBody = (id, status, to) =>
+  const statusBody = (statuses) =>
     JSON.stringify({
       object: 'whatsapp_business_account',
       entry: [
@@ -44,7 +48,12 @@ export async function startFakeGraph({ phoneNumberId, token, appSecret }) {
               value: {
                 messaging_product: 'whatsapp',
                 metadata: { display_phone_number: '5511940001234', phone_number_id: phoneNumberId },
-                statuses: [{ id, status, timestamp: String(Math.floor(Date.now() / 1000)), recipient_id: to }],
+                statuses: statuses.map(({ id, status, to }) => ({
+                  id,
+                  status,
+                  timestamp: String(Math.floor(Date.now() / 1000)),
+                  recipient_id: to,
+                })),
               },
             },
           ],
@@ -67,8 +76,10 @@ export async function startFakeGraph({ phoneNumberId, token, appSecret }) {
         const to = JSON.parse(raw).to;
         accepted += 1;
         const id = `wamid.benchout.${accepted}`;
-        res.end(JSON.stringify({ messaging_product: 'whatsapp', contacts: [{ input: to, wa_id: to }], messages: [{ id }] }));
-        for (const status of ['sent', 'delivered', 'read']) queue.push(statusBody(id, status, to));
+        res.end(
+          JSON.stringify({ messaging_product: 'whatsapp', contacts: [{ input: to, wa_id: to }], messages: [{ id }] }),
+        );
+        for (const status of ['sent', 'delivered', 'read']) queue.push({ id, status, to });
         pump();
         return;
       }
@@ -85,7 +96,7 @@ export async function startFakeGraph({ phoneNumberId, token, appSecret }) {
       webhookUrl = url;
       pump();
     },
-    stats: () => ({ accepted, statusesPosted, statusFailures, statusesQueued: queue.length + inFlight }),
+    stats: () => ({ accepted, webhooksPosted, statusFailures, statusesQueued: queue.length + inFlight }),
     stop: () => new Promise((resolve) => server.close(resolve)),
   };
 }

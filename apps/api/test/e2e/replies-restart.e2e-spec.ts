@@ -134,7 +134,7 @@ describe('Replies across an API restart', () => {
     graph.alwaysFail = { status: 503, body: { error: { message: 'Service unavailable', code: 2 } } };
     const reply = await call('POST', `/tickets/${ticket.id}/messages`, { text: 'Já te respondo' }, auth);
     expect(reply.status).toBe(202);
-    await until('a failed attempt', async () => (graph.messageSends().length >= 2 ? true : undefined));
+    await until('a failed attempt', () => Promise.resolve(graph.messageSends().length >= 2 ? true : undefined));
 
     child.kill('SIGKILL');
     await new Promise((r) => child!.once('exit', r));

@@ -164,64 +164,74 @@ where
   and "instance_id" = $2
   and "provider_message_id" = $3;
 
--- WhatsappMessagesRepository.advanceStatus [prepared as whatsapp_messages.advanceStatus]
+-- WhatsappMessagesRepository.advanceStatuses [prepared as whatsapp_messages.advanceStatuses]
 with
   "m" as (
     select
-      "id",
-      "status"
+      "wm"."id",
+      "wm"."status" as "current",
+      "r"."provider_message_id",
+      "r"."status",
+      "r"."error_code",
+      "r"."error_title"
     from
-      "whatsapp_messages"
+      "whatsapp_messages" as "wm"
+      inner join jsonb_to_recordset($1::jsonb) as r (
+        provider_message_id varchar,
+        status varchar,
+        error_code varchar,
+        error_title varchar
+      ) on "r"."provider_message_id" = "wm"."provider_message_id"
     where
-      "organization_id" = $1
-      and "instance_id" = $2
-      and "provider_message_id" = $3
+      "wm"."organization_id" = $2
+      and "wm"."instance_id" = $3
   ),
   "u" as (
-    update "whatsapp_messages"
+    update "whatsapp_messages" as "w"
     set
-      "status" = $4::varchar,
+      "status" = "m"."status",
       "error_code" = case
-        when $5::varchar = 'failed' then $6
+        when "m"."status" = 'failed' then "m"."error_code"
         else null
       end,
       "error_title" = case
-        when $7::varchar = 'failed' then $8
+        when "m"."status" = 'failed' then "m"."error_title"
         else null
       end,
       "updated_at" = now()
     from
       "m"
     where
-      "whatsapp_messages"."organization_id" = $9
-      and "whatsapp_messages"."id" = "m"."id"
+      "w"."organization_id" = $4
+      and "w"."id" = "m"."id"
       and (
         (
-          $10::varchar = 'failed'
-          and "m"."status" is distinct from 'failed'
+          "m"."status" = 'failed'
+          and "m"."current" is distinct from 'failed'
         )
-        or COALESCE(array_position($11::varchar[], "m"."status"), 0) < COALESCE(array_position($12::varchar[], $13::varchar), 0)
+        or COALESCE(array_position($5::varchar[], "m"."current"), 0) < COALESCE(array_position($6::varchar[], "m"."status"), 0)
       )
     returning
-      1 as "one"
+      "w"."id"
   )
 select
-  (
-    (
-      select
-        count(*) as "n"
-      from
-        "m"
-    )
-  )::int as "found",
-  (
-    (
-      select
-        count(*) as "n"
-      from
-        "u"
-    )
-  )::int as "updated";
+  "r"."provider_message_id" as "providerMessageId"
+from
+  jsonb_to_recordset($7::jsonb) as r (
+    provider_message_id varchar,
+    status varchar,
+    error_code varchar,
+    error_title varchar
+  )
+where
+  not exists (
+    select
+      "m"."id"
+    from
+      "m"
+    where
+      "m"."provider_message_id" = "r"."provider_message_id"
+  );
 
 -- WhatsappMessagesRepository.insertReply [prepared as whatsapp_messages.insertReply]
 with
@@ -263,7 +273,14 @@ with
       "idempotency_key" is not null do nothing
     returning
       "id",
-      "ticket_id"
+      "ticket_id",
+      "direction",
+      "type",
+      "body",
+      "status",
+      "sent_at",
+      "created_at",
+      "sender_user_id"
   ),
   "c" as (
     update "whatsapp_conversations"
@@ -291,9 +308,46 @@ with
       )
     returning
       1 as "one"
+  ),
+  "o" as (
+    insert into
+      "whatsapp_outbox" (
+        "organization_id",
+        "message_id",
+        "payload",
+        "next_attempt_at"
+      )
+    select
+      $19::uuid as "organization_id",
+      "msg"."id",
+      $20::jsonb as "payload",
+      $21::timestamptz as "next_attempt_at"
+    from
+      "msg"
+    returning
+      "message_id"
   )
 select
-  "id"
+  "msg"."id",
+  "msg"."ticket_id" as "ticketId",
+  "msg"."direction",
+  "msg"."type",
+  "msg"."body",
+  "msg"."status",
+  "msg"."sent_at" as "sentAt",
+  "msg"."created_at" as "createdAt",
+  "msg"."sender_user_id" as "senderUserId",
+  (
+    select
+      "users"."name"
+    from
+      "users"
+    where
+      "users"."organization_id" = $22
+      and "users"."id" = "msg"."sender_user_id"
+  ) as "senderName",
+  null::varchar as "errorCode",
+  null::varchar as "errorTitle"
 from
   "msg";
 
@@ -342,19 +396,88 @@ where
   and "m"."idempotency_key" = $2;
 
 -- WhatsappMessagesRepository.recordSent [prepared as whatsapp_messages.recordSent]
+with
+  "orphan" as (
+    delete from "whatsapp_status_orphans"
+    where
+      "organization_id" = $1
+      and "instance_id" = $2
+      and "provider_message_id" = $3
+    returning
+      "status",
+      "error_code",
+      "error_title"
+  ),
+  "best" as (
+    select
+      "status",
+      "error_code",
+      "error_title"
+    from
+      "orphan"
+    order by
+      status = 'failed' desc,
+      COALESCE(array_position($4::varchar[], "status"), 0) desc
+    limit
+      1
+  ),
+  "settled" as (
+    update "whatsapp_outbox"
+    set
+      "status" = 'sent',
+      "last_error" = $5,
+      "lease_until" = $6,
+      "updated_at" = now()
+    where
+      "organization_id" = $7
+      and "message_id" = $8
+    returning
+      "message_id"
+  )
 update "whatsapp_messages"
 set
-  "provider_message_id" = $1,
-  "status" = case
-    when "status" = 'pending' then 'sent'
-    else "status"
-  end,
-  "error_code" = $2,
-  "error_title" = $3,
+  "provider_message_id" = $9,
+  "status" = COALESCE(
+    (
+      select
+        best.status
+      from
+        best
+      where
+        best.status = 'failed'
+        or COALESCE(
+          array_position($10::varchar[], "best"."status"),
+          0
+        ) > COALESCE(array_position($11::varchar[], 'sent'), 0)
+    ),
+    'sent'
+  ),
+  "error_code" = (
+    select
+      "best"."error_code"
+    from
+      "best"
+    where
+      "best"."status" = 'failed'
+  ),
+  "error_title" = (
+    select
+      "best"."error_title"
+    from
+      "best"
+    where
+      "best"."status" = 'failed'
+  ),
   "updated_at" = now()
 where
-  "organization_id" = $4
-  and "id" = $5;
+  "organization_id" = $12
+  and "id" = $13
+  and exists (
+    select
+      "message_id"
+    from
+      "settled"
+  );
 
 -- WhatsappMessagesRepository.removeEcho
 delete from "whatsapp_messages"

@@ -12,7 +12,7 @@ import { touchConversation } from './whatsapp-messages.sql';
 /** Outbound statuses in the order they happen; "failed" may come at any time. */
 export const STATUS_ORDER = ['pending', 'sent', 'delivered', 'read', 'played'];
 
-/** A reply as bound: the organization, its conversation and ticket, who wrote it and its retry key. */
+/** A reply as bound: the organization, its conversation and ticket, who wrote it, its retry key and what to send. */
 export interface ReplyParams {
   organizationId: string;
   conversationId: string;
@@ -23,11 +23,14 @@ export interface ReplyParams {
   senderUserId: string | null;
   idempotencyKey: string | null;
   sentAt: Date;
+  /** The outbox payload, as JSON text. */
+  payload: string;
 }
 
 /**
- * Stores an outbound reply as pending, moving its conversation's last activity; nothing when another reply already
- * holds the Idempotency-Key (the caller answers that one).
+ * Stores an outbound reply as pending with its outbox row, moving its conversation's last activity, in one statement
+ * (so no transaction, one round trip on the agent's request), and answers it as the API shows it. Nothing when
+ * another reply already holds the Idempotency-Key (the caller answers that one).
  */
 export const insertReply = statementTemplate((p: ReplyParams) =>
   qb
@@ -52,77 +55,171 @@ export const insertReply = statementTemplate((p: ReplyParams) =>
         .onConflict((oc) =>
           oc.columns(['organization_id', 'idempotency_key']).where('idempotency_key', 'is not', null).doNothing(),
         )
-        .returning(['id', 'ticket_id']),
+        .returning([
+          'id',
+          'ticket_id',
+          'direction',
+          'type',
+          'body',
+          'status',
+          'sent_at',
+          'created_at',
+          'sender_user_id',
+        ]),
     )
     .with('c', (q) => touchConversation(q, { ...p, direction: MessageDirection.OUT }))
+    .with('o', (q) =>
+      q
+        .insertInto('whatsapp_outbox')
+        .columns(['organization_id', 'message_id', 'payload', 'next_attempt_at'])
+        .expression((eb) =>
+          eb
+            .selectFrom('msg')
+            .select([
+              sql<string>`${p.organizationId}::uuid`.as('organization_id'),
+              'msg.id',
+              sql<string>`${p.payload}::jsonb`.as('payload'),
+              sql<Date>`${p.sentAt}::timestamptz`.as('next_attempt_at'),
+            ]),
+        )
+        .returning('message_id'),
+    )
     .selectFrom('msg')
-    .select('id'),
+    .select((eb) => [
+      'msg.id',
+      'msg.ticket_id as ticketId',
+      'msg.direction',
+      'msg.type',
+      'msg.body',
+      'msg.status',
+      'msg.sent_at as sentAt',
+      'msg.created_at as createdAt',
+      'msg.sender_user_id as senderUserId',
+      eb
+        .selectFrom('users')
+        .select('users.name')
+        .where('users.organization_id', '=', p.organizationId)
+        .whereRef('users.id', '=', 'msg.sender_user_id')
+        .as('senderName'),
+      sql<string | null>`NULL::varchar`.as('errorCode'),
+      sql<string | null>`NULL::varchar`.as('errorTitle'),
+    ]),
 );
 
 const position = (value: Expression<string | null>) =>
   sql<number>`COALESCE(array_position(${sql.val(STATUS_ORDER)}::varchar[], ${value}), 0)`;
 
 /**
- * A delivery status for the instance's message with this provider id: moves forward only (a late "delivered" never
- * undoes "read"), "failed" at any time with the provider's error. Answers whether the message exists at all.
+ * The provider accepted a reply, as one statement (atomic without a transaction, one round trip per reply): its id
+ * is stored (status webhooks find it), it becomes sent, or takes the status that arrived before the id was known
+ * (kept in whatsapp_status_orphans, taken here: a failure wins, else the furthest status), and its outbox row is
+ * settled.
  */
-export const advanceStatus = statementTemplate(
-  (p: {
-    organizationId: string;
-    instanceId: string;
-    providerMessageId: string;
-    status: string;
-    errorCode: string | null;
-    errorTitle: string | null;
-  }) => {
-    const status = sql<string>`${p.status}::varchar`;
-    return qb
-      .with('m', (q) =>
+export const recordSent = statementTemplate(
+  (p: { organizationId: string; instanceId: string; id: string; providerMessageId: string }) =>
+    qb
+      .with('orphan', (q) =>
         q
-          .selectFrom('whatsapp_messages')
-          .select(['id', 'status'])
+          .deleteFrom('whatsapp_status_orphans')
           .where('organization_id', '=', p.organizationId)
           .where('instance_id', '=', p.instanceId)
-          .where('provider_message_id', '=', p.providerMessageId),
+          .where('provider_message_id', '=', p.providerMessageId)
+          .returning(['status', 'error_code', 'error_title']),
+      )
+      .with('best', (q) =>
+        q
+          .selectFrom('orphan')
+          .select(['status', 'error_code', 'error_title'])
+          .orderBy(sql`status = 'failed'`, 'desc')
+          .orderBy(position(sql.ref('status')), 'desc')
+          .limit(sql.lit(1)),
+      )
+      .with('settled', (q) =>
+        q
+          .updateTable('whatsapp_outbox')
+          .set({ status: sql.lit('sent'), last_error: null, lease_until: null, updated_at: sql<Date>`now()` })
+          .where('organization_id', '=', p.organizationId)
+          .where('message_id', '=', p.id)
+          .returning('message_id'),
+      )
+      .updateTable('whatsapp_messages')
+      .set((eb) => ({
+        provider_message_id: p.providerMessageId,
+        status: sql<string>`COALESCE(
+          (SELECT best.status FROM best WHERE best.status = 'failed' OR ${position(sql.ref('best.status'))} > ${position(sql.lit('sent'))}),
+          'sent')`,
+        error_code: eb.selectFrom('best').select('best.error_code').where('best.status', '=', sql.lit('failed')),
+        error_title: eb.selectFrom('best').select('best.error_title').where('best.status', '=', sql.lit('failed')),
+        updated_at: sql<Date>`now()`,
+      }))
+      .where('organization_id', '=', p.organizationId)
+      .where('id', '=', p.id)
+      .where((eb) => eb.exists(eb.selectFrom('settled').select('message_id'))),
+);
+
+/** Statuses for one instance's messages, as bound: a JSON array of {provider_message_id, status, error_code, error_title}. */
+const statusesRecordset = (json: unknown) =>
+  sql<{
+    provider_message_id: string;
+    status: string;
+    error_code: string | null;
+    error_title: string | null;
+  }>`jsonb_to_recordset(${json}::jsonb)`.as<'r'>(
+    sql`r(provider_message_id varchar, status varchar, error_code varchar, error_title varchar)`,
+  );
+
+/**
+ * advanceStatus for a webhook's statuses at once (one per provider id: the caller keeps the furthest), in one
+ * statement: moves each message forward only, a failure at any time; answers the provider ids no message has.
+ */
+export const advanceStatuses = statementTemplate(
+  (p: { organizationId: string; instanceId: string; statuses: string }) =>
+    qb
+      .with('m', (q) =>
+        q
+          .selectFrom('whatsapp_messages as wm')
+          .innerJoin(statusesRecordset(p.statuses), (j) =>
+            j.onRef('r.provider_message_id', '=', 'wm.provider_message_id'),
+          )
+          .select([
+            'wm.id',
+            'wm.status as current',
+            'r.provider_message_id',
+            'r.status',
+            'r.error_code',
+            'r.error_title',
+          ])
+          .where('wm.organization_id', '=', p.organizationId)
+          .where('wm.instance_id', '=', p.instanceId),
       )
       .with('u', (q) =>
         q
-          .updateTable('whatsapp_messages')
-          .set((eb) => ({
-            status,
-            error_code: eb.case().when(status, '=', sql.lit('failed')).then(p.errorCode).else(null).end(),
-            error_title: eb.case().when(status, '=', sql.lit('failed')).then(p.errorTitle).else(null).end(),
-            updated_at: sql<Date>`now()`,
-          }))
+          .updateTable('whatsapp_messages as w')
           .from('m')
-          .where('whatsapp_messages.organization_id', '=', p.organizationId)
-          .whereRef('whatsapp_messages.id', '=', 'm.id')
+          .set((eb) => {
+            const failed = eb('m.status', '=', sql.lit('failed'));
+            return {
+              status: eb.ref('m.status'),
+              error_code: eb.case().when(failed).then(eb.ref('m.error_code')).else(null).end(),
+              error_title: eb.case().when(failed).then(eb.ref('m.error_title')).else(null).end(),
+              updated_at: sql<Date>`now()`,
+            };
+          })
+          .where('w.organization_id', '=', p.organizationId)
+          .whereRef('w.id', '=', 'm.id')
           .where((eb) =>
             eb.or([
-              eb.and([eb(status, '=', sql.lit('failed')), eb('m.status', 'is distinct from', sql.lit('failed'))]),
-              eb(position(eb.ref('m.status')), '<', position(status)),
+              eb.and([eb('m.status', '=', sql.lit('failed')), eb('m.current', 'is distinct from', sql.lit('failed'))]),
+              eb(position(eb.ref('m.current')), '<', position(eb.ref('m.status'))),
             ]),
           )
-          .returning(sql<number>`1`.as('one')),
+          .returning('w.id'),
       )
-      .selectNoFrom((eb) => [
-        sql<number>`(${eb.selectFrom('m').select(eb.fn.countAll().as('n'))})::int`.as('found'),
-        sql<number>`(${eb.selectFrom('u').select(eb.fn.countAll().as('n'))})::int`.as('updated'),
-      ]);
-  },
-);
-
-/** The provider accepted a reply: its id is stored (status webhooks find it) and a pending reply becomes sent. */
-export const recordSent = statementTemplate((p: { organizationId: string; id: string; providerMessageId: string }) =>
-  qb
-    .updateTable('whatsapp_messages')
-    .set((eb) => ({
-      provider_message_id: p.providerMessageId,
-      status: eb.case().when('status', '=', sql.lit('pending')).then(sql.lit('sent')).else(eb.ref('status')).end(),
-      error_code: null,
-      error_title: null,
-      updated_at: sql<Date>`now()`,
-    }))
-    .where('organization_id', '=', p.organizationId)
-    .where('id', '=', p.id),
+      .selectFrom(statusesRecordset(p.statuses))
+      .select('r.provider_message_id as providerMessageId')
+      .where((eb) =>
+        eb.not(
+          eb.exists(eb.selectFrom('m').select('m.id').whereRef('m.provider_message_id', '=', 'r.provider_message_id')),
+        ),
+      ),
 );

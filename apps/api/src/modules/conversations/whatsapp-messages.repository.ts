@@ -6,7 +6,13 @@ import { DummyValue, GenerateSql } from '../../database/generate-sql';
 import { qb } from '../../database/query-builder';
 import { insertMessage, insertMessageOnOpenTicket, type MessageParams } from './whatsapp-messages.sql';
 import { statementTemplate } from '../../database/statement-template';
-import { advanceStatus, insertReply, recordSent, type ReplyParams } from './whatsapp-message-delivery.sql';
+import {
+  advanceStatuses,
+  insertReply,
+  recordSent,
+  type ReplyParams,
+  STATUS_ORDER,
+} from './whatsapp-message-delivery.sql';
 
 /** A message to store, inbound (from a webhook) or outbound (sent by the business). */
 export interface NewWhatsappMessage {
@@ -43,8 +49,27 @@ export interface MessageRow {
   errorTitle: string | null;
 }
 
-/** A reply to store: pending until the replies worker delivers it. */
-export type NewReply = ReplyParams;
+/** A delivery status of the provider's message id (the provider's error when failed). */
+export interface StatusReceipt {
+  providerMessageId: string;
+  status: string;
+  errorCode?: string | null;
+  errorTitle?: string | null;
+}
+
+/** One status per message: a failure if there is one, else the furthest. */
+function furthestByMessage(statuses: StatusReceipt[]): StatusReceipt[] {
+  const rank = (s: StatusReceipt) => (s.status === 'failed' ? Infinity : STATUS_ORDER.indexOf(s.status));
+  const best = new Map<string, StatusReceipt>();
+  for (const s of statuses) {
+    const kept = best.get(s.providerMessageId);
+    if (!kept || rank(s) > rank(kept)) best.set(s.providerMessageId, s);
+  }
+  return [...best.values()];
+}
+
+/** A reply to store: pending until the replies worker delivers its outbox payload (any JSON value). */
+export type NewReply = Omit<ReplyParams, 'payload'> & { payload: unknown };
 
 export interface MessagePageFilter {
   organizationId: string;
@@ -64,6 +89,7 @@ const REPLY: NewReply = {
   senderUserId: DummyValue.UUID,
   idempotencyKey: 'key-1',
   sentAt: DummyValue.DATE,
+  payload: { kind: 'text', text: DummyValue.STRING },
 };
 
 const EXAMPLE: NewWhatsappMessage = {
@@ -125,42 +151,49 @@ export class WhatsappMessagesRepository {
   }
 
   /**
-   * A delivery receipt moves an outbound message's status forward (a late "delivered" never undoes "read"); a
-   * failure keeps the provider's error. `found`: whether the instance has a message with that provider id.
+   * A webhook's delivery statuses for one instance, in one statement (advanceStatus's rules; of several statuses of one
+   * message the furthest is kept, a failure first). Answers the statuses whose message is not known.
    */
   @GenerateSql({
-    params: [{ organizationId: DummyValue.UUID, instanceId: DummyValue.UUID2, providerMessageId: 'w', status: 'read' }],
+    params: [
+      DummyValue.UUID,
+      DummyValue.UUID2,
+      [{ providerMessageId: 'wamid.X', status: 'read', errorCode: null, errorTitle: null }],
+    ],
   })
-  async advanceStatus(
+  async advanceStatuses(
     db: Db,
-    receipt: {
-      organizationId: string;
-      instanceId: string;
-      providerMessageId: string;
-      status: string;
-      errorCode?: string | null;
-      errorTitle?: string | null;
-    },
-  ): Promise<{ found: boolean }> {
-    const { organizationId, instanceId, providerMessageId, status } = receipt;
-    const row = await db.one(
-      advanceStatus({
-        organizationId,
-        instanceId,
-        providerMessageId,
-        status,
-        errorCode: receipt.errorCode ?? null,
-        errorTitle: receipt.errorTitle ?? null,
-      }),
-      { prepare: 'whatsapp_messages.advanceStatus' },
+    organizationId: string,
+    instanceId: string,
+    statuses: StatusReceipt[],
+  ): Promise<StatusReceipt[]> {
+    const furthest = furthestByMessage(statuses);
+    if (furthest.length === 0) return [];
+    const json = JSON.stringify(
+      furthest.map((s) => ({
+        provider_message_id: s.providerMessageId,
+        status: s.status,
+        error_code: s.errorCode ?? null,
+        error_title: s.errorTitle ?? null,
+      })),
     );
-    return { found: row.found > 0 };
+    const unknown = await db.all(advanceStatuses({ organizationId, instanceId, statuses: json }), {
+      prepare: 'whatsapp_messages.advanceStatuses',
+    });
+    const missing = new Set(unknown.map((u) => u.providerMessageId));
+    return furthest.filter((s) => missing.has(s.providerMessageId));
   }
 
-  /** Stores a pending reply; undefined when another one already holds its Idempotency-Key. */
+  /**
+   * Stores a pending reply with its outbox row (whatsapp_outbox, the replies worker's queue) in one statement, and
+   * answers it as the API shows it; undefined when another reply already holds its Idempotency-Key.
+   */
   @GenerateSql({ params: [REPLY] })
-  async insertReply(db: Db, reply: NewReply): Promise<{ id: string } | undefined> {
-    return db.first(insertReply(reply), { prepare: 'whatsapp_messages.insertReply' });
+  async insertReply(db: Db, reply: NewReply): Promise<MessageRow | undefined> {
+    const row = await db.first(insertReply({ ...reply, payload: JSON.stringify(reply.payload) }), {
+      prepare: 'whatsapp_messages.insertReply',
+    });
+    return row && toRow(row);
   }
 
   /** One message of the organization, as the API shows it. */
@@ -180,9 +213,24 @@ export class WhatsappMessagesRepository {
     return row && toRow(row);
   }
 
-  /** The provider accepted the reply: its id is kept, pending becomes sent. */
-  @GenerateSql({ params: [{ organizationId: DummyValue.UUID, id: DummyValue.UUID2, providerMessageId: 'wamid.X' }] })
-  async recordSent(db: Db, sent: { organizationId: string; id: string; providerMessageId: string }): Promise<void> {
+  /**
+   * The provider accepted the reply: its id is kept, it becomes sent (or takes a status that outran the worker, kept
+   * in whatsapp_status_orphans) and its outbox row is settled, in one statement.
+   */
+  @GenerateSql({
+    params: [
+      {
+        organizationId: DummyValue.UUID,
+        instanceId: DummyValue.UUID,
+        id: DummyValue.UUID2,
+        providerMessageId: 'wamid.X',
+      },
+    ],
+  })
+  async recordSent(
+    db: Db,
+    sent: { organizationId: string; instanceId: string; id: string; providerMessageId: string },
+  ): Promise<void> {
     await db.run(recordSent(sent), { prepare: 'whatsapp_messages.recordSent' });
   }
 

@@ -43,22 +43,19 @@ export class RepliesService {
     const target = await this.sendableTarget(organizationId, ticketId);
     const body = await this.checkedBody(organizationId, target, payload);
     const now = this.clock.now();
-    const messageId = await this.db.transaction(async (tx) => {
-      const stored = await this.messages.insertReply(tx, {
-        organizationId,
-        conversationId: target.conversationId,
-        ticketId,
-        instanceId: target.instanceId,
-        type: payload.kind,
-        body,
-        senderUserId: auth.userId,
-        idempotencyKey: idempotencyKey ?? null,
-        sentAt: now,
-      });
-      if (stored) await this.outbox.insert(tx, { organizationId, messageId: stored.id, payload, now });
-      return stored?.id;
+    const stored = await this.messages.insertReply(this.db, {
+      organizationId,
+      conversationId: target.conversationId,
+      ticketId,
+      instanceId: target.instanceId,
+      type: payload.kind,
+      body,
+      senderUserId: auth.userId,
+      idempotencyKey: idempotencyKey ?? null,
+      sentAt: now,
+      payload,
     });
-    if (!messageId) {
+    if (!stored) {
       // A concurrent request with the same key stored its reply first (the insert waited for it): answer that one.
       const first = await this.messages.findByIdempotencyKey(this.db, {
         organizationId,
@@ -68,7 +65,7 @@ export class RepliesService {
       return replayed(first, ticketId);
     }
     this.worker.nudge();
-    return this.stored(organizationId, messageId);
+    return stored;
   }
 
   /** A failed reply sent again (free text only while the window is open, as a new reply would be). */

@@ -18,6 +18,11 @@ export interface ClaimedReply extends ClaimedJob {
   provider: WhatsappProvider;
   conversationId: string;
   leadPhone: string | null;
+  providerPhoneNumberId: string | null;
+  /** TokenCipher output: decrypt just before sending, never log. */
+  accessTokenEncrypted: string | null;
+  apiUrl: string | null;
+  apiKeyEncrypted: string | null;
 }
 
 const LEASE: JobLease = { now: DummyValue.DATE, until: new Date(DummyValue.DATE.getTime() + 60_000) };
@@ -25,28 +30,12 @@ const WORKER = 'the replies worker delivers the outbox of every organization';
 const KEY = { organizationId: DummyValue.UUID, messageId: DummyValue.UUID2 };
 
 /**
- * The only SQL of whatsapp_outbox, the replies outbox, and the job queue of the replies worker (JobQueue). A row is
- * written in the transaction that stores its message; it is settled in the transaction that records the outcome on
- * the message (sent with the provider's id, or failed with its error).
+ * The SQL of whatsapp_outbox, the replies outbox, and the job queue of the replies worker (JobQueue). Two
+ * statements of WhatsappMessagesRepository also write it, to stay one round trip each: the reply's insert writes its
+ * outbox row, and recordSent settles it when the provider accepted the reply.
  */
 @Injectable()
 export class WhatsappOutboxRepository implements JobQueue<ClaimedReply> {
-  @GenerateSql({ params: [{ ...KEY, payload: { kind: 'text', text: 'Olá' }, now: DummyValue.DATE }] })
-  async insert(
-    db: Db,
-    row: { organizationId: string; messageId: string; payload: ReplyPayload; now: Date },
-  ): Promise<void> {
-    await db.run(
-      qb.insertInto('whatsapp_outbox').values({
-        organization_id: row.organizationId,
-        message_id: row.messageId,
-        payload: sql`${JSON.stringify(row.payload)}::jsonb`,
-        next_attempt_at: row.now,
-      }),
-      { prepare: 'whatsapp_outbox.insert' },
-    );
-  }
-
   @GenerateSql({ params: [50, LEASE], crossTenant: WORKER })
   async claim(db: Db, limit: number, lease: JobLease): Promise<ClaimedReply[]> {
     const rows = await db.all(claimReplies({ limit, now: lease.now, until: lease.until }), {

@@ -17,11 +17,17 @@ export interface ClaimedReplyRow {
   conversationId: string;
   /** The lead's number in E.164 (the recipient), null when the lead has none. */
   leadPhone: string | null;
+  /** The line's provider id and credentials, still encrypted (TokenCipher): read with the claim, not per reply. */
+  providerPhoneNumberId: string | null;
+  accessTokenEncrypted: string | null;
+  apiUrl: string | null;
+  apiKeyEncrypted: string | null;
 }
 
 /**
  * Leases due rows (pending, due, held by no live lease) with FOR UPDATE SKIP LOCKED, counting the attempt, and
- * answers them with their message's conversation, instance and recipient, oldest first.
+ * answers them with their message's conversation, line (with its credentials) and recipient, oldest first: one
+ * round trip for a whole round.
  */
 export const claimReplies = statementTemplate(({ limit, now, until }: { limit: number; now: Date; until: Date }) =>
   qb
@@ -67,6 +73,10 @@ export const claimReplies = statementTemplate(({ limit, now, until }: { limit: n
       'wi.provider',
       'm.conversation_id as conversationId',
       'l.phone as leadPhone',
+      'wi.provider_phone_number_id as providerPhoneNumberId',
+      'wi.access_token_encrypted as accessTokenEncrypted',
+      'wi.api_url as apiUrl',
+      'wi.api_key_encrypted as apiKeyEncrypted',
     ])
     .orderBy('c.created_at')
     .orderBy('c.id'),

@@ -4,56 +4,46 @@ import { DummyValue, GenerateSql } from '../../database/generate-sql';
 import { qb } from '../../database/query-builder';
 
 /** A delivery status kept for a message whose provider id is not stored (yet). */
-export interface OrphanStatus {
+interface OrphanStatus {
+  providerMessageId: string;
   status: string;
-  errorCode: string | null;
-  errorTitle: string | null;
+  errorCode?: string | null;
+  errorTitle?: string | null;
 }
 
 const KEY = { organizationId: DummyValue.UUID, instanceId: DummyValue.UUID2, providerMessageId: 'wamid.X' };
 
 /**
- * The only SQL of whatsapp_status_orphans: statuses that arrived before the replies worker stored their message's
- * provider id (the provider's webhook can outrun the worker's commit), taken back when it does.
+ * The SQL of whatsapp_status_orphans: statuses that arrived before the replies worker stored their message's
+ * provider id (the provider's webhook can outrun the worker's commit). WhatsappMessagesRepository.recordSent takes
+ * them back in the statement that stores that id.
  */
 @Injectable()
 export class WhatsappStatusOrphansRepository {
-  @GenerateSql({ params: [{ ...KEY, status: 'delivered', errorCode: null, errorTitle: null }] })
-  async record(
-    db: Db,
-    orphan: OrphanStatus & { organizationId: string; instanceId: string; providerMessageId: string },
-  ): Promise<void> {
+  /** Keeps statuses of the instance whose messages are not known (yet). */
+  @GenerateSql({
+    params: [
+      {
+        organizationId: KEY.organizationId,
+        instanceId: KEY.instanceId,
+        statuses: [{ providerMessageId: 'wamid.X', status: 'delivered' }],
+      },
+    ],
+  })
+  async record(db: Db, batch: { organizationId: string; instanceId: string; statuses: OrphanStatus[] }): Promise<void> {
+    if (batch.statuses.length === 0) return;
     await db.run(
-      qb.insertInto('whatsapp_status_orphans').values({
-        organization_id: orphan.organizationId,
-        instance_id: orphan.instanceId,
-        provider_message_id: orphan.providerMessageId,
-        status: orphan.status,
-        error_code: orphan.errorCode,
-        error_title: orphan.errorTitle?.slice(0, 512) ?? null,
-      }),
-      { prepare: 'whatsapp_status_orphans.record' },
+      qb.insertInto('whatsapp_status_orphans').values(
+        batch.statuses.map((s) => ({
+          organization_id: batch.organizationId,
+          instance_id: batch.instanceId,
+          provider_message_id: s.providerMessageId,
+          status: s.status,
+          error_code: s.errorCode ?? null,
+          error_title: s.errorTitle?.slice(0, 512) ?? null,
+        })),
+      ),
     );
-  }
-
-  /** Removes and answers the statuses kept for this provider id, oldest first. */
-  @GenerateSql({ params: [KEY] })
-  async take(
-    db: Db,
-    key: { organizationId: string; instanceId: string; providerMessageId: string },
-  ): Promise<OrphanStatus[]> {
-    const rows = await db.all(
-      qb
-        .deleteFrom('whatsapp_status_orphans')
-        .where('organization_id', '=', key.organizationId)
-        .where('instance_id', '=', key.instanceId)
-        .where('provider_message_id', '=', key.providerMessageId)
-        .returning(['status', 'error_code as errorCode', 'error_title as errorTitle', 'created_at as createdAt']),
-      { prepare: 'whatsapp_status_orphans.take' },
-    );
-    return rows
-      .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())
-      .map(({ status, errorCode, errorTitle }) => ({ status, errorCode, errorTitle }));
   }
 
   /** Forgets statuses older than `before`: those of messages sent elsewhere, which no reply will ever claim. */

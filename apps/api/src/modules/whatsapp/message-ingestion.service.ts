@@ -84,20 +84,15 @@ export class MessageIngestionService {
   }
 
   /**
-   * Delivery receipts move an outbound message's status forward (a late "delivered" never undoes "read"). A status
-   * of a message not known (yet) is kept: the replies worker applies it when it stores that provider id.
+   * Delivery receipts move outbound messages' statuses forward (a late "delivered" never undoes "read"), all of a
+   * delivery's at once. Statuses of messages not known (yet) are kept: the replies worker applies them when it
+   * stores that provider id.
    */
-  async applyStatus(db: Db, instance: RoutedInstance, status: NormalizedStatus): Promise<void> {
-    const receipt = {
-      organizationId: instance.organizationId,
-      instanceId: instance.id,
-      providerMessageId: status.providerMessageId,
-      status: status.status,
-      errorCode: status.errorCode ?? null,
-      errorTitle: status.errorTitle ?? null,
-    };
-    const { found } = await this.messages.advanceStatus(db, receipt);
-    if (!found) await this.orphans.record(db, receipt);
+  async applyStatuses(db: Db, instance: RoutedInstance, statuses: NormalizedStatus[]): Promise<void> {
+    if (statuses.length === 0) return;
+    const key = { organizationId: instance.organizationId, instanceId: instance.id };
+    const unknown = await this.messages.advanceStatuses(db, key.organizationId, key.instanceId, statuses);
+    await this.orphans.record(db, { ...key, statuses: unknown });
   }
 
   private async openTicket(

@@ -67,7 +67,7 @@ export class WebhookProcessor {
       for (const message of change.messages) {
         await this.ingestion.ingest(db, instance, fitMessage(message, event.receivedAt));
       }
-      for (const status of change.statuses) await this.ingestion.applyStatus(db, instance, status);
+      await this.ingestion.applyStatuses(db, instance, change.statuses);
       handled ||= change.messages.length + change.statuses.length > 0;
     }
     const status = routed ? (handled ? 'processed' : 'ignored') : unroutable ? 'unroutable' : 'ignored';
@@ -87,7 +87,7 @@ export class WebhookProcessor {
     for (const message of parsed.messages) {
       await this.ingestion.ingest(db, instance, fitMessage(message, event.receivedAt));
     }
-    for (const status of parsed.statuses) await this.ingestion.applyStatus(db, instance, status);
+    await this.ingestion.applyStatuses(db, instance, parsed.statuses);
     const status = parsed.handled && parsed.messages.length + parsed.statuses.length > 0 ? 'processed' : 'ignored';
     return {
       status,
