@@ -73,8 +73,8 @@ export async function freshDatabase() {
   };
 }
 
-/** Starts `node apps/api/dist/main.js` serving the SPA, and waits for /api/v1/health. */
-export async function startApi(database) {
+/** Starts `node apps/api/dist/main.js` serving the SPA (with `extraEnv`), and waits for /api/v1/health. */
+export async function startApi(database, extraEnv = {}) {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const env = { ...process.env, ...database.env };
@@ -89,6 +89,7 @@ export async function startApi(database) {
     MIGRATIONS_RUN: 'true',
     AUTH_RATE_LIMIT_PER_MINUTE: '1000',
     RATE_LIMIT_PER_MINUTE: '100000',
+    ...extraEnv,
   });
   const child = spawn(process.execPath, [API_MAIN], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const logs = [];

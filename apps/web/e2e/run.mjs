@@ -2,11 +2,14 @@
 // Browser tests: the built API (serving the built SPA) on a fresh database, driven through Debian's Chromium.
 // Prints "N passed, N failed" last; exits non-zero on any failure; always stops the API and drops the database.
 import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startFakeGraph } from './fake-graph.mjs';
 import { ensureBuilt, freshDatabase, launchBrowser, runSteps, startApi, writeReport } from './harness.mjs';
+import { replySteps } from './reply-steps.mjs';
 import { scenario } from './scenario.mjs';
 
 const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -30,12 +33,14 @@ let result = { passed: 0, failed: 1 };
 let database;
 let api;
 let browser;
+let graph;
 
 // Interrupted (Ctrl+C, CI timeout): still stop the API and drop the database.
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.once(signal, async () => {
     await browser?.close();
     await api?.stop();
+    await graph?.stop();
     await database?.drop().catch(() => undefined);
     process.exit(130);
   });
@@ -43,11 +48,14 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 try {
   ensureBuilt();
   database = await freshDatabase();
-  api = await startApi(database);
+  // Replies go to a fake Graph API on loopback; Cloud API webhooks are signed with this run's app secret.
+  graph = await startFakeGraph();
+  const appSecret = randomBytes(24).toString('hex');
+  api = await startApi(database, { META_GRAPH_API_BASE_URL: graph.base, WHATSAPP_APP_SECRET: appSecret });
   console.log(`e2e: API on ${api.baseUrl} (${database.label})`);
   browser = await launchBrowser();
-  const state = { baseUrl: api.baseUrl, context: browser.context, pageErrors: [] };
-  result = await runSteps(scenario(state), {
+  const state = { baseUrl: api.baseUrl, context: browser.context, pageErrors: [], graph, appSecret };
+  result = await runSteps([...scenario(state), ...replySteps(state)], {
     onFailure: async () => {
       const page = browser.context.pages().at(-1);
       const file = join(tmpdir(), 'whatrack-e2e-failure.png');
@@ -61,6 +69,7 @@ try {
 } finally {
   await browser?.close();
   await api?.stop();
+  await graph?.stop();
   await database?.drop().catch((error) => console.error(`e2e: could not drop the database: ${error}`));
 }
 writeReport('web-e2e', result);

@@ -1,33 +1,43 @@
 import { unwrap } from '@whatrack/api-client';
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useIsMutating } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../lib/useApi';
 import { useOrganizationFormat } from '../organization/useOrganizationFormat';
+import { FailedReply } from '../reply/FailedReply';
+import { MessageStatus } from '../reply/MessageStatus';
+import { isInFlight, isLocalMessage } from '../reply/messagesCache';
+import { replyMutationKey } from '../reply/replyMutationKey';
 import { QueryError } from '../ui/QueryError';
 import { SkeletonList } from '../ui/Skeleton';
 import { Spinner } from '../ui/Spinner';
 import { queryKeys } from '../../api/query-keys';
 import { useEnumLabels } from '../../i18n/useEnumLabels';
+import { useChatScroll } from './useChatScroll';
 
 const PAGE_SIZE = 50;
-const STATUSES = ['sent', 'delivered', 'read', 'failed'] as const;
-const isKnownStatus = (status: string): status is (typeof STATUSES)[number] =>
-  (STATUSES as readonly string[]).includes(status);
+/** No live stream yet (issue #14): while a reply is on its way the chat is read again this often. */
+const STATUS_POLL_MS = 3000;
 
 interface MessagesThreadProps {
   conversationId: string;
   ticketId: string;
+  /** Shown under the chat (the reply composer). */
+  children?: ReactNode;
 }
 
 /**
  * The WhatsApp conversation as a chat: it opens on the latest messages (read newest first, shown oldest first) and
- * loads older ones above; messages of the lead's other tickets are dimmed.
+ * loads older ones above; messages of the lead's other tickets are dimmed. Replies show their delivery ticks, which
+ * move on screen: while one is pending or sent the chat is polled.
  */
-export function MessagesThread({ conversationId, ticketId }: MessagesThreadProps) {
+export function MessagesThread({ conversationId, ticketId, children }: MessagesThreadProps) {
   const { t } = useTranslation();
   const labels = useEnumLabels();
   const { client } = useApi();
   const { dateTime } = useOrganizationFormat();
+  // A poll answered before the API stored a reply would wipe it from the screen: none while one is being sent.
+  const replying = useIsMutating({ mutationKey: replyMutationKey(conversationId) }) > 0;
   const messages = useInfiniteQuery({
     queryKey: queryKeys.messages(conversationId),
     queryFn: async ({ pageParam, signal }) => {
@@ -40,11 +50,18 @@ export function MessagesThread({ conversationId, ticketId }: MessagesThreadProps
     },
     initialPageParam: 1,
     getNextPageParam: (last) => (last.page * last.pageSize < last.total ? last.page + 1 : undefined),
+    refetchInterval: (query) =>
+      !replying && query.state.data?.pages.some((page) => page.items.some(isInFlight)) ? STATUS_POLL_MS : false,
   });
   // Pages are offsets from the newest message: ones that arrive while the chat is open shift later pages, so a
   // message can come twice.
   const items = uniqueById(messages.data?.pages.flatMap((page) => page.items) ?? []).reverse();
-  const statusLabel = (status: string) => (isKnownStatus(status) ? t(`ticket.messages.statuses.${status}`) : status);
+  const newest = items.at(-1);
+  const list = useChatScroll<HTMLOListElement>({
+    first: items[0]?.id,
+    last: newest?.id,
+    lastIsOwn: newest ? isLocalMessage(newest) : false,
+  });
 
   return (
     <section className="panel" aria-labelledby="messages-title">
@@ -66,26 +83,33 @@ export function MessagesThread({ conversationId, ticketId }: MessagesThreadProps
               {t('ticket.messages.more')}
             </button>
           )}
-          <ol className="chat">
+          <ol ref={list} className="chat" tabIndex={0} aria-labelledby="messages-title">
             {items.map((message) => (
               <li
                 key={message.id}
                 className="chat-message"
                 data-direction={message.direction}
+                data-status={message.status ?? undefined}
                 data-other={message.ticketId !== ticketId || undefined}
               >
                 <span className="visually-hidden">{labels.messageDirection(message.direction)}: </span>
                 <p className="chat-body">{message.body ?? t('ticket.messages.media', { type: message.type })}</p>
                 <span className="chat-meta">
+                  {message.direction === 'out' && message.senderName && `${message.senderName} · `}
+                  {message.type === 'template' && `${t('ticket.messages.template')} · `}
                   <time dateTime={message.sentAt}>{dateTime(message.sentAt)}</time>
-                  {message.direction === 'out' && message.status && ` · ${statusLabel(message.status)}`}
                   {message.ticketId !== ticketId && ` · ${t('ticket.messages.otherTicket')}`}
+                  {message.direction === 'out' && message.status && <MessageStatus status={message.status} />}
                 </span>
+                {message.direction === 'out' && message.status === 'failed' && (
+                  <FailedReply conversationId={conversationId} message={message} />
+                )}
               </li>
             ))}
           </ol>
         </>
       )}
+      {children}
     </section>
   );
 }

@@ -78,7 +78,7 @@ describe('TicketDetailPage', () => {
     const chat = await screen.findByRole('region', { name: /Conversa/ });
     expect(await within(chat).findByText('Oi, tem o tênis 42?')).toBeInTheDocument();
     expect(within(chat).getByText('[image]')).toBeInTheDocument();
-    expect(within(chat).getByText(/lida/)).toBeInTheDocument();
+    expect(within(chat).getByRole('img', { name: 'Lida' })).toBeInTheDocument();
     expect(
       within(chat)
         .getAllByRole('listitem')

@@ -10,6 +10,7 @@ import { SkeletonList } from '../ui/Skeleton';
 import { ActivityTimeline } from './ActivityTimeline';
 import { LeadCard } from './LeadCard';
 import { MessagesThread } from './MessagesThread';
+import { ReplyComposer } from '../reply/ReplyComposer';
 import { SalesCard } from './SalesCard';
 import { TicketControls } from './TicketControls';
 import { TrackingCard } from './TrackingCard';
@@ -73,7 +74,9 @@ export function TicketDetailPage() {
         <div className="detail-main">
           <TicketControls ticket={ticket} />
           <div className="detail-area-messages">
-            <MessagesThread conversationId={ticket.conversation.id} ticketId={ticket.id} />
+            <MessagesThread conversationId={ticket.conversation.id} ticketId={ticket.id}>
+              <ReplyComposer ticket={ticket} />
+            </MessagesThread>
           </div>
           <div className="detail-area-timeline">
             <ActivityTimeline events={ticket.events} />
