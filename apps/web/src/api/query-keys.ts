@@ -51,6 +51,9 @@ export const queryKeys = {
   stages: () => all('/api/v1/stages'),
   apiKeys: () => all('/api/v1/api-keys'),
   whatsappInstances: () => all('/api/v1/whatsapp-instances'),
+  /** A line's approved message templates (the WABA's list, cached by the API for a few minutes). */
+  whatsappTemplates: (id: string) =>
+    withInit('/api/v1/whatsapp-instances/{id}/templates', { params: { path: { id } } }),
   adSpend: { all: () => all('/api/v1/ad-spend'), list: withQuery('/api/v1/ad-spend') },
   conversions: {
     all: () => all('/api/v1/conversions'),

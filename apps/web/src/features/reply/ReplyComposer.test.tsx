@@ -1,17 +1,14 @@
 import type { Message, TicketDetail } from '@whatrack/api-client';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { apiErrorWithCode, createFakeFetch, deferred, json } from '../../test/fakeApi';
 import { agentMe, me, stages, ticketDetail, users } from '../../test/fixtures';
 import { renderApp } from '../../test/renderApp';
-import type { ReplyTemplatesResult } from './useReplyTemplates';
+import type { ReplyTemplate } from './useReplyTemplates';
 
-// The templates endpoint is not in the client yet: the tests hand the picker its list through the hook.
-const templates = vi.hoisted(() => ({ current: null as ReplyTemplatesResult | null }));
-vi.mock('./useReplyTemplates', () => ({
-  useReplyTemplates: () => templates.current ?? { data: undefined, isLoading: false, error: null },
-}));
+/** The line's templates the fake API lists (GET /whatsapp-instances/i1/templates). */
+const templates: { current: ReplyTemplate[] } = { current: [] };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
@@ -65,6 +62,7 @@ function renderTicket({
     'GET /api/v1/users': () => json(200, { items: users }),
     'GET /api/v1/tickets/t1': () => json(200, ticket()),
     'GET /api/v1/conversations/c1/messages': messages,
+    'GET /api/v1/whatsapp-instances/i1/templates': () => json(200, { items: templates.current }),
     ...routes,
   });
   return { fetch, ...renderApp('/dashboard/tickets/t1', { fetch, storedToken: 'token' }) };
@@ -76,7 +74,7 @@ const posts = (fetch: ReturnType<typeof createFakeFetch>, path = '/api/v1/ticket
   fetch.mock.calls.map(([request]) => request).filter((r) => r.method === 'POST' && new URL(r.url).pathname === path);
 
 beforeEach(() => {
-  templates.current = null;
+  templates.current = [];
 });
 
 describe('ReplyComposer', () => {
@@ -223,32 +221,26 @@ describe('ReplyComposer', () => {
   });
 
   it('offers the template picker when the window is closed on a Cloud API line and sends the filled template', async () => {
-    templates.current = {
-      data: {
-        items: [
-          {
-            name: 'retomada_atendimento',
-            language: 'pt_BR',
-            category: 'UTILITY',
-            status: 'APPROVED',
-            body: 'Olá, {{1}}! Seu pedido {{2}} está pronto.',
-            variables: 2,
-            headerText: 'Loja da Maria',
-          },
-          {
-            name: 'retomada_atendimento',
-            language: 'en_US',
-            category: 'UTILITY',
-            status: 'APPROVED',
-            body: 'Hi {{1}}! Order {{2}} is ready.',
-            variables: 2,
-            headerText: null,
-          },
-        ],
+    templates.current = [
+      {
+        name: 'retomada_atendimento',
+        language: 'pt_BR',
+        category: 'UTILITY',
+        status: 'APPROVED',
+        body: 'Olá, {{1}}! Seu pedido {{2}} está pronto.',
+        variables: 2,
+        headerText: 'Loja da Maria',
       },
-      isLoading: false,
-      error: null,
-    };
+      {
+        name: 'retomada_atendimento',
+        language: 'en_US',
+        category: 'UTILITY',
+        status: 'APPROVED',
+        body: 'Hi {{1}}! Order {{2}} is ready.',
+        variables: 2,
+        headerText: null,
+      },
+    ];
     const { fetch } = renderTicket({
       ticket: () => ticketDetail({ replyWindow: { open: false, expiresAt: '2025-01-16T13:30:00.000Z' } }),
       routes: {
@@ -260,7 +252,7 @@ describe('ReplyComposer', () => {
 
     expect(await screen.findByText(/A janela de 24 h fechou/)).toBeInTheDocument();
     expect(screen.queryByRole('textbox', { name: 'Responder ao lead' })).not.toBeInTheDocument();
-    await user.selectOptions(screen.getByRole('combobox', { name: 'Modelo' }), 'retomada_atendimento');
+    await user.selectOptions(await screen.findByRole('combobox', { name: 'Modelo' }), 'retomada_atendimento');
     expect(screen.getByRole('combobox', { name: 'Idioma do modelo' })).toHaveValue('pt_BR');
     await user.type(screen.getByRole('textbox', { name: 'Variável {{1}}' }), 'João');
     expect(screen.getByTestId('template-preview')).toHaveTextContent(

@@ -1,16 +1,9 @@
+import type { WhatsappTemplate } from '@whatrack/api-client';
+import { queryKeys } from '../../api/query-keys';
+import { useApiQuery } from '../../api/useApiQuery';
+
 /** An approved template of the line's WhatsApp Business Account, as GET /whatsapp-instances/{id}/templates lists it. */
-export interface ReplyTemplate {
-  name: string;
-  /** e.g. pt_BR */
-  language: string;
-  category: string;
-  status: string;
-  /** The body with its {{1}}, {{2}}… placeholders; null when the template has no body text. */
-  body: string | null;
-  /** How many {{n}} the body takes. */
-  variables: number;
-  headerText: string | null;
-}
+export type ReplyTemplate = WhatsappTemplate;
 
 export interface ReplyTemplatesResult {
   data: { items: ReplyTemplate[] } | undefined;
@@ -19,11 +12,8 @@ export interface ReplyTemplatesResult {
   refetch?: () => unknown;
 }
 
-/**
- * The templates the line can send. The endpoint arrives with the credentials branch: until then nothing is listed.
- */
-export function useReplyTemplates(_instanceId: string, _enabled: boolean): ReplyTemplatesResult {
-  // TODO(creds): listWhatsappInstanceTemplates — once the client has GET /api/v1/whatsapp-instances/{id}/templates,
-  // return useApiQuery(queryKeys.whatsappTemplates(instanceId), { enabled }) (a key to add to api/query-keys.ts).
-  return { data: undefined, isLoading: false, error: null };
+/** The templates the line can send, fetched only when the picker is shown (`enabled`). */
+export function useReplyTemplates(instanceId: string, enabled: boolean): ReplyTemplatesResult {
+  const query = useApiQuery(queryKeys.whatsappTemplates(instanceId), { enabled, staleTime: 5 * 60_000 });
+  return { data: query.data, isLoading: query.isLoading, error: query.error, refetch: () => query.refetch() };
 }
