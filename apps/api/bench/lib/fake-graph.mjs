@@ -1,21 +1,24 @@
 // A stand-in for Meta's Graph API for the webhook bench: accepts the access token of one phone_number_id, answers
 // every send with a new wamid, and then plays WhatsApp's part: it posts signed status webhooks (sent, delivered,
-// read) for each accepted message back to the API, a few at a time, as Meta does after a send.
+// read) for each accepted message back to the API, up to 16 at once, as Meta does after a send.
+// It runs in a worker thread: its event loop must not share the load generator's, or the bench would measure its
+// own queueing (the fake's answers and status posts waiting behind autocannon's requests).
 import { createHmac } from 'node:crypto';
 import { createServer } from 'node:http';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 
 /**
  * `statusBatch`: statuses per webhook. Meta's `statuses` is an array: under load it carries several at once; 1 is
  * the worst case (one request per status).
  */
-export async function startFakeGraph({ phoneNumberId, token, appSecret, statusBatch = 1 }) {
+async function serveFakeGraph({ phoneNumberId, token, appSecret, statusBatch = 1 }) {
   let webhookUrl = null;
   let accepted = 0;
   let webhooksPosted = 0;
   let statusFailures = 0;
   const queue = [];
   let inFlight = 0;
-  const STATUS_CONCURRENCY = 4;
+  const STATUS_CONCURRENCY = 16;
 
   const pump = () => {
     while (webhookUrl && inFlight < STATUS_CONCURRENCY && queue.length > 0) {
@@ -98,5 +101,49 @@ export async function startFakeGraph({ phoneNumberId, token, appSecret, statusBa
     },
     stats: () => ({ accepted, webhooksPosted, statusFailures, statusesQueued: queue.length + inFlight }),
     stop: () => new Promise((resolve) => server.close(resolve)),
+  };
+}
+
+if (!isMainThread && workerData?.fakeGraph) {
+  const fake = await serveFakeGraph(workerData.fakeGraph);
+  parentPort.on('message', async (message) => {
+    if (message.type === 'webhookUrl') fake.setWebhookUrl(message.url);
+    if (message.type === 'stats') parentPort.postMessage({ type: 'stats', id: message.id, stats: fake.stats() });
+    if (message.type === 'stop') {
+      await fake.stop();
+      parentPort.close();
+    }
+  });
+  parentPort.postMessage({ type: 'ready', base: fake.base });
+}
+
+/** Starts the fake in its own thread; `stats()` answers a promise. */
+export async function startFakeGraph(options) {
+  const worker = new Worker(new URL(import.meta.url), { workerData: { fakeGraph: options } });
+  const pending = new Map();
+  let seq = 0;
+  const base = await new Promise((resolve, reject) => {
+    worker.once('error', reject);
+    worker.on('message', (message) => {
+      if (message.type === 'ready') resolve(message.base);
+      if (message.type === 'stats') {
+        pending.get(message.id)?.(message.stats);
+        pending.delete(message.id);
+      }
+    });
+  });
+  return {
+    base,
+    setWebhookUrl: (url) => worker.postMessage({ type: 'webhookUrl', url }),
+    stats: () =>
+      new Promise((resolve) => {
+        const id = ++seq;
+        pending.set(id, resolve);
+        worker.postMessage({ type: 'stats', id });
+      }),
+    stop: async () => {
+      worker.postMessage({ type: 'stop' });
+      await new Promise((resolve) => worker.once('exit', resolve));
+    },
   };
 }

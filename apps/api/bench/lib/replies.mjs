@@ -79,7 +79,7 @@ export async function benchReplies({ baseUrl, token, db, fakeGraph, replies, con
     ).rows[0];
   for (;;) {
     const { d, t } = await done();
-    if ((fakeGraph.stats().statusesQueued === 0 && d >= t) || Date.now() - delivered > 300_000) break;
+    if (((await fakeGraph.stats()).statusesQueued === 0 && d >= t) || Date.now() - delivered > 300_000) break;
     await new Promise((r) => setTimeout(r, 100));
   }
   const statusesDone = Date.now();
@@ -94,6 +94,6 @@ export async function benchReplies({ baseUrl, token, db, fakeGraph, replies, con
     deliverySeconds: (delivered - started) / 1000,
     statusSeconds: (statusesDone - started) / 1000,
     statuses: await statusOf(),
-    fake: fakeGraph.stats(),
+    fake: await fakeGraph.stats(),
   };
 }

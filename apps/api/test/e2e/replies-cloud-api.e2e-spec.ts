@@ -139,6 +139,22 @@ describe('Replies through the Cloud API', () => {
     expect(await app.orgCount('whatsapp_status_orphans')).toBe(0);
   });
 
+  it('applies a status kept as an orphan whose message got its wamid in a racing transaction', async () => {
+    const ticketId = await app.leadWrites(1);
+    const { body } = await app.reply(ticketId, { text: 'Corrida de transações' }).expect(202);
+    await app.deliver();
+    // The webhook's transaction committed its orphan just after the worker's recordSent had looked for orphans.
+    await app.sql(
+      `INSERT INTO whatsapp_status_orphans (organization_id, instance_id, provider_message_id, status)
+       VALUES ($1, $2, $3, 'read')`,
+      [app.owner.organizationId, app.cloud.id, app.graph.sentIds.at(-1)],
+    );
+    await new Promise((resolve) => setTimeout(resolve, 1_100)); // the worker adopts orphans about once a second
+    await app.deliver();
+    expect((await app.message(ticketId, body.id)).status).toBe('read');
+    expect(await app.orgCount('whatsapp_status_orphans')).toBe(0);
+  });
+
   it('sends free text 23 h after the lead wrote, refuses it at 25 h with 409, and sends a template then', async () => {
     const open = await app.leadWrites(23);
     expect((await app.detail(open)).replyWindow).toEqual({ open: true, expiresAt: expect.any(String) });

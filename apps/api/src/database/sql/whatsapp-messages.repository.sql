@@ -233,6 +233,58 @@ where
       "m"."provider_message_id" = "r"."provider_message_id"
   );
 
+-- WhatsappMessagesRepository.adoptOrphanStatuses [cross-tenant: housekeeping of every organization: rows are joined on their own organization] [prepared as whatsapp_messages.adoptOrphanStatuses]
+with
+  "o" as (
+    delete from "whatsapp_status_orphans" as "so" using "whatsapp_messages" as "m"
+    where
+      "m"."organization_id" = "so"."organization_id"
+      and "m"."instance_id" = "so"."instance_id"
+      and "m"."provider_message_id" = "so"."provider_message_id"
+    returning
+      "m"."organization_id",
+      "m"."id" as "message_id",
+      "m"."status" as "current",
+      "so"."status",
+      "so"."error_code",
+      "so"."error_title"
+  ),
+  "best" as (
+    select distinct
+      on ("o"."organization_id", "o"."message_id") *
+    from
+      "o"
+    order by
+      "o"."organization_id",
+      "o"."message_id",
+      o.status = 'failed' desc,
+      COALESCE(array_position($1::varchar[], "o"."status"), 0) desc
+  )
+update "whatsapp_messages" as "w"
+set
+  "status" = "b"."status",
+  "error_code" = case
+    when "b"."status" = 'failed' then "b"."error_code"
+    else null
+  end,
+  "error_title" = case
+    when "b"."status" = 'failed' then "b"."error_title"
+    else null
+  end,
+  "updated_at" = now()
+from
+  "best" as "b"
+where
+  "w"."organization_id" = "b"."organization_id"
+  and "w"."id" = "b"."message_id"
+  and (
+    (
+      "b"."status" = 'failed'
+      and "b"."current" is distinct from 'failed'
+    )
+    or COALESCE(array_position($2::varchar[], "b"."current"), 0) < COALESCE(array_position($3::varchar[], "b"."status"), 0)
+  );
+
 -- WhatsappMessagesRepository.insertReply [prepared as whatsapp_messages.insertReply]
 with
   "msg" as (

@@ -223,3 +223,57 @@ export const advanceStatuses = statementTemplate(
         ),
       ),
 );
+
+/**
+ * Statuses kept as orphans whose message now has the provider id (the webhook's transaction committed its orphan
+ * while the worker's recordSent, which could not see it yet, committed the id): applied (one per message: a failure
+ * first, else the furthest, forward only) and removed.
+ */
+export function adoptOrphansStatement() {
+  return qb
+    .with('o', (q) =>
+      q
+        .deleteFrom('whatsapp_status_orphans as so')
+        .using('whatsapp_messages as m')
+        .whereRef('m.organization_id', '=', 'so.organization_id')
+        .whereRef('m.instance_id', '=', 'so.instance_id')
+        .whereRef('m.provider_message_id', '=', 'so.provider_message_id')
+        .returning([
+          'm.organization_id',
+          'm.id as message_id',
+          'm.status as current',
+          'so.status',
+          'so.error_code',
+          'so.error_title',
+        ]),
+    )
+    .with('best', (q) =>
+      q
+        .selectFrom('o')
+        .distinctOn(['o.organization_id', 'o.message_id'])
+        .selectAll()
+        .orderBy('o.organization_id')
+        .orderBy('o.message_id')
+        .orderBy(sql`o.status = 'failed'`, 'desc')
+        .orderBy(position(sql.ref('o.status')), 'desc'),
+    )
+    .updateTable('whatsapp_messages as w')
+    .from('best as b')
+    .set((eb) => {
+      const failed = eb('b.status', '=', sql.lit('failed'));
+      return {
+        status: eb.ref('b.status'),
+        error_code: eb.case().when(failed).then(eb.ref('b.error_code')).else(null).end(),
+        error_title: eb.case().when(failed).then(eb.ref('b.error_title')).else(null).end(),
+        updated_at: sql<Date>`now()`,
+      };
+    })
+    .whereRef('w.organization_id', '=', 'b.organization_id')
+    .whereRef('w.id', '=', 'b.message_id')
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('b.status', '=', sql.lit('failed')), eb('b.current', 'is distinct from', sql.lit('failed'))]),
+        eb(position(eb.ref('b.current')), '<', position(eb.ref('b.status'))),
+      ]),
+    );
+}

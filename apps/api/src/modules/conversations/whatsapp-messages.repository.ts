@@ -7,6 +7,7 @@ import { qb } from '../../database/query-builder';
 import { insertMessage, insertMessageOnOpenTicket, type MessageParams } from './whatsapp-messages.sql';
 import { statementTemplate } from '../../database/statement-template';
 import {
+  adoptOrphansStatement,
   advanceStatuses,
   insertReply,
   recordSent,
@@ -182,6 +183,18 @@ export class WhatsappMessagesRepository {
     });
     const missing = new Set(unknown.map((u) => u.providerMessageId));
     return furthest.filter((s) => missing.has(s.providerMessageId));
+  }
+
+  /**
+   * Applies kept statuses whose message got its provider id after they were kept (a race between a status webhook's
+   * transaction and the replies worker's); the replies worker runs it about once a second.
+   */
+  @GenerateSql({
+    params: [],
+    crossTenant: 'housekeeping of every organization: rows are joined on their own organization',
+  })
+  async adoptOrphanStatuses(db: Db): Promise<void> {
+    await db.run(adoptOrphansStatement(), { prepare: 'whatsapp_messages.adoptOrphanStatuses' });
   }
 
   /**

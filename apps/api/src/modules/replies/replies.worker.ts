@@ -4,6 +4,7 @@ import type { DrainStats, JobFailure } from '../../common/jobs/job-queue';
 import { JobRunner } from '../../common/jobs/job-runner';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { Db } from '../../database/db';
+import { WhatsappMessagesRepository } from '../conversations/whatsapp-messages.repository';
 import { ReplyDelivery } from './reply-delivery';
 import type { ClaimedReply } from './whatsapp-outbox.repository';
 import { WhatsappOutboxRepository } from './whatsapp-outbox.repository';
@@ -15,6 +16,7 @@ const CLAIM_LIMIT = 100;
 const LEASE_SECONDS = 60;
 const ORPHAN_TTL_MS = 24 * 3600_000;
 const PURGE_EVERY_MS = 10 * 60_000;
+const ADOPT_EVERY_MS = 1_000;
 
 /**
  * Delivers the replies outbox on the job runner: due replies are claimed under a lease (replicas share the work),
@@ -33,6 +35,7 @@ export class RepliesWorker implements OnApplicationBootstrap, OnApplicationShutd
     clock: Clock,
     outbox: WhatsappOutboxRepository,
     orphans: WhatsappStatusOrphansRepository,
+    messages: WhatsappMessagesRepository,
     private readonly delivery: ReplyDelivery,
   ) {
     this.runner = new JobRunner<ClaimedReply>({
@@ -41,7 +44,7 @@ export class RepliesWorker implements OnApplicationBootstrap, OnApplicationShutd
         claim: (d, limit, lease) => outbox.claim(d, limit, lease),
         renewLeases: (d, ids, lease) => outbox.renewLeases(d, ids, lease),
         fail: (d, failures) => outbox.fail(d, failures),
-        sweep: (d, now) => this.purgeOrphans(orphans, d, now),
+        sweep: (d, now) => this.settleOrphans(orphans, messages, d, now),
       },
       db,
       clock,
@@ -65,13 +68,28 @@ export class RepliesWorker implements OnApplicationBootstrap, OnApplicationShutd
     await this.runner.stop();
   }
 
+  private lastAdopt = 0;
   private lastPurge = 0;
 
-  /** Statuses no reply claimed within a day belong to messages sent elsewhere: forgotten, checked every 10 minutes. */
-  private async purgeOrphans(orphans: WhatsappStatusOrphansRepository, db: Db, now: Date): Promise<number> {
-    if (now.getTime() - this.lastPurge < PURGE_EVERY_MS) return 0;
-    this.lastPurge = now.getTime();
-    await orphans.purge(db, { before: new Date(now.getTime() - ORPHAN_TTL_MS) });
+  /**
+   * Kept statuses whose message got its id meanwhile are applied about once a second (a status webhook can commit
+   * its orphan just after the worker took the orphans); those no reply claimed within a day belong to messages sent
+   * elsewhere and are forgotten, checked every 10 minutes.
+   */
+  private async settleOrphans(
+    orphans: WhatsappStatusOrphansRepository,
+    messages: WhatsappMessagesRepository,
+    db: Db,
+    now: Date,
+  ): Promise<number> {
+    if (now.getTime() - this.lastAdopt >= ADOPT_EVERY_MS) {
+      this.lastAdopt = now.getTime();
+      await messages.adoptOrphanStatuses(db);
+    }
+    if (now.getTime() - this.lastPurge >= PURGE_EVERY_MS) {
+      this.lastPurge = now.getTime();
+      await orphans.purge(db, { before: new Date(now.getTime() - ORPHAN_TTL_MS) });
+    }
     return 0;
   }
 
