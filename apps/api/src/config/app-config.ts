@@ -190,7 +190,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     conversionsWorkerIntervalMs: readInt(env, 'CONVERSIONS_WORKER_INTERVAL_MS', 10_000, problems),
     repliesWorkerEnabled: readBool(env, 'REPLIES_WORKER_ENABLED', true, problems),
     repliesWorkerIntervalMs: readInt(env, 'REPLIES_WORKER_INTERVAL_MS', 1_000, problems),
-    repliesWorkerConcurrency: readInt(env, 'REPLIES_WORKER_CONCURRENCY', 8, problems),
+    repliesWorkerConcurrency: readInt(env, 'REPLIES_WORKER_CONCURRENCY', 16, problems),
     repliesRetryBaseMs: readInt(env, 'REPLIES_RETRY_BASE_MS', 2_000, problems),
     allowPrivateNetworkTargets: readBool(env, 'ALLOW_PRIVATE_NETWORK_TARGETS', false, problems),
     whatsappVerifyToken: env.WHATSAPP_VERIFY_TOKEN?.trim() || null,
