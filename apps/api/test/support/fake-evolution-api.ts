@@ -39,7 +39,10 @@ export class FakeEvolutionApi {
   }
 
   async stop(): Promise<void> {
-    await new Promise<void>((resolve) => this.server!.close(() => resolve()));
+    // The API's keep-alive connections to the fake would hold the test process open after it stops.
+    const closed = new Promise<void>((resolve) => this.server!.close(() => resolve()));
+    this.server!.closeAllConnections();
+    await closed;
   }
 
   failNext(status: number, body: unknown): void {

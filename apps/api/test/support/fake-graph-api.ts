@@ -93,7 +93,10 @@ export class FakeGraphApi {
   }
 
   async stop(): Promise<void> {
-    await new Promise<void>((resolve) => this.server!.close(() => resolve()));
+    // The API's keep-alive connections to the fake would hold the test process open after it stops.
+    const closed = new Promise<void>((resolve) => this.server!.close(() => resolve()));
+    this.server!.closeAllConnections();
+    await closed;
   }
 
   private answer(req: IncomingMessage, res: ServerResponse, raw: string): void {
