@@ -10,7 +10,8 @@
 // Environment: DATABASE_URL (admin URL, default postgres://postgres@127.0.0.1:5432/postgres),
 // BENCH_WEBHOOK_MESSAGES (6000), BENCH_REPLIES (3000, 0 to skip), BENCH_REPLY_RATE (220 replies/s for the steady
 // run; the capacity run that follows sends as fast as the API answers), BENCH_STATUS_BATCH (1 status per webhook, the
-// worst case; Meta's statuses[] may carry several), BENCH_CONNECTIONS (16).
+// worst case; Meta's statuses[] may carry several), BENCH_WORKERS_APART=1 (the webhook and replies workers run in a
+// second API process on the same database, the first only answers HTTP), BENCH_CONNECTIONS (16).
 import { createHmac, randomBytes } from 'node:crypto';
 import autocannon from 'autocannon';
 import pg from 'pg';
@@ -27,6 +28,7 @@ const REPLIES = Number(process.env.BENCH_REPLIES ?? 3000);
 const REPLIES_TARGET_PER_S = 200;
 const REPLY_RATE = Number(process.env.BENCH_REPLY_RATE ?? 220);
 const STATUS_BATCH = Number(process.env.BENCH_STATUS_BATCH ?? 1);
+const WORKERS_APART = process.env.BENCH_WORKERS_APART === '1';
 const REPLY_POST_P95_MS = 50;
 const GRAPH_TOKEN = `bench-${randomBytes(8).toString('hex')}`;
 const SECRET = randomBytes(16).toString('hex');
@@ -74,6 +76,7 @@ async function main() {
   const url = new URL(ADMIN_URL);
   url.pathname = `/${name}`;
   let server;
+  let workers;
   const db = new pg.Client({ connectionString: url.toString() });
   const fakeGraph = await startFakeGraph({
     phoneNumberId: PHONE_NUMBER_ID,
@@ -82,13 +85,18 @@ async function main() {
     statusBatch: STATUS_BATCH,
   });
   try {
+    const common = {
+      NODE_ENV: 'production',
+      JWT_SECRET: randomBytes(36).toString('base64'),
+      ENCRYPTION_KEY: randomBytes(36).toString('base64'),
+    };
+    const apart = { WEBHOOK_WORKER_ENABLED: 'false', REPLIES_WORKER_ENABLED: 'false' };
     server = await startApi({
       databaseUrl: url.toString(),
       port: await freePort(),
       env: {
-        NODE_ENV: 'production',
-        JWT_SECRET: randomBytes(36).toString('base64'),
-        ENCRYPTION_KEY: randomBytes(36).toString('base64'),
+        ...common,
+        ...(WORKERS_APART ? apart : {}),
         LOG_LEVEL: 'warn',
         // One client sends everything: per-client limits would only measure the 429 path.
         RATE_LIMITS_ENABLED: 'false',
@@ -99,6 +107,22 @@ async function main() {
       },
     });
     fakeGraph.setWebhookUrl(`${server.baseUrl}/api/v1/webhooks/whatsapp/cloud`);
+    if (WORKERS_APART) {
+      // A second replica on the same database runs the workers (polling); the first only answers HTTP.
+      workers = await startApi({
+        databaseUrl: url.toString(),
+        port: await freePort(),
+        env: {
+          ...common,
+          LOG_LEVEL: 'warn',
+          DATABASE_POOL_SIZE: '24',
+          META_GRAPH_API_BASE_URL: fakeGraph.base,
+          WEBHOOK_WORKER_CONCURRENCY: process.env.WEBHOOK_WORKER_CONCURRENCY ?? '4',
+          REPLIES_WORKER_INTERVAL_MS: '100',
+          MIGRATIONS_RUN: 'false',
+        },
+      });
+    }
     const session = await api(server.baseUrl, 'POST', '/auth/register', {
       body: {
         organizationName: 'Bench Webhooks',
@@ -194,6 +218,7 @@ async function main() {
   } finally {
     await db.end().catch(() => undefined);
     await server?.stop();
+    await workers?.stop();
     await fakeGraph.stop();
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await admin.end();
