@@ -4,107 +4,28 @@ import { sql } from 'kysely';
 import type { Db } from '../../database/db';
 import { DummyValue, GenerateSql } from '../../database/generate-sql';
 import { qb } from '../../database/query-builder';
-import { insertMessage, insertMessageOnOpenTicket, type MessageParams } from './whatsapp-messages.sql';
-import { statementTemplate } from '../../database/statement-template';
+import { adoptOrphansStatement, advanceStatuses, insertReply, recordSent } from './whatsapp-message-delivery.sql';
+import { insertMessage, insertMessageOnOpenTicket, messageExists, viewQuery } from './whatsapp-messages.sql';
 import {
-  adoptOrphansStatement,
-  advanceStatuses,
-  insertReply,
-  recordSent,
-  type ReplyParams,
-  STATUS_ORDER,
-} from './whatsapp-message-delivery.sql';
+  EXAMPLE_MESSAGE,
+  EXAMPLE_REPLY,
+  furthestByMessage,
+  type MessagePageFilter,
+  type MessageRow,
+  messageParams,
+  type NewReply,
+  type NewWhatsappMessage,
+  type StatusReceipt,
+  toRow,
+} from './whatsapp-messages.types';
 
-/** A message to store, inbound (from a webhook) or outbound (sent by the business). */
-export interface NewWhatsappMessage {
-  organizationId: string;
-  conversationId: string;
-  instanceId: string;
-  ticketId: string;
-  /** The provider's id (wamid...): unique per instance, so a redelivered webhook cannot store it twice. */
-  providerMessageId: string | null;
-  direction: MessageDirection;
-  /** text, image, audio, ... */
-  type: string;
-  body: string | null;
-  /** Delivery status of an outbound message (sent, delivered, read, failed); null for inbound ones. */
-  status?: string | null;
-  sentAt: Date;
-  /** The provider's payload of the message, kept as delivered. */
-  raw: Record<string, unknown> | null;
-}
-
-export interface MessageRow {
-  id: string;
-  ticketId: string;
-  direction: MessageDirection;
-  type: string;
-  body: string | null;
-  status: string | null;
-  sentAt: Date;
-  createdAt: Date;
-  /** Who wrote an outbound reply in the product (null for inbound messages and those sent elsewhere). */
-  senderUserId: string | null;
-  senderName: string | null;
-  errorCode: string | null;
-  errorTitle: string | null;
-}
-
-/** A delivery status of the provider's message id (the provider's error when failed). */
-export interface StatusReceipt {
-  providerMessageId: string;
-  status: string;
-  errorCode?: string | null;
-  errorTitle?: string | null;
-}
-
-/** One status per message: a failure if there is one, else the furthest. */
-function furthestByMessage(statuses: StatusReceipt[]): StatusReceipt[] {
-  const rank = (s: StatusReceipt) => (s.status === 'failed' ? Infinity : STATUS_ORDER.indexOf(s.status));
-  const best = new Map<string, StatusReceipt>();
-  for (const s of statuses) {
-    const kept = best.get(s.providerMessageId);
-    if (!kept || rank(s) > rank(kept)) best.set(s.providerMessageId, s);
-  }
-  return [...best.values()];
-}
-
-/** A reply to store: pending until the replies worker delivers its outbox payload (any JSON value). */
-export type NewReply = Omit<ReplyParams, 'payload'> & { payload: unknown };
-
-export interface MessagePageFilter {
-  organizationId: string;
-  conversationId: string;
-  order: 'asc' | 'desc';
-  offset: number;
-  limit: number;
-}
-
-const REPLY: NewReply = {
-  organizationId: DummyValue.UUID,
-  conversationId: DummyValue.UUID2,
-  ticketId: DummyValue.UUID2,
-  instanceId: DummyValue.UUID,
-  type: 'text',
-  body: DummyValue.STRING,
-  senderUserId: DummyValue.UUID,
-  idempotencyKey: 'key-1',
-  sentAt: DummyValue.DATE,
-  payload: { kind: 'text', text: DummyValue.STRING },
-};
-
-const EXAMPLE: NewWhatsappMessage = {
-  organizationId: DummyValue.UUID,
-  conversationId: DummyValue.UUID2,
-  instanceId: DummyValue.UUID,
-  ticketId: DummyValue.UUID2,
-  providerMessageId: 'wamid.EXAMPLE',
-  direction: MessageDirection.IN,
-  type: 'text',
-  body: DummyValue.STRING,
-  sentAt: DummyValue.DATE,
-  raw: { id: 'wamid.EXAMPLE' },
-};
+export type {
+  MessagePageFilter,
+  MessageRow,
+  NewReply,
+  NewWhatsappMessage,
+  StatusReceipt,
+} from './whatsapp-messages.types';
 
 /**
  * The only SQL of whatsapp_messages. Storing a message also moves its conversation's last_message_at and touches
@@ -114,7 +35,7 @@ const EXAMPLE: NewWhatsappMessage = {
 @Injectable()
 export class WhatsappMessagesRepository {
   /** Stores a message on a given ticket (e.g. one just opened, or a reply sent from it). Answers its id. */
-  @GenerateSql({ params: [EXAMPLE] })
+  @GenerateSql({ params: [EXAMPLE_MESSAGE] })
   async insert(db: Db, message: NewWhatsappMessage): Promise<{ id: string }> {
     return db.one(insertMessage({ ...messageParams(message), ticketId: message.ticketId }), {
       prepare: 'whatsapp_messages.insert',
@@ -126,7 +47,7 @@ export class WhatsappMessagesRepository {
    * conversation's lock (so "the open ticket" is stable); the unique provider id makes a redelivery a no-op.
    * 'no-open-ticket' when there is none: the caller checks for a duplicate, then opens a ticket.
    */
-  @GenerateSql({ params: [EXAMPLE] })
+  @GenerateSql({ params: [EXAMPLE_MESSAGE] })
   async insertOnOpenTicket(
     db: Db,
     message: Omit<NewWhatsappMessage, 'ticketId'>,
@@ -201,7 +122,7 @@ export class WhatsappMessagesRepository {
    * Stores a pending reply with its outbox row (whatsapp_outbox, the replies worker's queue) in one statement, and
    * answers it as the API shows it; undefined when another reply already holds its Idempotency-Key.
    */
-  @GenerateSql({ params: [REPLY] })
+  @GenerateSql({ params: [EXAMPLE_REPLY] })
   async insertReply(db: Db, reply: NewReply): Promise<MessageRow | undefined> {
     const row = await db.first(insertReply({ ...reply, payload: JSON.stringify(reply.payload) }), {
       prepare: 'whatsapp_messages.insertReply',
@@ -358,57 +279,4 @@ export class WhatsappMessagesRepository {
     );
     return row.n;
   }
-}
-
-function messageParams(message: Omit<NewWhatsappMessage, 'ticketId'>): MessageParams {
-  return {
-    organizationId: message.organizationId,
-    conversationId: message.conversationId,
-    instanceId: message.instanceId,
-    providerMessageId: message.providerMessageId,
-    direction: message.direction,
-    type: message.type,
-    body: message.body,
-    status: message.status ?? null,
-    sentAt: message.sentAt,
-    raw: message.raw === null ? null : JSON.stringify(message.raw),
-  };
-}
-
-const messageExists = statementTemplate(
-  (p: { organizationId: string; instanceId: string; providerMessageId: string }) =>
-    qb
-      .selectFrom('whatsapp_messages')
-      .select(sql<number>`1`.as('found'))
-      .where('organization_id', '=', p.organizationId)
-      .where('instance_id', '=', p.instanceId)
-      .where('provider_message_id', '=', p.providerMessageId),
-);
-
-/** Messages as the API shows them, with the name of the agent who wrote a reply. */
-function viewQuery(organizationId: string) {
-  return qb
-    .selectFrom('whatsapp_messages as m')
-    .leftJoin('users as u', (join) =>
-      join.onRef('u.organization_id', '=', 'm.organization_id').onRef('u.id', '=', 'm.sender_user_id'),
-    )
-    .select([
-      'm.id',
-      'm.ticket_id as ticketId',
-      'm.direction',
-      'm.type',
-      'm.body',
-      'm.status',
-      'm.sent_at as sentAt',
-      'm.created_at as createdAt',
-      'm.sender_user_id as senderUserId',
-      'u.name as senderName',
-      'm.error_code as errorCode',
-      'm.error_title as errorTitle',
-    ])
-    .where('m.organization_id', '=', organizationId);
-}
-
-function toRow<R extends Omit<MessageRow, 'direction'> & { direction: string }>(row: R): MessageRow {
-  return { ...row, direction: row.direction as MessageDirection };
 }

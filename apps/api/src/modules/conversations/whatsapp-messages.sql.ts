@@ -135,3 +135,36 @@ function selectedValues(p: MessageParams, ticketId: Expression<string>) {
     sql<Json | null>`${p.raw}::jsonb`.as('raw'),
   ];
 }
+
+export const messageExists = statementTemplate(
+  (p: { organizationId: string; instanceId: string; providerMessageId: string }) =>
+    qb
+      .selectFrom('whatsapp_messages')
+      .select(sql<number>`1`.as('found'))
+      .where('organization_id', '=', p.organizationId)
+      .where('instance_id', '=', p.instanceId)
+      .where('provider_message_id', '=', p.providerMessageId),
+);
+
+export function viewQuery(organizationId: string) {
+  return qb
+    .selectFrom('whatsapp_messages as m')
+    .leftJoin('users as u', (join) =>
+      join.onRef('u.organization_id', '=', 'm.organization_id').onRef('u.id', '=', 'm.sender_user_id'),
+    )
+    .select([
+      'm.id',
+      'm.ticket_id as ticketId',
+      'm.direction',
+      'm.type',
+      'm.body',
+      'm.status',
+      'm.sent_at as sentAt',
+      'm.created_at as createdAt',
+      'm.sender_user_id as senderUserId',
+      'u.name as senderName',
+      'm.error_code as errorCode',
+      'm.error_title as errorTitle',
+    ])
+    .where('m.organization_id', '=', organizationId);
+}
