@@ -147,14 +147,3 @@ set
 where
   "organization_id" = $5
   and "message_id" = $6;
-
--- WhatsappOutboxRepository.delivery
-select
-  "status",
-  "attempts",
-  "last_error" as "lastError"
-from
-  "whatsapp_outbox"
-where
-  "organization_id" = $1
-  and "message_id" = $2;

@@ -1,7 +1,6 @@
-import { WhatsappProvider } from '@whatrack/shared';
-import { sql } from 'kysely';
 import { qb } from '../../database/query-builder';
 import { statementTemplate } from '../../database/statement-template';
+import { lineCanSend } from '../whatsapp-instances/line-can-send.sql';
 
 /** WhatsappConversationsRepository.replyTarget: a ticket's conversation with its line and lead, in one statement. */
 export const replyTargetQuery = statementTemplate(
@@ -22,9 +21,7 @@ export const replyTargetQuery = statementTemplate(
         'c.id as conversationId',
         'i.id as instanceId',
         'i.provider',
-        sql<boolean>`CASE WHEN i.provider = ${sql.lit(WhatsappProvider.CLOUD_API)}
-        THEN i.access_token_encrypted IS NOT NULL
-        ELSE i.api_url IS NOT NULL AND i.api_key_encrypted IS NOT NULL END`.as('hasCredentials'),
+        lineCanSend().as('hasCredentials'),
         'l.phone as leadPhone',
         'c.last_inbound_at as lastInboundAt',
       ])

@@ -109,6 +109,11 @@ export const insertReply = statementTemplate((p: ReplyParams) =>
 const position = (value: Expression<string | null>) =>
   sql<number>`COALESCE(array_position(${sql.val(STATUS_ORDER)}::varchar[], ${value}), 0)`;
 
+/** A status may replace the current one: a failure at any time (once), anything else only forward. */
+function movesForward(current: Expression<string | null>, next: Expression<string>) {
+  return sql<boolean>`((${next} = 'failed' AND ${current} IS DISTINCT FROM 'failed') OR ${position(current)} < ${position(next)})`;
+}
+
 /**
  * The provider accepted a reply, as one statement (atomic without a transaction, one round trip per reply): its id
  * is stored (status webhooks find it), it becomes sent, or takes the status that arrived before the id was known
@@ -207,12 +212,7 @@ export const advanceStatuses = statementTemplate(
           })
           .where('w.organization_id', '=', p.organizationId)
           .whereRef('w.id', '=', 'm.id')
-          .where((eb) =>
-            eb.or([
-              eb.and([eb('m.status', '=', sql.lit('failed')), eb('m.current', 'is distinct from', sql.lit('failed'))]),
-              eb(position(eb.ref('m.current')), '<', position(eb.ref('m.status'))),
-            ]),
-          )
+          .where((eb) => movesForward(eb.ref('m.current'), eb.ref('m.status')))
           .returning('w.id'),
       )
       .selectFrom(statusesRecordset(p.statuses))
@@ -270,10 +270,5 @@ export function adoptOrphansStatement() {
     })
     .whereRef('w.organization_id', '=', 'b.organization_id')
     .whereRef('w.id', '=', 'b.message_id')
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('b.status', '=', sql.lit('failed')), eb('b.current', 'is distinct from', sql.lit('failed'))]),
-        eb(position(eb.ref('b.current')), '<', position(eb.ref('b.status'))),
-      ]),
-    );
+    .where((eb) => movesForward(eb.ref('b.current'), eb.ref('b.status')));
 }

@@ -144,19 +144,4 @@ export class WhatsappOutboxRepository implements JobQueue<ClaimedReply> {
         .where('message_id', '=', row.messageId),
     );
   }
-
-  /** How a reply's delivery stands (attempts so far, last error): for the API and the tests. */
-  @GenerateSql({ params: [KEY] })
-  async delivery(
-    db: Db,
-    key: { organizationId: string; messageId: string },
-  ): Promise<{ status: string; attempts: number; lastError: string | null } | undefined> {
-    return db.first(
-      qb
-        .selectFrom('whatsapp_outbox')
-        .select(['status', 'attempts', 'last_error as lastError'])
-        .where('organization_id', '=', key.organizationId)
-        .where('message_id', '=', key.messageId),
-    );
-  }
 }

@@ -2,6 +2,7 @@ import type { TicketCreatorType, TicketSourceType, TicketStatus } from '@whatrac
 import { type Expression, sql } from 'kysely';
 import { jsonBuildObject } from 'kysely/helpers/postgres';
 import { qb } from '../../database/query-builder';
+import { lineCanSend } from '../whatsapp-instances/line-can-send.sql';
 import type { StageResponseDto } from '../stages/dto/stage-response.dto';
 import type {
   TicketConversationDto,
@@ -88,8 +89,7 @@ export function ticketDetailQuery(organizationId: string, id: string) {
               name: c.ref('i.name'),
               phoneNumber: c.ref('i.phone_number'),
               provider: c.ref('i.provider'),
-              canSend: sql<boolean>`CASE WHEN i.provider = 'cloud_api' THEN i.access_token_encrypted IS NOT NULL
-                ELSE i.api_url IS NOT NULL AND i.api_key_encrypted IS NOT NULL END`,
+              canSend: lineCanSend(),
             }),
             lastInboundAt: iso(c.ref('c.last_inbound_at')),
           }).as('conversation'),
