@@ -5,6 +5,7 @@ import { Conversion } from '../modules/conversions/entities/conversion.entity';
 import { MetaSettings } from '../modules/conversions/entities/meta-settings.entity';
 import { WhatsappConversation } from '../modules/conversations/entities/whatsapp-conversation.entity';
 import { WhatsappMessage } from '../modules/conversations/entities/whatsapp-message.entity';
+import { WhatsappMessageReaction } from '../modules/conversations/entities/whatsapp-message-reaction.entity';
 import { Lead } from '../modules/leads/entities/lead.entity';
 import { Organization } from '../modules/organizations/entities/organization.entity';
 import { Sale } from '../modules/sales/entities/sale.entity';
@@ -31,6 +32,7 @@ export const ENTITIES = [
   WhatsappInstance,
   WhatsappConversation,
   WhatsappMessage,
+  WhatsappMessageReaction,
   TicketStage,
   Ticket,
   TicketEvent,

@@ -304,10 +304,26 @@ export interface WhatsappInstances {
   webhook_token: string | null;
 }
 
+export interface WhatsappMessageReactions {
+  created_at: Generated<Timestamp>;
+  direction: string;
+  emoji: string | null;
+  id: Generated<string>;
+  instance_id: string;
+  organization_id: string;
+  provider_message_id: string | null;
+  reacted_at: Timestamp;
+  target_provider_message_id: string;
+  updated_at: Generated<Timestamp>;
+}
+
 export interface WhatsappMessages {
   body: string | null;
+  content: Json | null;
+  context: Json | null;
   conversation_id: string;
   created_at: Generated<Timestamp>;
+  deleted_at: Timestamp | null;
   direction: string;
   error_code: string | null;
   error_title: string | null;
@@ -373,6 +389,7 @@ export interface DB {
   webhook_events: WebhookEvents;
   whatsapp_conversations: WhatsappConversations;
   whatsapp_instances: WhatsappInstances;
+  whatsapp_message_reactions: WhatsappMessageReactions;
   whatsapp_messages: WhatsappMessages;
   whatsapp_outbox: WhatsappOutbox;
   whatsapp_status_orphans: WhatsappStatusOrphans;

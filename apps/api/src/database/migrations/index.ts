@@ -14,6 +14,7 @@ import { SalesCounters1796168700000 } from './1796168700000-SalesCounters';
 import { ConversionLeases1796168701387 } from './1796168701387-ConversionLeases';
 import { Replies1796183421464 } from './1796183421464-Replies';
 import { EvolutionCredentials1796183540858 } from './1796183540858-EvolutionCredentials';
+import { MessageContentReactions1796220907336 } from './1796220907336-MessageContentReactions';
 
 export const MIGRATIONS = [
   Initial1795927686758,
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   ConversionLeases1796168701387,
   Replies1796183421464,
   EvolutionCredentials1796183540858,
+  MessageContentReactions1796220907336,
 ];

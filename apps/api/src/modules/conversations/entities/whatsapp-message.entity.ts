@@ -82,4 +82,16 @@ export class WhatsappMessage extends TenantEntity {
 
   @Column({ type: 'jsonb', nullable: true })
   raw: Record<string, unknown> | null;
+
+  /** What the message carries besides its text (MessageContent: location, contacts, order...). */
+  @Column({ type: 'jsonb', nullable: true })
+  content: Record<string, unknown> | null;
+
+  /** The message it quotes and whether it was forwarded (StoredContext). */
+  @Column({ type: 'jsonb', nullable: true })
+  context: Record<string, unknown> | null;
+
+  /** When the sender deleted it for everyone; the row (and its text) stay for the record. */
+  @Column({ type: 'timestamptz', nullable: true })
+  deletedAt: Date | null;
 }

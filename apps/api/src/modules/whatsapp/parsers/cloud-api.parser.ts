@@ -1,5 +1,6 @@
 import { MessageDirection } from '@whatrack/shared';
 import type { AdReferral, NormalizedMessage, NormalizedStatus } from '../inbound.types';
+import { cloudContent } from './cloud-content';
 import { arr, epochSeconds, type Json, obj, str } from './json';
 
 export interface CloudChange {
@@ -7,8 +8,6 @@ export interface CloudChange {
   messages: NormalizedMessage[];
   statuses: NormalizedStatus[];
 }
-
-const MEDIA_TYPES = ['image', 'video', 'audio', 'document', 'sticker'];
 
 /** The statuses Meta sends for a business message (a "deleted" or unknown one is not a delivery status). */
 const CLOUD_STATUSES = ['sent', 'delivered', 'read', 'played', 'failed'];
@@ -32,33 +31,13 @@ function echoesOf(value: Json, now: Date): NormalizedMessage[] {
       waUserId: str(echo.to_user_id),
       contactName: null,
       type,
-      body: bodyOf(echo, type),
       sentAt: epochSeconds(echo.timestamp, now),
       referral: null,
       raw: echo,
+      ...cloudContent(echo, type),
     });
   }
   return echoes;
-}
-
-function bodyOf(message: Json, type: string): string | null {
-  const part = obj(message[type]);
-  if (type === 'text') return str(part?.body);
-  if (MEDIA_TYPES.includes(type)) return str(part?.caption) ?? str(part?.filename);
-  if (type === 'location') {
-    const named = [str(part?.name), str(part?.address)].filter(Boolean).join(' - ');
-    return named || [str(part?.latitude), str(part?.longitude)].filter(Boolean).join(',') || null;
-  }
-  if (type === 'contacts') {
-    const names = arr(message.contacts).map((c) => str(obj(obj(c)?.name)?.formatted_name));
-    return names.filter(Boolean).join(', ') || null;
-  }
-  if (type === 'interactive') {
-    return str(obj(part?.button_reply)?.title) ?? str(obj(part?.list_reply)?.title) ?? str(obj(part?.nfm_reply)?.body);
-  }
-  if (type === 'button') return str(part?.text);
-  if (type === 'reaction') return str(part?.emoji);
-  return null;
 }
 
 function referralOf(message: Json): AdReferral | null {
@@ -69,6 +48,28 @@ function referralOf(message: Json): AdReferral | null {
     sourceId: str(referral.source_id),
     sourceUrl: str(referral.source_url),
     headline: str(referral.headline),
+  };
+}
+
+/**
+ * "Deleted for everyone" by the lead. Meta's Cloud API reference documents no webhook for it (nothing arrives in
+ * most cases); the On-Premises API, whose statuses Cloud API inherited, sends a status `deleted` on the lead's own
+ * message id ("A message sent by the customer was deleted by the customer"), and BSPs relay it as such. When it
+ * comes, it marks that message deleted (message-events.ts); it is never a delivery status of ours.
+ */
+function deletedByLead(id: string, status: Json, now: Date): NormalizedMessage {
+  return {
+    providerMessageId: `deleted:${id}`,
+    direction: MessageDirection.IN,
+    waId: str(status.recipient_id),
+    waUserId: str(status.recipient_user_id),
+    contactName: null,
+    type: 'revoke',
+    body: null,
+    sentAt: epochSeconds(status.timestamp, now),
+    referral: null,
+    raw: status,
+    event: { kind: 'revoke', targetProviderMessageId: id },
   };
 }
 
@@ -98,10 +99,10 @@ export function parseCloudChange(value: Json, now: Date): CloudChange {
       waUserId: str(message.from_user_id) ?? str(contact?.user_id),
       contactName: str(obj(contact?.profile)?.name),
       type,
-      body: bodyOf(message, type),
       sentAt: epochSeconds(message.timestamp, now),
       referral: referralOf(message),
       raw: message,
+      ...cloudContent(message, type),
     });
   }
   messages.push(...echoesOf(value, now));
@@ -110,6 +111,10 @@ export function parseCloudChange(value: Json, now: Date): CloudChange {
     const status = obj(item);
     const id = str(status?.id);
     const state = str(status?.status);
+    if (id && state === 'deleted') {
+      messages.push(deletedByLead(id, status!, now));
+      continue;
+    }
     if (!id || !state || !CLOUD_STATUSES.includes(state)) continue;
     const error = obj(arr(status?.errors)[0]);
     const code = error?.code;

@@ -1,5 +1,6 @@
 import { MessageDirection } from '@whatrack/shared';
 import type { AdReferral, NormalizedMessage, NormalizedStatus } from '../inbound.types';
+import { evolutionContent } from './evolution-content';
 import { arr, epochSeconds, type Json, obj, str } from './json';
 
 export interface EvolutionParseResult {
@@ -37,43 +38,6 @@ function parseStatus(data: Json): NormalizedStatus | null {
   };
 }
 
-const TYPE_NAMES: Record<string, string> = {
-  conversation: 'text',
-  extendedTextMessage: 'text',
-  imageMessage: 'image',
-  videoMessage: 'video',
-  audioMessage: 'audio',
-  documentMessage: 'document',
-  documentWithCaptionMessage: 'document',
-  stickerMessage: 'sticker',
-  locationMessage: 'location',
-  contactMessage: 'contacts',
-  contactsArrayMessage: 'contacts',
-  buttonsResponseMessage: 'button',
-  templateButtonReplyMessage: 'button',
-  listResponseMessage: 'interactive',
-  reactionMessage: 'reaction',
-};
-
-function bodyOf(message: Json | null): string | null {
-  if (!message) return null;
-  const part = (key: string) => obj(message[key]);
-  return (
-    str(message.conversation) ??
-    str(part('extendedTextMessage')?.text) ??
-    str(part('imageMessage')?.caption) ??
-    str(part('videoMessage')?.caption) ??
-    str(part('documentMessage')?.caption) ??
-    str(part('documentMessage')?.fileName) ??
-    str(part('locationMessage')?.name) ??
-    str(part('contactMessage')?.displayName) ??
-    str(part('buttonsResponseMessage')?.selectedDisplayText) ??
-    str(part('templateButtonReplyMessage')?.selectedDisplayText) ??
-    str(part('listResponseMessage')?.title) ??
-    str(part('reactionMessage')?.text)
-  );
-}
-
 function referralOf(data: Json, message: Json | null): AdReferral | null {
   const contextInfo = obj(data.contextInfo) ?? obj(obj(message?.extendedTextMessage)?.contextInfo);
   const ad = obj(contextInfo?.externalAdReply);
@@ -92,6 +56,11 @@ function phoneOf(jid: string | null): string | null {
   return match ? match[1] : null;
 }
 
+/** A LID ("…@lid"): WhatsApp's hidden-number id of a contact. */
+function lidOf(jid: string | null): string | null {
+  return jid && jid.endsWith('@lid') ? jid : null;
+}
+
 function parseOne(data: Json, now: Date): NormalizedMessage | null {
   const key = obj(data.key);
   const id = str(key?.id);
@@ -101,32 +70,66 @@ function parseOne(data: Json, now: Date): NormalizedMessage | null {
   if (remoteJid.endsWith('@g.us') || remoteJid.endsWith('@broadcast') || remoteJid.endsWith('@newsletter')) return null;
   const alt = str(key.remoteJidAlt) ?? str(key.senderPn);
   const waId = phoneOf(remoteJid) ?? phoneOf(alt);
+  // The LID is kept beside the number: a lead first seen by its LID alone and later with its number is one lead
+  // (the lead resolver finds it by the LID and fills in the number).
+  const lid = lidOf(remoteJid) ?? lidOf(alt) ?? lidOf(str(key.senderLid));
   const fromMe = key.fromMe === true;
   const message = obj(data.message);
-  const messageType = str(data.messageType) ?? (message ? Object.keys(message)[0] : undefined) ?? 'unknown';
+  const { type, ...content } = evolutionContent(data, message);
   return {
     providerMessageId: id,
     direction: fromMe ? MessageDirection.OUT : MessageDirection.IN,
     waId,
-    waUserId: waId ? null : remoteJid,
+    waUserId: lid ?? (waId ? null : remoteJid),
     // On our own messages pushName is the business's name, not the lead's.
     contactName: fromMe ? null : str(data.pushName),
-    type: TYPE_NAMES[messageType] ?? messageType,
-    body: bodyOf(message),
+    type,
     sentAt: epochSeconds(data.messageTimestamp, now),
     referral: referralOf(data, message),
     raw: data,
+    ...content,
   };
 }
+
+/**
+ * messages.delete (Evolution's "deleted for everyone", data = the deleted message's key) and messages.edited whose
+ * protocolMessage is a REVOKE (Evolution 2.3 sends protocol messages there instead of messages.upsert).
+ */
+function parseRevoke(event: string, data: Json, now: Date): NormalizedMessage | null {
+  const key = event === 'messages.delete' ? data : obj(data.key);
+  const id = str(key?.id) ?? str(data.keyId);
+  if (!key || !id) return null;
+  if (event === 'messages.edited' && data.type !== 'REVOKE' && data.type !== 0) return null;
+  const remoteJid = str(key.remoteJid);
+  return {
+    providerMessageId: `revoke:${id}`,
+    direction: key.fromMe === true ? MessageDirection.OUT : MessageDirection.IN,
+    waId: phoneOf(remoteJid),
+    waUserId: lidOf(remoteJid),
+    contactName: null,
+    type: 'revoke',
+    body: null,
+    sentAt: epochSeconds(data.timestampMs ? Math.floor(Number(data.timestampMs) / 1000) : undefined, now),
+    referral: null,
+    raw: data,
+    event: { kind: 'revoke', targetProviderMessageId: id },
+  };
+}
+
+const HANDLED_EVENTS = ['messages.upsert', 'messages.update', 'messages.delete', 'messages.edited'];
 
 /** An Evolution API webhook body (messages.upsert, Baileys message shape). */
 export function parseEvolution(body: unknown, now: Date): EvolutionParseResult {
   const root = obj(body);
   const event = str(root?.event)?.toLowerCase().replace(/_/g, '.');
-  if (!root || (event !== 'messages.upsert' && event !== 'messages.update')) {
+  if (!root || !event || !HANDLED_EVENTS.includes(event)) {
     return { handled: false, messages: [], statuses: [] };
   }
   const items = (Array.isArray(root.data) ? arr(root.data) : [root.data]).map(obj).filter((d): d is Json => d !== null);
+  if (event === 'messages.delete' || event === 'messages.edited') {
+    const messages = items.map((d) => parseRevoke(event, d, now)).filter((m): m is NormalizedMessage => m !== null);
+    return { handled: true, messages, statuses: [] };
+  }
   if (event === 'messages.update') {
     const statuses = items.map(parseStatus).filter((s): s is NormalizedStatus => s !== null);
     return { handled: true, messages: [], statuses };

@@ -23,3 +23,9 @@ export function epochSeconds(value: unknown, fallback: Date): Date {
   else if (obj(value) && typeof obj(value)!.low === 'number') seconds = (obj(value)!.low as number) >>> 0;
   return seconds && seconds > 0 ? new Date(seconds * 1000) : fallback;
 }
+
+/** A finite number, from a number or a numeric string; null otherwise. */
+export function num(value: unknown): number | null {
+  const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() ? Number(value) : NaN;
+  return Number.isFinite(n) ? n : null;
+}
