@@ -2,6 +2,7 @@ import { AdSpendRepository } from '../modules/ad-spend/ad-spend.repository';
 import { ApiKeysRepository } from '../modules/api-keys/api-keys.repository';
 import { LoginAttemptsRepository } from '../modules/auth/login-attempts.repository';
 import { WhatsappConversationsRepository } from '../modules/conversations/whatsapp-conversations.repository';
+import { WhatsappMessageReactionsRepository } from '../modules/conversations/whatsapp-message-reactions.repository';
 import { WhatsappMessagesRepository } from '../modules/conversations/whatsapp-messages.repository';
 import { ConversionsRepository } from '../modules/conversions/conversions.repository';
 import { MetaSettingsRepository } from '../modules/conversions/meta-settings.repository';
@@ -57,5 +58,6 @@ export const REPOSITORIES: (new () => object)[] = [
   WhatsappStatusOrphansRepository,
   WhatsappConversationsRepository,
   WhatsappInstancesRepository,
+  WhatsappMessageReactionsRepository,
   WhatsappMessagesRepository,
 ];

@@ -226,6 +226,34 @@ export class WhatsappMessagesRepository {
     );
   }
 
+  /**
+   * The sender deleted the message for everyone: it is marked (the first time only), its row and text kept for the
+   * record. Answers whether the instance holds that message.
+   */
+  @GenerateSql({
+    params: [
+      { organizationId: DummyValue.UUID, instanceId: DummyValue.UUID2, providerMessageId: 'X', at: DummyValue.DATE },
+    ],
+  })
+  async markDeleted(
+    db: Db,
+    key: { organizationId: string; instanceId: string; providerMessageId: string; at: Date },
+  ): Promise<boolean> {
+    const rows = await db.all(
+      qb
+        .updateTable('whatsapp_messages')
+        .set({
+          deleted_at: sql<Date>`COALESCE(deleted_at, ${key.at}::timestamptz)`,
+          updated_at: sql<Date>`now()`,
+        })
+        .where('organization_id', '=', key.organizationId)
+        .where('instance_id', '=', key.instanceId)
+        .where('provider_message_id', '=', key.providerMessageId)
+        .returning('id'),
+    );
+    return rows.length > 0;
+  }
+
   /** A failed reply of the ticket goes back to pending for another delivery (its old provider id dropped). */
   @GenerateSql({ params: [{ organizationId: DummyValue.UUID, ticketId: DummyValue.UUID, id: DummyValue.UUID2 }] })
   async resetFailedReply(db: Db, key: { organizationId: string; ticketId: string; id: string }): Promise<boolean> {

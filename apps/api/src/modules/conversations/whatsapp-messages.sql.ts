@@ -18,6 +18,9 @@ export interface MessageParams {
   status: string | null;
   sentAt: Date;
   raw: string | null;
+  /** MessageContent and StoredContext as JSON text, or null. */
+  content: string | null;
+  context: string | null;
 }
 
 /** The `msg` CTE of a message insert: the row really inserted (none on a redelivery). */
@@ -71,6 +74,8 @@ export const insertMessage = statementTemplate((p: MessageParams & { ticketId: s
           status: p.status,
           sent_at: p.sentAt,
           raw: p.raw,
+          content: p.content,
+          context: p.context,
         })
         .returning(['id', 'ticket_id']),
     )
@@ -107,6 +112,8 @@ export const insertMessageOnOpenTicket = statementTemplate((p: MessageParams) =>
           'status',
           'sent_at',
           'raw',
+          'content',
+          'context',
         ])
         .expression(q.selectFrom('open').select((eb) => selectedValues(p, eb.ref('open.id'))))
         .onConflict((oc) => oc.columns(['organization_id', 'instance_id', 'provider_message_id']).doNothing())
@@ -133,6 +140,8 @@ function selectedValues(p: MessageParams, ticketId: Expression<string>) {
     sql<string | null>`${p.status}::varchar`.as('status'),
     sql<Date>`${p.sentAt}::timestamptz`.as('sent_at'),
     sql<Json | null>`${p.raw}::jsonb`.as('raw'),
+    sql<Json | null>`${p.content}::jsonb`.as('content'),
+    sql<Json | null>`${p.context}::jsonb`.as('context'),
   ];
 }
 
@@ -146,11 +155,22 @@ export const messageExists = statementTemplate(
       .where('provider_message_id', '=', p.providerMessageId),
 );
 
+/**
+ * A message as the API shows it: with its author's name, the message it quotes when we hold it (matched by the
+ * provider id the context names, so a quote of a message stored later resolves too), and the last reaction of each
+ * side (reactions are keyed by the provider id the same way: see WhatsappMessageReactionsRepository).
+ */
 export function viewQuery(organizationId: string) {
   return qb
     .selectFrom('whatsapp_messages as m')
     .leftJoin('users as u', (join) =>
       join.onRef('u.organization_id', '=', 'm.organization_id').onRef('u.id', '=', 'm.sender_user_id'),
+    )
+    .leftJoin('whatsapp_messages as q', (join) =>
+      join
+        .onRef('q.organization_id', '=', 'm.organization_id')
+        .onRef('q.instance_id', '=', 'm.instance_id')
+        .on(sql<boolean>`q.provider_message_id = m.context->>'quotedProviderMessageId'`),
     )
     .select([
       'm.id',
@@ -165,6 +185,32 @@ export function viewQuery(organizationId: string) {
       'u.name as senderName',
       'm.error_code as errorCode',
       'm.error_title as errorTitle',
+      'm.content',
+      'm.context',
+      'm.deleted_at as deletedAt',
+      'q.id as quotedMessageId',
+      'q.body as quotedStoredBody',
+      'q.type as quotedStoredType',
     ])
+    .select((eb) =>
+      eb
+        .selectFrom('whatsapp_message_reactions as r')
+        .select(
+          sql<ReactionJson[]>`COALESCE(json_agg(json_build_object('emoji', r.emoji, 'direction', r.direction,
+            'reactedAt', r.reacted_at) ORDER BY r.reacted_at, r.direction), '[]'::json)`.as('reactions'),
+        )
+        .whereRef('r.organization_id', '=', 'm.organization_id')
+        .whereRef('r.instance_id', '=', 'm.instance_id')
+        .whereRef('r.target_provider_message_id', '=', 'm.provider_message_id')
+        .where('r.emoji', 'is not', null)
+        .as('reactions'),
+    )
     .where('m.organization_id', '=', organizationId);
+}
+
+/** A reaction as json_build_object renders it (reactedAt as PostgreSQL's text of a timestamptz). */
+export interface ReactionJson {
+  emoji: string;
+  direction: 'in' | 'out';
+  reactedAt: string;
 }

@@ -2,7 +2,8 @@ import { MessageDirection } from '@whatrack/shared';
 import { DummyValue } from '../../database/generate-sql';
 import type { ReplyParams } from './whatsapp-message-delivery.sql';
 import { STATUS_ORDER } from './whatsapp-message-delivery.sql';
-import type { MessageParams } from './whatsapp-messages.sql';
+import type { MessageContent, MessageContext, MessageReaction, StoredContext } from './message-content.types';
+import type { MessageParams, ReactionJson } from './whatsapp-messages.sql';
 
 /** The shapes WhatsappMessagesRepository takes and answers, and the examples its SQL snapshots are rendered with. */
 
@@ -23,6 +24,8 @@ export interface NewWhatsappMessage {
   sentAt: Date;
   /** The provider's payload of the message, kept as delivered. */
   raw: Record<string, unknown> | null;
+  content?: MessageContent | null;
+  context?: StoredContext | null;
 }
 
 export interface MessageRow {
@@ -39,6 +42,11 @@ export interface MessageRow {
   senderName: string | null;
   errorCode: string | null;
   errorTitle: string | null;
+  content: MessageContent | null;
+  context: MessageContext | null;
+  /** The last reaction of each side, oldest first. */
+  reactions: MessageReaction[];
+  deletedAt: Date | null;
 }
 
 /** A delivery status of the provider's message id (the provider's error when failed). */
@@ -109,9 +117,48 @@ export function messageParams(message: Omit<NewWhatsappMessage, 'ticketId'>): Me
     status: message.status ?? null,
     sentAt: message.sentAt,
     raw: message.raw === null ? null : JSON.stringify(message.raw),
+    content: message.content ? JSON.stringify(message.content) : null,
+    context: message.context ? JSON.stringify(message.context) : null,
   };
 }
 
-export function toRow<R extends Omit<MessageRow, 'direction'> & { direction: string }>(row: R): MessageRow {
-  return { ...row, direction: row.direction as MessageDirection };
+/** The columns a row may carry besides MessageRow's own (a reply's insert answers none of them). */
+interface ViewColumns {
+  content?: unknown;
+  context?: unknown;
+  deletedAt?: Date | null;
+  quotedMessageId?: string | null;
+  quotedStoredBody?: string | null;
+  quotedStoredType?: string | null;
+  reactions?: ReactionJson[] | null;
+}
+
+type RowIn = Omit<MessageRow, 'direction' | 'content' | 'context' | 'reactions' | 'deletedAt'> & {
+  direction: string;
+} & ViewColumns;
+
+/** The API's context: the stored one, its quote resolved to our message (whose text wins when we hold it). */
+function contextOf(row: ViewColumns): MessageContext | null {
+  const stored = row.context as StoredContext | null | undefined;
+  if (!stored) return null;
+  return {
+    quotedMessageId: row.quotedMessageId ?? null,
+    quotedProviderMessageId: stored.quotedProviderMessageId ?? null,
+    quotedBody: row.quotedStoredBody ?? stored.quotedBody ?? null,
+    quotedType: row.quotedStoredType ?? stored.quotedType ?? null,
+    forwarded: stored.forwarded === true,
+    frequentlyForwarded: stored.frequentlyForwarded === true,
+  };
+}
+
+export function toRow(row: RowIn): MessageRow {
+  const { quotedMessageId: _id, quotedStoredBody: _body, quotedStoredType: _type, ...rest } = row;
+  return {
+    ...rest,
+    direction: row.direction as MessageDirection,
+    content: (row.content as MessageContent | null | undefined) ?? null,
+    context: contextOf(row),
+    reactions: (row.reactions ?? []).map((r) => ({ ...r, reactedAt: new Date(r.reactedAt).toISOString() })),
+    deletedAt: row.deletedAt ?? null,
+  };
 }

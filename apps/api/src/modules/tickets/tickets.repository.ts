@@ -232,4 +232,61 @@ export class TicketsRepository {
   ): Promise<void> {
     await db.run(resetAttributionQuery(p), { prepare: 'tickets.resetAttribution' });
   }
+
+  /** The conversation's newest ticket, open or closed (where a notice that opens no ticket is filed). */
+  @GenerateSql({ params: [{ organizationId: DummyValue.UUID, conversationId: DummyValue.UUID2 }] })
+  async newestOfConversation(
+    db: Db,
+    key: { organizationId: string; conversationId: string },
+  ): Promise<string | undefined> {
+    const row = await db.first(
+      qb
+        .selectFrom('tickets')
+        .select('id')
+        .where('organization_id', '=', key.organizationId)
+        .where('conversation_id', '=', key.conversationId)
+        .orderBy('created_at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(sql.lit(1)),
+    );
+    return row?.id;
+  }
+
+  /**
+   * An order proposes the ticket's deal value: the ticket holding the message (by its provider id on the instance)
+   * takes the order's total when it has no deal value yet (zero), in one statement; a deal value an agent set is
+   * never replaced. Answers the ticket changed, if any. (Reads whatsapp_messages to find the ticket.)
+   */
+  @GenerateSql({
+    params: [
+      {
+        organizationId: DummyValue.UUID,
+        instanceId: DummyValue.UUID2,
+        providerMessageId: 'wamid.X',
+        dealValue: 150.5,
+      },
+    ],
+  })
+  async proposeDealValue(
+    db: Db,
+    p: { organizationId: string; instanceId: string; providerMessageId: string; dealValue: number },
+  ): Promise<string | undefined> {
+    const row = await db.first(
+      qb
+        .updateTable('tickets')
+        .set({ deal_value: p.dealValue, updated_at: sql<Date>`CURRENT_TIMESTAMP` })
+        .where('organization_id', '=', p.organizationId)
+        .where('deal_value', '=', sql.lit(0))
+        .where('id', '=', (eb) =>
+          eb
+            .selectFrom('whatsapp_messages')
+            .select('ticket_id')
+            .where('organization_id', '=', p.organizationId)
+            .where('instance_id', '=', p.instanceId)
+            .where('provider_message_id', '=', p.providerMessageId),
+        )
+        .returning('id'),
+    );
+    return row?.id;
+  }
 }

@@ -11,6 +11,7 @@ import { TicketsRepository } from '../tickets/tickets.repository';
 import { TrackingLinksService } from '../tracking-links/tracking-links.service';
 import type { NormalizedMessage, NormalizedStatus } from './inbound.types';
 import type { RoutedInstance } from './instance-lookup';
+import { MessageEventsService } from './message-events.service';
 import { type ConversationTarget, contactMatch, contactOf, storedMessage } from './message-store';
 import { firstStage, insertSystemTicket } from './system-ticket';
 
@@ -30,9 +31,15 @@ export class MessageIngestionService {
     private readonly conversations: WhatsappConversationsRepository,
     private readonly messages: WhatsappMessagesRepository,
     private readonly orphans: WhatsappStatusOrphansRepository,
+    private readonly events: MessageEventsService,
   ) {}
 
-  async ingest(db: Db, instance: RoutedInstance, message: NormalizedMessage): Promise<IngestOutcome> {
+  /** Reactions, deletes and system notices are not chat messages: MessageEventsService applies them. */
+  ingest(db: Db, instance: RoutedInstance, message: NormalizedMessage): Promise<IngestOutcome> {
+    return this.events.ingest(db, instance, message, () => this.store(db, instance, message));
+  }
+
+  private async store(db: Db, instance: RoutedInstance, message: NormalizedMessage): Promise<IngestOutcome> {
     const org = instance.organizationId;
     const lead = normalizeWhatsappSender({ waId: message.waId, waUserId: message.waUserId, name: message.contactName });
     // The hot path is two statements in the common case (known lead, open ticket) and a few for a new lead.

@@ -46,5 +46,7 @@ export function storedMessage(
     body: message.body,
     sentAt: message.sentAt,
     raw: message.raw,
+    content: message.content ?? null,
+    context: message.context ?? null,
   };
 }

@@ -5,6 +5,8 @@ import { ConversationsModule } from '../conversations/conversations.module';
 import { TrackingLinksModule } from '../tracking-links/tracking-links.module';
 import { TrackingModule } from '../tracking/tracking.module';
 import { RepliesModule } from '../replies/replies.module';
+import { IdentityChanges } from './identity-changes';
+import { MessageEventsService } from './message-events.service';
 import { MessageIngestionService } from './message-ingestion.service';
 import { WebhookEventsController } from './webhook-events.controller';
 import { WebhookEventsRepository } from './webhook-events.repository';
@@ -29,6 +31,8 @@ import { WebhooksController } from './webhooks.controller';
     WebhookWorker,
     WebhookProcessor,
     MessageIngestionService,
+    MessageEventsService,
+    IdentityChanges,
     WebhookEventsService,
     WebhookEventsRepository,
   ],

@@ -1,6 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { MessageDirection } from '@whatrack/shared';
+import type { MessageContent, MessageContext, MessageReaction } from '../message-content.types';
 import type { MessageRow } from '../whatsapp-messages.repository';
+import { MessageContentDto, MessageContextDto, MessageReactionDto } from './message-content.dto';
 
 export class MessageResponseDto {
   @ApiProperty({ format: 'uuid', example: '7b8c9d0e-1f2a-4b3c-8d4e-5f6a7b8c9d0e' })
@@ -68,6 +70,27 @@ export class MessageResponseDto {
   })
   errorTitle: string | null;
 
+  @ApiProperty({
+    type: MessageContentDto,
+    nullable: true,
+    description: 'What the message carries besides its text (caption, file name, location, contacts, order...)',
+  })
+  content: MessageContent | null;
+
+  @ApiProperty({ type: MessageContextDto, nullable: true, description: 'The message it replies to; forwarded flags' })
+  context: MessageContext | null;
+
+  @ApiProperty({ type: [MessageReactionDto], description: 'The last reaction of each side (none: empty)' })
+  reactions: MessageReaction[];
+
+  @ApiProperty({
+    type: Date,
+    nullable: true,
+    example: null,
+    description: 'When the sender deleted it for everyone (its text is kept for the record)',
+  })
+  deletedAt: Date | null;
+
   static from(message: MessageRow): MessageResponseDto {
     return {
       id: message.id,
@@ -82,6 +105,10 @@ export class MessageResponseDto {
       senderName: message.senderName,
       errorCode: message.errorCode,
       errorTitle: message.errorTitle,
+      content: message.content,
+      context: message.context,
+      reactions: message.reactions,
+      deletedAt: message.deletedAt,
     };
   }
 }

@@ -12,9 +12,13 @@ import { WhatsappInstance } from '../../whatsapp-instances/entities/whatsapp-ins
  */
 @Entity('whatsapp_message_reactions')
 @Check('CHK_whatsapp_message_reactions_direction', `direction IN ('in', 'out')`)
-@Index('UQ_whatsapp_message_reactions_target', ['organizationId', 'instanceId', 'targetProviderMessageId', 'direction'], {
-  unique: true,
-})
+@Index(
+  'UQ_whatsapp_message_reactions_target',
+  ['organizationId', 'instanceId', 'targetProviderMessageId', 'direction'],
+  {
+    unique: true,
+  },
+)
 export class WhatsappMessageReaction extends TenantEntity {
   @Column({ type: 'uuid' })
   instanceId: string;

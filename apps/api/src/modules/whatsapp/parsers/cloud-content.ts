@@ -90,7 +90,13 @@ function contentOf(message: Json, type: string): MessageContent | null {
     case 'button':
       // A template's quick-reply button: `payload` is what the business set, `text` what the lead tapped.
       return {
-        interactive: { kind: 'button', id: str(part?.payload), title: str(part?.text), description: null, response: null },
+        interactive: {
+          kind: 'button',
+          id: str(part?.payload),
+          title: str(part?.text),
+          description: null,
+          response: null,
+        },
       };
     case 'order': {
       const items = arr(part?.product_items).flatMap((item) => {

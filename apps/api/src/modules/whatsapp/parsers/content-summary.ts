@@ -46,7 +46,13 @@ export function summaryOf(type: string, content: MessageContent | null, text: st
     const { name, address, latitude, longitude } = content.location;
     return [name, address].filter(Boolean).join(' - ') || `${latitude},${longitude}`;
   }
-  if (content.contacts) return content.contacts.map((c) => c.name).filter(Boolean).join(', ') || null;
+  if (content.contacts)
+    return (
+      content.contacts
+        .map((c) => c.name)
+        .filter(Boolean)
+        .join(', ') || null
+    );
   if (content.interactive) return content.interactive.title ?? content.interactive.description;
   if (content.order) return content.order.text ?? orderSummary(content.order);
   if (content.system) return content.system.body;

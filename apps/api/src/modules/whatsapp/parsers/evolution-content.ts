@@ -47,7 +47,7 @@ const FREQUENTLY_FORWARDED_SCORE = 5;
 function int64(value: unknown): number | null {
   const long = obj(value);
   if (long && typeof long.low === 'number' && typeof long.high === 'number') {
-    return (long.high as number) * 2 ** 32 + ((long.low as number) >>> 0);
+    return (long.high) * 2 ** 32 + ((long.low) >>> 0);
   }
   return num(value);
 }
@@ -108,7 +108,8 @@ function contentOf(key: string, part: Json | null): MessageContent | null {
     case 'orderMessage': {
       // Baileys' OrderMessage has no items (only itemCount, to fetch by orderId/token); the total is in thousandths.
       const thousandths = int64(part?.totalAmount1000);
-      const stated = thousandths === null ? null : { total: thousandths / 1000, currency: str(part?.totalCurrencyCode) };
+      const stated =
+        thousandths === null ? null : { total: thousandths / 1000, currency: str(part?.totalCurrencyCode) };
       return { order: orderOf(null, str(part?.message) ?? str(part?.orderTitle), [], stated) };
     }
     default:

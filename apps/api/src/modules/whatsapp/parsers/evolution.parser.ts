@@ -76,6 +76,8 @@ function parseOne(data: Json, now: Date): NormalizedMessage | null {
   const fromMe = key.fromMe === true;
   const message = obj(data.message);
   const { type, ...content } = evolutionContent(data, message);
+  // Protocol messages other than a revoke (edits, ephemeral settings, history sync) are not chat messages.
+  if (type === 'protocol' && !content.event) return null;
   return {
     providerMessageId: id,
     direction: fromMe ? MessageDirection.OUT : MessageDirection.IN,

@@ -15,7 +15,11 @@ function all(card: VCard, key: string): VCard.Property[] {
 
 function param(property: VCard.Property, name: string): string | null {
   const value: unknown = (property as unknown as Record<string, unknown>)[name];
-  return Array.isArray(value) ? (value.filter((v) => typeof v === 'string').join(',') || null) : typeof value === 'string' ? value : null;
+  return Array.isArray(value)
+    ? value.filter((v) => typeof v === 'string').join(',') || null
+    : typeof value === 'string'
+      ? value
+      : null;
 }
 
 /**
