@@ -47,7 +47,7 @@ const FREQUENTLY_FORWARDED_SCORE = 5;
 function int64(value: unknown): number | null {
   const long = obj(value);
   if (long && typeof long.low === 'number' && typeof long.high === 'number') {
-    return (long.high) * 2 ** 32 + ((long.low) >>> 0);
+    return long.high * 2 ** 32 + (long.low >>> 0);
   }
   return num(value);
 }
