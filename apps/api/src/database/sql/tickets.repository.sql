@@ -693,3 +693,38 @@ set
 where
   "organization_id" = $4
   and "id" = $5;
+
+-- TicketsRepository.newestOfConversation
+select
+  "id"
+from
+  "tickets"
+where
+  "organization_id" = $1
+  and "conversation_id" = $2
+order by
+  "created_at" desc,
+  "id" desc
+limit
+  1;
+
+-- TicketsRepository.proposeDealValue
+update "tickets"
+set
+  "deal_value" = $1,
+  "updated_at" = CURRENT_TIMESTAMP
+where
+  "organization_id" = $2
+  and "deal_value" = 0
+  and "id" = (
+    select
+      "ticket_id"
+    from
+      "whatsapp_messages"
+    where
+      "organization_id" = $3
+      and "instance_id" = $4
+      and "provider_message_id" = $5
+  )
+returning
+  "id";

@@ -15,10 +15,26 @@ with
         "body",
         "status",
         "sent_at",
-        "raw"
+        "raw",
+        "content",
+        "context"
       )
     values
-      ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+      (
+        $1,
+        $2,
+        $3,
+        $4,
+        $5,
+        $6,
+        $7,
+        $8,
+        $9,
+        $10,
+        $11,
+        $12,
+        $13
+      )
     returning
       "id",
       "ticket_id"
@@ -27,20 +43,20 @@ with
     update "whatsapp_conversations"
     set
       "last_message_at" = GREATEST(
-        coalesce("last_message_at", $12::timestamptz),
-        $13::timestamptz
+        coalesce("last_message_at", $14::timestamptz),
+        $15::timestamptz
       ),
       "last_inbound_at" = case
-        when $14::varchar = 'in' then GREATEST(
-          COALESCE(last_inbound_at, $15::timestamptz),
-          $16::timestamptz
+        when $16::varchar = 'in' then GREATEST(
+          COALESCE(last_inbound_at, $17::timestamptz),
+          $18::timestamptz
         )
         else last_inbound_at
       end,
       "updated_at" = now()
     where
-      "organization_id" = $17
-      and "id" = $18
+      "organization_id" = $19
+      and "id" = $20
       and exists (
         select
           "ticket_id"
@@ -84,7 +100,9 @@ with
         "body",
         "status",
         "sent_at",
-        "raw"
+        "raw",
+        "content",
+        "context"
       )
     select
       $3::uuid as "organization_id",
@@ -97,7 +115,9 @@ with
       $9::text as "body",
       $10::varchar as "status",
       $11::timestamptz as "sent_at",
-      $12::jsonb as "raw"
+      $12::jsonb as "raw",
+      $13::jsonb as "content",
+      $14::jsonb as "context"
     from
       "open"
     on conflict (
@@ -113,20 +133,20 @@ with
     update "whatsapp_conversations"
     set
       "last_message_at" = GREATEST(
-        coalesce("last_message_at", $13::timestamptz),
-        $14::timestamptz
+        coalesce("last_message_at", $15::timestamptz),
+        $16::timestamptz
       ),
       "last_inbound_at" = case
-        when $15::varchar = 'in' then GREATEST(
-          COALESCE(last_inbound_at, $16::timestamptz),
-          $17::timestamptz
+        when $17::varchar = 'in' then GREATEST(
+          COALESCE(last_inbound_at, $18::timestamptz),
+          $19::timestamptz
         )
         else last_inbound_at
       end,
       "updated_at" = now()
     where
-      "organization_id" = $18
-      and "id" = $19
+      "organization_id" = $20
+      and "id" = $21
       and exists (
         select
           "ticket_id"
@@ -416,11 +436,46 @@ select
   "m"."sender_user_id" as "senderUserId",
   "u"."name" as "senderName",
   "m"."error_code" as "errorCode",
-  "m"."error_title" as "errorTitle"
+  "m"."error_title" as "errorTitle",
+  "m"."content",
+  "m"."context",
+  "m"."deleted_at" as "deletedAt",
+  "q"."id" as "quotedMessageId",
+  "q"."body" as "quotedStoredBody",
+  "q"."type" as "quotedStoredType",
+  (
+    select
+      COALESCE(
+        json_agg(
+          json_build_object(
+            'emoji',
+            r.emoji,
+            'direction',
+            r.direction,
+            'reactedAt',
+            r.reacted_at
+          )
+          order by
+            r.reacted_at,
+            r.direction
+        ),
+        '[]'::json
+      ) as "reactions"
+    from
+      "whatsapp_message_reactions" as "r"
+    where
+      "r"."organization_id" = "m"."organization_id"
+      and "r"."instance_id" = "m"."instance_id"
+      and "r"."target_provider_message_id" = "m"."provider_message_id"
+      and "r"."emoji" is not null
+  ) as "reactions"
 from
   "whatsapp_messages" as "m"
   left join "users" as "u" on "u"."organization_id" = "m"."organization_id"
   and "u"."id" = "m"."sender_user_id"
+  left join "whatsapp_messages" as "q" on "q"."organization_id" = "m"."organization_id"
+  and "q"."instance_id" = "m"."instance_id"
+  and q.provider_message_id = m.context ->> 'quotedProviderMessageId'
 where
   "m"."organization_id" = $1
   and "m"."id" = $2;
@@ -438,11 +493,46 @@ select
   "m"."sender_user_id" as "senderUserId",
   "u"."name" as "senderName",
   "m"."error_code" as "errorCode",
-  "m"."error_title" as "errorTitle"
+  "m"."error_title" as "errorTitle",
+  "m"."content",
+  "m"."context",
+  "m"."deleted_at" as "deletedAt",
+  "q"."id" as "quotedMessageId",
+  "q"."body" as "quotedStoredBody",
+  "q"."type" as "quotedStoredType",
+  (
+    select
+      COALESCE(
+        json_agg(
+          json_build_object(
+            'emoji',
+            r.emoji,
+            'direction',
+            r.direction,
+            'reactedAt',
+            r.reacted_at
+          )
+          order by
+            r.reacted_at,
+            r.direction
+        ),
+        '[]'::json
+      ) as "reactions"
+    from
+      "whatsapp_message_reactions" as "r"
+    where
+      "r"."organization_id" = "m"."organization_id"
+      and "r"."instance_id" = "m"."instance_id"
+      and "r"."target_provider_message_id" = "m"."provider_message_id"
+      and "r"."emoji" is not null
+  ) as "reactions"
 from
   "whatsapp_messages" as "m"
   left join "users" as "u" on "u"."organization_id" = "m"."organization_id"
   and "u"."id" = "m"."sender_user_id"
+  left join "whatsapp_messages" as "q" on "q"."organization_id" = "m"."organization_id"
+  and "q"."instance_id" = "m"."instance_id"
+  and q.provider_message_id = m.context ->> 'quotedProviderMessageId'
 where
   "m"."organization_id" = $1
   and "m"."idempotency_key" = $2;
@@ -551,6 +641,18 @@ where
   "organization_id" = $3
   and "id" = $4;
 
+-- WhatsappMessagesRepository.markDeleted
+update "whatsapp_messages"
+set
+  "deleted_at" = COALESCE(deleted_at, $1::timestamptz),
+  "updated_at" = now()
+where
+  "organization_id" = $2
+  and "instance_id" = $3
+  and "provider_message_id" = $4
+returning
+  "id";
+
 -- WhatsappMessagesRepository.resetFailedReply
 update "whatsapp_messages"
 set
@@ -580,11 +682,46 @@ select
   "m"."sender_user_id" as "senderUserId",
   "u"."name" as "senderName",
   "m"."error_code" as "errorCode",
-  "m"."error_title" as "errorTitle"
+  "m"."error_title" as "errorTitle",
+  "m"."content",
+  "m"."context",
+  "m"."deleted_at" as "deletedAt",
+  "q"."id" as "quotedMessageId",
+  "q"."body" as "quotedStoredBody",
+  "q"."type" as "quotedStoredType",
+  (
+    select
+      COALESCE(
+        json_agg(
+          json_build_object(
+            'emoji',
+            r.emoji,
+            'direction',
+            r.direction,
+            'reactedAt',
+            r.reacted_at
+          )
+          order by
+            r.reacted_at,
+            r.direction
+        ),
+        '[]'::json
+      ) as "reactions"
+    from
+      "whatsapp_message_reactions" as "r"
+    where
+      "r"."organization_id" = "m"."organization_id"
+      and "r"."instance_id" = "m"."instance_id"
+      and "r"."target_provider_message_id" = "m"."provider_message_id"
+      and "r"."emoji" is not null
+  ) as "reactions"
 from
   "whatsapp_messages" as "m"
   left join "users" as "u" on "u"."organization_id" = "m"."organization_id"
   and "u"."id" = "m"."sender_user_id"
+  left join "whatsapp_messages" as "q" on "q"."organization_id" = "m"."organization_id"
+  and "q"."instance_id" = "m"."instance_id"
+  and q.provider_message_id = m.context ->> 'quotedProviderMessageId'
 where
   "m"."organization_id" = $1
   and "m"."conversation_id" = $2
@@ -609,11 +746,46 @@ select
   "m"."sender_user_id" as "senderUserId",
   "u"."name" as "senderName",
   "m"."error_code" as "errorCode",
-  "m"."error_title" as "errorTitle"
+  "m"."error_title" as "errorTitle",
+  "m"."content",
+  "m"."context",
+  "m"."deleted_at" as "deletedAt",
+  "q"."id" as "quotedMessageId",
+  "q"."body" as "quotedStoredBody",
+  "q"."type" as "quotedStoredType",
+  (
+    select
+      COALESCE(
+        json_agg(
+          json_build_object(
+            'emoji',
+            r.emoji,
+            'direction',
+            r.direction,
+            'reactedAt',
+            r.reacted_at
+          )
+          order by
+            r.reacted_at,
+            r.direction
+        ),
+        '[]'::json
+      ) as "reactions"
+    from
+      "whatsapp_message_reactions" as "r"
+    where
+      "r"."organization_id" = "m"."organization_id"
+      and "r"."instance_id" = "m"."instance_id"
+      and "r"."target_provider_message_id" = "m"."provider_message_id"
+      and "r"."emoji" is not null
+  ) as "reactions"
 from
   "whatsapp_messages" as "m"
   left join "users" as "u" on "u"."organization_id" = "m"."organization_id"
   and "u"."id" = "m"."sender_user_id"
+  left join "whatsapp_messages" as "q" on "q"."organization_id" = "m"."organization_id"
+  and "q"."instance_id" = "m"."instance_id"
+  and q.provider_message_id = m.context ->> 'quotedProviderMessageId'
 where
   "m"."organization_id" = $1
   and "m"."conversation_id" = $2

@@ -26,6 +26,10 @@ function message(overrides: Partial<Message> = {}): Message {
     senderName: null,
     errorCode: null,
     errorTitle: null,
+    content: null,
+    context: null,
+    reactions: [],
+    deletedAt: null,
     ...overrides,
   };
 }

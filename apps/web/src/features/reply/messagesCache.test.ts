@@ -15,6 +15,10 @@ const message = (id: string, overrides: Partial<Message> = {}): Message => ({
   senderName: 'Maria',
   errorCode: null,
   errorTitle: null,
+  content: null,
+  context: null,
+  reactions: [],
+  deletedAt: null,
   ...overrides,
 });
 
