@@ -29,6 +29,7 @@ const EXPECTED_TABLES = [
   'webhook_events',
   'whatsapp_conversations',
   'whatsapp_instances',
+  'whatsapp_message_reactions',
   'whatsapp_messages',
   'whatsapp_outbox',
   'whatsapp_status_orphans',

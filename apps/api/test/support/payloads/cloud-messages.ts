@@ -260,7 +260,15 @@ export function cloudUserChangedUserId(o: { id: string; previous: string; next: 
 export function cloudTextFromUserId(o: { id: string; userId: string; text: string; timestamp?: number }): Json {
   return cloudBody({
     contacts: [{ profile: { name: 'João Silva' }, user_id: o.userId }],
-    messages: [{ from_user_id: o.userId, id: o.id, timestamp: '1767268800', type: 'text', text: { body: o.text } }],
+    messages: [
+      {
+        from_user_id: o.userId,
+        id: o.id,
+        timestamp: String(o.timestamp ?? 1767268800),
+        type: 'text',
+        text: { body: o.text },
+      },
+    ],
   });
 }
 

@@ -180,7 +180,7 @@ export function cloudContent(message: Json, type: string): CloudContent {
   return {
     content,
     context: contextOf(message),
-    body: summaryOf(type, content, str(obj(message.text)?.body)),
+    body: summaryOf(type, content, type === 'text' ? str(obj(message.text)?.body) : null),
     event: eventOf(message, type),
   };
 }

@@ -8,6 +8,16 @@ function text(property: VCard.Property | undefined): string | null {
   return joined.replace(/;+$/, '').trim() || null;
 }
 
+/** ORG is the organization's name then its units, `;`-separated (RFC 6350 6.6.4). */
+function organizationOf(org: string | null): string | null {
+  const parts =
+    org
+      ?.split(/(?<!\\);/)
+      .map((p) => p.trim())
+      .filter(Boolean) ?? [];
+  return parts.join(' - ') || null;
+}
+
 function all(card: VCard, key: string): VCard.Property[] {
   const found = card.get(key) as VCard.Property | VCard.Property[] | undefined;
   return found === undefined ? [] : Array.isArray(found) ? found : [found];
@@ -51,7 +61,7 @@ export function contactsOfVcard(vcard: string | null, displayName: string | null
         return [{ phone, type: type ?? null, waId: param(tel, 'waid') }];
       }),
       emails: all(card, 'email').flatMap((e) => text(e) ?? []),
-      organization: text(all(card, 'org')[0]),
+      organization: organizationOf(text(all(card, 'org')[0])),
     };
   });
 }
