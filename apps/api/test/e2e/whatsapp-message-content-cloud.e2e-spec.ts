@@ -172,7 +172,7 @@ describe('WhatsApp message content: Cloud API', () => {
         [],
         null,
       ],
-      ['unsupported', null, { unsupported: { reason: 'Message type unknown' } }, null, [], null],
+      ['unsupported', null, { unsupported: { reason: 'Message type unknown (poll)' } }, null, [], null],
     ]);
   });
 

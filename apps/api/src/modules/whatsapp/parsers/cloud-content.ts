@@ -119,7 +119,10 @@ function contentOf(message: Json, type: string): MessageContent | null {
     case 'unsupported':
     case 'unknown': {
       const error = obj(arr(message.errors)[0]);
-      return { unsupported: { reason: str(error?.title) ?? str(error?.message) ?? str(obj(part)?.type) } };
+      // The title says why; unsupported.type, when Meta names it, what the lead sent (poll, edit, pin...).
+      const reason = str(error?.title) ?? str(error?.message);
+      const what = str(part?.type);
+      return { unsupported: { reason: reason && what ? `${reason} (${what})` : (reason ?? what) } };
     }
     default:
       return null;

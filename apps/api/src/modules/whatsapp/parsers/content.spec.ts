@@ -62,4 +62,13 @@ describe('message content parsing', () => {
     const edit = { protocolMessage: { key: { id: 'X1' }, type: 'MESSAGE_EDIT' } };
     expect(evolutionContent({ messageType: 'protocolMessage' }, edit).event).toBeNull();
   });
+
+  it('looks inside view-once and disappearing envelopes', () => {
+    const message = { viewOnceMessageV2: { message: { imageMessage: { caption: 'só uma vez' } } } };
+    expect(evolutionContent({ messageType: 'viewOnceMessageV2' }, message)).toMatchObject({
+      type: 'image',
+      content: { caption: 'só uma vez' },
+      body: 'só uma vez',
+    });
+  });
 });

@@ -170,8 +170,28 @@ function eventOf(key: string, part: Json | null): MessageEvent | null {
   return null;
 }
 
-export function evolutionContent(data: Json, message: Json | null): EvolutionContent & { type: string } {
-  const key = contentKeyOf(data, message);
+/** Baileys' envelopes around the real content (view once, disappearing, a document with a caption). */
+const WRAPPERS = [
+  'ephemeralMessage',
+  'viewOnceMessage',
+  'viewOnceMessageV2',
+  'viewOnceMessageV2Extension',
+  'documentWithCaptionMessage',
+];
+
+function unwrapped(message: Json | null): Json | null {
+  let inner = message;
+  for (let depth = 0; inner && depth < 3; depth++) {
+    const wrapper = WRAPPERS.find((w) => obj(obj(inner?.[w])?.message));
+    if (!wrapper) break;
+    inner = obj(obj(inner[wrapper])?.message);
+  }
+  return inner;
+}
+
+export function evolutionContent(data: Json, delivered: Json | null): EvolutionContent & { type: string } {
+  const message = unwrapped(delivered);
+  const key = contentKeyOf(message === delivered ? data : {}, message);
   const part = message ? obj(message[key]) : null;
   const content = contentOf(key, part);
   const text = str(message?.conversation) ?? str(obj(message?.extendedTextMessage)?.text);
