@@ -312,6 +312,25 @@ describe('WhatsApp message content: Cloud API', () => {
     expect(await app.orgCount('whatsapp_conversations')).toBe(1);
   });
 
+  it('leaves both leads as they are when the new number already has its own lead', async () => {
+    const OTHER = '5511955554444';
+    await deliver(
+      cloudTextMessage({ id: 'wamid.A1', text: 'Sou o João' }),
+      cloudTextMessage({ id: 'wamid.B1', text: 'Sou a Ana', waId: OTHER, name: 'Ana', timestamp: 1767268860 }),
+    );
+    await deliver(cloudUserChangedNumber({ id: 'wamid.SYS3', from: CLOUD_LEAD, to: OTHER }));
+    const leads = await app.sql(`SELECT phone FROM leads WHERE organization_id = $1 ORDER BY phone`, [
+      app.owner.organizationId,
+    ]);
+    expect(leads.map((l: { phone: string }) => l.phone)).toEqual(['+5511955554444', '+5511999998888']);
+    expect(await app.tickets()).toHaveLength(2);
+    const [notice] = await app.sql(
+      `SELECT l.phone FROM whatsapp_messages m JOIN whatsapp_conversations c ON c.id = m.conversation_id
+       JOIN leads l ON l.id = c.lead_id WHERE m.provider_message_id = 'wamid.SYS3'`,
+    );
+    expect(notice.phone).toBe('+5511999998888');
+  });
+
   it('follows a business-scoped user id change', async () => {
     await deliver(cloudTextFromUserId({ id: 'wamid.U1', userId: 'BR.11223344', text: 'Olá' }));
     await deliver(cloudUserChangedUserId({ id: 'wamid.SYS2', previous: 'BR.11223344', next: 'BR.99887766' }));
