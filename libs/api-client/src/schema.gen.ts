@@ -806,6 +806,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/webhooks/whatsapp/evolution/{instanceId}/{event}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Evolution API webhook in "webhook by events" mode (`…/messages-upsert`); as receiveEvolutionWebhook */
+    post: operations['receiveEvolutionWebhookByEvent'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/whatsapp-instances': {
     parameters: {
       query?: never;
@@ -2444,8 +2461,23 @@ export interface components {
       provider: components['schemas']['WhatsappProvider'];
       /** Format: date-time */
       receivedAt: string;
+      /** @description Messages rejected on their own (status 'partial'); POST …/retry applies them again */
+      rejections: components['schemas']['WebhookRejectionDto'][];
       /** @enum {string} */
-      status: 'pending' | 'processing' | 'processed' | 'failed' | 'unroutable' | 'ignored';
+      status: 'pending' | 'processing' | 'processed' | 'partial' | 'failed' | 'unroutable' | 'ignored';
+    };
+    WebhookRejectionDto: {
+      /** Format: date-time */
+      at: string;
+      /**
+       * @description The domain error's code, or sqlstate_<SQLSTATE>
+       * @example no_sender
+       */
+      code: string;
+      /** @example wamid.HBgM... */
+      providerMessageId: string | null;
+      /** @example from: the message names no sender (neither wa_id nor user id) */
+      reason: string;
     };
     WhatsappInstanceListResponseDto: {
       /** @description Oldest first: items[0] is the organization's first instance */
@@ -5739,7 +5771,7 @@ export interface operations {
       query?: {
         page?: number;
         pageSize?: number;
-        status?: 'pending' | 'processing' | 'processed' | 'failed' | 'unroutable' | 'ignored';
+        status?: 'pending' | 'processing' | 'processed' | 'partial' | 'failed' | 'unroutable' | 'ignored';
       };
       header?: never;
       path?: never;
@@ -5957,6 +5989,60 @@ export interface operations {
       header?: never;
       path: {
         instanceId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          [key: string]: unknown;
+        };
+      };
+    };
+    responses: {
+      /** @description Stored */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input: the message and details name the offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Missing or wrong webhook token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The request body is larger than the route accepts */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  receiveEvolutionWebhookByEvent: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        instanceId: string;
+        event: string;
       };
       cookie?: never;
     };

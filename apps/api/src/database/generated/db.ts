@@ -272,6 +272,7 @@ export interface WebhookEvents {
   processed_at: Timestamp | null;
   provider: string;
   received_at: Generated<Timestamp>;
+  rejections: Generated<Json>;
   status: Generated<string>;
   updated_at: Generated<Timestamp>;
 }
