@@ -1631,6 +1631,46 @@ export interface components {
        */
       totalValue: number;
     };
+    LeadTouchDto: {
+      /** @example 120212345678900000 */
+      adId: string | null;
+      /**
+       * @example {
+       *       "ctwaclid": "ARAkLkA8rmlFeiCktEJQ"
+       *     }
+       */
+      clickIds: {
+        [key: string]: string;
+      };
+      headline: string | null;
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: 'ctwa_referral' | 'tracking_link';
+      /**
+       * @description Ad platform key
+       * @example meta_ads
+       */
+      platform: string | null;
+      /** @description The message that carried it */
+      providerMessageId: string | null;
+      /**
+       * @description A referral's source_type: 'ad' (paid) or 'post' (organic)
+       * @example ad
+       */
+      sourceType: string | null;
+      sourceUrl: string | null;
+      /**
+       * Format: date-time
+       * @description When the lead touched (the message was sent)
+       */
+      touchedAt: string;
+      utmCampaign: string | null;
+      utmContent: string | null;
+      utmMedium: string | null;
+      utmSource: string | null;
+      utmTerm: string | null;
+    };
     LoginDto: {
       /** @example maria@lojadamaria.com.br */
       email: string;
@@ -1949,6 +1989,8 @@ export interface components {
       status: components['schemas']['TicketStatus'];
       /** @example 1200 */
       totalValue: number;
+      /** @description The lead's ad clicks and tracking links filed on this ticket, oldest first: the first opened it (its tracking), the last is its latest touch */
+      touches: components['schemas']['LeadTouchDto'][];
       tracking: components['schemas']['TicketTrackingDto'] | null;
       /** Format: date-time */
       updatedAt: string;

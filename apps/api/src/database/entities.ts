@@ -6,6 +6,7 @@ import { MetaSettings } from '../modules/conversions/entities/meta-settings.enti
 import { WhatsappConversation } from '../modules/conversations/entities/whatsapp-conversation.entity';
 import { WhatsappMessage } from '../modules/conversations/entities/whatsapp-message.entity';
 import { Lead } from '../modules/leads/entities/lead.entity';
+import { LeadTouch } from '../modules/leads/entities/lead-touch.entity';
 import { Organization } from '../modules/organizations/entities/organization.entity';
 import { Sale } from '../modules/sales/entities/sale.entity';
 import { TicketStage } from '../modules/stages/entities/ticket-stage.entity';
@@ -28,6 +29,7 @@ export const ENTITIES = [
   User,
   ApiKey,
   Lead,
+  LeadTouch,
   WhatsappInstance,
   WhatsappConversation,
   WhatsappMessage,

@@ -5,6 +5,7 @@ import { ConversationsModule } from '../conversations/conversations.module';
 import { TrackingLinksModule } from '../tracking-links/tracking-links.module';
 import { TrackingModule } from '../tracking/tracking.module';
 import { RepliesModule } from '../replies/replies.module';
+import { LeadTouchesRepository } from '../leads/lead-touches.repository';
 import { MessageIngestionService } from './message-ingestion.service';
 import { WebhookEventsController } from './webhook-events.controller';
 import { WebhookEventsRepository } from './webhook-events.repository';
@@ -31,6 +32,7 @@ import { WebhooksController } from './webhooks.controller';
     MessageIngestionService,
     WebhookEventsService,
     WebhookEventsRepository,
+    LeadTouchesRepository,
   ],
   exports: [WebhookWorker, WebhookEventsRepository],
 })
