@@ -806,6 +806,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/webhooks/whatsapp/evolution/{instanceId}/{event}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Evolution API webhook in "webhook by events" mode (`…/messages-upsert`); as receiveEvolutionWebhook */
+    post: operations['receiveEvolutionWebhookByEvent'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/whatsapp-instances': {
     parameters: {
       query?: never;
@@ -1614,6 +1631,46 @@ export interface components {
        */
       totalValue: number;
     };
+    LeadTouchDto: {
+      /** @example 120212345678900000 */
+      adId: string | null;
+      /**
+       * @example {
+       *       "ctwaclid": "ARAkLkA8rmlFeiCktEJQ"
+       *     }
+       */
+      clickIds: {
+        [key: string]: string;
+      };
+      headline: string | null;
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: 'ctwa_referral' | 'tracking_link';
+      /**
+       * @description Ad platform key
+       * @example meta_ads
+       */
+      platform: string | null;
+      /** @description The message that carried it */
+      providerMessageId: string | null;
+      /**
+       * @description A referral's source_type: 'ad' (paid) or 'post' (organic)
+       * @example ad
+       */
+      sourceType: string | null;
+      sourceUrl: string | null;
+      /**
+       * Format: date-time
+       * @description When the lead touched (the message was sent)
+       */
+      touchedAt: string;
+      utmCampaign: string | null;
+      utmContent: string | null;
+      utmMedium: string | null;
+      utmSource: string | null;
+      utmTerm: string | null;
+    };
     LoginDto: {
       /** @example maria@lojadamaria.com.br */
       email: string;
@@ -2098,6 +2155,8 @@ export interface components {
       status: components['schemas']['TicketStatus'];
       /** @example 1200 */
       totalValue: number;
+      /** @description The lead's ad clicks and tracking links filed on this ticket, oldest first: the first opened it (its tracking), the last is its latest touch */
+      touches: components['schemas']['LeadTouchDto'][];
       tracking: components['schemas']['TicketTrackingDto'] | null;
       /** Format: date-time */
       updatedAt: string;
@@ -2610,8 +2669,23 @@ export interface components {
       provider: components['schemas']['WhatsappProvider'];
       /** Format: date-time */
       receivedAt: string;
+      /** @description Messages rejected on their own (status 'partial'); POST …/retry applies them again */
+      rejections: components['schemas']['WebhookRejectionDto'][];
       /** @enum {string} */
-      status: 'pending' | 'processing' | 'processed' | 'failed' | 'unroutable' | 'ignored';
+      status: 'pending' | 'processing' | 'processed' | 'partial' | 'failed' | 'unroutable' | 'ignored';
+    };
+    WebhookRejectionDto: {
+      /** Format: date-time */
+      at: string;
+      /**
+       * @description The domain error's code, or sqlstate_<SQLSTATE>
+       * @example no_sender
+       */
+      code: string;
+      /** @example wamid.HBgM... */
+      providerMessageId: string | null;
+      /** @example from: the message names no sender (neither wa_id nor user id) */
+      reason: string;
     };
     WhatsappInstanceListResponseDto: {
       /** @description Oldest first: items[0] is the organization's first instance */
@@ -5905,7 +5979,7 @@ export interface operations {
       query?: {
         page?: number;
         pageSize?: number;
-        status?: 'pending' | 'processing' | 'processed' | 'failed' | 'unroutable' | 'ignored';
+        status?: 'pending' | 'processing' | 'processed' | 'partial' | 'failed' | 'unroutable' | 'ignored';
       };
       header?: never;
       path?: never;
@@ -6123,6 +6197,60 @@ export interface operations {
       header?: never;
       path: {
         instanceId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          [key: string]: unknown;
+        };
+      };
+    };
+    responses: {
+      /** @description Stored */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input: the message and details name the offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Missing or wrong webhook token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The request body is larger than the route accepts */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  receiveEvolutionWebhookByEvent: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        instanceId: string;
+        event: string;
       };
       cookie?: never;
     };

@@ -7,6 +7,7 @@ import { WhatsappConversation } from '../modules/conversations/entities/whatsapp
 import { WhatsappMessage } from '../modules/conversations/entities/whatsapp-message.entity';
 import { WhatsappMessageReaction } from '../modules/conversations/entities/whatsapp-message-reaction.entity';
 import { Lead } from '../modules/leads/entities/lead.entity';
+import { LeadTouch } from '../modules/leads/entities/lead-touch.entity';
 import { Organization } from '../modules/organizations/entities/organization.entity';
 import { Sale } from '../modules/sales/entities/sale.entity';
 import { TicketStage } from '../modules/stages/entities/ticket-stage.entity';
@@ -29,6 +30,7 @@ export const ENTITIES = [
   User,
   ApiKey,
   Lead,
+  LeadTouch,
   WhatsappInstance,
   WhatsappConversation,
   WhatsappMessage,

@@ -7,6 +7,7 @@ import { WhatsappMessagesRepository } from '../modules/conversations/whatsapp-me
 import { ConversionsRepository } from '../modules/conversions/conversions.repository';
 import { MetaSettingsRepository } from '../modules/conversions/meta-settings.repository';
 import { HealthRepository } from '../modules/health/health.repository';
+import { LeadTouchesRepository } from '../modules/leads/lead-touches.repository';
 import { LeadsRepository } from '../modules/leads/leads.repository';
 import { OrganizationsRepository } from '../modules/organizations/organizations.repository';
 import { AttributionReportRepository } from '../modules/reports/attribution-report.repository';
@@ -38,6 +39,7 @@ export const REPOSITORIES: (new () => object)[] = [
   ConversionsRepository,
   FunnelReportRepository,
   HealthRepository,
+  LeadTouchesRepository,
   LeadsRepository,
   LoginAttemptsRepository,
   MetaSettingsRepository,

@@ -11,6 +11,7 @@ const EXPECTED_TABLES = [
   'ad_spend',
   'api_keys',
   'conversions',
+  'lead_touches',
   'leads',
   'login_attempts',
   'meta_settings',

@@ -125,6 +125,7 @@ describe('GET /tickets/:id (the ticket screen)', () => {
         expect.objectContaining({ type: 'sale_added', after: expect.objectContaining({ value: 10.1 }) }),
         expect.objectContaining({ type: 'sale_added', after: expect.objectContaining({ value: 0.2 }) }),
       ],
+      touches: [],
       closedAt: null,
       createdAt: expect.stringMatching(ISO),
       updatedAt: expect.stringMatching(ISO),

@@ -69,13 +69,21 @@ describe('WhatsApp webhooks: hostile and odd input', () => {
     expect(await messages()).toHaveLength(4);
   });
 
-  it('fails an event that can never succeed at once, keeping its reason, instead of retrying it for minutes', async () => {
+  it('rejects a message that can never succeed at once, keeping its reason, instead of retrying it for minutes', async () => {
     const nobody = cloudText({ id: 'wamid.NOBODY', text: 'sem remetente', waId: null });
     delete (nobody.entry as any)[0].changes[0].value.contacts;
     await app.postCloud(nobody).expect(200);
     await app.drain();
-    expect(await events()).toEqual([
-      { status: 'failed', attempts: 1, last_error: expect.stringContaining('names no sender') },
+    // Rejected on its own (its savepoint rolled back), listed on the event; the event is not retried by itself.
+    expect(await events()).toEqual([{ status: 'partial', attempts: 1, last_error: null }]);
+    const [row] = await app.sql(`SELECT rejections FROM webhook_events WHERE organization_id = $1`, [
+      app.owner.organizationId,
+    ]);
+    expect(row.rejections).toEqual([
+      expect.objectContaining({
+        providerMessageId: 'wamid.NOBODY',
+        reason: expect.stringContaining('names no sender'),
+      }),
     ]);
   });
 

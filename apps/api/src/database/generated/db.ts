@@ -92,6 +92,29 @@ export interface Leads {
   wa_user_id: string | null;
 }
 
+export interface LeadTouches {
+  ad_id: string | null;
+  click_ids: Generated<Json>;
+  created_at: Generated<Timestamp>;
+  headline: string | null;
+  id: Generated<string>;
+  kind: string;
+  lead_id: string;
+  organization_id: string;
+  platform_key: string | null;
+  provider_message_id: string | null;
+  source_type: string | null;
+  source_url: string | null;
+  ticket_id: string | null;
+  touched_at: Timestamp;
+  updated_at: Generated<Timestamp>;
+  utm_campaign: string | null;
+  utm_content: string | null;
+  utm_medium: string | null;
+  utm_source: string | null;
+  utm_term: string | null;
+}
+
 export interface LoginAttempts {
   email_key: string;
   failures: number;
@@ -272,6 +295,7 @@ export interface WebhookEvents {
   processed_at: Timestamp | null;
   provider: string;
   received_at: Generated<Timestamp>;
+  rejections: Generated<Json>;
   status: Generated<string>;
   updated_at: Generated<Timestamp>;
 }
@@ -372,6 +396,7 @@ export interface DB {
   ad_spend: AdSpend;
   api_keys: ApiKeys;
   conversions: Conversions;
+  lead_touches: LeadTouches;
   leads: Leads;
   login_attempts: LoginAttempts;
   meta_settings: MetaSettings;

@@ -15,6 +15,8 @@ import { ConversionLeases1796168701387 } from './1796168701387-ConversionLeases'
 import { Replies1796183421464 } from './1796183421464-Replies';
 import { EvolutionCredentials1796183540858 } from './1796183540858-EvolutionCredentials';
 import { MessageContentReactions1796220907336 } from './1796220907336-MessageContentReactions';
+import { WebhookRejections1796223068160 } from './1796223068160-WebhookRejections';
+import { LeadTouches1796223672333 } from './1796223672333-LeadTouches';
 
 export const MIGRATIONS = [
   Initial1795927686758,
@@ -33,4 +35,6 @@ export const MIGRATIONS = [
   Replies1796183421464,
   EvolutionCredentials1796183540858,
   MessageContentReactions1796220907336,
+  WebhookRejections1796223068160,
+  LeadTouches1796223672333,
 ];

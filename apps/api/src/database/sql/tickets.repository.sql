@@ -450,12 +450,60 @@ select
     where
       "e"."organization_id" = $8
       and "e"."ticket_id" = "t"."id"
-  ) as "events"
+  ) as "events",
+  (
+    select
+      json_agg(
+        json_build_object(
+          'id',
+          "lt"."id",
+          'kind',
+          "lt"."kind",
+          'platform',
+          "lt"."platform_key",
+          'sourceType',
+          "lt"."source_type",
+          'clickIds',
+          "lt"."click_ids",
+          'adId',
+          "lt"."ad_id",
+          'sourceUrl',
+          "lt"."source_url",
+          'headline',
+          "lt"."headline",
+          'utmSource',
+          "lt"."utm_source",
+          'utmMedium',
+          "lt"."utm_medium",
+          'utmCampaign',
+          "lt"."utm_campaign",
+          'utmTerm',
+          "lt"."utm_term",
+          'utmContent',
+          "lt"."utm_content",
+          'providerMessageId',
+          "lt"."provider_message_id",
+          'touchedAt',
+          to_char(
+            "lt"."touched_at" AT TIME ZONE 'UTC',
+            'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'
+          )
+        )
+        order by
+          "lt"."touched_at",
+          "lt"."created_at"
+      ) as "touches"
+    from
+      "lead_touches" as "lt"
+    where
+      "lt"."organization_id" = $9
+      and "lt"."ticket_id" = "t"."id"
+  ) as "touches"
 from
   "tickets" as "t"
 where
-  "t"."organization_id" = $9
-  and "t"."id" = $10;
+  "t"."organization_id" = $10
+  and "t"."id" = $11;
 
 -- TicketsRepository.pageIds (offset)
 select

@@ -174,13 +174,15 @@ set
   "locked_at" = null,
   "lease_until" = null,
   "last_error" = null,
+  "rejections" = coalesce("r"."rejections", '[]'::jsonb),
   "updated_at" = now()
 from
   jsonb_to_recordset($2::jsonb) as r (
     id uuid,
     status varchar,
     organization_id uuid,
-    instance_id uuid
+    instance_id uuid,
+    rejections jsonb
   )
 where
   "e"."id" = "r"."id";
@@ -236,7 +238,8 @@ select
   "received_at",
   "processed_at",
   "next_attempt_at",
-  "body"
+  "body",
+  "rejections"
 from
   "webhook_events"
 where
@@ -268,7 +271,8 @@ select
   "received_at",
   "processed_at",
   "next_attempt_at",
-  "body"
+  "body",
+  "rejections"
 from
   "webhook_events"
 where
@@ -302,7 +306,8 @@ select
   "received_at",
   "processed_at",
   "next_attempt_at",
-  "body"
+  "body",
+  "rejections"
 from
   "webhook_events"
 where

@@ -55,6 +55,7 @@ export async function loadTicketDetail(
       createdAt: new Date(sale.createdAt),
     })),
     events: (row.events ?? []).map((event) => ({ ...event, createdAt: new Date(event.createdAt) })),
+    touches: (row.touches ?? []).map((touch) => ({ ...touch, touchedAt: new Date(touch.touchedAt) })),
     closedAt: row.closed_at,
     createdAt: row.created_at,
     updatedAt: row.updated_at,

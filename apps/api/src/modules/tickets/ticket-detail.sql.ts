@@ -2,6 +2,7 @@ import type { TicketCreatorType, TicketSourceType, TicketStatus } from '@whatrac
 import { type Expression, sql } from 'kysely';
 import { jsonBuildObject } from 'kysely/helpers/postgres';
 import { qb } from '../../database/query-builder';
+import { ticketTouchesSubquery, type TicketTouchRow } from '../leads/lead-touches.sql';
 import { lineCanSend } from '../whatsapp-instances/line-can-send.sql';
 import type { StageResponseDto } from '../stages/dto/stage-response.dto';
 import type {
@@ -33,6 +34,7 @@ export interface DetailRow {
   tracking: TicketTrackingDto | null;
   sales: Array<Omit<TicketSaleDto, 'ticketId' | 'soldAt' | 'createdAt'> & { soldAt: string; createdAt: string }> | null;
   events: Array<Omit<TicketEventDto, 'createdAt'> & { createdAt: string }> | null;
+  touches: TicketTouchRow[] | null;
 }
 
 /** A timestamp inside json_build_object, formatted as Date#toISOString() would (milliseconds truncated, UTC). */
@@ -175,6 +177,7 @@ export function ticketDetailQuery(organizationId: string, id: string) {
         .where('e.organization_id', '=', organizationId)
         .whereRef('e.ticket_id', '=', 't.id')
         .as('events'),
+      ticketTouchesSubquery(eb, organizationId),
     ])
     .where('t.organization_id', '=', organizationId)
     .where('t.id', '=', id)

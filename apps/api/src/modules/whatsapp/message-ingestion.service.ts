@@ -4,6 +4,7 @@ import type { Db } from '../../database/db';
 import { WhatsappConversationsRepository } from '../conversations/whatsapp-conversations.repository';
 import { WhatsappMessagesRepository } from '../conversations/whatsapp-messages.repository';
 import { findOrCreateNormalizedLead, normalizeWhatsappSender } from '../leads/lead-resolver';
+import { LeadTouchesRepository } from '../leads/lead-touches.repository';
 import type { AttributionInput } from '../tracking/ticket-attribution.service';
 import { TicketAttributionService } from '../tracking/ticket-attribution.service';
 import { WhatsappStatusOrphansRepository } from '../replies/whatsapp-status-orphans.repository';
@@ -14,6 +15,10 @@ import type { RoutedInstance } from './instance-lookup';
 import { MessageEventsService } from './message-events.service';
 import { type ConversationTarget, contactMatch, contactOf, storedMessage } from './message-store';
 import { firstStage, insertSystemTicket } from './system-ticket';
+import { type FoundTouch, isPaidReferral, leadTouch, referralSourceType } from './lead-touch-input';
+
+/** What attribution reads from a message: the ticket's attribution input and the touch to record, if any. */
+type MessageAttribution = AttributionInput & { trackingClickId?: string; touch: FoundTouch | null };
 
 export type IngestOutcome = 'stored' | 'duplicate';
 
@@ -32,6 +37,7 @@ export class MessageIngestionService {
     private readonly messages: WhatsappMessagesRepository,
     private readonly orphans: WhatsappStatusOrphansRepository,
     private readonly events: MessageEventsService,
+    private readonly touches: LeadTouchesRepository,
   ) {}
 
   /** Reactions, deletes and system notices are not chat messages: MessageEventsService applies them. */
@@ -68,7 +74,7 @@ export class MessageIngestionService {
     if (created?.messageStored) return 'duplicate';
     if (!created) {
       const outcome = await this.messages.insertOnOpenTicket(db, storedMessage(target, message));
-      if (outcome === 'stored') await this.attributeLate(db, org, conversationId, message);
+      if (outcome === 'stored') await this.attributeLate(db, target, leadId, message);
       if (outcome !== 'no-open-ticket') return outcome;
       // Checked under the conversation lock: another delivery of the same message may have committed meanwhile.
       const key = { ...target, providerMessageId: message.providerMessageId };
@@ -124,42 +130,63 @@ export class MessageIngestionService {
     if (input.trackingClickId) {
       await this.trackingLinks.attachTicket(db, organizationId, input.trackingClickId, ticketId);
     }
+    // The touch that opened the ticket is the lead's history too (first-touch reports start from it).
+    if (input.touch) await this.touches.insert(db, leadTouch(organizationId, leadId, message, input.touch), ticketId);
     return ticketId;
   }
 
-  /** Gives an open ticket the attribution of a message that arrived after it but was sent before its first one. */
-  private async attributeLate(db: Db, org: string, conversationId: string, message: NormalizedMessage) {
+  /**
+   * A referral or tracking-link click on a message filed on an already open ticket. Sent before the ticket's first
+   * message, it is the ticket's real origin: the ticket takes its attribution. Either way it is recorded as a touch
+   * on the open ticket. Decision (see README, "Attribution on a returning lead"): a conversation keeps one open
+   * ticket, so a returning lead's new ad click never opens a second one nor rewrites the original attribution (the
+   * first touch); it becomes the open ticket's latest touch, which last-touch reports and conversions can use.
+   */
+  private async attributeLate(db: Db, target: ConversationTarget, leadId: string, message: NormalizedMessage) {
     if (message.direction !== MessageDirection.IN) return;
+    const org = target.organizationId;
     const input = await this.attributionFor(db, org, message);
-    if (!input.platformKey && !input.trackingClickId) return;
+    if (!input.touch) return;
     const ticketId = await this.tickets.findReattributable(db, {
       organizationId: org,
-      conversationId,
+      conversationId: target.conversationId,
       providerMessageId: message.providerMessageId,
       sentAt: message.sentAt,
     });
-    if (!ticketId) return;
-    const resolved = await this.attribution.resolve(db, input, 'message.referral');
-    await this.tickets.resetAttribution(db, { organizationId: org, ticketId, sourceType: resolved.sourceType });
-    await this.attribution.store(db, org, ticketId, input, resolved);
-    if (input.trackingClickId) await this.trackingLinks.attachTicket(db, org, input.trackingClickId, ticketId);
+    if (ticketId) {
+      const resolved = await this.attribution.resolve(db, input, 'message.referral');
+      await this.tickets.resetAttribution(db, { organizationId: org, ticketId, sourceType: resolved.sourceType });
+      await this.attribution.store(db, org, ticketId, input, resolved);
+      if (input.trackingClickId) await this.trackingLinks.attachTicket(db, org, input.trackingClickId, ticketId);
+    }
+    const key = { instanceId: target.instanceId, providerMessageId: message.providerMessageId };
+    await this.touches.insertForMessage(db, leadTouch(org, leadId, message, input.touch), key);
   }
 
   /** A Click-to-WhatsApp referral, else a tracking-link code in the text, else organic without UTMs. */
-  private async attributionFor(
-    db: Db,
-    org: string,
-    message: NormalizedMessage,
-  ): Promise<AttributionInput & { trackingClickId?: string }> {
+  private async attributionFor(db: Db, org: string, message: NormalizedMessage): Promise<MessageAttribution> {
     if (message.direction === MessageDirection.IN && message.referral) {
       const { ctwaClid, sourceId, sourceUrl, headline } = message.referral;
+      const clickIds: Record<string, string> = ctwaClid ? { ctwaclid: ctwaClid } : {};
+      // Only an ad is paid; a referral from a post is organic, still Meta's for platform reports.
+      const referralType = referralSourceType(message);
       return {
-        clickIds: ctwaClid ? { ctwaclid: ctwaClid } : {},
+        clickIds,
         adId: sourceId,
         sourceUrl,
         adHeadline: headline,
         platformKey: 'meta_ads',
-        sourceType: TicketSourceType.PAID,
+        sourceType: isPaidReferral(referralType) ? TicketSourceType.PAID : TicketSourceType.ORGANIC,
+        touch: {
+          kind: 'ctwa_referral',
+          platformKey: 'meta_ads',
+          sourceType: referralType,
+          clickIds,
+          adId: sourceId,
+          sourceUrl,
+          headline,
+          ...NO_UTMS,
+        },
       };
     }
     const click =
@@ -175,8 +202,24 @@ export class MessageIngestionService {
         utmContent: click.utmContent,
         clickIds: click.clickIds,
         trackingClickId: click.id,
+        touch: {
+          kind: 'tracking_link',
+          platformKey: null,
+          sourceType: null,
+          clickIds: click.clickIds,
+          adId: null,
+          sourceUrl: null,
+          headline: null,
+          utmSource: click.utmSource,
+          utmMedium: click.utmMedium,
+          utmCampaign: click.utmCampaign,
+          utmTerm: click.utmTerm,
+          utmContent: click.utmContent,
+        },
       };
     }
-    return { clickIds: {}, sourceType: TicketSourceType.ORGANIC };
+    return { clickIds: {}, sourceType: TicketSourceType.ORGANIC, touch: null };
   }
 }
+
+const NO_UTMS = { utmSource: null, utmMedium: null, utmCampaign: null, utmTerm: null, utmContent: null };

@@ -1,6 +1,7 @@
 import { WhatsappProvider } from '@whatrack/shared';
 import { sql } from 'kysely';
 import type { JobLease } from '../../common/jobs/job-queue';
+import type { Json } from '../../database/generated/db';
 import { qb } from '../../database/query-builder';
 import { statementTemplate } from '../../database/statement-template';
 import { cloudClaimRouteQuery } from '../whatsapp-instances/whatsapp-instance-routes.sql';
@@ -102,6 +103,7 @@ export function markHandledStatement(outcomes: { id: string; result: ProcessingR
     status: result.status,
     organization_id: result.organizationId,
     instance_id: result.instanceId,
+    rejections: result.rejections,
   }));
   return markHandledTemplate({ rows: JSON.stringify(rows), now });
 }
@@ -112,8 +114,9 @@ const markHandledTemplate = statementTemplate(({ rows, now }: { rows: string; no
     status: string;
     organization_id: string | null;
     instance_id: string | null;
+    rejections: Json | null;
   }>`jsonb_to_recordset(${rows}::jsonb)`.as<'r'>(
-    sql`r(id uuid, status varchar, organization_id uuid, instance_id uuid)`,
+    sql`r(id uuid, status varchar, organization_id uuid, instance_id uuid, rejections jsonb)`,
   );
   return qb
     .updateTable('webhook_events as e')
@@ -133,6 +136,7 @@ const markHandledTemplate = statementTemplate(({ rows, now }: { rows: string; no
         locked_at: NULL,
         lease_until: NULL,
         last_error: NULL,
+        rejections: eb.fn.coalesce('r.rejections', sql<Json>`'[]'::jsonb`),
         updated_at: sql`now()`,
       };
     })

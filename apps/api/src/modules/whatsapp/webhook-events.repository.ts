@@ -159,7 +159,12 @@ export class WebhookEventsRepository implements JobQueue<ClaimedEvent> {
    */
   @GenerateSql({
     params: [
-      [{ id: DummyValue.UUID, result: { status: 'processed', organizationId: null, instanceId: null, touched: [] } }],
+      [
+        {
+          id: DummyValue.UUID,
+          result: { status: 'processed', organizationId: null, instanceId: null, touched: [], rejections: [] },
+        },
+      ],
       DummyValue.DATE,
     ],
     crossTenant: CLAIM,

@@ -1,7 +1,7 @@
 import type { WhatsappProvider } from '@whatrack/shared';
 import { type RawBuilder, sql } from 'kysely';
 import type { Json } from '../../database/generated/db';
-import type { WebhookEventStatus } from './entities/webhook-event.entity';
+import type { WebhookEventStatus, WebhookRejection } from './entities/webhook-event.entity';
 import type { StoredEvent } from './webhook-processor';
 
 /** A claimed event: what processing needs, and the attempt the claim counted. */
@@ -19,6 +19,7 @@ export interface WebhookEventView {
   processedAt: Date | null;
   nextAttemptAt: Date;
   body: unknown;
+  rejections: WebhookRejection[];
 }
 
 export const CLAIMED_COLUMNS = [
@@ -42,6 +43,7 @@ export const VIEW_COLUMNS = [
   'processed_at',
   'next_attempt_at',
   'body',
+  'rejections',
 ] as const;
 
 interface ClaimedRow {
@@ -77,6 +79,7 @@ interface ViewRow {
   processed_at: Date | null;
   next_attempt_at: Date;
   body: unknown;
+  rejections: unknown;
 }
 
 export function toView(row: ViewRow): WebhookEventView {
@@ -91,6 +94,7 @@ export function toView(row: ViewRow): WebhookEventView {
     processedAt: row.processed_at,
     nextAttemptAt: row.next_attempt_at,
     body: row.body,
+    rejections: Array.isArray(row.rejections) ? (row.rejections as WebhookRejection[]) : [],
   };
 }
 

@@ -72,6 +72,7 @@ export class WebhookIntakeService {
     token: string | undefined,
     body: unknown,
     headers: Record<string, string | string[] | undefined>,
+    pathEvent?: string,
   ): Promise<void> {
     const instance = isUUID(instanceId)
       ? await this.instances.findForEvolutionWebhook(this.db, { id: instanceId })
@@ -84,11 +85,22 @@ export class WebhookIntakeService {
       organizationId: instance.organizationId,
       instanceId: instance.id,
       headers: keptHeaders(headers),
-      body,
+      body: pathEvent === undefined ? body : withEvent(body, pathEvent),
       now: this.clock.now(),
     });
     this.worker.nudge();
   }
+}
+
+/**
+ * A "webhook by events" body keeps its `event` (Evolution's webhook controller sends the same body to
+ * `<url>/<event-name>`); a body without one gets the path's name back in Evolution's own spelling
+ * (messages-upsert → messages.upsert), so the stored event is processed like any other.
+ */
+function withEvent(body: unknown, pathEvent: string): unknown {
+  const root = obj(body);
+  if (!root || str(root.event)) return body;
+  return { ...root, event: pathEvent.toLowerCase().replace(/[-_]/g, '.') };
 }
 
 /** The first phone_number_id of a Cloud API body (Meta sends one business number per request). */

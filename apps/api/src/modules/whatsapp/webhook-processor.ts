@@ -2,10 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { WhatsappProvider } from '@whatrack/shared';
 import { InvalidInputError } from '../../common/errors/domain-errors';
 import { type Db, sqlStateOf } from '../../database/db';
-import type { WebhookEvent, WebhookEventStatus } from './entities/webhook-event.entity';
+import type { WebhookEvent, WebhookEventStatus, WebhookRejection } from './entities/webhook-event.entity';
+import { isGroupMessage } from './group-messages';
+import type { NormalizedMessage, NormalizedStatus } from './inbound.types';
 import type { InstanceLookup, RoutedInstance } from './instance-lookup';
 import { MessageIngestionService } from './message-ingestion.service';
 import { fitMessage } from './message-fit';
+import { isolated } from './message-isolation';
 import { cloudChangeValues, parseCloudChange } from './parsers/cloud-api.parser';
 import { parseEvolution } from './parsers/evolution.parser';
 
@@ -30,13 +33,18 @@ export function isPermanentFailure(error: unknown): boolean {
 }
 
 export interface ProcessingResult {
-  status: Extract<WebhookEventStatus, 'processed' | 'unroutable' | 'ignored'>;
+  status: Extract<WebhookEventStatus, 'processed' | 'partial' | 'unroutable' | 'ignored'>;
   /** Where the event is filed: its (first) routed instance. */
   organizationId: string | null;
   instanceId: string | null;
   /** Every organization whose data the event changed (a Cloud API delivery may carry several numbers). */
   touched: string[];
+  /** Messages (or a status batch) rolled back on their own: the event is 'partial', retrying it tries them again. */
+  rejections: WebhookRejection[];
 }
+
+/** A per-message failure is a rejection when retrying cannot help; a deleted instance still fails the whole event. */
+const rejectable = (error: unknown) => !(error instanceof PermanentProcessingError) && isPermanentFailure(error);
 
 /** Applies one stored webhook event to the domain, inside the caller's transaction. */
 @Injectable()
@@ -55,6 +63,7 @@ export class WebhookProcessor {
     const touched = new Set<string>();
     let unroutable = false;
     let handled = false;
+    const rejections: WebhookRejection[] = [];
     for (const value of cloudChangeValues(event.body)) {
       const change = parseCloudChange(value, event.receivedAt);
       const instance = change.phoneNumberId ? await instances.byCloudPhoneNumberId(change.phoneNumberId) : null;
@@ -64,18 +73,18 @@ export class WebhookProcessor {
       }
       routed ??= instance;
       touched.add(instance.organizationId);
-      for (const message of change.messages) {
-        await this.ingestion.ingest(db, instance, fitMessage(message, event.receivedAt));
-      }
-      await this.ingestion.applyStatuses(db, instance, change.statuses);
-      handled ||= change.messages.length + change.statuses.length > 0;
+      // Cloud API group messages (Groups API, `group_id`) are not a 1:1 lead conversation: skipped.
+      const messages = change.messages.filter((m) => !isGroupMessage(m));
+      rejections.push(...(await this.apply(db, instance, messages, change.statuses, event.receivedAt)));
+      handled ||= messages.length + change.statuses.length > 0;
     }
     const status = routed ? (handled ? 'processed' : 'ignored') : unroutable ? 'unroutable' : 'ignored';
     return {
-      status,
+      status: rejections.length > 0 ? 'partial' : status,
       organizationId: routed?.organizationId ?? null,
       instanceId: routed?.id ?? null,
       touched: [...touched],
+      rejections,
     };
   }
 
@@ -84,16 +93,42 @@ export class WebhookProcessor {
       event.instanceId && event.organizationId ? await instances.byId(event.organizationId, event.instanceId) : null;
     if (!instance) throw new PermanentProcessingError(`WhatsApp instance ${event.instanceId ?? '?'} no longer exists`);
     const parsed = parseEvolution(event.body, event.receivedAt);
-    for (const message of parsed.messages) {
-      await this.ingestion.ingest(db, instance, fitMessage(message, event.receivedAt));
-    }
-    await this.ingestion.applyStatuses(db, instance, parsed.statuses);
+    const rejections = await this.apply(db, instance, parsed.messages, parsed.statuses, event.receivedAt);
     const status = parsed.handled && parsed.messages.length + parsed.statuses.length > 0 ? 'processed' : 'ignored';
     return {
-      status,
+      status: rejections.length > 0 ? 'partial' : status,
       organizationId: instance.organizationId,
       instanceId: instance.id,
       touched: [instance.organizationId],
+      rejections,
     };
+  }
+
+  /**
+   * Each message, then the status batch, in its own savepoint: one that can never be applied is rolled back alone
+   * and answered as a rejection, the others stay. A retry of the event re-applies everything; messages already
+   * stored are no-ops (unique provider id), so only the rejected ones are tried again.
+   */
+  private async apply(
+    db: Db,
+    instance: RoutedInstance,
+    messages: NormalizedMessage[],
+    statuses: NormalizedStatus[],
+    receivedAt: Date,
+  ): Promise<WebhookRejection[]> {
+    const rejections: (WebhookRejection | null)[] = [];
+    for (const message of messages) {
+      rejections.push(
+        await isolated(db, message.providerMessageId, rejectable, (tx) =>
+          this.ingestion.ingest(tx, instance, fitMessage(message, receivedAt)),
+        ),
+      );
+    }
+    if (statuses.length > 0) {
+      rejections.push(
+        await isolated(db, null, rejectable, (tx) => this.ingestion.applyStatuses(tx, instance, statuses)),
+      );
+    }
+    return rejections.filter((r): r is WebhookRejection => r !== null);
   }
 }

@@ -90,6 +90,31 @@ export class WebhooksController {
     await this.intake.receiveEvolution(instanceId, apiKey ?? token, body, req.headers);
   }
 
+  /**
+   * Evolution's "webhook by events" mode (WEBHOOK_BY_EVENTS): it posts each event to `<url>/<event-name>`, the name
+   * in kebab case (e.g. messages-upsert, connection-update). Same authentication and storage as the plain route.
+   */
+  @Public()
+  @Post('evolution/:instanceId/:event')
+  @HttpCode(200)
+  @ApiOperation({
+    operationId: 'receiveEvolutionWebhookByEvent',
+    summary: 'Evolution API webhook in "webhook by events" mode (`…/messages-upsert`); as receiveEvolutionWebhook',
+  })
+  @ApiBody({ schema: { type: 'object', additionalProperties: true } })
+  @ApiOkResponse({ description: 'Stored' })
+  @ApiUnauthorizedResponse({ description: 'Missing or wrong webhook token', type: ErrorResponseDto })
+  async receiveEvolutionByEvent(
+    @Param('instanceId') instanceId: string,
+    @Param('event') event: string,
+    @Headers('apikey') apiKey: string | undefined,
+    @Query('token') token: string | undefined,
+    @Req() req: Request,
+    @Body() body: unknown,
+  ): Promise<void> {
+    await this.intake.receiveEvolution(instanceId, apiKey ?? token, body, req.headers, event);
+  }
+
   /** Some gateways probe the URL with GET before saving it. */
   @Public()
   @Get('evolution/:instanceId')

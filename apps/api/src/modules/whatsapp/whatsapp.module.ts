@@ -7,6 +7,7 @@ import { TrackingModule } from '../tracking/tracking.module';
 import { RepliesModule } from '../replies/replies.module';
 import { IdentityChanges } from './identity-changes';
 import { MessageEventsService } from './message-events.service';
+import { LeadTouchesRepository } from '../leads/lead-touches.repository';
 import { MessageIngestionService } from './message-ingestion.service';
 import { WebhookEventsController } from './webhook-events.controller';
 import { WebhookEventsRepository } from './webhook-events.repository';
@@ -35,6 +36,7 @@ import { WebhooksController } from './webhooks.controller';
     IdentityChanges,
     WebhookEventsService,
     WebhookEventsRepository,
+    LeadTouchesRepository,
   ],
   exports: [WebhookWorker, WebhookEventsRepository],
 })

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { TicketCreatorType, TicketEventType, TicketSourceType, TicketStatus, WhatsappProvider } from '@whatrack/shared';
 import { StageResponseDto } from '../../stages/dto/stage-response.dto';
+import { LeadTouchDto } from '../../leads/dto/lead-touch.dto';
 
 export class TicketLeadDto {
   @ApiProperty({ format: 'uuid' })
@@ -226,6 +227,13 @@ export class TicketDetailResponseDto {
 
   @ApiProperty({ type: [TicketEventDto], description: 'Activity timeline, oldest first' })
   events: TicketEventDto[];
+
+  @ApiProperty({
+    type: [LeadTouchDto],
+    description:
+      "The lead's ad clicks and tracking links filed on this ticket, oldest first: the first opened it (its tracking), the last is its latest touch",
+  })
+  touches: LeadTouchDto[];
 
   @ApiProperty({ type: String, format: 'date-time', nullable: true })
   closedAt: Date | null;

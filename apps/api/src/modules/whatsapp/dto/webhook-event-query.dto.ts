@@ -7,6 +7,7 @@ export const WEBHOOK_EVENT_STATUSES: WebhookEventStatus[] = [
   'pending',
   'processing',
   'processed',
+  'partial',
   'failed',
   'unroutable',
   'ignored',

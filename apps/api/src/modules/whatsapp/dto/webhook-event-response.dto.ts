@@ -4,6 +4,20 @@ import type { WebhookEventStatus } from '../entities/webhook-event.entity';
 import type { WebhookEventView } from '../webhook-events.sql';
 import { WEBHOOK_EVENT_STATUSES } from './webhook-event-query.dto';
 
+export class WebhookRejectionDto {
+  @ApiProperty({ type: String, nullable: true, example: 'wamid.HBgM...' })
+  providerMessageId: string | null;
+
+  @ApiProperty({ example: 'no_sender', description: "The domain error's code, or sqlstate_<SQLSTATE>" })
+  code: string;
+
+  @ApiProperty({ example: 'from: the message names no sender (neither wa_id nor user id)' })
+  reason: string;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  at: string;
+}
+
 export class WebhookEventResponseDto {
   @ApiProperty({ format: 'uuid' })
   id: string;
@@ -35,6 +49,12 @@ export class WebhookEventResponseDto {
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'The body as received' })
   body: unknown;
 
+  @ApiProperty({
+    type: [WebhookRejectionDto],
+    description: "Messages rejected on their own (status 'partial'); POST …/retry applies them again",
+  })
+  rejections: WebhookRejectionDto[];
+
   static from(e: WebhookEventView): WebhookEventResponseDto {
     return {
       id: e.id,
@@ -47,6 +67,7 @@ export class WebhookEventResponseDto {
       processedAt: e.processedAt,
       nextAttemptAt: e.nextAttemptAt,
       body: e.body,
+      rejections: e.rejections,
     };
   }
 }

@@ -2,7 +2,17 @@ import type { WhatsappProvider } from '@whatrack/shared';
 import { Check, Column, Entity, Index } from 'typeorm';
 import { BaseEntity } from '../../../common/entities/base.entity';
 
-export type WebhookEventStatus = 'pending' | 'processing' | 'processed' | 'failed' | 'unroutable' | 'ignored';
+export type WebhookEventStatus =
+  'pending' | 'processing' | 'processed' | 'partial' | 'failed' | 'unroutable' | 'ignored';
+
+/** A message of an event that could not be applied (its own savepoint rolled back); retrying the event tries it again. */
+export interface WebhookRejection {
+  providerMessageId: string | null;
+  /** The domain error's code (e.g. 'no_sender') or the SQLSTATE of the database's refusal. */
+  code: string;
+  reason: string;
+  at: string;
+}
 
 /**
  * A webhook request exactly as received, stored before anything else happens. Processing reads from here with
@@ -12,7 +22,7 @@ export type WebhookEventStatus = 'pending' | 'processing' | 'processed' | 'faile
 @Check('CHK_webhook_events_provider', `provider IN ('cloud_api', 'evolution')`)
 @Check(
   'CHK_webhook_events_status',
-  `status IN ('pending', 'processing', 'processed', 'failed', 'unroutable', 'ignored')`,
+  `status IN ('pending', 'processing', 'processed', 'partial', 'failed', 'unroutable', 'ignored')`,
 )
 @Index('IDX_webhook_events_due', ['status', 'nextAttemptAt'])
 @Index('IDX_webhook_events_org_received', ['organizationId', 'receivedAt'])
@@ -61,4 +71,8 @@ export class WebhookEvent extends BaseEntity {
 
   @Column({ type: 'text', nullable: true })
   lastError: string | null;
+
+  /** Messages the last processing rejected on their own ('partial'): the rest of the event was applied. */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  rejections: WebhookRejection[];
 }
