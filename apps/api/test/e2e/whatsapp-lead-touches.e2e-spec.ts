@@ -94,4 +94,35 @@ describe('WhatsApp webhooks: attribution on a returning lead', () => {
       expect(detail.touches).toEqual([expect.objectContaining({ kind: 'ctwa_referral', sourceType: 'post' })]);
     }
   });
+
+  it('records a tracking-link click of a returning lead on the open ticket, with its UTMs and click ids', async () => {
+    await app.postCloud(cloudText({ id: 'wamid.FIRST', text: 'oi', timestamp: 1767268800 })).expect(200);
+    await app.drain();
+    const link = (
+      await app.http
+        .post('/api/v1/tracking-links')
+        .set(app.owner.bearer)
+        .send({ instanceId: app.cloud.id, name: 'Google - Tênis', message: 'Quero o tênis' })
+        .expect(201)
+    ).body;
+    const click = await app.http
+      .get(`/t/${link.slug}`)
+      .query({ utm_source: 'google', utm_medium: 'cpc', utm_campaign: 'volta', gclid: 'Cj0-returning' })
+      .expect(302);
+    const text = new URL(click.headers.location as string).searchParams.get('text')!;
+    await app.postCloud(cloudText({ id: 'wamid.BACK', text, timestamp: Math.floor(Date.now() / 1000) })).expect(200);
+    await app.drain();
+    const [ticket] = await app.tickets();
+    const detail = await app.detail(ticket.id);
+    expect(detail.sourceType).toBe('organic');
+    expect(detail.touches).toEqual([
+      expect.objectContaining({
+        kind: 'tracking_link',
+        utmSource: 'google',
+        utmCampaign: 'volta',
+        clickIds: { gclid: 'Cj0-returning' },
+        providerMessageId: 'wamid.BACK',
+      }),
+    ]);
+  });
 });

@@ -136,6 +136,7 @@ export function ticketDetail(overrides: Partial<TicketDetail> = {}): TicketDetai
     },
     sales: [],
     events: [],
+    touches: [],
     closedAt: null,
     createdAt: '2025-01-15T13:30:00.000Z',
     updatedAt: '2025-01-15T13:30:00.000Z',

@@ -34,7 +34,7 @@ export class LeadTouch extends TenantEntity {
   @Column({ type: 'varchar', length: 16 })
   kind: LeadTouchKind;
 
-  /** ad_platforms.key (meta_ads for a referral, ad or post; derived from the click ids for a tracking link). */
+  /** ad_platforms.key: meta_ads for a referral (ad or post); null for a tracking link (its click ids say it). */
   @Column({ type: 'varchar', length: 32, nullable: true })
   platformKey: string | null;
 
