@@ -103,7 +103,6 @@ export function ticketDetail(overrides: Partial<TicketDetail> = {}): TicketDetai
     messagesCount: 2,
     firstResponseAt: null,
     replyWindow: { open: true, expiresAt: '2025-01-16T13:30:00.000Z' },
-    touches: [],
     salesCount: 0,
     totalValue: 0,
     leadId: 'l1',
