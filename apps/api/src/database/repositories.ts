@@ -7,6 +7,7 @@ import { ConversionsRepository } from '../modules/conversions/conversions.reposi
 import { MetaSettingsRepository } from '../modules/conversions/meta-settings.repository';
 import { HealthRepository } from '../modules/health/health.repository';
 import { LeadsRepository } from '../modules/leads/leads.repository';
+import { WhatsappMediaRepository } from '../modules/media/whatsapp-media.repository';
 import { OrganizationsRepository } from '../modules/organizations/organizations.repository';
 import { AttributionReportRepository } from '../modules/reports/attribution-report.repository';
 import { FunnelReportRepository } from '../modules/reports/funnel-report.repository';
@@ -57,5 +58,6 @@ export const REPOSITORIES: (new () => object)[] = [
   WhatsappStatusOrphansRepository,
   WhatsappConversationsRepository,
   WhatsappInstancesRepository,
+  WhatsappMediaRepository,
   WhatsappMessagesRepository,
 ];

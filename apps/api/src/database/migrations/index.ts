@@ -14,21 +14,6 @@ import { SalesCounters1796168700000 } from './1796168700000-SalesCounters';
 import { ConversionLeases1796168701387 } from './1796168701387-ConversionLeases';
 import { Replies1796183421464 } from './1796183421464-Replies';
 import { EvolutionCredentials1796183540858 } from './1796183540858-EvolutionCredentials';
+import { WhatsappMedia1796221453899 } from './1796221453899-WhatsappMedia';
 
-export const MIGRATIONS = [
-  Initial1795927686758,
-  SeedAdPlatforms1795927700000,
-  TicketListing1795928442716,
-  UniqueCloudPhoneNumberId1795928770297,
-  TicketEventOrder1795929174597,
-  WhatsappIngestion1795929418873,
-  AttributionAndConversions1795950000000,
-  BoundedSearch1796000000000,
-  CloudPhoneNumberClaims1796155586069,
-  Hardening1796156338432,
-  MessageCounters1796168600000,
-  SalesCounters1796168700000,
-  ConversionLeases1796168701387,
-  Replies1796183421464,
-  EvolutionCredentials1796183540858,
-];
+export const MIGRATIONS = [Initial1795927686758, SeedAdPlatforms1795927700000, TicketListing1795928442716, UniqueCloudPhoneNumberId1795928770297, TicketEventOrder1795929174597, WhatsappIngestion1795929418873, AttributionAndConversions1795950000000, BoundedSearch1796000000000, CloudPhoneNumberClaims1796155586069, Hardening1796156338432, MessageCounters1796168600000, SalesCounters1796168700000, ConversionLeases1796168701387, Replies1796183421464, EvolutionCredentials1796183540858, WhatsappMedia1796221453899];

@@ -3,6 +3,7 @@ import { type Expression, type QueryCreator, sql } from 'kysely';
 import type { DB, Json } from '../../database/generated/db';
 import { qb } from '../../database/query-builder';
 import { statementTemplate } from '../../database/statement-template';
+import { messageMediaColumn } from '../media/whatsapp-media.sql';
 
 /** The hot statements of WhatsappMessagesRepository, compiled once (see statementTemplate). */
 
@@ -152,6 +153,9 @@ export function viewQuery(organizationId: string) {
     .leftJoin('users as u', (join) =>
       join.onRef('u.organization_id', '=', 'm.organization_id').onRef('u.id', '=', 'm.sender_user_id'),
     )
+    .leftJoin('whatsapp_media as md', (join) =>
+      join.onRef('md.organization_id', '=', 'm.organization_id').onRef('md.message_id', '=', 'm.id'),
+    )
     .select([
       'm.id',
       'm.ticket_id as ticketId',
@@ -165,6 +169,7 @@ export function viewQuery(organizationId: string) {
       'u.name as senderName',
       'm.error_code as errorCode',
       'm.error_title as errorTitle',
+      messageMediaColumn,
     ])
     .where('m.organization_id', '=', organizationId);
 }

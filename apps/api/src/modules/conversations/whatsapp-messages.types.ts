@@ -3,6 +3,7 @@ import { DummyValue } from '../../database/generate-sql';
 import type { ReplyParams } from './whatsapp-message-delivery.sql';
 import { STATUS_ORDER } from './whatsapp-message-delivery.sql';
 import type { MessageParams } from './whatsapp-messages.sql';
+import type { MessageMediaView } from '../media/whatsapp-media.sql';
 
 /** The shapes WhatsappMessagesRepository takes and answers, and the examples its SQL snapshots are rendered with. */
 
@@ -39,6 +40,8 @@ export interface MessageRow {
   senderName: string | null;
   errorCode: string | null;
   errorTitle: string | null;
+  /** The file of a media message and how its download went; null for a message without one. */
+  media: MessageMediaView | null;
 }
 
 /** A delivery status of the provider's message id (the provider's error when failed). */
@@ -112,6 +115,9 @@ export function messageParams(message: Omit<NewWhatsappMessage, 'ticketId'>): Me
   };
 }
 
-export function toRow<R extends Omit<MessageRow, 'direction'> & { direction: string }>(row: R): MessageRow {
-  return { ...row, direction: row.direction as MessageDirection };
+/** A reply just stored has no media column (it has no file). */
+export function toRow<
+  R extends Omit<MessageRow, 'direction' | 'media'> & { direction: string; media?: MessageMediaView | null },
+>(row: R): MessageRow {
+  return { ...row, direction: row.direction as MessageDirection, media: row.media ?? null };
 }

@@ -3,7 +3,10 @@ import { WhatsappProvider } from '@whatrack/shared';
 import { InvalidInputError } from '../../common/errors/domain-errors';
 import { type Db, sqlStateOf } from '../../database/db';
 import type { WebhookEvent, WebhookEventStatus } from './entities/webhook-event.entity';
+import type { NormalizedMessage } from './inbound.types';
 import type { InstanceLookup, RoutedInstance } from './instance-lookup';
+import { withoutInlineMedia } from '../media/media-detect';
+import { MediaService } from '../media/media.service';
 import { MessageIngestionService } from './message-ingestion.service';
 import { fitMessage } from './message-fit';
 import { cloudChangeValues, parseCloudChange } from './parsers/cloud-api.parser';
@@ -41,7 +44,10 @@ export interface ProcessingResult {
 /** Applies one stored webhook event to the domain, inside the caller's transaction. */
 @Injectable()
 export class WebhookProcessor {
-  constructor(private readonly ingestion: MessageIngestionService) {}
+  constructor(
+    private readonly ingestion: MessageIngestionService,
+    private readonly media: MediaService,
+  ) {}
 
   /** `db`: the worker's transaction (one per batch, so what is cached per transaction stays cached). */
   process(db: Db, event: StoredEvent, instances: InstanceLookup): Promise<ProcessingResult> {
@@ -65,7 +71,7 @@ export class WebhookProcessor {
       routed ??= instance;
       touched.add(instance.organizationId);
       for (const message of change.messages) {
-        await this.ingestion.ingest(db, instance, fitMessage(message, event.receivedAt));
+        await this.ingestMessage(db, instance, fitMessage(message, event.receivedAt), event);
       }
       await this.ingestion.applyStatuses(db, instance, change.statuses);
       handled ||= change.messages.length + change.statuses.length > 0;
@@ -85,7 +91,7 @@ export class WebhookProcessor {
     if (!instance) throw new PermanentProcessingError(`WhatsApp instance ${event.instanceId ?? '?'} no longer exists`);
     const parsed = parseEvolution(event.body, event.receivedAt);
     for (const message of parsed.messages) {
-      await this.ingestion.ingest(db, instance, fitMessage(message, event.receivedAt));
+      await this.ingestMessage(db, instance, fitMessage(message, event.receivedAt), event);
     }
     await this.ingestion.applyStatuses(db, instance, parsed.statuses);
     const status = parsed.handled && parsed.messages.length + parsed.statuses.length > 0 ? 'processed' : 'ignored';
@@ -95,5 +101,14 @@ export class WebhookProcessor {
       instanceId: instance.id,
       touched: [instance.organizationId],
     };
+  }
+
+  /**
+   * The message without the file Evolution may inline (multi-MB base64 stays in the stored event only), then its
+   * media queued for download: keyed by the message, so a redelivery downloads nothing more.
+   */
+  private async ingestMessage(db: Db, instance: RoutedInstance, message: NormalizedMessage, event: StoredEvent) {
+    await this.ingestion.ingest(db, instance, withoutInlineMedia(message));
+    await this.media.enqueue(db, instance, message, event);
   }
 }

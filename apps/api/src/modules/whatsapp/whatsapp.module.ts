@@ -5,6 +5,7 @@ import { ConversationsModule } from '../conversations/conversations.module';
 import { TrackingLinksModule } from '../tracking-links/tracking-links.module';
 import { TrackingModule } from '../tracking/tracking.module';
 import { RepliesModule } from '../replies/replies.module';
+import { MediaModule } from '../media/media.module';
 import { MessageIngestionService } from './message-ingestion.service';
 import { WebhookEventsController } from './webhook-events.controller';
 import { WebhookEventsRepository } from './webhook-events.repository';
@@ -22,6 +23,7 @@ import { WebhooksController } from './webhooks.controller';
     TicketsModule,
     WhatsappInstancesModule,
     RepliesModule,
+    MediaModule,
   ],
   controllers: [WebhooksController, WebhookEventsController],
   providers: [

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { MessageDirection } from '@whatrack/shared';
+import { MessageMediaDto } from '../../media/dto/message-media.dto';
 import type { MessageRow } from '../whatsapp-messages.repository';
 
 export class MessageResponseDto {
@@ -68,6 +69,9 @@ export class MessageResponseDto {
   })
   errorTitle: string | null;
 
+  @ApiProperty({ type: MessageMediaDto, nullable: true, description: 'The file of a media message; null otherwise' })
+  media: MessageMediaDto | null;
+
   static from(message: MessageRow): MessageResponseDto {
     return {
       id: message.id,
@@ -82,6 +86,7 @@ export class MessageResponseDto {
       senderName: message.senderName,
       errorCode: message.errorCode,
       errorTitle: message.errorTitle,
+      media: MessageMediaDto.from(message.id, message.media),
     };
   }
 }
