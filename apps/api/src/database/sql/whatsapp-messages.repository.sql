@@ -416,11 +416,32 @@ select
   "m"."sender_user_id" as "senderUserId",
   "u"."name" as "senderName",
   "m"."error_code" as "errorCode",
-  "m"."error_title" as "errorTitle"
+  "m"."error_title" as "errorTitle",
+  case
+    when md.id is null then null
+    else jsonb_build_object(
+      'status',
+      md.status,
+      'mimeType',
+      md.mime_type,
+      'fileName',
+      md.file_name,
+      'sizeBytes',
+      md.size_bytes,
+      'voice',
+      md.voice,
+      'error',
+      case
+        when md.status in ('failed', 'refused') then md.last_error
+      end
+    )
+  end as "media"
 from
   "whatsapp_messages" as "m"
   left join "users" as "u" on "u"."organization_id" = "m"."organization_id"
   and "u"."id" = "m"."sender_user_id"
+  left join "whatsapp_media" as "md" on "md"."organization_id" = "m"."organization_id"
+  and "md"."message_id" = "m"."id"
 where
   "m"."organization_id" = $1
   and "m"."id" = $2;
@@ -438,11 +459,32 @@ select
   "m"."sender_user_id" as "senderUserId",
   "u"."name" as "senderName",
   "m"."error_code" as "errorCode",
-  "m"."error_title" as "errorTitle"
+  "m"."error_title" as "errorTitle",
+  case
+    when md.id is null then null
+    else jsonb_build_object(
+      'status',
+      md.status,
+      'mimeType',
+      md.mime_type,
+      'fileName',
+      md.file_name,
+      'sizeBytes',
+      md.size_bytes,
+      'voice',
+      md.voice,
+      'error',
+      case
+        when md.status in ('failed', 'refused') then md.last_error
+      end
+    )
+  end as "media"
 from
   "whatsapp_messages" as "m"
   left join "users" as "u" on "u"."organization_id" = "m"."organization_id"
   and "u"."id" = "m"."sender_user_id"
+  left join "whatsapp_media" as "md" on "md"."organization_id" = "m"."organization_id"
+  and "md"."message_id" = "m"."id"
 where
   "m"."organization_id" = $1
   and "m"."idempotency_key" = $2;
@@ -580,11 +622,32 @@ select
   "m"."sender_user_id" as "senderUserId",
   "u"."name" as "senderName",
   "m"."error_code" as "errorCode",
-  "m"."error_title" as "errorTitle"
+  "m"."error_title" as "errorTitle",
+  case
+    when md.id is null then null
+    else jsonb_build_object(
+      'status',
+      md.status,
+      'mimeType',
+      md.mime_type,
+      'fileName',
+      md.file_name,
+      'sizeBytes',
+      md.size_bytes,
+      'voice',
+      md.voice,
+      'error',
+      case
+        when md.status in ('failed', 'refused') then md.last_error
+      end
+    )
+  end as "media"
 from
   "whatsapp_messages" as "m"
   left join "users" as "u" on "u"."organization_id" = "m"."organization_id"
   and "u"."id" = "m"."sender_user_id"
+  left join "whatsapp_media" as "md" on "md"."organization_id" = "m"."organization_id"
+  and "md"."message_id" = "m"."id"
 where
   "m"."organization_id" = $1
   and "m"."conversation_id" = $2
@@ -609,11 +672,32 @@ select
   "m"."sender_user_id" as "senderUserId",
   "u"."name" as "senderName",
   "m"."error_code" as "errorCode",
-  "m"."error_title" as "errorTitle"
+  "m"."error_title" as "errorTitle",
+  case
+    when md.id is null then null
+    else jsonb_build_object(
+      'status',
+      md.status,
+      'mimeType',
+      md.mime_type,
+      'fileName',
+      md.file_name,
+      'sizeBytes',
+      md.size_bytes,
+      'voice',
+      md.voice,
+      'error',
+      case
+        when md.status in ('failed', 'refused') then md.last_error
+      end
+    )
+  end as "media"
 from
   "whatsapp_messages" as "m"
   left join "users" as "u" on "u"."organization_id" = "m"."organization_id"
   and "u"."id" = "m"."sender_user_id"
+  left join "whatsapp_media" as "md" on "md"."organization_id" = "m"."organization_id"
+  and "md"."message_id" = "m"."id"
 where
   "m"."organization_id" = $1
   and "m"."conversation_id" = $2

@@ -1,5 +1,5 @@
 import { Controller, Get, Res, StreamableFile } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Auth } from '../../common/auth/auth.decorator';
 import type { AuthContext } from '../../common/auth/auth-context';
@@ -16,7 +16,6 @@ export class MediaController {
   constructor(private readonly media: MediaService) {}
 
   @Get()
-  @ApiProduces('application/octet-stream')
   @ApiOperation({
     operationId: 'getMessageMedia',
     summary: 'The file of a media message (image, audio, video, document, sticker)',
@@ -27,10 +26,13 @@ export class MediaController {
       '(pending, failed or refused). Send the Authorization (or X-API-Key) header: fetch it into a Blob.',
   })
   @ApiOkResponse({
-    description: 'The file',
+    description: 'The file, with its own Content-Type (image/jpeg, audio/ogg, application/pdf...)',
     content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
   })
-  @ApiNotFoundResponse({ type: ErrorResponseDto })
+  @ApiNotFoundResponse({
+    description: 'No such message in the organization, or its file is not stored',
+    type: ErrorResponseDto,
+  })
   async get(
     @Auth() auth: AuthContext,
     @UuidParam() id: string,
