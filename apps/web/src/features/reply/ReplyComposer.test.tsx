@@ -26,6 +26,7 @@ function message(overrides: Partial<Message> = {}): Message {
     senderName: null,
     errorCode: null,
     errorTitle: null,
+    media: null,
     ...overrides,
   };
 }

@@ -15,6 +15,7 @@ const message = (id: string, overrides: Partial<Message> = {}): Message => ({
   senderName: 'Maria',
   errorCode: null,
   errorTitle: null,
+  media: null,
   ...overrides,
 });
 

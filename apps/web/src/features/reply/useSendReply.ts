@@ -66,6 +66,7 @@ export function useSendReply(ticket: Pick<TicketDetail, 'id' | 'conversation'>) 
         senderName: user?.name ?? null,
         errorCode: null,
         errorTitle: null,
+        media: null,
       };
       messagesCache.update(queryClient, conversationId, (data) => messagesCache.prepend(data, local));
       return { localId: local.id };
