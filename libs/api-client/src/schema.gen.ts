@@ -321,6 +321,28 @@ export interface paths {
     patch: operations['updateLead'];
     trace?: never;
   };
+  '/api/v1/messages/{id}/media': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The file of a media message (image, audio, video, document, sticker)
+     * @description The bytes with their stored Content-Type, once the message’s `media.status` is `stored` (its `media.url` points here). Images, audio, video and stickers are answered `inline`, documents as an `attachment` with their file name. 404 for a message of another organization, without a file, or whose file is not stored (pending, failed or refused). Send the Authorization (or X-API-Key) header: fetch it into a Blob.
+     *
+     *     **Access:** every user; API keys with scope read.
+     */
+    get: operations['getMessageMedia'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/organizations/current': {
     parameters: {
       query?: never;
@@ -1783,6 +1805,42 @@ export interface components {
       /** @example https://maps.google.com/?q=-23.561684,-46.655981 */
       url: string | null;
     };
+    MessageMediaDto: {
+      /**
+       * @description Why the file is missing (failed) or was not kept (refused)
+       * @example null
+       */
+      error: string | null;
+      /**
+       * @description A document’s name
+       * @example Orçamento.pdf
+       */
+      fileName: string | null;
+      /** @example image/jpeg */
+      mimeType: string | null;
+      /** @example 48213 */
+      sizeBytes: number | null;
+      /**
+       * @description pending: being downloaded; stored: at `url`; failed: given up after retries (the file is missing); refused: over the size limit or of a type not kept (see `error`)
+       * @example stored
+       */
+      status: components['schemas']['MessageMediaStatus'];
+      /**
+       * @description Where to GET the file (with the auth header) once stored; null otherwise
+       * @example /api/v1/messages/7b8c9d0e-1f2a-4b3c-8d4e-5f6a7b8c9d0e/media
+       */
+      url: string | null;
+      /**
+       * @description An audio recorded as a voice note
+       * @example false
+       */
+      voice: boolean;
+    };
+    /**
+     * @description pending: being downloaded; stored: at `url`; failed: given up after retries (the file is missing); refused: over the size limit or of a type not kept (see `error`)
+     * @enum {string}
+     */
+    MessageMediaStatus: 'pending' | 'stored' | 'failed' | 'refused';
     MessageOrderDto: {
       /** @example 194836987003835 */
       catalogId: string | null;
@@ -1845,6 +1903,8 @@ export interface components {
        * @example 7b8c9d0e-1f2a-4b3c-8d4e-5f6a7b8c9d0e
        */
       id: string;
+      /** @description The file of a media message; null otherwise */
+      media: components['schemas']['MessageMediaDto'] | null;
       /** @description The last reaction of each side (none: empty) */
       reactions: components['schemas']['MessageReactionDto'][];
       /** @example Ana Atendente */
@@ -4004,6 +4064,73 @@ export interface operations {
       };
       /** @description The request body is larger than the route accepts */
       413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Too many requests */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  getMessageMedia: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The file, with its own Content-Type (image/jpeg, audio/ogg, application/pdf...) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/octet-stream': string;
+        };
+      };
+      /** @description Invalid input: the message and details name the offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not allowed: every user; API keys with scope read. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No such message in the organization, or its file is not stored */
+      404: {
         headers: {
           [name: string]: unknown;
         };

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { developmentSecret, readBool, readInt, trustedProxyProblem } from './env-readers';
+import { type MediaConfig, readMediaConfig } from './media-config';
 
 export type NodeEnv = 'development' | 'production' | 'test';
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -72,6 +73,8 @@ export interface AppConfig {
   webhookWorkerConcurrency: number;
   /** A worker's claim on events lasts this long unless renewed (it is renewed every third of it while working). */
   webhookLeaseSeconds: number;
+  /** WhatsApp media files: where they are kept (a directory or an S3-compatible bucket), limits, download worker. */
+  media: MediaConfig;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -198,6 +201,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     webhookWorkerEnabled: readBool(env, 'WEBHOOK_WORKER_ENABLED', true, problems),
     webhookWorkerConcurrency: readInt(env, 'WEBHOOK_WORKER_CONCURRENCY', 4, problems),
     webhookLeaseSeconds: readInt(env, 'WEBHOOK_LEASE_SECONDS', 30, problems),
+    media: readMediaConfig(env, problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   if (!config.jwtSecret) config.jwtSecret = developmentSecret(pgliteDataDir, 'dev-jwt-secret');

@@ -24,6 +24,7 @@ import { WhatsappOutbox } from '../modules/replies/entities/whatsapp-outbox.enti
 import { WhatsappStatusOrphan } from '../modules/replies/entities/whatsapp-status-orphan.entity';
 import { WebhookEvent } from '../modules/whatsapp/entities/webhook-event.entity';
 import { WhatsappInstance } from '../modules/whatsapp-instances/entities/whatsapp-instance.entity';
+import { WhatsappMedia } from '../modules/media/entities/whatsapp-media.entity';
 
 export const ENTITIES = [
   Organization,
@@ -52,4 +53,5 @@ export const ENTITIES = [
   LoginAttempt,
   WhatsappOutbox,
   WhatsappStatusOrphan,
+  WhatsappMedia,
 ];

@@ -124,6 +124,7 @@ describe('conversation messages', () => {
       context: null,
       reactions: [],
       deletedAt: null,
+      media: null,
     });
     expect(all.items[1]).toMatchObject({ direction: 'out', status: 'read', body: 'Oi! Como posso ajudar?' });
     expect(all.items.find((m) => m.type === 'image')).toMatchObject({ body: null });

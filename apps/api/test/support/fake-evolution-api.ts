@@ -54,6 +54,14 @@ export class FakeEvolutionApi {
     return `BAE5FAKE${String(this.sentIds.length + 1).padStart(6, '0')}${process.pid}`;
   }
 
+  /** Files answered by POST /chat/getBase64FromMediaMessage/{instance}, by message key id. */
+  readonly media = new Map<string, { mimetype: string; body: Buffer; fileName?: string }>();
+
+  /** The getBase64FromMediaMessage requests received, oldest first. */
+  mediaRequests(): EvolutionRequest[] {
+    return this.requests.filter((r) => r.path.startsWith('/chat/getBase64FromMediaMessage/'));
+  }
+
   sends(): EvolutionRequest[] {
     return this.requests.filter((r) => r.method === 'POST' && r.path.startsWith('/message/sendText/'));
   }
@@ -63,6 +71,7 @@ export class FakeEvolutionApi {
     if (failure) return [failure.status, failure.body];
     if (apikey !== this.apiKey)
       return [401, { status: 401, error: 'Unauthorized', response: { message: 'Unauthorized' } }];
+    if (path.startsWith('/chat/getBase64FromMediaMessage/')) return this.mediaOf(body);
     if (!path.startsWith('/message/sendText/'))
       return [404, { status: 404, error: 'Not Found', response: { message: ['Not found'] } }];
     const id = this.nextSentId();
@@ -78,6 +87,26 @@ export class FakeEvolutionApi {
         messageTimestamp: Math.floor(Date.now() / 1000),
         instanceId: 'b1d6c2a0-evolution-internal',
         source: 'unknown',
+      },
+    ];
+  }
+
+  /**
+   * Evolution's answer (chat.controller getBase64FromMediaMessage, Baileys service): the message is found by
+   * `message.key.id` and answered as `{ mediaType, fileName, caption, size, mimetype, base64 }` with 201.
+   */
+  private mediaOf(body: Record<string, any>): [number, unknown] {
+    const file = this.media.get(String(body.message?.key?.id));
+    if (!file) return [400, { status: 400, error: 'Bad Request', response: { message: ['Message not found'] } }];
+    return [
+      201,
+      {
+        mediaType: file.mimetype.startsWith('image/') ? 'imageMessage' : 'documentMessage',
+        fileName: file.fileName,
+        caption: null,
+        size: { fileLength: String(file.body.length) },
+        mimetype: file.mimetype,
+        base64: file.body.toString('base64'),
       },
     ];
   }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -31,6 +32,8 @@ export class FakeGraphApi {
   private readonly phoneNumbers = new Map<string, Set<string>>();
   private readonly templates = new Map<string, { token: string; templates: Record<string, unknown>[] }>();
   private hangUps = 0;
+  /** Media served by GET /{media-id} (metadata) and GET /whatsapp_business/attachments/?mid= (bytes). */
+  private readonly media = new Map<string, { mimeType: string; body: Buffer; fileSize?: number }>();
   /** When set, every request without a queued failure answers this. */
   alwaysFail: { status: number; body: unknown } | null = null;
   private server: Server | null = null;
@@ -92,6 +95,20 @@ export class FakeGraphApi {
     return this.requests.filter((r) => r.method === 'GET' && PHONE_NUMBER_PATH.test(r.path));
   }
 
+  /**
+   * Serves a media file as Meta does (Cloud API media reference): `GET /{media-id}` answers `{ messaging_product, url,
+   * mime_type, sha256, file_size, id }`, and the url answers the bytes; both want the Bearer token. `fileSize` may
+   * announce another size than the bytes'.
+   */
+  serveMedia(id: string, mimeType: string, body: Buffer, fileSize?: number): void {
+    this.media.set(id, { mimeType, body, fileSize });
+  }
+
+  /** The media requests received (metadata and downloads), oldest first. */
+  mediaReads(id: string): GraphApiRequest[] {
+    return this.requests.filter((r) => r.path.endsWith(`/${id}`) || r.query.mid === id);
+  }
+
   async stop(): Promise<void> {
     // The API's keep-alive connections to the fake would hold the test process open after it stops.
     const closed = new Promise<void>((resolve) => this.server!.close(() => resolve()));
@@ -115,6 +132,7 @@ export class FakeGraphApi {
       return;
     }
     const failure = this.failures.shift() ?? this.alwaysFail;
+    if (!failure && req.method === 'GET' && this.answerMedia(url, res)) return;
     const phoneNumberId = req.method === 'GET' ? PHONE_NUMBER_PATH.exec(url.pathname)?.[1] : undefined;
     const sending = req.method === 'POST' && MESSAGES_PATH.test(url.pathname);
     const wabaId = req.method === 'GET' ? TEMPLATES_PATH.exec(url.pathname)?.[1] : undefined;
@@ -129,6 +147,32 @@ export class FakeGraphApi {
             : [200, { events_received: (body.data as unknown[]).length, messages: [], fbtrace_id: 'F' }];
     res.writeHead(status, { 'content-type': 'application/json' });
     res.end(JSON.stringify(answer));
+  }
+
+  private answerMedia(url: URL, res: ServerResponse): boolean {
+    const mid = url.searchParams.get('mid');
+    if (url.pathname === '/whatsapp_business/attachments/' && mid && this.media.has(mid)) {
+      const file = this.media.get(mid)!;
+      res.writeHead(200, { 'content-type': file.mimeType, 'content-length': file.body.length });
+      res.end(file.body);
+      return true;
+    }
+    const id = /^\/v[\d.]+\/([^/]+)$/.exec(url.pathname)?.[1];
+    const file = id ? this.media.get(id) : undefined;
+    if (!id || !file) return false;
+    const origin = new URL(this.base).origin;
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(
+      JSON.stringify({
+        messaging_product: 'whatsapp',
+        url: `${origin}/whatsapp_business/attachments/?mid=${id}&ext=1767268800&hash=ATtest`,
+        mime_type: file.mimeType,
+        sha256: createHash('sha256').update(file.body).digest('hex'),
+        file_size: file.fileSize ?? file.body.length,
+        id,
+      }),
+    );
+    return true;
   }
 
   /** A send accepted as Meta answers it: the recipient's wa_id and the new message's wamid. */

@@ -123,7 +123,7 @@ export function publicRequest(url: string, init: PublicRequestInit): Promise<Pub
  * dns.lookup, refusing the connection when any address of the host is not public. Node calls it with `all: true`
  * (happy eyeballs) or without; the answer keeps the shape it was asked in.
  */
-const guardedLookup: LookupFunction = (hostname, options, callback) => {
+export const guardedLookup: LookupFunction = (hostname, options, callback) => {
   dnsLookup(hostname, { ...options, all: true }, (error, addresses: LookupAddress[]) => {
     if (error) return callback(error, '');
     const blocked = addresses.length === 0 || addresses.some((a) => !isPublicAddress(a.address));
@@ -142,7 +142,7 @@ const AGENTS = {
   unchecked: { http: new http.Agent({ keepAlive: true }), https: new https.Agent({ keepAlive: true }) },
 };
 
-function agentFor(secure: boolean, allowPrivate: boolean): http.Agent {
+export function agentFor(secure: boolean, allowPrivate: boolean): http.Agent {
   const pool = allowPrivate ? AGENTS.unchecked : AGENTS.checked;
   return secure ? pool.https : pool.http;
 }

@@ -328,6 +328,29 @@ export interface WhatsappInstances {
   webhook_token: string | null;
 }
 
+export interface WhatsappMedia {
+  attempts: Generated<number>;
+  created_at: Generated<Timestamp>;
+  file_name: string | null;
+  id: Generated<string>;
+  instance_id: string;
+  kind: string;
+  last_error: string | null;
+  lease_until: Timestamp | null;
+  message_id: string;
+  mime_type: string | null;
+  next_attempt_at: Generated<Timestamp>;
+  organization_id: string;
+  sha256: string | null;
+  size_bytes: number | null;
+  source_media_id: string | null;
+  status: Generated<string>;
+  storage_key: string | null;
+  updated_at: Generated<Timestamp>;
+  voice: Generated<boolean>;
+  webhook_event_id: string | null;
+}
+
 export interface WhatsappMessageReactions {
   created_at: Generated<Timestamp>;
   direction: string;
@@ -414,6 +437,7 @@ export interface DB {
   webhook_events: WebhookEvents;
   whatsapp_conversations: WhatsappConversations;
   whatsapp_instances: WhatsappInstances;
+  whatsapp_media: WhatsappMedia;
   whatsapp_message_reactions: WhatsappMessageReactions;
   whatsapp_messages: WhatsappMessages;
   whatsapp_outbox: WhatsappOutbox;

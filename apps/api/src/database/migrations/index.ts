@@ -15,6 +15,7 @@ import { ConversionLeases1796168701387 } from './1796168701387-ConversionLeases'
 import { Replies1796183421464 } from './1796183421464-Replies';
 import { EvolutionCredentials1796183540858 } from './1796183540858-EvolutionCredentials';
 import { MessageContentReactions1796220907336 } from './1796220907336-MessageContentReactions';
+import { WhatsappMedia1796221453899 } from './1796221453899-WhatsappMedia';
 import { WebhookRejections1796223068160 } from './1796223068160-WebhookRejections';
 import { LeadTouches1796223672333 } from './1796223672333-LeadTouches';
 
@@ -35,6 +36,7 @@ export const MIGRATIONS = [
   Replies1796183421464,
   EvolutionCredentials1796183540858,
   MessageContentReactions1796220907336,
+  WhatsappMedia1796221453899,
   WebhookRejections1796223068160,
   LeadTouches1796223672333,
 ];

@@ -443,6 +443,25 @@ select
   "q"."id" as "quotedMessageId",
   "q"."body" as "quotedStoredBody",
   "q"."type" as "quotedStoredType",
+  case
+    when md.id is null then null
+    else jsonb_build_object(
+      'status',
+      md.status,
+      'mimeType',
+      md.mime_type,
+      'fileName',
+      md.file_name,
+      'sizeBytes',
+      md.size_bytes,
+      'voice',
+      md.voice,
+      'error',
+      case
+        when md.status in ('failed', 'refused') then md.last_error
+      end
+    )
+  end as "media",
   (
     select
       COALESCE(
@@ -476,6 +495,8 @@ from
   left join "whatsapp_messages" as "q" on "q"."organization_id" = "m"."organization_id"
   and "q"."instance_id" = "m"."instance_id"
   and q.provider_message_id = m.context ->> 'quotedProviderMessageId'
+  left join "whatsapp_media" as "md" on "md"."organization_id" = "m"."organization_id"
+  and "md"."message_id" = "m"."id"
 where
   "m"."organization_id" = $1
   and "m"."id" = $2;
@@ -500,6 +521,25 @@ select
   "q"."id" as "quotedMessageId",
   "q"."body" as "quotedStoredBody",
   "q"."type" as "quotedStoredType",
+  case
+    when md.id is null then null
+    else jsonb_build_object(
+      'status',
+      md.status,
+      'mimeType',
+      md.mime_type,
+      'fileName',
+      md.file_name,
+      'sizeBytes',
+      md.size_bytes,
+      'voice',
+      md.voice,
+      'error',
+      case
+        when md.status in ('failed', 'refused') then md.last_error
+      end
+    )
+  end as "media",
   (
     select
       COALESCE(
@@ -533,6 +573,8 @@ from
   left join "whatsapp_messages" as "q" on "q"."organization_id" = "m"."organization_id"
   and "q"."instance_id" = "m"."instance_id"
   and q.provider_message_id = m.context ->> 'quotedProviderMessageId'
+  left join "whatsapp_media" as "md" on "md"."organization_id" = "m"."organization_id"
+  and "md"."message_id" = "m"."id"
 where
   "m"."organization_id" = $1
   and "m"."idempotency_key" = $2;
@@ -689,6 +731,25 @@ select
   "q"."id" as "quotedMessageId",
   "q"."body" as "quotedStoredBody",
   "q"."type" as "quotedStoredType",
+  case
+    when md.id is null then null
+    else jsonb_build_object(
+      'status',
+      md.status,
+      'mimeType',
+      md.mime_type,
+      'fileName',
+      md.file_name,
+      'sizeBytes',
+      md.size_bytes,
+      'voice',
+      md.voice,
+      'error',
+      case
+        when md.status in ('failed', 'refused') then md.last_error
+      end
+    )
+  end as "media",
   (
     select
       COALESCE(
@@ -722,6 +783,8 @@ from
   left join "whatsapp_messages" as "q" on "q"."organization_id" = "m"."organization_id"
   and "q"."instance_id" = "m"."instance_id"
   and q.provider_message_id = m.context ->> 'quotedProviderMessageId'
+  left join "whatsapp_media" as "md" on "md"."organization_id" = "m"."organization_id"
+  and "md"."message_id" = "m"."id"
 where
   "m"."organization_id" = $1
   and "m"."conversation_id" = $2
@@ -753,6 +816,25 @@ select
   "q"."id" as "quotedMessageId",
   "q"."body" as "quotedStoredBody",
   "q"."type" as "quotedStoredType",
+  case
+    when md.id is null then null
+    else jsonb_build_object(
+      'status',
+      md.status,
+      'mimeType',
+      md.mime_type,
+      'fileName',
+      md.file_name,
+      'sizeBytes',
+      md.size_bytes,
+      'voice',
+      md.voice,
+      'error',
+      case
+        when md.status in ('failed', 'refused') then md.last_error
+      end
+    )
+  end as "media",
   (
     select
       COALESCE(
@@ -786,6 +868,8 @@ from
   left join "whatsapp_messages" as "q" on "q"."organization_id" = "m"."organization_id"
   and "q"."instance_id" = "m"."instance_id"
   and q.provider_message_id = m.context ->> 'quotedProviderMessageId'
+  left join "whatsapp_media" as "md" on "md"."organization_id" = "m"."organization_id"
+  and "md"."message_id" = "m"."id"
 where
   "m"."organization_id" = $1
   and "m"."conversation_id" = $2

@@ -3,6 +3,7 @@ import { type Expression, type QueryCreator, sql } from 'kysely';
 import type { DB, Json } from '../../database/generated/db';
 import { qb } from '../../database/query-builder';
 import { statementTemplate } from '../../database/statement-template';
+import { messageMediaColumn } from '../media/whatsapp-media.sql';
 
 /** The hot statements of WhatsappMessagesRepository, compiled once (see statementTemplate). */
 
@@ -172,6 +173,9 @@ export function viewQuery(organizationId: string) {
         .onRef('q.instance_id', '=', 'm.instance_id')
         .on(sql<boolean>`q.provider_message_id = m.context->>'quotedProviderMessageId'`),
     )
+    .leftJoin('whatsapp_media as md', (join) =>
+      join.onRef('md.organization_id', '=', 'm.organization_id').onRef('md.message_id', '=', 'm.id'),
+    )
     .select([
       'm.id',
       'm.ticket_id as ticketId',
@@ -191,6 +195,7 @@ export function viewQuery(organizationId: string) {
       'q.id as quotedMessageId',
       'q.body as quotedStoredBody',
       'q.type as quotedStoredType',
+      messageMediaColumn,
     ])
     .select((eb) =>
       eb

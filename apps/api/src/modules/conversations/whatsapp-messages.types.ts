@@ -4,6 +4,7 @@ import type { ReplyParams } from './whatsapp-message-delivery.sql';
 import { STATUS_ORDER } from './whatsapp-message-delivery.sql';
 import type { MessageContent, MessageContext, MessageReaction, StoredContext } from './message-content.types';
 import type { MessageParams, ReactionJson } from './whatsapp-messages.sql';
+import type { MessageMediaView } from '../media/whatsapp-media.sql';
 
 /** The shapes WhatsappMessagesRepository takes and answers, and the examples its SQL snapshots are rendered with. */
 
@@ -47,6 +48,8 @@ export interface MessageRow {
   /** The last reaction of each side, oldest first. */
   reactions: MessageReaction[];
   deletedAt: Date | null;
+  /** The file of a media message and how its download went; null for a message without one. */
+  media: MessageMediaView | null;
 }
 
 /** A delivery status of the provider's message id (the provider's error when failed). */
@@ -131,9 +134,11 @@ interface ViewColumns {
   quotedStoredBody?: string | null;
   quotedStoredType?: string | null;
   reactions?: ReactionJson[] | null;
+  /** A reply just stored has no media column (it has no file). */
+  media?: MessageMediaView | null;
 }
 
-type RowIn = Omit<MessageRow, 'direction' | 'content' | 'context' | 'reactions' | 'deletedAt'> & {
+type RowIn = Omit<MessageRow, 'direction' | 'content' | 'context' | 'reactions' | 'deletedAt' | 'media'> & {
   direction: string;
 } & ViewColumns;
 
@@ -160,5 +165,6 @@ export function toRow(row: RowIn): MessageRow {
     context: contextOf(row),
     reactions: (row.reactions ?? []).map((r) => ({ ...r, reactedAt: new Date(r.reactedAt).toISOString() })),
     deletedAt: row.deletedAt ?? null,
+    media: row.media ?? null,
   };
 }

@@ -6,6 +6,8 @@ import type { WebhookEvent, WebhookEventStatus, WebhookRejection } from './entit
 import { isGroupMessage } from './group-messages';
 import type { NormalizedMessage, NormalizedStatus } from './inbound.types';
 import type { InstanceLookup, RoutedInstance } from './instance-lookup';
+import { withoutInlineMedia } from '../media/media-detect';
+import { MediaService } from '../media/media.service';
 import { MessageIngestionService } from './message-ingestion.service';
 import { fitMessage } from './message-fit';
 import { isolated } from './message-isolation';
@@ -49,7 +51,10 @@ const rejectable = (error: unknown) => !(error instanceof PermanentProcessingErr
 /** Applies one stored webhook event to the domain, inside the caller's transaction. */
 @Injectable()
 export class WebhookProcessor {
-  constructor(private readonly ingestion: MessageIngestionService) {}
+  constructor(
+    private readonly ingestion: MessageIngestionService,
+    private readonly media: MediaService,
+  ) {}
 
   /** `db`: the worker's transaction (one per batch, so what is cached per transaction stays cached). */
   process(db: Db, event: StoredEvent, instances: InstanceLookup): Promise<ProcessingResult> {
@@ -75,7 +80,7 @@ export class WebhookProcessor {
       touched.add(instance.organizationId);
       // Cloud API group messages (Groups API, `group_id`) are not a 1:1 lead conversation: skipped.
       const messages = change.messages.filter((m) => !isGroupMessage(m));
-      rejections.push(...(await this.apply(db, instance, messages, change.statuses, event.receivedAt)));
+      rejections.push(...(await this.apply(db, instance, messages, change.statuses, event)));
       handled ||= messages.length + change.statuses.length > 0;
     }
     const status = routed ? (handled ? 'processed' : 'ignored') : unroutable ? 'unroutable' : 'ignored';
@@ -93,7 +98,7 @@ export class WebhookProcessor {
       event.instanceId && event.organizationId ? await instances.byId(event.organizationId, event.instanceId) : null;
     if (!instance) throw new PermanentProcessingError(`WhatsApp instance ${event.instanceId ?? '?'} no longer exists`);
     const parsed = parseEvolution(event.body, event.receivedAt);
-    const rejections = await this.apply(db, instance, parsed.messages, parsed.statuses, event.receivedAt);
+    const rejections = await this.apply(db, instance, parsed.messages, parsed.statuses, event);
     const status = parsed.handled && parsed.messages.length + parsed.statuses.length > 0 ? 'processed' : 'ignored';
     return {
       status: rejections.length > 0 ? 'partial' : status,
@@ -114,13 +119,13 @@ export class WebhookProcessor {
     instance: RoutedInstance,
     messages: NormalizedMessage[],
     statuses: NormalizedStatus[],
-    receivedAt: Date,
+    event: StoredEvent,
   ): Promise<WebhookRejection[]> {
     const rejections: (WebhookRejection | null)[] = [];
     for (const message of messages) {
       rejections.push(
         await isolated(db, message.providerMessageId, rejectable, (tx) =>
-          this.ingestion.ingest(tx, instance, fitMessage(message, receivedAt)),
+          this.ingestMessage(tx, instance, fitMessage(message, event.receivedAt), event),
         ),
       );
     }
@@ -130,5 +135,14 @@ export class WebhookProcessor {
       );
     }
     return rejections.filter((r): r is WebhookRejection => r !== null);
+  }
+
+  /**
+   * The message without the file Evolution may inline (multi-MB base64 stays in the stored event only), then its
+   * media queued for download: keyed by the message, so a redelivery downloads nothing more.
+   */
+  private async ingestMessage(db: Db, instance: RoutedInstance, message: NormalizedMessage, event: StoredEvent) {
+    await this.ingestion.ingest(db, instance, withoutInlineMedia(message));
+    await this.media.enqueue(db, instance, message, event);
   }
 }

@@ -8,6 +8,7 @@ import { RepliesModule } from '../replies/replies.module';
 import { IdentityChanges } from './identity-changes';
 import { MessageEventsService } from './message-events.service';
 import { LeadTouchesRepository } from '../leads/lead-touches.repository';
+import { MediaModule } from '../media/media.module';
 import { MessageIngestionService } from './message-ingestion.service';
 import { WebhookEventsController } from './webhook-events.controller';
 import { WebhookEventsRepository } from './webhook-events.repository';
@@ -25,6 +26,7 @@ import { WebhooksController } from './webhooks.controller';
     TicketsModule,
     WhatsappInstancesModule,
     RepliesModule,
+    MediaModule,
   ],
   controllers: [WebhooksController, WebhookEventsController],
   providers: [

@@ -30,6 +30,7 @@ function message(overrides: Partial<Message> = {}): Message {
     context: null,
     reactions: [],
     deletedAt: null,
+    media: null,
     ...overrides,
   };
 }

@@ -19,6 +19,7 @@ const message = (id: string, overrides: Partial<Message> = {}): Message => ({
   context: null,
   reactions: [],
   deletedAt: null,
+  media: null,
   ...overrides,
 });
 

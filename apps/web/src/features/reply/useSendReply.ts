@@ -70,6 +70,7 @@ export function useSendReply(ticket: Pick<TicketDetail, 'id' | 'conversation'>) 
         context: null,
         reactions: [],
         deletedAt: null,
+        media: null,
       };
       messagesCache.update(queryClient, conversationId, (data) => messagesCache.prepend(data, local));
       return { localId: local.id };

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { MessageDirection } from '@whatrack/shared';
 import type { MessageContent, MessageContext, MessageReaction } from '../message-content.types';
+import { MessageMediaDto } from '../../media/dto/message-media.dto';
 import type { MessageRow } from '../whatsapp-messages.repository';
 import { MessageContentDto, MessageContextDto, MessageReactionDto } from './message-content.dto';
 
@@ -90,6 +91,8 @@ export class MessageResponseDto {
     description: 'When the sender deleted it for everyone (its text is kept for the record)',
   })
   deletedAt: Date | null;
+  @ApiProperty({ type: MessageMediaDto, nullable: true, description: 'The file of a media message; null otherwise' })
+  media: MessageMediaDto | null;
 
   static from(message: MessageRow): MessageResponseDto {
     return {
@@ -109,6 +112,7 @@ export class MessageResponseDto {
       context: message.context,
       reactions: message.reactions,
       deletedAt: message.deletedAt,
+      media: MessageMediaDto.from(message.id, message.media),
     };
   }
 }
