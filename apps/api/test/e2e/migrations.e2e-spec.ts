@@ -30,6 +30,7 @@ const EXPECTED_TABLES = [
   'webhook_events',
   'whatsapp_conversations',
   'whatsapp_instances',
+  'whatsapp_media',
   'whatsapp_message_reactions',
   'whatsapp_messages',
   'whatsapp_outbox',
