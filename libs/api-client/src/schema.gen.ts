@@ -321,6 +321,26 @@ export interface paths {
     patch: operations['updateLead'];
     trace?: never;
   };
+  '/api/v1/messages/{id}/media': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The stored file of a media message
+     * @description **Access:** every user; API keys with scope read.
+     */
+    get: operations['getMessageMedia'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/organizations/current': {
     parameters: {
       query?: never;
@@ -1630,11 +1650,80 @@ export interface components {
       /** @description The signed-in user; null for API keys */
       user: components['schemas']['UserResponseDto'] | null;
     };
+    MessageContentDto: {
+      /** @example Foto do produto */
+      caption?: string | null;
+      contacts?: components['schemas']['SharedContactDto'][];
+      /**
+       * @description Documents
+       * @example orcamento.pdf
+       */
+      fileName?: string | null;
+      interactive?: components['schemas']['MessageInteractiveDto'];
+      location?: components['schemas']['MessageLocationDto'];
+      order?: components['schemas']['MessageOrderDto'];
+      /** @description A notice from WhatsApp; opens no ticket */
+      system?: components['schemas']['MessageSystemDto'];
+      unsupported?: components['schemas']['MessageUnsupportedDto'];
+      /**
+       * @description Audio: a voice note
+       * @example true
+       */
+      voice?: boolean;
+    };
+    MessageContextDto: {
+      /** @example false */
+      forwarded: boolean;
+      /**
+       * @description Forwarded many times
+       * @example false
+       */
+      frequentlyForwarded: boolean;
+      /** @example Tem na cor azul? */
+      quotedBody: string | null;
+      /**
+       * Format: uuid
+       * @description The quoted message, when we hold it
+       */
+      quotedMessageId: string | null;
+      /** @example wamid.HBgLMTY1MDM4Nzk0MzkVAgASGBQzQTRBNjU5OUFFRTAzODEwMTQ0RgA= */
+      quotedProviderMessageId: string | null;
+      /** @example text */
+      quotedType: string | null;
+    };
     /**
      * @description in: from the lead; out: from the business
      * @enum {string}
      */
     MessageDirection: 'in' | 'out';
+    MessageInteractiveDto: {
+      /** @example 12 meses com 20% de desconto */
+      description: string | null;
+      /**
+       * @description The id (payload) of the option
+       * @example plano-anual
+       */
+      id: string | null;
+      /**
+       * @description button_reply/list_reply: an interactive message answered; flow_reply: a WhatsApp Flow; button: a template quick reply
+       * @example list_reply
+       * @enum {string}
+       */
+      kind: 'button_reply' | 'list_reply' | 'flow_reply' | 'button';
+      /**
+       * @description What the lead filled in a WhatsApp Flow
+       * @example {
+       *       "data": "2026-01-20",
+       *       "flow_token": "agenda-42",
+       *       "periodo": "manha"
+       *     }
+       */
+      response: {
+        [key: string]: unknown;
+      } | null;
+      /** @example Plano anual */
+      title: string | null;
+    };
     MessageListResponseDto: {
       /** @description Oldest first */
       items: components['schemas']['MessageResponseDto'][];
@@ -1645,15 +1734,88 @@ export interface components {
       /** @example 57 */
       total: number;
     };
+    MessageLocationDto: {
+      /** @example Av. Paulista, 1578 - Bela Vista, São Paulo */
+      address: string | null;
+      /** @example -23.561684 */
+      latitude: number;
+      /** @example -46.655981 */
+      longitude: number;
+      /** @example Loja Paulista */
+      name: string | null;
+      /** @example https://maps.google.com/?q=-23.561684,-46.655981 */
+      url: string | null;
+    };
+    MessageMediaDto: {
+      /**
+       * @description Why it failed
+       * @example null
+       */
+      error: string | null;
+      /** @example orcamento.pdf */
+      fileName: string | null;
+      /** @example image/jpeg */
+      mimeType: string | null;
+      /** @example 48213 */
+      sizeBytes: number | null;
+      /**
+       * @example stored
+       * @enum {string}
+       */
+      status: 'pending' | 'stored' | 'failed' | 'refused';
+      /**
+       * @description Only when stored
+       * @example /api/v1/messages/7b8c9d0e-1f2a-4b3c-8d4e-5f6a7b8c9d0e/media
+       */
+      url: string | null;
+      /**
+       * @description Audio: a voice note
+       * @example false
+       */
+      voice: boolean;
+    };
+    MessageOrderDto: {
+      /** @example 194836987003835 */
+      catalogId: string | null;
+      /** @example BRL */
+      currency: string | null;
+      /** @description Empty when the provider sends only the total (Evolution) */
+      items: components['schemas']['OrderItemDto'][];
+      /** @example Pode entregar amanhã? */
+      text: string | null;
+      /**
+       * @description Sum of quantity × item price, or the total the provider states
+       * @example 119.8
+       */
+      total: number;
+    };
+    MessageReactionDto: {
+      /** @example in */
+      direction: components['schemas']['MessageDirection'];
+      /** @example 👍 */
+      emoji: string;
+      /** @example 2026-01-15T10:32:00.000Z */
+      reactedAt: string;
+    };
     MessageResponseDto: {
       /** @example Olá, gostaria de um orçamento */
       body: string | null;
+      /** @description What the message carries besides its text */
+      content: components['schemas']['MessageContentDto'] | null;
+      /** @description The message it replies to; forwarded flags */
+      context: components['schemas']['MessageContextDto'] | null;
       /**
        * Format: date-time
        * @description When it was stored
        * @example 2026-01-15T10:31:00.000Z
        */
       createdAt: string;
+      /**
+       * Format: date-time
+       * @description When the sender deleted it for everyone
+       * @example null
+       */
+      deletedAt: string | null;
       /**
        * @description in: from the lead; out: from the business
        * @example in
@@ -1674,6 +1836,10 @@ export interface components {
        * @example 7b8c9d0e-1f2a-4b3c-8d4e-5f6a7b8c9d0e
        */
       id: string;
+      /** @description The file of a media message */
+      media: components['schemas']['MessageMediaDto'] | null;
+      /** @description The last reaction of each side (none: empty) */
+      reactions: components['schemas']['MessageReactionDto'][];
       /** @example Ana Atendente */
       senderName: string | null;
       /**
@@ -1703,6 +1869,19 @@ export interface components {
        * @example text
        */
       type: string;
+    };
+    MessageSystemDto: {
+      /** @example User A changed from 5511999998888 to 5511977776666 */
+      body: string | null;
+      /**
+       * @description number_changed, user_id_changed, identity_changed, ...
+       * @example number_changed
+       */
+      kind: string;
+    };
+    MessageUnsupportedDto: {
+      /** @example Message type unknown */
+      reason: string | null;
     };
     MetaCustomDataDto: {
       /** @example BRL */
@@ -1772,6 +1951,16 @@ export interface components {
       /** @example 104996279225781 */
       whatsapp_business_account_id: string | null;
     };
+    OrderItemDto: {
+      /** @example BRL */
+      currency: string;
+      /** @example 59.9 */
+      itemPrice: number;
+      /** @example camiseta-azul-m */
+      productRetailerId: string;
+      /** @example 2 */
+      quantity: number;
+    };
     OrganizationResponseDto: {
       /** Format: date-time */
       createdAt: string;
@@ -1838,6 +2027,33 @@ export interface components {
        * @example Olá, Maria! O orçamento segue em anexo.
        */
       text?: string;
+    };
+    SharedContactDto: {
+      /**
+       * @example [
+       *       "carlos@example.com"
+       *     ]
+       */
+      emails: string[];
+      /** @example Carlos Souza */
+      name: string;
+      /** @example Padaria Pão Quente */
+      organization: string | null;
+      phones: components['schemas']['SharedContactPhoneDto'][];
+    };
+    SharedContactPhoneDto: {
+      /** @example +55 11 98765-4321 */
+      phone: string;
+      /**
+       * @description The label the sender gave
+       * @example CELL
+       */
+      type: string | null;
+      /**
+       * @description Its WhatsApp id, if on WhatsApp
+       * @example 5511987654321
+       */
+      waId: string | null;
     };
     StageListResponseDto: {
       items: components['schemas']['StageResponseDto'][];
@@ -3769,6 +3985,72 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Too many requests */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  getMessageMedia: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The bytes, with the stored Content-Type */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/octet-stream': string;
+        };
+      };
+      /** @description Invalid input: the message and details name the offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not allowed: every user; API keys with scope read. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/octet-stream': components['schemas']['ErrorResponseDto'];
         };
       };
       /** @description Too many requests */

@@ -26,6 +26,11 @@ function message(overrides: Partial<Message> = {}): Message {
     senderName: null,
     errorCode: null,
     errorTitle: null,
+    content: null,
+    context: null,
+    reactions: [],
+    deletedAt: null,
+    media: null,
     ...overrides,
   };
 }

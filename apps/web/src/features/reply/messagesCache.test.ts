@@ -15,6 +15,11 @@ const message = (id: string, overrides: Partial<Message> = {}): Message => ({
   senderName: 'Maria',
   errorCode: null,
   errorTitle: null,
+  content: null,
+  context: null,
+  reactions: [],
+  deletedAt: null,
+  media: null,
   ...overrides,
 });
 

@@ -66,6 +66,11 @@ export function useSendReply(ticket: Pick<TicketDetail, 'id' | 'conversation'>) 
         senderName: user?.name ?? null,
         errorCode: null,
         errorTitle: null,
+        content: null,
+        context: null,
+        reactions: [],
+        deletedAt: null,
+        media: null,
       };
       messagesCache.update(queryClient, conversationId, (data) => messagesCache.prepend(data, local));
       return { localId: local.id };

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { MessageDirection } from '@whatrack/shared';
 import type { MessageRow } from '../whatsapp-messages.repository';
+import { MessageContentDto, MessageContextDto, MessageMediaDto, MessageReactionDto } from './message-content.dto';
 
 export class MessageResponseDto {
   @ApiProperty({ format: 'uuid', example: '7b8c9d0e-1f2a-4b3c-8d4e-5f6a7b8c9d0e' })
@@ -68,6 +69,22 @@ export class MessageResponseDto {
   })
   errorTitle: string | null;
 
+  // Contract stand-in (web branch): the content and media branches fill these; replaced on merge.
+  @ApiProperty({ type: MessageContentDto, nullable: true, description: 'What the message carries besides its text' })
+  content: MessageContentDto | null;
+
+  @ApiProperty({ type: MessageContextDto, nullable: true, description: 'The message it replies to; forwarded flags' })
+  context: MessageContextDto | null;
+
+  @ApiProperty({ type: [MessageReactionDto], description: 'The last reaction of each side (none: empty)' })
+  reactions: MessageReactionDto[];
+
+  @ApiProperty({ type: Date, nullable: true, example: null, description: 'When the sender deleted it for everyone' })
+  deletedAt: Date | null;
+
+  @ApiProperty({ type: MessageMediaDto, nullable: true, description: 'The file of a media message' })
+  media: MessageMediaDto | null;
+
   static from(message: MessageRow): MessageResponseDto {
     return {
       id: message.id,
@@ -82,6 +99,11 @@ export class MessageResponseDto {
       senderName: message.senderName,
       errorCode: message.errorCode,
       errorTitle: message.errorTitle,
+      content: null,
+      context: null,
+      reactions: [],
+      deletedAt: null,
+      media: null,
     };
   }
 }
