@@ -24,9 +24,8 @@ export function QuotedMessage({ context }: { context: Context }) {
     target.scrollIntoView({ behavior: 'smooth', block: 'center' });
     target.focus({ preventScroll: true });
   };
-  const loaded = Boolean(
-    context.quotedMessageId && document.getElementById(chatMessageElementId(context.quotedMessageId)),
-  );
+  // A quote of a message we hold is a button (it scrolls there when that message is loaded); else plain text.
+  const loaded = Boolean(context.quotedMessageId);
   return (
     <>
       {(context.forwarded || context.frequentlyForwarded) && (
