@@ -120,6 +120,11 @@ describe('conversation messages', () => {
       senderName: null,
       errorCode: null,
       errorTitle: null,
+      content: null,
+      context: null,
+      reactions: [],
+      deletedAt: null,
+      media: null,
     });
     expect(all.items[1]).toMatchObject({ direction: 'out', status: 'read', body: 'Oi! Como posso ajudar?' });
     expect(all.items.find((m) => m.type === 'image')).toMatchObject({ body: null });
