@@ -9,6 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startFakeGraph } from './fake-graph.mjs';
 import { ensureBuilt, freshDatabase, launchBrowser, runSteps, startApi, writeReport } from './harness.mjs';
+import { mediaSteps } from './media-steps.mjs';
 import { replySteps } from './reply-steps.mjs';
 import { scenario } from './scenario.mjs';
 
@@ -55,7 +56,7 @@ try {
   console.log(`e2e: API on ${api.baseUrl} (${database.label})`);
   browser = await launchBrowser();
   const state = { baseUrl: api.baseUrl, context: browser.context, pageErrors: [], graph, appSecret };
-  result = await runSteps([...scenario(state), ...replySteps(state)], {
+  result = await runSteps([...scenario(state), ...replySteps(state), ...mediaSteps(state)], {
     onFailure: async () => {
       const page = browser.context.pages().at(-1);
       const file = join(tmpdir(), 'whatrack-e2e-failure.png');

@@ -14,6 +14,9 @@ import { Spinner } from '../ui/Spinner';
 import { queryKeys } from '../../api/query-keys';
 import { useEnumLabels } from '../../i18n/useEnumLabels';
 import { useChatScroll } from './useChatScroll';
+import { isSystemMessage, MessageContent } from '../message-view/MessageContent';
+import { chatMessageElementId } from '../message-view/QuotedMessage';
+import { ReactionChips } from '../message-view/ReactionChips';
 
 const PAGE_SIZE = 50;
 /** No live stream yet (issue #14): while a reply is on its way the chat is read again this often. */
@@ -87,13 +90,15 @@ export function MessagesThread({ conversationId, ticketId, children }: MessagesT
             {items.map((message) => (
               <li
                 key={message.id}
-                className="chat-message"
+                id={chatMessageElementId(message.id)}
+                tabIndex={-1}
+                className={isSystemMessage(message) ? 'chat-message chat-system' : 'chat-message'}
                 data-direction={message.direction}
                 data-status={message.status ?? undefined}
                 data-other={message.ticketId !== ticketId || undefined}
               >
                 <span className="visually-hidden">{labels.messageDirection(message.direction)}: </span>
-                <p className="chat-body">{message.body ?? t('ticket.messages.media', { type: message.type })}</p>
+                <MessageContent message={message} />
                 <span className="chat-meta">
                   {message.direction === 'out' && message.senderName && `${message.senderName} · `}
                   {message.type === 'template' && `${t('ticket.messages.template')} · `}
@@ -101,6 +106,7 @@ export function MessagesThread({ conversationId, ticketId, children }: MessagesT
                   {message.ticketId !== ticketId && ` · ${t('ticket.messages.otherTicket')}`}
                   {message.direction === 'out' && message.status && <MessageStatus status={message.status} />}
                 </span>
+                <ReactionChips reactions={message.reactions ?? []} />
                 {message.direction === 'out' && message.status === 'failed' && (
                   <FailedReply conversationId={conversationId} message={message} />
                 )}
