@@ -30,7 +30,12 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
   app.use(
     helmet({
       contentSecurityPolicy: {
-        directives: { 'img-src': ["'self'", 'data:', 'https:'], 'script-src': ["'self'", "'unsafe-inline'"] },
+        directives: {
+          // The chat shows WhatsApp media as blob: URLs (fetched with the Authorization header, which <img> lacks).
+          'img-src': ["'self'", 'data:', 'https:', 'blob:'],
+          'media-src': ["'self'", 'blob:'],
+          'script-src': ["'self'", "'unsafe-inline'"],
+        },
       },
     }),
   );

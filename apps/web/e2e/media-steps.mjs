@@ -17,23 +17,15 @@ const PNG = Buffer.from(
 );
 const PDF = Buffer.from('%PDF-1.1\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
 
-/** Half a second of silence as 8 kHz mono WAV: a real voice note is OGG/Opus, which needs an encoder to make. */
-function silentWav() {
-  const samples = 4000;
-  const header = Buffer.alloc(44);
-  header.write('RIFF', 0);
-  header.writeUInt32LE(36 + samples * 2, 4);
-  header.write('WAVEfmt ', 8);
-  header.writeUInt32LE(16, 16);
-  header.writeUInt16LE(1, 20);
-  header.writeUInt16LE(1, 22);
-  header.writeUInt32LE(8000, 24);
-  header.writeUInt32LE(16000, 28);
-  header.writeUInt16LE(2, 32);
-  header.writeUInt16LE(16, 34);
-  header.write('data', 36);
-  header.writeUInt32LE(samples * 2, 40);
-  return Buffer.concat([header, Buffer.alloc(samples * 2)]);
+/**
+ * Half a second of silence as MP3 (MPEG-1 Layer III, 128 kbit/s, 44.1 kHz, mono): frames whose side info and data
+ * are zeros. A real voice note is OGG/Opus, which needs an encoder to make; MP3 is also a type WhatsApp carries.
+ */
+function silentMp3() {
+  const frameBytes = Math.floor((144 * 128_000) / 44_100);
+  const frame = Buffer.alloc(frameBytes);
+  frame.set([0xff, 0xfb, 0x90, 0xc0]);
+  return Buffer.concat(Array.from({ length: 20 }, () => frame));
 }
 
 /** `state`: baseUrl and context (run.mjs), graph (fake-graph.mjs) and appSecret (the API's WHATSAPP_APP_SECRET). */
@@ -87,7 +79,7 @@ export function mediaSteps(state) {
       'a lead sends an image, a voice note and a document; the chat shows them',
       async () => {
         graph.addMedia('e2e-image-1', { mimeType: 'image/png', bytes: PNG });
-        graph.addMedia('e2e-voice-1', { mimeType: 'audio/wav', bytes: silentWav() });
+        graph.addMedia('e2e-voice-1', { mimeType: 'audio/mpeg', bytes: silentMp3() });
         graph.addMedia('e2e-doc-1', { mimeType: 'application/pdf', bytes: PDF });
         token = (
           await api('POST', '/auth/register', {
@@ -119,7 +111,7 @@ export function mediaSteps(state) {
             id: `wamid.VOICE${now}`,
             timestamp: String(now + 1),
             type: 'audio',
-            audio: { id: 'e2e-voice-1', mime_type: 'audio/wav', voice: true },
+            audio: { id: 'e2e-voice-1', mime_type: 'audio/mpeg', voice: true },
           },
           {
             from: LEAD_WA_ID,

@@ -52,7 +52,12 @@ try {
   // Replies go to a fake Graph API on loopback; Cloud API webhooks are signed with this run's app secret.
   graph = await startFakeGraph();
   const appSecret = randomBytes(24).toString('hex');
-  api = await startApi(database, { META_GRAPH_API_BASE_URL: graph.base, WHATSAPP_APP_SECRET: appSecret });
+  api = await startApi(database, {
+    META_GRAPH_API_BASE_URL: graph.base,
+    WHATSAPP_APP_SECRET: appSecret,
+    // The fake Graph API hands out media URLs on loopback, which provider-supplied URLs may not name otherwise.
+    ALLOW_PRIVATE_NETWORK_TARGETS: 'true',
+  });
   console.log(`e2e: API on ${api.baseUrl} (${database.label})`);
   browser = await launchBrowser();
   const state = { baseUrl: api.baseUrl, context: browser.context, pageErrors: [], graph, appSecret };
