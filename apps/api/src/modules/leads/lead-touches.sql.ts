@@ -50,10 +50,8 @@ export function ticketTouchesSubquery(eb: ExpressionBuilder<DB & { t: DB['ticket
     .as('touches');
 }
 
-/** What a touch records (see LeadTouch). */
-export interface NewLeadTouch {
-  organizationId: string;
-  leadId: string;
+/** Where a touch came from: the ad click or tracking-link click as a message carried it. */
+export interface TouchSource {
   kind: 'ctwa_referral' | 'tracking_link';
   platformKey: string | null;
   sourceType: string | null;
@@ -66,6 +64,12 @@ export interface NewLeadTouch {
   utmCampaign: string | null;
   utmTerm: string | null;
   utmContent: string | null;
+}
+
+/** What a touch records (see LeadTouch). */
+export interface NewLeadTouch extends TouchSource {
+  organizationId: string;
+  leadId: string;
   touchedAt: Date;
   providerMessageId: string | null;
 }

@@ -1,22 +1,9 @@
-import type { NewLeadTouch } from '../leads/lead-touches.sql';
+import type { NewLeadTouch, TouchSource } from '../leads/lead-touches.sql';
 import { obj, str } from './parsers/json';
 import type { NormalizedMessage } from './inbound.types';
 
 /** What attribution found in a message, as the touch to record (the tracking-link click's UTMs included). */
-export interface FoundTouch {
-  kind: NewLeadTouch['kind'];
-  platformKey: string | null;
-  sourceType: string | null;
-  clickIds: Record<string, string>;
-  adId: string | null;
-  sourceUrl: string | null;
-  headline: string | null;
-  utmSource: string | null;
-  utmMedium: string | null;
-  utmCampaign: string | null;
-  utmTerm: string | null;
-  utmContent: string | null;
-}
+export type FoundTouch = TouchSource;
 
 /**
  * A referral's source type as the provider sends it: Cloud API `referral.source_type` ('ad' or 'post', Meta's
