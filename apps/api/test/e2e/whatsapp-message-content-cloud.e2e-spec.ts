@@ -292,6 +292,12 @@ describe('WhatsApp message content: Cloud API', () => {
       })
       .expect(200);
     await deliver(cloudUserChangedNumber({ id: 'wamid.SYS1', from: CLOUD_LEAD, to: NEW }));
+    // WhatsApp's notice is not the lead writing: the 24-hour window still counts from the lead's own message.
+    const [conversation] = (await app.sql(
+      `SELECT last_inbound_at AS at FROM whatsapp_conversations WHERE organization_id = $1`,
+      [app.owner.organizationId],
+    )) as { at: Date }[];
+    expect(conversation.at.toISOString()).toBe(new Date(1767268800 * 1000).toISOString());
     const tickets = await app.tickets();
     expect(tickets).toHaveLength(1);
     expect(tickets[0].leadPhone).toBe('+5511977776666');

@@ -47,16 +47,17 @@ with
         $15::timestamptz
       ),
       "last_inbound_at" = case
-        when $16::varchar = 'in' then GREATEST(
-          COALESCE(last_inbound_at, $17::timestamptz),
-          $18::timestamptz
+        when $16::varchar = 'in'
+        and $17::varchar <> 'system' then GREATEST(
+          COALESCE(last_inbound_at, $18::timestamptz),
+          $19::timestamptz
         )
         else last_inbound_at
       end,
       "updated_at" = now()
     where
-      "organization_id" = $19
-      and "id" = $20
+      "organization_id" = $20
+      and "id" = $21
       and exists (
         select
           "ticket_id"
@@ -137,16 +138,17 @@ with
         $16::timestamptz
       ),
       "last_inbound_at" = case
-        when $17::varchar = 'in' then GREATEST(
-          COALESCE(last_inbound_at, $18::timestamptz),
-          $19::timestamptz
+        when $17::varchar = 'in'
+        and $18::varchar <> 'system' then GREATEST(
+          COALESCE(last_inbound_at, $19::timestamptz),
+          $20::timestamptz
         )
         else last_inbound_at
       end,
       "updated_at" = now()
     where
-      "organization_id" = $20
-      and "id" = $21
+      "organization_id" = $21
+      and "id" = $22
       and exists (
         select
           "ticket_id"
@@ -362,16 +364,17 @@ with
         $13::timestamptz
       ),
       "last_inbound_at" = case
-        when $14::varchar = 'in' then GREATEST(
-          COALESCE(last_inbound_at, $15::timestamptz),
-          $16::timestamptz
+        when $14::varchar = 'in'
+        and $15::varchar <> 'system' then GREATEST(
+          COALESCE(last_inbound_at, $16::timestamptz),
+          $17::timestamptz
         )
         else last_inbound_at
       end,
       "updated_at" = now()
     where
-      "organization_id" = $17
-      and "id" = $18
+      "organization_id" = $18
+      and "id" = $19
       and exists (
         select
           "ticket_id"
@@ -390,10 +393,10 @@ with
         "next_attempt_at"
       )
     select
-      $19::uuid as "organization_id",
+      $20::uuid as "organization_id",
       "msg"."id",
-      $20::jsonb as "payload",
-      $21::timestamptz as "next_attempt_at"
+      $21::jsonb as "payload",
+      $22::timestamptz as "next_attempt_at"
     from
       "msg"
     returning
@@ -415,7 +418,7 @@ select
     from
       "users"
     where
-      "users"."organization_id" = $22
+      "users"."organization_id" = $23
       and "users"."id" = "msg"."sender_user_id"
   ) as "senderName",
   null::varchar as "errorCode",

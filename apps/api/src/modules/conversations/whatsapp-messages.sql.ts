@@ -36,18 +36,19 @@ interface MessageCte {
 
 /**
  * The conversation's last_message_at, and for an inbound message its last_inbound_at (the Cloud API's 24-hour
- * window), never moved back by a late older message.
+ * window), never moved back by a late older message. WhatsApp's system notices (number changed...) are filed as
+ * inbound but are not the lead writing: they open no window.
  */
 export function touchConversation(
   q: QueryCreator<DB & MessageCte>,
-  p: Pick<MessageParams, 'sentAt' | 'direction' | 'organizationId' | 'conversationId'>,
+  p: Pick<MessageParams, 'sentAt' | 'direction' | 'type' | 'organizationId' | 'conversationId'>,
 ) {
   const sentAt = sql<Date>`${p.sentAt}::timestamptz`;
   return q
     .updateTable('whatsapp_conversations')
     .set((eb) => ({
       last_message_at: eb.fn('GREATEST', [eb.fn.coalesce('last_message_at', sentAt), sentAt]),
-      last_inbound_at: sql<Date | null>`CASE WHEN ${p.direction}::varchar = 'in'
+      last_inbound_at: sql<Date | null>`CASE WHEN ${p.direction}::varchar = 'in' AND ${p.type}::varchar <> 'system'
         THEN GREATEST(COALESCE(last_inbound_at, ${sentAt}), ${sentAt}) ELSE last_inbound_at END`,
       updated_at: sql<Date>`now()`,
     }))
