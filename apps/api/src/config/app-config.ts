@@ -52,6 +52,11 @@ export interface AppConfig {
   repliesWorkerConcurrency: number;
   /** The first retry of a reply the provider could not take waits this long (then doubles, up to 10 minutes). */
   repliesRetryBaseMs: number;
+  /**
+   * How long a claimed reply is the claiming process's: after a crash it is sent again once this runs out. Longer than
+   * a send can take (the provider timeout), or a slow send could go out twice.
+   */
+  repliesLeaseSeconds: number;
   /** Meta Cloud API webhook: the verify token of the subscription handshake, and the app secret that signs bodies. */
   whatsappVerifyToken: string | null;
   whatsappAppSecret: string | null;
@@ -195,6 +200,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     repliesWorkerIntervalMs: readInt(env, 'REPLIES_WORKER_INTERVAL_MS', 1_000, problems),
     repliesWorkerConcurrency: readInt(env, 'REPLIES_WORKER_CONCURRENCY', 16, problems),
     repliesRetryBaseMs: readInt(env, 'REPLIES_RETRY_BASE_MS', 2_000, problems),
+    repliesLeaseSeconds: readInt(env, 'REPLIES_LEASE_SECONDS', 60, problems),
     allowPrivateNetworkTargets: readBool(env, 'ALLOW_PRIVATE_NETWORK_TARGETS', false, problems),
     whatsappVerifyToken: env.WHATSAPP_VERIFY_TOKEN?.trim() || null,
     whatsappAppSecret: env.WHATSAPP_APP_SECRET?.trim() || null,

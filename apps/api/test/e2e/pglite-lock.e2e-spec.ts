@@ -122,7 +122,8 @@ describe('embedded database lock', () => {
     const db = await openPglite(dir);
     const waited = Date.now() - startedAt;
     try {
-      expect(waited).toBeLessThan(LOCK_STALE_MS + 2_000);
+      // The stale wait plus reopening the data directory, which takes seconds when CI's other suites load both cores.
+      expect(waited).toBeLessThan(LOCK_STALE_MS + 5_000);
       expect((await db.query('SELECT id FROM survived')).rows).toEqual([{ id: 42 }]);
     } finally {
       await db.close();

@@ -33,6 +33,8 @@ async function startApi(db: TestDatabase, graphBase: string, port: number): Prom
     WHATSAPP_APP_SECRET: APP_SECRET,
     WHATSAPP_VERIFY_TOKEN: 'v',
     REPLIES_RETRY_BASE_MS: '50',
+    // A kill can land while the first process holds the reply's lease: the second takes it over when it runs out.
+    REPLIES_LEASE_SECONDS: '3',
     REPLIES_WORKER_INTERVAL_MS: '100',
     WEBHOOK_WORKER_INTERVAL_MS: '100',
     RATE_LIMIT_PER_MINUTE: '1000000',

@@ -13,7 +13,6 @@ import { WhatsappStatusOrphansRepository } from './whatsapp-status-orphans.repos
 /** Attempts before a reply the provider keeps refusing with a temporary error is given up (about 40 minutes). */
 export const REPLY_MAX_ATTEMPTS = 10;
 const CLAIM_LIMIT = 100;
-const LEASE_SECONDS = 60;
 const ORPHAN_TTL_MS = 24 * 3600_000;
 const PURGE_EVERY_MS = 10 * 60_000;
 const ADOPT_EVERY_MS = 1_000;
@@ -49,7 +48,7 @@ export class RepliesWorker implements OnApplicationBootstrap, OnApplicationShutd
       db,
       clock,
       claimLimit: CLAIM_LIMIT,
-      leaseSeconds: LEASE_SECONDS,
+      leaseSeconds: config.repliesLeaseSeconds,
       handle: (batch) => this.deliverInOrder(batch),
       partition: byConversation,
       concurrency: config.repliesWorkerConcurrency,
