@@ -38,13 +38,13 @@ on conflict ("organization_id", "message_id") do nothing;
 -- WhatsappMediaRepository.claim [cross-tenant: the media worker downloads the files of every organization] [prepared as whatsapp_media.claim]
 with
   "claimed" as (
-    update "whatsapp_media" as "w"
+    update "whatsapp_media" as "l"
     set
-      "attempts" = "w"."attempts" + 1,
+      "attempts" = "l"."attempts" + 1,
       "lease_until" = $1,
       "updated_at" = now()
     where
-      "w"."id" in (
+      "l"."id" in (
         select
           "d"."id"
         from
@@ -65,17 +65,17 @@ with
           "d" skip locked
       )
     returning
-      "w"."id",
-      "w"."attempts",
-      "w"."organization_id",
-      "w"."message_id",
-      "w"."instance_id",
-      "w"."kind",
-      "w"."source_media_id",
-      "w"."webhook_event_id",
-      "w"."mime_type",
-      "w"."file_name",
-      "w"."size_bytes"
+      "l"."id",
+      "l"."attempts",
+      "l"."organization_id",
+      "l"."message_id",
+      "l"."instance_id",
+      "l"."kind",
+      "l"."source_media_id",
+      "l"."webhook_event_id",
+      "l"."mime_type",
+      "l"."file_name",
+      "l"."size_bytes"
   )
 select
   "c"."id",

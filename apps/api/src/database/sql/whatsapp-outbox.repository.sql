@@ -3,13 +3,13 @@
 -- WhatsappOutboxRepository.claim [cross-tenant: the replies worker delivers the outbox of every organization] [prepared as whatsapp_outbox.claim]
 with
   "claimed" as (
-    update "whatsapp_outbox" as "o"
+    update "whatsapp_outbox" as "l"
     set
-      "attempts" = "o"."attempts" + 1,
+      "attempts" = "l"."attempts" + 1,
       "lease_until" = $1,
       "updated_at" = now()
     where
-      "o"."id" in (
+      "l"."id" in (
         select
           "d"."id"
         from
@@ -30,12 +30,12 @@ with
           "d" skip locked
       )
     returning
-      "o"."id",
-      "o"."attempts",
-      "o"."organization_id",
-      "o"."message_id",
-      "o"."payload",
-      "o"."created_at"
+      "l"."id",
+      "l"."attempts",
+      "l"."organization_id",
+      "l"."message_id",
+      "l"."payload",
+      "l"."created_at"
   )
 select
   "c"."id",

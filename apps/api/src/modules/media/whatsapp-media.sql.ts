@@ -2,6 +2,7 @@ import type { WhatsappProvider } from '@whatrack/shared';
 import { sql } from 'kysely';
 import { qb } from '../../database/query-builder';
 import { statementTemplate } from '../../database/statement-template';
+import { dueRowIds, leaseSet, type LeaseWindow } from '../../common/jobs/lease-claim.sql';
 import type { MediaStatus } from './entities/whatsapp-media.entity';
 
 /** A claimed download: the media row, its message's provider id and key, and the line's (encrypted) credentials. */
@@ -31,37 +32,25 @@ export interface ClaimedMediaRow {
  * Leases due downloads (pending, due, held by no live lease) with FOR UPDATE SKIP LOCKED, counting the attempt, with
  * what fetching them needs: one round trip per round.
  */
-export const claimMedia = statementTemplate(({ limit, now, until }: { limit: number; now: Date; until: Date }) =>
+export const claimMedia = statementTemplate((window: LeaseWindow) =>
   qb
     .with('claimed', (q) =>
       q
-        .updateTable('whatsapp_media as w')
-        .set((eb) => ({ attempts: eb('w.attempts', '+', eb.lit(1)), lease_until: until, updated_at: sql`now()` }))
-        .where('w.id', 'in', (eb) =>
-          eb
-            .selectFrom('whatsapp_media as d')
-            .select('d.id')
-            .where('d.status', '=', sql.lit('pending'))
-            .where('d.next_attempt_at', '<=', now)
-            .where((w) => w.or([w('d.lease_until', 'is', null), w('d.lease_until', '<', now)]))
-            .orderBy('d.next_attempt_at')
-            .orderBy('d.id')
-            .limit(limit)
-            .forUpdate('d')
-            .skipLocked(),
-        )
+        .updateTable('whatsapp_media as l')
+        .set(leaseSet(window.until))
+        .where('l.id', 'in', dueRowIds('whatsapp_media', window))
         .returning([
-          'w.id',
-          'w.attempts',
-          'w.organization_id',
-          'w.message_id',
-          'w.instance_id',
-          'w.kind',
-          'w.source_media_id',
-          'w.webhook_event_id',
-          'w.mime_type',
-          'w.file_name',
-          'w.size_bytes',
+          'l.id',
+          'l.attempts',
+          'l.organization_id',
+          'l.message_id',
+          'l.instance_id',
+          'l.kind',
+          'l.source_media_id',
+          'l.webhook_event_id',
+          'l.mime_type',
+          'l.file_name',
+          'l.size_bytes',
         ]),
     )
     .selectFrom('claimed as c')

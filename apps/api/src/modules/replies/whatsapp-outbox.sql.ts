@@ -1,7 +1,7 @@
 import { WhatsappProvider } from '@whatrack/shared';
-import { sql } from 'kysely';
 import { qb } from '../../database/query-builder';
 import { statementTemplate } from '../../database/statement-template';
+import { dueRowIds, leaseSet, type LeaseWindow } from '../../common/jobs/lease-claim.sql';
 
 /** The claim of WhatsappOutboxRepository: the due rows with what delivering them needs, in one round trip. */
 
@@ -29,26 +29,14 @@ export interface ClaimedReplyRow {
  * answers them with their message's conversation, line (with its credentials) and recipient, oldest first: one
  * round trip for a whole round.
  */
-export const claimReplies = statementTemplate(({ limit, now, until }: { limit: number; now: Date; until: Date }) =>
+export const claimReplies = statementTemplate((window: LeaseWindow) =>
   qb
     .with('claimed', (q) =>
       q
-        .updateTable('whatsapp_outbox as o')
-        .set((eb) => ({ attempts: eb('o.attempts', '+', eb.lit(1)), lease_until: until, updated_at: sql`now()` }))
-        .where('o.id', 'in', (eb) =>
-          eb
-            .selectFrom('whatsapp_outbox as d')
-            .select('d.id')
-            .where('d.status', '=', sql.lit('pending'))
-            .where('d.next_attempt_at', '<=', now)
-            .where((w) => w.or([w('d.lease_until', 'is', null), w('d.lease_until', '<', now)]))
-            .orderBy('d.next_attempt_at')
-            .orderBy('d.id')
-            .limit(limit)
-            .forUpdate('d')
-            .skipLocked(),
-        )
-        .returning(['o.id', 'o.attempts', 'o.organization_id', 'o.message_id', 'o.payload', 'o.created_at']),
+        .updateTable('whatsapp_outbox as l')
+        .set(leaseSet(window.until))
+        .where('l.id', 'in', dueRowIds('whatsapp_outbox', window))
+        .returning(['l.id', 'l.attempts', 'l.organization_id', 'l.message_id', 'l.payload', 'l.created_at']),
     )
     .selectFrom('claimed as c')
     .innerJoin('whatsapp_messages as m', (j) =>
