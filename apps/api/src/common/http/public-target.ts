@@ -64,14 +64,37 @@ export async function assertPublicUrl(value: string, field: string, allowPrivate
   }
 }
 
+/** The `code` an exchange rejects with once the answer passes its byte limit. */
+export const TOO_LARGE = 'ERR_RESPONSE_TOO_LARGE';
+
+export interface PublicExchangeInit extends PublicRequestInit {
+  /** The answer is cut (and the exchange rejected with TOO_LARGE) as soon as it passes this many bytes. */
+  maxBytes: number;
+}
+
+export interface PublicExchange {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: Buffer;
+}
+
 /**
  * One HTTP exchange with an organization-typed URL. Redirects are not followed (a 3xx is returned as is: following
  * one would reach a URL nobody checked). Rejects with `code` ERR_PRIVATE_TARGET when the address connected to is not
  * public (unless `allowPrivate`), ETIMEDOUT past `timeoutMs`, ERR_RESPONSE_TOO_LARGE past 1 MiB, or the network
  * error's own code. Header values (API keys) never appear in an error message.
  */
-export function publicRequest(url: string, init: PublicRequestInit): Promise<PublicResponse> {
-  return new Promise<PublicResponse>((resolve, reject) => {
+export async function publicRequest(url: string, init: PublicRequestInit): Promise<PublicResponse> {
+  const answer = await publicExchange(url, { ...init, maxBytes: MAX_RESPONSE_BYTES });
+  return { status: answer.status, text: answer.body.toString('utf8') };
+}
+
+/**
+ * publicRequest with the caller's byte limit and a binary answer (files): the limit is enforced while the answer
+ * streams in, and a Content-Length over it is refused before reading anything.
+ */
+export function publicExchange(url: string, init: PublicExchangeInit): Promise<PublicExchange> {
+  return new Promise<PublicExchange>((resolve, reject) => {
     const target = parseHttpUrl(url);
     if (!target) return reject(coded('the URL is not an absolute http:// or https:// URL', 'ERR_INVALID_URL'));
     const host = hostOf(target);
@@ -98,21 +121,23 @@ export function publicRequest(url: string, init: PublicRequestInit): Promise<Pub
       clearTimeout(timer);
       reject(error);
     };
+    const tooLarge = () => coded(`the answer exceeds ${init.maxBytes} bytes`, TOO_LARGE);
     request.on('error', fail);
     request.on('response', (res) => {
       response = res;
+      const announced = Number(res.headers['content-length']);
+      if (Number.isFinite(announced) && announced > init.maxBytes) return abort(tooLarge());
       const chunks: Buffer[] = [];
       let size = 0;
       res.on('data', (chunk: Buffer) => {
         size += chunk.length;
-        if (size > MAX_RESPONSE_BYTES) {
-          abort(coded(`the answer exceeds ${MAX_RESPONSE_BYTES} bytes`, 'ERR_RESPONSE_TOO_LARGE'));
-        } else chunks.push(chunk);
+        if (size > init.maxBytes) abort(tooLarge());
+        else chunks.push(chunk);
       });
       res.on('error', fail);
       res.on('end', () => {
         clearTimeout(timer);
-        resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') });
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) });
       });
     });
     request.end(init.body);

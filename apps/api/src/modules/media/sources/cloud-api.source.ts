@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { publicDownload } from '../../../common/http/public-download';
+import { publicExchange } from '../../../common/http/public-target';
 import { APP_CONFIG, type AppConfig } from '../../../config/app-config';
 import type { ClaimedMedia } from '../whatsapp-media.repository';
 import { isAllowedMimeType } from '../media-types';
@@ -26,7 +26,7 @@ interface GraphMedia {
 /**
  * Cloud API media: `GET {graph}/{media-id}` with the line's Bearer token answers `{ url, mime_type, sha256,
  * file_size, id }`, then `GET url` with the same token answers the bytes (the URL is valid for 5 minutes, so it is
- * asked for on every attempt). The URL comes from the provider: it is fetched through publicDownload.
+ * asked for on every attempt). The URL comes from the provider: it is fetched through publicExchange.
  */
 @Injectable()
 export class CloudApiMediaSource implements MediaSource {
@@ -52,7 +52,7 @@ export class CloudApiMediaSource implements MediaSource {
     if (typeof media.url !== 'string') throw new MediaFetchError('The Graph API answered no media URL', 'retry');
     let answer;
     try {
-      answer = await publicDownload(media.url, {
+      answer = await publicExchange(media.url, {
         method: 'GET',
         // Meta's media host answers an error page to requests without a user agent.
         headers: { authorization, 'user-agent': 'WhaTrack/1.0' },

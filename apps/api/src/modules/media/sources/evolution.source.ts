@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { publicDownload } from '../../../common/http/public-download';
+import { publicExchange } from '../../../common/http/public-target';
 import { APP_CONFIG, type AppConfig } from '../../../config/app-config';
 import { Db } from '../../../database/db';
 import { type ClaimedMedia, WhatsappMediaRepository } from '../whatsapp-media.repository';
@@ -51,7 +51,7 @@ export class EvolutionMediaSource implements MediaSource {
     const url = `${job.apiUrl.replace(/\/+$/, '')}/chat/getBase64FromMediaMessage/${encodeURIComponent(job.providerPhoneNumberId)}`;
     let answer;
     try {
-      answer = await publicDownload(url, {
+      answer = await publicExchange(url, {
         method: 'POST',
         headers: { apikey: credentials.apiKey, 'content-type': 'application/json' },
         body: JSON.stringify({ message: { key: job.messageKey }, convertToMp4: false }),

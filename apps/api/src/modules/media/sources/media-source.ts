@@ -1,3 +1,4 @@
+import { TOO_LARGE } from '../../../common/http/public-target';
 import type { ClaimedMedia } from '../whatsapp-media.repository';
 
 /** A file as a provider answered it. */
@@ -35,7 +36,7 @@ export interface MediaSource {
 /** A network failure, a timeout or an answer past the limit, as a fetch outcome. */
 export function downloadFailure(what: string, error: unknown, maxBytes: number): MediaFetchError {
   const code = (error as { code?: string }).code;
-  if (code === 'ERR_RESPONSE_TOO_LARGE') {
+  if (code === TOO_LARGE) {
     return new MediaFetchError(`The file is larger than the ${maxBytes} bytes kept`, 'refused');
   }
   if (code === 'ERR_PRIVATE_TARGET') {
