@@ -21,26 +21,24 @@ insert into
     "provider_message_id",
     "ticket_id"
   )
-values
-  (
-    $1,
-    $2,
-    $3,
-    $4,
-    $5,
-    $6::jsonb,
-    $7,
-    $8,
-    $9,
-    $10,
-    $11,
-    $12,
-    $13,
-    $14,
-    $15,
-    $16,
-    $17
-  );
+select
+  $1 as "organization_id",
+  $2 as "lead_id",
+  $3 as "kind",
+  $4 as "platform_key",
+  $5 as "source_type",
+  $6::jsonb as "click_ids",
+  $7 as "ad_id",
+  $8 as "source_url",
+  $9 as "headline",
+  $10 as "utm_source",
+  $11 as "utm_medium",
+  $12 as "utm_campaign",
+  $13 as "utm_term",
+  $14 as "utm_content",
+  $15::timestamptz as "touched_at",
+  $16 as "provider_message_id",
+  $17::uuid as "ticket_id";
 
 -- LeadTouchesRepository.insertForMessage
 insert into

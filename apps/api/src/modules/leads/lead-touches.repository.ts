@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Db } from '../../database/db';
 import { DummyValue, GenerateSql } from '../../database/generate-sql';
-import { qb } from '../../database/query-builder';
-import { insertForMessageQuery, type NewLeadTouch, touchColumns } from './lead-touches.sql';
+import { insertForMessageQuery, insertForTicketQuery, type NewLeadTouch } from './lead-touches.sql';
 
 const EXAMPLE: NewLeadTouch = {
   organizationId: DummyValue.UUID,
@@ -29,7 +28,7 @@ export class LeadTouchesRepository {
   /** A touch on a known ticket (the one its message just opened). */
   @GenerateSql({ params: [EXAMPLE, DummyValue.UUID] })
   async insert(db: Db, touch: NewLeadTouch, ticketId: string): Promise<void> {
-    await db.run(qb.insertInto('lead_touches').values({ ...touchColumns(touch), ticket_id: ticketId }));
+    await db.run(insertForTicketQuery(touch, ticketId));
   }
 
   /** A touch on the ticket its (just stored) message was filed on: the conversation's open ticket. */

@@ -74,25 +74,34 @@ export interface NewLeadTouch extends TouchSource {
   providerMessageId: string | null;
 }
 
-export function touchColumns(t: NewLeadTouch) {
-  return {
-    organization_id: t.organizationId,
-    lead_id: t.leadId,
-    kind: t.kind,
-    platform_key: t.platformKey,
-    source_type: t.sourceType,
-    click_ids: sql<string>`${JSON.stringify(t.clickIds)}::jsonb`,
-    ad_id: t.adId,
-    source_url: t.sourceUrl,
-    headline: t.headline,
-    utm_source: t.utmSource,
-    utm_medium: t.utmMedium,
-    utm_campaign: t.utmCampaign,
-    utm_term: t.utmTerm,
-    utm_content: t.utmContent,
-    touched_at: t.touchedAt,
-    provider_message_id: t.providerMessageId,
-  };
+/** A touch's values as one row of a SELECT, in TOUCH_COLUMNS' order (both inserts take their row from a SELECT). */
+function touchValues(t: NewLeadTouch) {
+  return [
+    sql.val(t.organizationId).as('organization_id'),
+    sql.val(t.leadId).as('lead_id'),
+    sql.val(t.kind).as('kind'),
+    sql.val(t.platformKey).as('platform_key'),
+    sql.val(t.sourceType).as('source_type'),
+    sql<string>`${JSON.stringify(t.clickIds)}::jsonb`.as('click_ids'),
+    sql.val(t.adId).as('ad_id'),
+    sql.val(t.sourceUrl).as('source_url'),
+    sql.val(t.headline).as('headline'),
+    sql.val(t.utmSource).as('utm_source'),
+    sql.val(t.utmMedium).as('utm_medium'),
+    sql.val(t.utmCampaign).as('utm_campaign'),
+    sql.val(t.utmTerm).as('utm_term'),
+    sql.val(t.utmContent).as('utm_content'),
+    sql<Date>`${t.touchedAt}::timestamptz`.as('touched_at'),
+    sql.val(t.providerMessageId).as('provider_message_id'),
+  ];
+}
+
+/** The touch filed on a known ticket (the one its message just opened). */
+export function insertForTicketQuery(t: NewLeadTouch, ticketId: string) {
+  return qb
+    .insertInto('lead_touches')
+    .columns([...TOUCH_COLUMNS, 'ticket_id'])
+    .expression(qb.selectNoFrom([...touchValues(t), sql<string>`${ticketId}::uuid`.as('ticket_id')]));
 }
 
 /** The touch filed on the ticket the stored message `key` went to (one statement: no read of the ticket first). */
@@ -103,25 +112,7 @@ export function insertForMessageQuery(t: NewLeadTouch, key: { instanceId: string
     .expression(
       qb
         .selectFrom('whatsapp_messages as m')
-        .select((eb) => [
-          eb.val(t.organizationId).as('organization_id'),
-          eb.val(t.leadId).as('lead_id'),
-          eb.val(t.kind).as('kind'),
-          eb.val(t.platformKey).as('platform_key'),
-          eb.val(t.sourceType).as('source_type'),
-          sql<string>`${JSON.stringify(t.clickIds)}::jsonb`.as('click_ids'),
-          eb.val(t.adId).as('ad_id'),
-          eb.val(t.sourceUrl).as('source_url'),
-          eb.val(t.headline).as('headline'),
-          eb.val(t.utmSource).as('utm_source'),
-          eb.val(t.utmMedium).as('utm_medium'),
-          eb.val(t.utmCampaign).as('utm_campaign'),
-          eb.val(t.utmTerm).as('utm_term'),
-          eb.val(t.utmContent).as('utm_content'),
-          sql<Date>`${t.touchedAt}::timestamptz`.as('touched_at'),
-          eb.val(t.providerMessageId).as('provider_message_id'),
-          'm.ticket_id',
-        ])
+        .select([...touchValues(t), 'm.ticket_id'])
         .where('m.organization_id', '=', t.organizationId)
         .where('m.instance_id', '=', key.instanceId)
         .where('m.provider_message_id', '=', key.providerMessageId),
