@@ -26,19 +26,8 @@ import { useWebhookFixture } from '../support/webhook-fixture';
 describe('WhatsApp message content: Cloud API', () => {
   const app = useWebhookFixture();
 
-  async function deliver(...bodies: Record<string, unknown>[]): Promise<void> {
-    for (const body of bodies) await app.postCloud(body).expect(200);
-    await app.drain();
-  }
-
-  /** The only ticket's conversation, oldest message first. */
-  async function thread(): Promise<any[]> {
-    const [ticket] = await app.tickets();
-    const detail = await app.detail(ticket.id);
-    return (
-      await app.http.get(`/api/v1/conversations/${detail.conversation.id}/messages`).set(app.owner.bearer).expect(200)
-    ).body.items;
-  }
+  const deliver = (...bodies: Record<string, unknown>[]) => app.receive('cloud', ...bodies);
+  const thread = () => app.thread();
 
   it('keeps every type’s content, with a readable body', async () => {
     let t = 1767268800;

@@ -34,18 +34,8 @@ const CARLOS = {
 describe('WhatsApp message content: Evolution API', () => {
   const app = useWebhookFixture();
 
-  async function deliver(...bodies: Record<string, unknown>[]): Promise<void> {
-    for (const body of bodies) await app.postEvolution(body).expect(200);
-    await app.drain();
-  }
-
-  async function thread(): Promise<any[]> {
-    const [ticket] = await app.tickets();
-    const detail = await app.detail(ticket.id);
-    return (
-      await app.http.get(`/api/v1/conversations/${detail.conversation.id}/messages`).set(app.owner.bearer).expect(200)
-    ).body.items;
-  }
+  const deliver = (...bodies: Record<string, unknown>[]) => app.receive('evolution', ...bodies);
+  const thread = () => app.thread();
 
   it('keeps every type’s content, with a readable body', async () => {
     let t = 1767268800;

@@ -95,6 +95,21 @@ export class WebhookFixture {
       .send(body as object);
   }
 
+  /** Posts each body (a Cloud API one, or an Evolution one with `evolution`), then processes them all. */
+  async receive(provider: 'cloud' | 'evolution', ...bodies: Record<string, unknown>[]): Promise<void> {
+    for (const body of bodies)
+      await (provider === 'cloud' ? this.postCloud(body) : this.postEvolution(body)).expect(200);
+    await this.drain();
+  }
+
+  /** The messages of the only ticket's conversation as an agent reads them, oldest first. */
+  async thread(): Promise<any[]> {
+    const [ticket] = await this.tickets();
+    const detail = await this.detail(ticket.id);
+    const path = `/api/v1/conversations/${detail.conversation.id}/messages`;
+    return (await this.http.get(path).set(this.owner.bearer).expect(200)).body.items;
+  }
+
   async sql(query: string, params: unknown[] = []): Promise<any[]> {
     return this.t.dataSource.query(query, params);
   }
