@@ -1,9 +1,10 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Clock } from '../../common/clock/clock';
 import { TokenCipher } from '../../common/crypto/token-cipher';
 import { type BackoffPolicy, backoffSeconds as jobBackoffSeconds } from '../../common/jobs/backoff';
 import type { JobFailure } from '../../common/jobs/job-queue';
 import { errorMessage, JobRunner } from '../../common/jobs/job-runner';
+import { JobWorker } from '../../common/jobs/job-worker';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { Db } from '../../database/db';
 import { ConversionsRepository } from './conversions.repository';
@@ -48,9 +49,9 @@ class DeliveryError extends Error {}
  * is queued once (unique event id) and carries that id to Meta, which drops a repeat should a crash resend a batch.
  */
 @Injectable()
-export class ConversionsWorker implements OnApplicationBootstrap, OnApplicationShutdown {
+export class ConversionsWorker extends JobWorker<ClaimedConversion> {
   private readonly logger = new Logger('ConversionsWorker');
-  private readonly runner: JobRunner<ClaimedConversion>;
+  protected readonly runner: JobRunner<ClaimedConversion>;
 
   constructor(
     private readonly db: Db,
@@ -60,6 +61,7 @@ export class ConversionsWorker implements OnApplicationBootstrap, OnApplicationS
     private readonly conversions: ConversionsRepository,
     private readonly metaSettings: MetaSettingsRepository,
   ) {
+    super();
     this.runner = new JobRunner<ClaimedConversion>({
       name: 'conversions',
       queue: conversions,
@@ -75,12 +77,8 @@ export class ConversionsWorker implements OnApplicationBootstrap, OnApplicationS
     });
   }
 
-  onApplicationBootstrap(): void {
-    if (this.config.conversionsWorkerEnabled) this.runner.start();
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.runner.stop();
+  protected enabled(): boolean {
+    return this.config.conversionsWorkerEnabled;
   }
 
   /** Sends every due conversion; returns what happened to them. */

@@ -1,7 +1,8 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Clock } from '../../common/clock/clock';
 import type { DrainStats, JobFailure } from '../../common/jobs/job-queue';
 import { JobRunner } from '../../common/jobs/job-runner';
+import { JobWorker } from '../../common/jobs/job-worker';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { Db } from '../../database/db';
 import { MediaDownload } from './media-download';
@@ -19,9 +20,9 @@ const CONCURRENCY = 4;
  * finds them due again when their lease runs out.
  */
 @Injectable()
-export class MediaWorker implements OnApplicationBootstrap, OnApplicationShutdown {
+export class MediaWorker extends JobWorker<ClaimedMedia> {
   private readonly logger = new Logger('MediaWorker');
-  private readonly runner: JobRunner<ClaimedMedia>;
+  protected readonly runner: JobRunner<ClaimedMedia>;
 
   constructor(
     db: Db,
@@ -30,6 +31,7 @@ export class MediaWorker implements OnApplicationBootstrap, OnApplicationShutdow
     media: WhatsappMediaRepository,
     private readonly download: MediaDownload,
   ) {
+    super();
     this.runner = new JobRunner<ClaimedMedia>({
       name: 'media',
       queue: media,
@@ -47,12 +49,8 @@ export class MediaWorker implements OnApplicationBootstrap, OnApplicationShutdow
     });
   }
 
-  onApplicationBootstrap(): void {
-    if (this.config.media.workerEnabled) this.runner.start();
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.runner.stop();
+  protected enabled(): boolean {
+    return this.config.media.workerEnabled;
   }
 
   /** Downloads every due file (tests, and callers that want to wait). */

@@ -1,7 +1,8 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Clock } from '../../common/clock/clock';
 import type { DrainStats, JobFailure } from '../../common/jobs/job-queue';
 import { JobRunner } from '../../common/jobs/job-runner';
+import { JobWorker } from '../../common/jobs/job-worker';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { Db } from '../../database/db';
 import { WhatsappMessagesRepository } from '../conversations/whatsapp-messages.repository';
@@ -24,9 +25,9 @@ const ADOPT_EVERY_MS = 1_000;
  * them due again when their lease runs out. Nudged right after each reply, so delivery does not wait for the poll.
  */
 @Injectable()
-export class RepliesWorker implements OnApplicationBootstrap, OnApplicationShutdown {
+export class RepliesWorker extends JobWorker<ClaimedReply> {
   private readonly logger = new Logger('RepliesWorker');
-  private readonly runner: JobRunner<ClaimedReply>;
+  protected readonly runner: JobRunner<ClaimedReply>;
 
   constructor(
     db: Db,
@@ -37,6 +38,7 @@ export class RepliesWorker implements OnApplicationBootstrap, OnApplicationShutd
     messages: WhatsappMessagesRepository,
     private readonly delivery: ReplyDelivery,
   ) {
+    super();
     this.runner = new JobRunner<ClaimedReply>({
       name: 'replies',
       queue: {
@@ -59,12 +61,8 @@ export class RepliesWorker implements OnApplicationBootstrap, OnApplicationShutd
     });
   }
 
-  onApplicationBootstrap(): void {
-    if (this.config.repliesWorkerEnabled) this.runner.start();
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.runner.stop();
+  protected enabled(): boolean {
+    return this.config.repliesWorkerEnabled;
   }
 
   private lastAdopt = 0;
@@ -90,11 +88,6 @@ export class RepliesWorker implements OnApplicationBootstrap, OnApplicationShutd
       await orphans.purge(db, { before: new Date(now.getTime() - ORPHAN_TTL_MS) });
     }
     return 0;
-  }
-
-  /** Asks for a pass now (a reply was just queued). */
-  nudge(): void {
-    if (this.config.repliesWorkerEnabled) this.runner.nudge();
   }
 
   /** Delivers every due reply (tests, and callers that want to wait). */
