@@ -186,7 +186,7 @@ where
       "conversions"
     where
       "id" = any ($2::uuid[])
-      and "status" = $3
+      and "status" = 'pending'
       and "lease_until" is not null
     for update
       skip locked
@@ -207,15 +207,15 @@ where
 update "conversions" as "c"
 set
   "status" = case
-    when "r"."dead" then $1
-    else $2
+    when r.dead then 'failed'
+    else 'pending'
   end,
-  "next_attempt_at" = "r"."retry_at",
-  "last_error" = "r"."error",
-  "lease_until" = $3,
+  "next_attempt_at" = r.retry_at,
+  "last_error" = r.error,
+  "lease_until" = $1,
   "updated_at" = now()
 from
-  jsonb_to_recordset($4::jsonb) as r (
+  jsonb_to_recordset($2::jsonb) as r (
     id uuid,
     error text,
     retry_at timestamptz,

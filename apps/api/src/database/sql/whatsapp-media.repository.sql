@@ -107,19 +107,28 @@ update "whatsapp_media"
 set
   "lease_until" = $1
 where
-  "id" = any ($2::uuid[])
-  and "status" = 'pending'
-  and "lease_until" is not null;
+  "id" in (
+    select
+      "id"
+    from
+      "whatsapp_media"
+    where
+      "id" = any ($2::uuid[])
+      and "status" = 'pending'
+      and "lease_until" is not null
+    for update
+      skip locked
+  );
 
 -- WhatsappMediaRepository.fail [cross-tenant: the media worker downloads the files of every organization] [prepared as whatsapp_media.fail]
 update "whatsapp_media" as "w"
 set
   "status" = case
-    when "r"."dead" then 'failed'
+    when r.dead then 'failed'
     else 'pending'
   end,
-  "next_attempt_at" = "r"."retry_at",
-  "last_error" = "r"."error",
+  "next_attempt_at" = r.retry_at,
+  "last_error" = r.error,
   "lease_until" = $1,
   "updated_at" = now()
 from

@@ -89,11 +89,11 @@ with
     update "whatsapp_outbox" as "o"
     set
       "status" = case
-        when "r"."dead" then 'failed'
+        when r.dead then 'failed'
         else 'pending'
       end,
-      "next_attempt_at" = "r"."retry_at",
-      "last_error" = "r"."error",
+      "next_attempt_at" = r.retry_at,
+      "last_error" = r.error,
       "lease_until" = $1,
       "updated_at" = now()
     from

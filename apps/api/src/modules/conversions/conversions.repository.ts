@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { sql } from 'kysely';
 import type { DateInterval } from '../../common/date-range/date-range';
 import { failedJobsRecordset } from '../../common/jobs/failed-jobs.sql';
+import { failedJobSet, renewLeasesQuery } from '../../common/jobs/leased-jobs.sql';
 import type { FailedJob, JobLease, JobQueue } from '../../common/jobs/job-queue';
 import type { Db } from '../../database/db';
 import { DummyValue, GenerateSql } from '../../database/generate-sql';
@@ -164,21 +165,7 @@ export class ConversionsRepository implements JobQueue<ClaimedConversion> {
   @GenerateSql({ params: [[DummyValue.UUID], LEASE], crossTenant: WORKER })
   async renewLeases(db: Db, ids: string[], lease: JobLease): Promise<void> {
     if (ids.length === 0) return;
-    await db.run(
-      qb
-        .updateTable('conversions')
-        .set({ lease_until: lease.until })
-        .where('id', 'in', (eb) =>
-          eb
-            .selectFrom('conversions')
-            .select('id')
-            .where('id', '=', sql<string>`ANY(${ids}::uuid[])`)
-            .where('status', '=', 'pending')
-            .where('lease_until', 'is not', null)
-            .forUpdate()
-            .skipLocked(),
-        ),
-    );
+    await db.run(renewLeasesQuery('conversions', ids, lease.until));
   }
 
   @GenerateSql({ params: [[DummyValue.UUID], DummyValue.DATE], crossTenant: WORKER })
@@ -202,13 +189,7 @@ export class ConversionsRepository implements JobQueue<ClaimedConversion> {
       qb
         .updateTable('conversions as c')
         .from(failedJobsRecordset(failures))
-        .set((eb) => ({
-          status: eb.case().when(eb.ref('r.dead')).then('failed').else('pending').end(),
-          next_attempt_at: eb.ref('r.retry_at'),
-          last_error: eb.ref('r.error'),
-          lease_until: null,
-          updated_at: sql`now()`,
-        }))
+        .set(failedJobSet())
         .whereRef('c.id', '=', 'r.id'),
     );
   }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { sql } from 'kysely';
 import { failedJobsRecordset } from '../../common/jobs/failed-jobs.sql';
+import { failedJobSet, renewLeasesQuery } from '../../common/jobs/leased-jobs.sql';
 import type { ClaimedJob, FailedJob, JobLease, JobQueue } from '../../common/jobs/job-queue';
 import type { Db } from '../../database/db';
 import { DummyValue, GenerateSql } from '../../database/generate-sql';
@@ -110,14 +111,7 @@ export class WhatsappMediaRepository implements JobQueue<ClaimedMedia> {
   @GenerateSql({ params: [[DummyValue.UUID], LEASE], crossTenant: WORKER })
   async renewLeases(db: Db, ids: string[], lease: JobLease): Promise<void> {
     if (ids.length === 0) return;
-    await db.run(
-      qb
-        .updateTable('whatsapp_media')
-        .set({ lease_until: lease.until })
-        .where('id', '=', sql<string>`ANY(${ids}::uuid[])`)
-        .where('status', '=', sql.lit('pending'))
-        .where('lease_until', 'is not', null),
-    );
+    await db.run(renewLeasesQuery('whatsapp_media', ids, lease.until));
   }
 
   /** Failed downloads: due again at their retry time, or failed for good (the chat says the file is missing). */
@@ -131,13 +125,7 @@ export class WhatsappMediaRepository implements JobQueue<ClaimedMedia> {
       qb
         .updateTable('whatsapp_media as w')
         .from(failedJobsRecordset(failures))
-        .set((eb) => ({
-          status: eb.case().when(eb.ref('r.dead')).then(sql.lit('failed')).else(sql.lit('pending')).end(),
-          next_attempt_at: eb.ref('r.retry_at'),
-          last_error: eb.ref('r.error'),
-          lease_until: null,
-          updated_at: sql`now()`,
-        }))
+        .set(failedJobSet())
         .whereRef('w.id', '=', 'r.id'),
       { prepare: 'whatsapp_media.fail' },
     );

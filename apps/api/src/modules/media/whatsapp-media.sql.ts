@@ -2,7 +2,7 @@ import type { WhatsappProvider } from '@whatrack/shared';
 import { sql } from 'kysely';
 import { qb } from '../../database/query-builder';
 import { statementTemplate } from '../../database/statement-template';
-import { dueRowIds, leaseSet, type LeaseWindow } from '../../common/jobs/lease-claim.sql';
+import { dueRowIds, leaseSet, type LeaseWindow } from '../../common/jobs/leased-jobs.sql';
 import type { MediaStatus } from './entities/whatsapp-media.entity';
 
 /** A claimed download: the media row, its message's provider id and key, and the line's (encrypted) credentials. */

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { WhatsappProvider } from '@whatrack/shared';
 import { sql } from 'kysely';
 import { failedJobsRecordset } from '../../common/jobs/failed-jobs.sql';
+import { failedJobSet, renewLeasesQuery } from '../../common/jobs/leased-jobs.sql';
 import type { ClaimedJob, FailedJob, JobLease, JobQueue } from '../../common/jobs/job-queue';
 import type { Db } from '../../database/db';
 import { DummyValue, GenerateSql } from '../../database/generate-sql';
@@ -52,21 +53,7 @@ export class WhatsappOutboxRepository implements JobQueue<ClaimedReply> {
   @GenerateSql({ params: [[DummyValue.UUID], LEASE], crossTenant: WORKER })
   async renewLeases(db: Db, ids: string[], lease: JobLease): Promise<void> {
     if (ids.length === 0) return;
-    await db.run(
-      qb
-        .updateTable('whatsapp_outbox')
-        .set({ lease_until: lease.until })
-        .where('id', 'in', (eb) =>
-          eb
-            .selectFrom('whatsapp_outbox')
-            .select('id')
-            .where('id', '=', sql<string>`ANY(${ids}::uuid[])`)
-            .where('status', '=', sql.lit('pending'))
-            .where('lease_until', 'is not', null)
-            .forUpdate()
-            .skipLocked(),
-        ),
-    );
+    await db.run(renewLeasesQuery('whatsapp_outbox', ids, lease.until));
   }
 
   /**
@@ -85,13 +72,7 @@ export class WhatsappOutboxRepository implements JobQueue<ClaimedReply> {
           q
             .updateTable('whatsapp_outbox as o')
             .from(failedJobsRecordset(failures))
-            .set((eb) => ({
-              status: eb.case().when(eb.ref('r.dead')).then(sql.lit('failed')).else(sql.lit('pending')).end(),
-              next_attempt_at: eb.ref('r.retry_at'),
-              last_error: eb.ref('r.error'),
-              lease_until: null,
-              updated_at: sql`now()`,
-            }))
+            .set(failedJobSet())
             .whereRef('o.id', '=', 'r.id')
             .returning(['o.organization_id', 'o.message_id', 'r.dead', 'r.error']),
         )

@@ -1,7 +1,7 @@
 import { WhatsappProvider } from '@whatrack/shared';
 import { qb } from '../../database/query-builder';
 import { statementTemplate } from '../../database/statement-template';
-import { dueRowIds, leaseSet, type LeaseWindow } from '../../common/jobs/lease-claim.sql';
+import { dueRowIds, leaseSet, type LeaseWindow } from '../../common/jobs/leased-jobs.sql';
 
 /** The claim of WhatsappOutboxRepository: the due rows with what delivering them needs, in one round trip. */
 

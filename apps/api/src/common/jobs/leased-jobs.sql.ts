@@ -2,7 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import { qb } from '../../database/query-builder';
 
 /** Tables a JobRunner worker leases rows of: pending until done, due at next_attempt_at, held until lease_until. */
-export type LeasedTable = 'whatsapp_outbox' | 'whatsapp_media';
+export type LeasedTable = 'whatsapp_outbox' | 'whatsapp_media' | 'conversions';
 
 /** The columns every leased table has, so one claim serves them all. */
 interface LeasedColumns {
@@ -43,6 +43,37 @@ export function leaseSet(until: Date) {
   return {
     attempts: sql<number>`${sql.ref('l.attempts')} + 1`,
     lease_until: until,
+    updated_at: sql<Date>`now()`,
+  };
+}
+
+/**
+ * Extends the leases of rows a round still works on (the runner calls it while a round is long); rows settled or
+ * locked meanwhile are left alone rather than waited for.
+ */
+export function renewLeasesQuery(table: LeasedTable, ids: string[], until: Date) {
+  return leasedQb
+    .updateTable(table)
+    .set({ lease_until: until })
+    .where('id', 'in', (eb) =>
+      eb
+        .selectFrom(table)
+        .select('id')
+        .where('id', '=', sql<string>`ANY(${ids}::uuid[])`)
+        .where('status', '=', sql.lit('pending'))
+        .where('lease_until', 'is not', null)
+        .forUpdate()
+        .skipLocked(),
+    );
+}
+
+/** What settling a failure (the row source `r` of failedJobsRecordset) writes: due again, or failed for good. */
+export function failedJobSet() {
+  return {
+    status: sql<string>`CASE WHEN r.dead THEN 'failed' ELSE 'pending' END`,
+    next_attempt_at: sql<Date>`r.retry_at`,
+    last_error: sql<string>`r.error`,
+    lease_until: null,
     updated_at: sql<Date>`now()`,
   };
 }
