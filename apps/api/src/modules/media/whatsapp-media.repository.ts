@@ -7,7 +7,7 @@ import type { Db } from '../../database/db';
 import { DummyValue, GenerateSql } from '../../database/generate-sql';
 import { qb } from '../../database/query-builder';
 import type { DetectedMedia } from './media-detect';
-import { type ClaimedMediaRow, claimMedia } from './whatsapp-media.sql';
+import { type ClaimedMediaRow, claimMedia, enqueueMediaQuery, type MediaToQueue } from './whatsapp-media.sql';
 
 export type ClaimedMedia = ClaimedMediaRow & ClaimedJob;
 
@@ -51,56 +51,8 @@ export class WhatsappMediaRepository implements JobQueue<ClaimedMedia> {
       },
     ],
   })
-  async enqueue(
-    db: Db,
-    p: {
-      organizationId: string;
-      instanceId: string;
-      providerMessageId: string;
-      media: DetectedMedia;
-      webhookEventId: string | null;
-    },
-  ): Promise<void> {
-    const m = p.media;
-    await db.run(
-      qb
-        .insertInto('whatsapp_media')
-        .columns([
-          'organization_id',
-          'message_id',
-          'instance_id',
-          'kind',
-          'source_media_id',
-          'webhook_event_id',
-          'mime_type',
-          'file_name',
-          'sha256',
-          'size_bytes',
-          'voice',
-        ])
-        .expression(
-          qb
-            .selectFrom('whatsapp_messages')
-            .select((eb) => [
-              'organization_id',
-              'id',
-              'instance_id',
-              eb.val(m.kind).as('kind'),
-              sql<string | null>`${m.sourceMediaId}::varchar`.as('source_media_id'),
-              sql<string | null>`${m.inline ? p.webhookEventId : null}::uuid`.as('webhook_event_id'),
-              sql<string | null>`left(${m.mimeType}::varchar, 255)`.as('mime_type'),
-              sql<string | null>`left(${m.fileName}::varchar, 255)`.as('file_name'),
-              sql<string | null>`left(${m.sha256}::varchar, 128)`.as('sha256'),
-              sql<number | null>`${m.sizeBytes}::bigint`.as('size_bytes'),
-              sql<boolean>`${m.voice}::boolean`.as('voice'),
-            ])
-            .where('organization_id', '=', p.organizationId)
-            .where('instance_id', '=', p.instanceId)
-            .where('provider_message_id', '=', p.providerMessageId),
-        )
-        .onConflict((oc) => oc.columns(['organization_id', 'message_id']).doNothing()),
-      { prepare: 'whatsapp_media.enqueue' },
-    );
+  async enqueue(db: Db, p: MediaToQueue): Promise<void> {
+    await db.run(enqueueMediaQuery(p), { prepare: 'whatsapp_media.enqueue' });
   }
 
   @GenerateSql({ params: [50, LEASE], crossTenant: WORKER })

@@ -4,6 +4,7 @@ import { qb } from '../../database/query-builder';
 import { statementTemplate } from '../../database/statement-template';
 import { dueRowIds, leaseSet, type LeaseWindow } from '../../common/jobs/leased-jobs.sql';
 import type { MediaStatus } from './entities/whatsapp-media.entity';
+import type { DetectedMedia } from './media-detect';
 
 /** A claimed download: the media row, its message's provider id and key, and the line's (encrypted) credentials. */
 export interface ClaimedMediaRow {
@@ -96,3 +97,53 @@ export const messageMediaColumn = sql<MessageMediaView | null>`CASE WHEN md.id I
   jsonb_build_object('status', md.status, 'mimeType', md.mime_type, 'fileName', md.file_name,
     'sizeBytes', md.size_bytes, 'voice', md.voice,
     'error', CASE WHEN md.status IN ('failed', 'refused') THEN md.last_error END) END`.as('media');
+
+/** A stored message's file to download, found by the message's provider id. */
+export interface MediaToQueue {
+  organizationId: string;
+  instanceId: string;
+  providerMessageId: string;
+  media: DetectedMedia;
+  webhookEventId: string | null;
+}
+
+/** The download of the message's file, queued once (a redelivered webhook's conflict is a no-op). */
+export function enqueueMediaQuery(p: MediaToQueue) {
+  const m = p.media;
+  return qb
+    .insertInto('whatsapp_media')
+    .columns([
+      'organization_id',
+      'message_id',
+      'instance_id',
+      'kind',
+      'source_media_id',
+      'webhook_event_id',
+      'mime_type',
+      'file_name',
+      'sha256',
+      'size_bytes',
+      'voice',
+    ])
+    .expression(
+      qb
+        .selectFrom('whatsapp_messages')
+        .select((eb) => [
+          'organization_id',
+          'id',
+          'instance_id',
+          eb.val(m.kind).as('kind'),
+          sql<string | null>`${m.sourceMediaId}::varchar`.as('source_media_id'),
+          sql<string | null>`${m.inline ? p.webhookEventId : null}::uuid`.as('webhook_event_id'),
+          sql<string | null>`left(${m.mimeType}::varchar, 255)`.as('mime_type'),
+          sql<string | null>`left(${m.fileName}::varchar, 255)`.as('file_name'),
+          sql<string | null>`left(${m.sha256}::varchar, 128)`.as('sha256'),
+          sql<number | null>`${m.sizeBytes}::bigint`.as('size_bytes'),
+          sql<boolean>`${m.voice}::boolean`.as('voice'),
+        ])
+        .where('organization_id', '=', p.organizationId)
+        .where('instance_id', '=', p.instanceId)
+        .where('provider_message_id', '=', p.providerMessageId),
+    )
+    .onConflict((oc) => oc.columns(['organization_id', 'message_id']).doNothing());
+}
