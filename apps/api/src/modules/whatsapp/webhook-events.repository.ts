@@ -1,20 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { WhatsappProvider } from '@whatrack/shared';
 import { sql } from 'kysely';
-import { failedJobsRecordset } from '../../common/jobs/failed-jobs.sql';
 import type { FailedJob, JobLease, JobQueue } from '../../common/jobs/job-queue';
 import type { Db } from '../../database/db';
 import { DummyValue, GenerateSql } from '../../database/generate-sql';
 import { qb } from '../../database/query-builder';
 import { claimStatement, insertCloudStatement, insertStatement, markHandledStatement } from './webhook-event-queue.sql';
+import { failStatement, reclaimStatement, requeueUnroutableCloudStatement } from './webhook-event-retry.sql';
 import type { WebhookEventStatus } from './entities/webhook-event.entity';
 import type { ProcessingResult } from './webhook-processor';
 import {
-  CLAIMED_COLUMNS,
   type ClaimedEvent,
-  jsonb,
   jsonText,
-  NULL,
   status,
   timestamptz,
   toClaimed,
@@ -27,8 +24,6 @@ const LEASE: JobLease = { now: DummyValue.DATE, until: new Date(DummyValue.DATE.
 const INTAKE = 'webhook intake stores an event before it is routed to any organization';
 const CLAIM = 'the worker claims due events of every organization';
 const BY_ID = 'event ids come from a claim (cross-tenant) or from an organization-checked lookup';
-/** How far back a newly verified claim takes over the unroutable deliveries of its phone_number_id. */
-const REQUEUE_WINDOW_MS = 7 * 24 * 3600_000;
 
 /**
  * The only SQL of webhook_events, a NON-tenant intake table: an event is stored before it is routed, and the worker
@@ -132,23 +127,7 @@ export class WebhookEventsRepository implements JobQueue<ClaimedEvent> {
   /** Marks one event as being processed again now, whatever its status (admin retry), and returns it. */
   @GenerateSql({ params: [DummyValue.UUID, LEASE], crossTenant: BY_ID })
   async reclaim(db: Db, id: string, lease: JobLease): Promise<ClaimedEvent | null> {
-    const now = timestamptz(lease.now);
-    const row = await db.first(
-      qb
-        .updateTable('webhook_events')
-        .set({
-          status: status('processing'),
-          attempts: 1,
-          locked_at: now,
-          next_attempt_at: now,
-          lease_until: timestamptz(lease.until),
-          last_error: NULL,
-          updated_at: sql`now()`,
-        })
-        .where('id', '=', id)
-        .returning(CLAIMED_COLUMNS),
-      { prepare: 'webhook_events.reclaim' },
-    );
+    const row = await db.first(reclaimStatement(id, lease), { prepare: 'webhook_events.reclaim' });
     return row ? toClaimed(row) : null;
   }
 
@@ -181,21 +160,7 @@ export class WebhookEventsRepository implements JobQueue<ClaimedEvent> {
   })
   async fail(db: Db, failures: FailedJob[]): Promise<void> {
     if (failures.length === 0) return;
-    await db.run(
-      qb
-        .updateTable('webhook_events as e')
-        .from(failedJobsRecordset(failures))
-        .set((eb) => ({
-          status: eb.case().when(eb.ref('r.dead')).then(status('failed')).else(status('pending')).end(),
-          next_attempt_at: eb.ref('r.retry_at'),
-          last_error: eb.ref('r.error'),
-          locked_at: NULL,
-          lease_until: NULL,
-          updated_at: sql`now()`,
-        }))
-        .whereRef('e.id', '=', 'r.id'),
-      { prepare: 'webhook_events.fail' },
-    );
+    await db.run(failStatement(failures), { prepare: 'webhook_events.fail' });
   }
 
   /**
@@ -208,27 +173,7 @@ export class WebhookEventsRepository implements JobQueue<ClaimedEvent> {
     crossTenant: 'unroutable events belong to no organization',
   })
   async requeueUnroutableCloud(db: Db, phoneNumberId: string, now: Date): Promise<number> {
-    // Containment matches any entry and any change: {"entry":[{"changes":[{"value":{"metadata":{…}}}]}]}.
-    const carrying = { entry: [{ changes: [{ value: { metadata: { phone_number_id: phoneNumberId } } }] }] };
-    return db.run(
-      qb
-        .updateTable('webhook_events')
-        .set({
-          status: status('pending'),
-          organization_id: null,
-          instance_id: null,
-          attempts: 0,
-          next_attempt_at: timestamptz(now),
-          processed_at: null,
-          locked_at: null,
-          last_error: null,
-          updated_at: sql`now()`,
-        })
-        .where('status', '=', status('unroutable'))
-        .where('provider', '=', sql.lit(WhatsappProvider.CLOUD_API))
-        .where('received_at', '>', timestamptz(new Date(now.getTime() - REQUEUE_WINDOW_MS)))
-        .where('body', '@>', jsonb(carrying)),
-    );
+    return db.run(requeueUnroutableCloudStatement(phoneNumberId, now));
   }
 
   /** A page of the organization's events (routed to one of its instances), newest first, and their total. */
