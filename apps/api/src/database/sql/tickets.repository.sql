@@ -600,21 +600,20 @@ from
 where
   (
     "t"."organization_id" = $1
-    and "t"."assignee_id" = $2
     and COALESCE("t"."waiting_since", 'infinity'::timestamptz) < 'infinity'
     and "t"."unread_count" > 0
   )
   and (
     COALESCE("t"."waiting_since", 'infinity'::timestamptz),
     "t"."id"
-  ) >= ($3::timestamptz, $4::uuid)
+  ) >= ($2::timestamptz, $3::uuid)
 order by
   COALESCE("t"."waiting_since", 'infinity'::timestamptz) asc,
   "t"."id" asc
 limit
-  $5
+  $4
 offset
-  $6;
+  $5;
 
 -- TicketsRepository.rowsByIds [prepared as tickets.rowsByIds]
 select
