@@ -4406,14 +4406,8 @@ export interface operations {
         source?: components['schemas']['TicketSourceType'];
         /** @description true: only tickets with sales; false: only without */
         hasSales?: boolean;
-        /** @description The assigned user's id, `none` for tickets nobody is assigned to, or `me` for the caller's (an API key's creator's) */
+        /** @description The assigned user's id, or `none` for tickets nobody is assigned to */
         assigneeId?: string;
-        /** @description open or closed tickets only */
-        status?: components['schemas']['TicketStatus'];
-        /** @description true: only tickets waiting for an answer (waitingSince set); false: only the others */
-        waiting?: boolean;
-        /** @description true: only tickets with unread messages; false: only without */
-        unread?: boolean;
         /** @description Ad platform key of the ticket's tracking */
         platform?: string;
         /** @description Dimension of the rows */
@@ -4489,14 +4483,8 @@ export interface operations {
         source?: components['schemas']['TicketSourceType'];
         /** @description true: only tickets with sales; false: only without */
         hasSales?: boolean;
-        /** @description The assigned user's id, `none` for tickets nobody is assigned to, or `me` for the caller's (an API key's creator's) */
+        /** @description The assigned user's id, or `none` for tickets nobody is assigned to */
         assigneeId?: string;
-        /** @description open or closed tickets only */
-        status?: components['schemas']['TicketStatus'];
-        /** @description true: only tickets waiting for an answer (waitingSince set); false: only the others */
-        waiting?: boolean;
-        /** @description true: only tickets with unread messages; false: only without */
-        unread?: boolean;
         /** @description Ad platform key of the ticket's tracking */
         platform?: string;
       };
@@ -4570,14 +4558,8 @@ export interface operations {
         source?: components['schemas']['TicketSourceType'];
         /** @description true: only tickets with sales; false: only without */
         hasSales?: boolean;
-        /** @description The assigned user's id, `none` for tickets nobody is assigned to, or `me` for the caller's (an API key's creator's) */
+        /** @description The assigned user's id, or `none` for tickets nobody is assigned to */
         assigneeId?: string;
-        /** @description open or closed tickets only */
-        status?: components['schemas']['TicketStatus'];
-        /** @description true: only tickets waiting for an answer (waitingSince set); false: only the others */
-        waiting?: boolean;
-        /** @description true: only tickets with unread messages; false: only without */
-        unread?: boolean;
         /** @description Ad platform key of the ticket's tracking */
         platform?: string;
         /** @description Bucket size; weeks start on Monday. Buckets are calendar periods in the organization time zone */
