@@ -67,7 +67,8 @@ export function ticketFilterKey(f: TicketFilter): string {
     f.origin,
     f.source,
     f.hasSales,
-    f.assigneeId,
+    // JSON drops the difference between null (`me` matching nobody) and undefined (no filter): keep it.
+    f.assigneeId === null ? { nobody: true } : f.assigneeId,
     f.status,
     f.waiting,
     f.unread,
