@@ -595,6 +595,28 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/tickets/views': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The tickets page's views: open tickets assigned to the caller, unassigned, waiting, with unread messages
+     * @description Counted over the organization's open tickets (an API key's own tickets are its creator's).
+     *
+     *     **Access:** every user; API keys with scope read.
+     */
+    get: operations['getTicketViewCounts'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/tickets/{id}': {
     parameters: {
       query?: never;
@@ -655,6 +677,26 @@ export interface paths {
      * @description **Access:** every user; API keys with scope tickets.
      */
     post: operations['retryTicketMessage'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tickets/{id}/read': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Mark the ticket read for the whole team (unreadCount 0); the ticket screen sends it when opened
+     * @description **Access:** every user; API keys with scope tickets.
+     */
+    post: operations['markTicketRead'];
     delete?: never;
     options?: never;
     head?: never;
@@ -2201,6 +2243,22 @@ export interface components {
       firstResponseAt: string | null;
       /** Format: uuid */
       id: string;
+      /**
+       * Format: date-time
+       * @description When the last message was sent
+       */
+      lastMessageAt: string | null;
+      lastMessageDirection: components['schemas']['MessageDirection'] | null;
+      /**
+       * @description The last message on one line, up to 140 characters; media show a type label ("📷 Foto", "🎤 Áudio"...) or their icon and caption. WhatsApp system notices never become the last message.
+       * @example 📷 Foto
+       */
+      lastMessagePreview: string | null;
+      /**
+       * @description text, image, audio, ...
+       * @example image
+       */
+      lastMessageType: string | null;
       lead: components['schemas']['TicketLeadDto'];
       /** Format: uuid */
       leadId: string;
@@ -2218,8 +2276,18 @@ export interface components {
       /** @description The lead's ad clicks and tracking links filed on this ticket, oldest first: the first opened it (its tracking), the last is its latest touch */
       touches: components['schemas']['LeadTouchDto'][];
       tracking: components['schemas']['TicketTrackingDto'] | null;
+      /**
+       * @description Inbound messages since the team last read the ticket
+       * @example 2
+       */
+      unreadCount: number;
       /** Format: date-time */
       updatedAt: string;
+      /**
+       * Format: date-time
+       * @description The oldest inbound message not answered yet; null when the last word was the business’s
+       */
+      waitingSince: string | null;
     };
     TicketEventDto: {
       /** Format: uuid */
@@ -2359,6 +2427,22 @@ export interface components {
       dealValue: number;
       /** Format: uuid */
       id: string;
+      /**
+       * Format: date-time
+       * @description When the last message was sent
+       */
+      lastMessageAt: string | null;
+      lastMessageDirection: components['schemas']['MessageDirection'] | null;
+      /**
+       * @description The last message on one line, up to 140 characters; media show a type label ("📷 Foto", "🎤 Áudio"...) or their icon and caption. WhatsApp system notices never become the last message.
+       * @example 📷 Foto
+       */
+      lastMessagePreview: string | null;
+      /**
+       * @description text, image, audio, ...
+       * @example image
+       */
+      lastMessageType: string | null;
       /** Format: uuid */
       leadId: string;
       /** @example João Silva */
@@ -2382,10 +2466,20 @@ export interface components {
        * @example 1200
        */
       totalValue: number;
+      /**
+       * @description Inbound messages since the team last read the ticket
+       * @example 2
+       */
+      unreadCount: number;
       /** Format: date-time */
       updatedAt: string;
       /** @example google */
       utmSource: string | null;
+      /**
+       * Format: date-time
+       * @description The oldest inbound message not answered yet; null when the last word was the business’s
+       */
+      waitingSince: string | null;
     };
     TicketListResponseDto: {
       items: components['schemas']['TicketListItemDto'][];
@@ -2486,6 +2580,28 @@ export interface components {
       /** @example google */
       utmSource: string | null;
       utmTerm: string | null;
+    };
+    TicketViewCountsDto: {
+      /**
+       * @description Open tickets assigned to the caller (an API key: its creator)
+       * @example 4
+       */
+      mine: number;
+      /**
+       * @description Open tickets nobody is assigned to
+       * @example 7
+       */
+      unassigned: number;
+      /**
+       * @description Open tickets with unread messages
+       * @example 5
+       */
+      unread: number;
+      /**
+       * @description Open tickets waiting for an answer
+       * @example 3
+       */
+      waiting: number;
     };
     TimeseriesReportDto: {
       /**
@@ -5016,9 +5132,24 @@ export interface operations {
         source?: components['schemas']['TicketSourceType'];
         /** @description true: only tickets with sales; false: only without */
         hasSales?: boolean;
-        /** @description The assigned user's id, or `none` for tickets nobody is assigned to */
+        /** @description The assigned user's id, `none` for tickets nobody is assigned to, or `me` for the caller's (an API key's creator's) */
         assigneeId?: string;
-        sort?: 'createdAt' | '-createdAt' | 'dealValue' | '-dealValue' | 'updatedAt' | '-updatedAt';
+        /** @description open or closed tickets only */
+        status?: components['schemas']['TicketStatus'];
+        /** @description true: only tickets waiting for an answer (waitingSince set); false: only the others */
+        waiting?: boolean;
+        /** @description true: only tickets with unread messages; false: only without */
+        unread?: boolean;
+        /** @description -lastMessageAt: latest activity first, tickets without messages last; waitingSince: the longest-waiting first, tickets not waiting last. Ties by id. */
+        sort?:
+          | 'createdAt'
+          | '-createdAt'
+          | 'dealValue'
+          | '-dealValue'
+          | 'updatedAt'
+          | '-updatedAt'
+          | '-lastMessageAt'
+          | 'waitingSince';
       };
       header?: never;
       path?: never;
@@ -5178,9 +5309,24 @@ export interface operations {
         source?: components['schemas']['TicketSourceType'];
         /** @description true: only tickets with sales; false: only without */
         hasSales?: boolean;
-        /** @description The assigned user's id, or `none` for tickets nobody is assigned to */
+        /** @description The assigned user's id, `none` for tickets nobody is assigned to, or `me` for the caller's (an API key's creator's) */
         assigneeId?: string;
-        sort?: 'createdAt' | '-createdAt' | 'dealValue' | '-dealValue' | 'updatedAt' | '-updatedAt';
+        /** @description open or closed tickets only */
+        status?: components['schemas']['TicketStatus'];
+        /** @description true: only tickets waiting for an answer (waitingSince set); false: only the others */
+        waiting?: boolean;
+        /** @description true: only tickets with unread messages; false: only without */
+        unread?: boolean;
+        /** @description -lastMessageAt: latest activity first, tickets without messages last; waitingSince: the longest-waiting first, tickets not waiting last. Ties by id. */
+        sort?:
+          | 'createdAt'
+          | '-createdAt'
+          | 'dealValue'
+          | '-dealValue'
+          | 'updatedAt'
+          | '-updatedAt'
+          | '-lastMessageAt'
+          | 'waitingSince';
       };
       header?: never;
       path?: never;
@@ -5255,9 +5401,24 @@ export interface operations {
         source?: components['schemas']['TicketSourceType'];
         /** @description true: only tickets with sales; false: only without */
         hasSales?: boolean;
-        /** @description The assigned user's id, or `none` for tickets nobody is assigned to */
+        /** @description The assigned user's id, `none` for tickets nobody is assigned to, or `me` for the caller's (an API key's creator's) */
         assigneeId?: string;
-        sort?: 'createdAt' | '-createdAt' | 'dealValue' | '-dealValue' | 'updatedAt' | '-updatedAt';
+        /** @description open or closed tickets only */
+        status?: components['schemas']['TicketStatus'];
+        /** @description true: only tickets waiting for an answer (waitingSince set); false: only the others */
+        waiting?: boolean;
+        /** @description true: only tickets with unread messages; false: only without */
+        unread?: boolean;
+        /** @description -lastMessageAt: latest activity first, tickets without messages last; waitingSince: the longest-waiting first, tickets not waiting last. Ties by id. */
+        sort?:
+          | 'createdAt'
+          | '-createdAt'
+          | 'dealValue'
+          | '-dealValue'
+          | 'updatedAt'
+          | '-updatedAt'
+          | '-lastMessageAt'
+          | 'waitingSince';
       };
       header?: never;
       path?: never;
@@ -5271,6 +5432,61 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['InboundListResponseDto'];
+        };
+      };
+      /** @description Invalid input: the message and details name the offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not allowed: every user; API keys with scope read. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Too many requests */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  getTicketViewCounts: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TicketViewCountsDto'];
         };
       };
       /** @description Invalid input: the message and details name the offending field */
@@ -5611,6 +5827,70 @@ export interface operations {
       };
       /** @description not_retryable, reply_window_closed */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Too many requests */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  markTicketRead: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Read */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input: the message and details name the offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not allowed: every user; API keys with scope tickets. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      404: {
         headers: {
           [name: string]: unknown;
         };

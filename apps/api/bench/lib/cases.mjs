@@ -56,6 +56,19 @@ export async function benchCases({ db, org, token, stages, users, instance, targ
     listing('GET /tickets ?hasSales=true', 'list', { hasSales: 'true' }, LISTING_P95_MS),
     listing('GET /tickets ?dateRange=30d', 'list', { dateRange: '30d' }, LISTING_P95_MS),
     listing('GET /tickets ?assigneeId', 'list', { assigneeId }, LISTING_P95_MS),
+    listing('GET /tickets ?sort=-lastMessageAt', 'list', { sort: '-lastMessageAt' }, LISTING_P95_MS),
+    listing(
+      'GET /tickets ?waiting=true&sort=waitingSince',
+      'list',
+      { waiting: 'true', sort: 'waitingSince' },
+      LISTING_P95_MS,
+    ),
+    listing('GET /tickets ?assigneeId=me&unread=true', 'list', { assigneeId: 'me', unread: 'true' }, LISTING_P95_MS),
+    {
+      name: 'GET /tickets/views',
+      target: { p95: LISTING_P95_MS },
+      requests: [{ method: 'GET', path: '/api/v1/tickets/views', headers: auth }],
+    },
     listing(`GET /tickets ?q=${qName}`, 'list', { q: qName }, SEARCH_P95_MS),
     listing(`GET /tickets ?q=${qPhone}`, 'list', { q: qPhone }, SEARCH_P95_MS),
     {

@@ -39,7 +39,7 @@ function searchMatches(dataSource, cache) {
  * collaborators take a Db (on the recording manager) and the stateless repositories; older builds took the
  * DataSource itself.
  */
-function listingService(dataSource, clock, cache, organizations) {
+function listingService(dataSource, clock, cache, organizations, queue) {
   const { TicketListingService } = require(`${DIST_DIR}/modules/tickets/ticket-listing.service.js`);
   const { TicketPageReader } = require(`${DIST_DIR}/modules/tickets/ticket-page-reader.js`);
   const repositoryFile = `${DIST_DIR}/modules/tickets/tickets.repository.js`;
@@ -66,6 +66,7 @@ function listingService(dataSource, clock, cache, organizations) {
     tickets,
     new TicketTrackingsRepository(),
     stages,
+    queue,
   );
 }
 
@@ -98,7 +99,19 @@ export async function captureListingSql(client, org, kind, query) {
   const organizations = {
     of: async (id) => (await client.query('SELECT id, timezone FROM organizations WHERE id = $1', [id])).rows[0],
   };
-  const service = listingService(dataSource, { now: () => new Date() }, noCache, organizations);
+  // `assigneeId=me`: a user who has tickets (the request's own user is not known here).
+  const queue = {
+    assigneeFilter: async (_auth, assigneeId) =>
+      assigneeId === 'me'
+        ? ((
+            await client.query(
+              'SELECT assignee_id FROM tickets WHERE organization_id = $1 AND assignee_id IS NOT NULL LIMIT 1',
+              [org],
+            )
+          ).rows[0]?.assignee_id ?? null)
+        : assigneeId,
+  };
+  const service = listingService(dataSource, { now: () => new Date() }, noCache, organizations, queue);
   await service[kind]({ organizationId: org }, { page: 1, pageSize: 20, ...query });
   return statements;
 }

@@ -19,6 +19,7 @@ import { WhatsappStatusOrphansRepository } from '../modules/replies/whatsapp-sta
 import { SalesRepository } from '../modules/sales/sales.repository';
 import { TicketStagesRepository } from '../modules/stages/ticket-stages.repository';
 import { TicketEventsRepository } from '../modules/tickets/ticket-events.repository';
+import { TicketQueueRepository } from '../modules/tickets/ticket-queue.repository';
 import { TicketStageMovesRepository } from '../modules/tickets/ticket-stage-moves.repository';
 import { TicketsRepository } from '../modules/tickets/tickets.repository';
 import { TrackingClicksRepository } from '../modules/tracking-links/tracking-clicks.repository';
@@ -47,6 +48,7 @@ export const REPOSITORIES: (new () => object)[] = [
   OrganizationsRepository,
   SalesRepository,
   TicketEventsRepository,
+  TicketQueueRepository,
   TicketStageMovesRepository,
   TicketStagesRepository,
   TicketTrackingsRepository,

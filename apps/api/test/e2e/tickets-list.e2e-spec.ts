@@ -145,6 +145,12 @@ describe('GET /tickets and /tickets/inbounds', () => {
       status: 'open',
       createdAt: '2026-03-15T13:00:00.000Z',
       updatedAt: expect.any(String),
+      lastMessageAt: null,
+      lastMessagePreview: null,
+      lastMessageType: null,
+      lastMessageDirection: null,
+      unreadCount: 0,
+      waitingSince: null,
     });
     expect(body.items.find((i: Item) => i.id === ids.T4)).toMatchObject({ salesCount: 2, totalValue: 150.5 });
   });
@@ -238,6 +244,9 @@ describe('GET /tickets and /tickets/inbounds', () => {
       [{ hasSales: 'sim' }, 'hasSales'],
       [{ sort: 'name' }, 'sort'],
       [{ assigneeId: 'x' }, 'assigneeId'],
+      [{ waiting: 'sim' }, 'waiting'],
+      [{ unread: '1' }, 'unread'],
+      [{ status: 'pending' }, 'status'],
       [{ foo: 'bar' }, 'foo'],
     ];
     for (const [query, field] of cases) {

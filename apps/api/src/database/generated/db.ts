@@ -182,6 +182,11 @@ export interface Tickets {
   deal_value: Generated<Numeric>;
   first_response_at: Timestamp | null;
   id: Generated<string>;
+  last_message_at: Timestamp | null;
+  last_message_direction: string | null;
+  last_message_preview: string | null;
+  last_message_type: string | null;
+  last_read_at: Timestamp | null;
   lead_id: string;
   messages_count: Generated<number>;
   organization_id: string;
@@ -190,7 +195,9 @@ export interface Tickets {
   source_type: string;
   stage_id: string;
   status: Generated<string>;
+  unread_count: Generated<number>;
   updated_at: Generated<Timestamp>;
+  waiting_since: Timestamp | null;
 }
 
 export interface TicketStages {

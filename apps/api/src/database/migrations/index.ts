@@ -18,6 +18,7 @@ import { MessageContentReactions1796220907336 } from './1796220907336-MessageCon
 import { WhatsappMedia1796221453899 } from './1796221453899-WhatsappMedia';
 import { WebhookRejections1796223068160 } from './1796223068160-WebhookRejections';
 import { LeadTouches1796223672333 } from './1796223672333-LeadTouches';
+import { TicketQueue1796290000000 } from './1796290000000-TicketQueue';
 
 export const MIGRATIONS = [
   Initial1795927686758,
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   WhatsappMedia1796221453899,
   WebhookRejections1796223068160,
   LeadTouches1796223672333,
+  TicketQueue1796290000000,
 ];

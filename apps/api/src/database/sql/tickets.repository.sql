@@ -259,6 +259,12 @@ select
   "t"."closed_at",
   "t"."created_at",
   "t"."updated_at",
+  "t"."last_message_at",
+  "t"."last_message_preview",
+  "t"."last_message_type",
+  "t"."last_message_direction",
+  "t"."unread_count",
+  "t"."waiting_since",
   (
     select
       json_build_object(
@@ -586,6 +592,29 @@ limit
 offset
   $10;
 
+-- TicketsRepository.pageIds (queue)
+select
+  "t"."id"
+from
+  "tickets" as "t"
+where
+  (
+    "t"."organization_id" = $1
+    and COALESCE("t"."waiting_since", 'infinity'::timestamptz) < 'infinity'
+    and "t"."unread_count" > 0
+  )
+  and (
+    COALESCE("t"."waiting_since", 'infinity'::timestamptz),
+    "t"."id"
+  ) >= ($2::timestamptz, $3::uuid)
+order by
+  COALESCE("t"."waiting_since", 'infinity'::timestamptz) asc,
+  "t"."id" asc
+limit
+  $4
+offset
+  $5;
+
 -- TicketsRepository.rowsByIds [prepared as tickets.rowsByIds]
 select
   "t"."id",
@@ -611,9 +640,17 @@ select
   "t"."status",
   "t"."created_at",
   "t"."updated_at",
+  "t"."last_message_at",
+  "t"."last_message_preview",
+  "t"."last_message_type",
+  "t"."last_message_direction",
+  "t"."unread_count",
+  "t"."waiting_since",
   case $1::text
     when 'created_at' then "t"."created_at"::text
     when 'updated_at' then "t"."updated_at"::text
+    when 'last_message_at' then COALESCE("t"."last_message_at", '-infinity'::timestamptz)::text
+    when 'waiting_since' then COALESCE("t"."waiting_since", 'infinity'::timestamptz)::text
     else "t"."deal_value"::text
   end as "sort_value"
 from

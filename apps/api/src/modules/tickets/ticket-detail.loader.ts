@@ -2,6 +2,7 @@ import { NotFoundError } from '../../common/errors/domain-errors';
 import type { Db } from '../../database/db';
 import type { Sale } from '../sales/entities/sale.entity';
 import type { TicketDetailResponseDto, TicketSaleDto } from './dto/ticket-detail-response.dto';
+import { queueFieldsOf } from './dto/ticket-queue.dto';
 import { replyWindow } from '../replies/reply-window';
 import { TicketsRepository } from './tickets.repository';
 
@@ -59,5 +60,6 @@ export async function loadTicketDetail(
     closedAt: row.closed_at,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    ...queueFieldsOf(row),
   };
 }

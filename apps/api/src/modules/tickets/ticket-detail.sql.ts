@@ -4,6 +4,7 @@ import { jsonBuildObject } from 'kysely/helpers/postgres';
 import { qb } from '../../database/query-builder';
 import { ticketTouchesSubquery, type TicketTouchRow } from '../leads/lead-touches.sql';
 import { lineCanSend } from '../whatsapp-instances/line-can-send.sql';
+import { QUEUE_COLUMNS, type QueueRow } from './ticket-queue.sql';
 import type { StageResponseDto } from '../stages/dto/stage-response.dto';
 import type {
   TicketConversationDto,
@@ -13,7 +14,7 @@ import type {
   TicketTrackingDto,
 } from './dto/ticket-detail-response.dto';
 
-export interface DetailRow {
+export interface DetailRow extends QueueRow {
   id: string;
   status: TicketStatus;
   source_type: TicketSourceType;
@@ -65,6 +66,7 @@ export function ticketDetailQuery(organizationId: string, id: string) {
       't.closed_at',
       't.created_at',
       't.updated_at',
+      ...QUEUE_COLUMNS,
       eb
         .selectFrom('leads as l')
         .select((l) =>

@@ -1,4 +1,4 @@
-import { type TicketSourceType, UNASSIGNED } from '@whatrack/shared';
+import { type TicketSourceType, type TicketStatus, UNASSIGNED } from '@whatrack/shared';
 import { isUUID } from 'class-validator';
 import { type Expression, type ExpressionBuilder, type Nullable, type SqlBool, sql } from 'kysely';
 import type { DateInterval } from '../../common/date-range/date-range';
@@ -7,6 +7,7 @@ import type { DB } from '../../database/generated/db';
 import { qb } from '../../database/query-builder';
 import { leadSearchSql } from '../leads/lead-search.sql';
 import type { TicketFilterDto } from './dto/ticket-query.dto';
+import { sortValue } from './ticket-sort.sql';
 
 /**
  * What a search term matches, looked up beforehand: the leads (null when too many to list: the filter then keeps
@@ -28,8 +29,13 @@ export interface TicketFilter {
   origin?: string;
   source?: TicketSourceType;
   hasSales?: boolean;
-  /** A user id, or UNASSIGNED. */
-  assigneeId?: string;
+  /** A user id, or UNASSIGNED; null (`me` for a caller without a user) matches no ticket. */
+  assigneeId?: string | null;
+  status?: TicketStatus;
+  /** Whether waiting for an answer (waiting_since set). */
+  waiting?: boolean;
+  /** Whether with unread messages. */
+  unread?: boolean;
   q?: string;
   /** What `q` matches, when looked up beforehand (TicketSearchMatches); else the filter looks it up itself. */
   matches?: SearchMatches;
@@ -44,8 +50,11 @@ export function ticketFilterOf(
   interval: DateInterval,
   matches?: SearchMatches,
 ): TicketFilter {
-  const { stageId, origin, source, hasSales, assigneeId, q } = dto;
-  return { organizationId, ...interval, stageId, origin, source, hasSales, assigneeId, q, matches };
+  const { stageId, origin, source, hasSales, assigneeId, status, waiting, unread, q } = dto;
+  return {
+    ...{ organizationId, ...interval, stageId, origin, source, hasSales, assigneeId },
+    ...{ status, waiting, unread, q, matches },
+  };
 }
 
 /** The same filter always gives the same key (a cache key: its fields in a fixed order). */
@@ -58,7 +67,11 @@ export function ticketFilterKey(f: TicketFilter): string {
     f.origin,
     f.source,
     f.hasSales,
-    f.assigneeId,
+    // JSON drops the difference between null (`me` matching nobody) and undefined (no filter): keep it.
+    f.assigneeId === null ? { nobody: true } : f.assigneeId,
+    f.status,
+    f.waiting,
+    f.unread,
     f.q,
     f.matches,
     f.platformId,
@@ -107,7 +120,13 @@ export function ticketConditions(eb: FilterEb, f: TicketFilter): Expression<SqlB
   if (f.source !== undefined) conditions.push(eb('t.source_type', '=', f.source));
   if (f.hasSales !== undefined) conditions.push(eb('t.sales_count', f.hasSales ? '>' : '=', eb.lit(0)));
   if (f.assigneeId === UNASSIGNED) conditions.push(eb('t.assignee_id', 'is', null));
+  else if (f.assigneeId === null) conditions.push(eb.lit(false));
   else if (f.assigneeId !== undefined) conditions.push(eb('t.assignee_id', '=', f.assigneeId));
+  if (f.status !== undefined) conditions.push(eb('t.status', '=', f.status));
+  // On the expression of IDX_tickets_org_waiting (waiting_since is never infinite): a range of that index.
+  if (f.waiting !== undefined)
+    conditions.push(sql<SqlBool>`${waitingKey(eb)} ${sql.raw(f.waiting ? '<' : '=')} 'infinity'`);
+  if (f.unread !== undefined) conditions.push(eb('t.unread_count', f.unread ? '>' : '=', eb.lit(0)));
   if (f.q) conditions.push(searchCondition(eb, f.organizationId, f.q, f.matches));
   return eb.and(conditions);
 }
@@ -151,4 +170,8 @@ function searchCondition(eb: FilterEb, organizationId: string, q: string, matche
 
 function anyUuid(ids: string[]) {
   return sql<string>`ANY(${ids}::uuid[])`;
+}
+
+function waitingKey(eb: FilterEb) {
+  return sortValue(eb, 'waiting_since');
 }

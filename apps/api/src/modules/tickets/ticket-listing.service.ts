@@ -11,9 +11,11 @@ import { StagesService } from '../stages/stages.service';
 import { TicketTrackingsRepository } from '../tracking/ticket-trackings.repository';
 import type { InboundItemDto, InboundListResponseDto } from './dto/inbound-response.dto';
 import type { TicketFilterDto, TicketQueryDto } from './dto/ticket-query.dto';
+import { queueFieldsOf } from './dto/ticket-queue.dto';
 import type { TicketListItemDto, TicketListResponseDto, TicketSummaryDto } from './dto/ticket-response.dto';
 import { type TicketFilter, ticketFilterKey, ticketFilterOf } from './ticket-filter.sql';
 import { type ListRow, TicketPageReader } from './ticket-page-reader';
+import { TicketQueueService } from './ticket-queue.service';
 import { TicketSearchMatches } from './ticket-search-matches';
 import { TicketsRepository } from './tickets.repository';
 
@@ -29,6 +31,7 @@ export class TicketListingService {
     private readonly tickets: TicketsRepository,
     private readonly trackings: TicketTrackingsRepository,
     private readonly stageList: StagesService,
+    private readonly queue: TicketQueueService,
   ) {}
 
   /** The organization's filter, with date presets resolved in its time zone and what a search matches. */
@@ -36,7 +39,8 @@ export class TicketListingService {
     const org = await this.organizations.of(auth.organizationId);
     const interval = resolveDateRange(filter, org.timezone, this.clock.now());
     const matches = filter.q ? await this.search.matches(auth.organizationId, filter.q) : undefined;
-    return ticketFilterOf(auth.organizationId, filter, interval, matches);
+    const assigneeId = await this.queue.assigneeFilter(auth, filter.assigneeId);
+    return { ...ticketFilterOf(auth.organizationId, filter, interval, matches), assigneeId };
   }
 
   async list(auth: AuthContext, query: TicketQueryDto): Promise<TicketListResponseDto> {
@@ -135,6 +139,7 @@ function toListItem(r: ListRow): TicketListItemDto {
     status: r.status,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
+    ...queueFieldsOf(r),
   };
 }
 

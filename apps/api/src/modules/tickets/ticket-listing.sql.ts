@@ -1,9 +1,10 @@
-import { TicketSourceType, TicketStatus } from '@whatrack/shared';
+import { type MessageDirection, TicketSourceType, TicketStatus } from '@whatrack/shared';
 import { sql } from 'kysely';
 import { qb } from '../../database/query-builder';
 import type { TicketSort } from './dto/ticket-query.dto';
 import { filteredTickets, type TicketFilter } from './ticket-filter.sql';
-import { fromPageStart, type PageStart, sortKey } from './ticket-sort.sql';
+import { QUEUE_COLUMNS, type QueueNarrow } from './ticket-queue.sql';
+import { fromPageStart, type PageStart, sortKey, sortValue } from './ticket-sort.sql';
 
 export interface ListRow {
   id: string;
@@ -29,6 +30,12 @@ export interface ListRow {
   status: TicketStatus;
   created_at: Date;
   updated_at: Date;
+  last_message_at: Date | null;
+  last_message_preview: string | null;
+  last_message_type: string | null;
+  last_message_direction: MessageDirection | null;
+  unread_count: number;
+  waiting_since: Date | null;
 }
 
 /** A listed row with its sort value as PostgreSQL's text (full precision), to remember where pages start. */
@@ -48,7 +55,7 @@ export function pageIdsQuery(filter: TicketFilter, { sort, limit, from }: PageWi
   return filteredTickets(filter)
     .$if(typeof from !== 'number', (q) => q.where((eb) => fromPageStart(eb, sort, from as PageStart)))
     .select('t.id')
-    .orderBy(column, direction)
+    .orderBy((eb) => sortValue(eb, column), direction)
     .orderBy('t.id', direction)
     .limit(limit)
     .offset(typeof from === 'number' ? from : 0);
@@ -94,13 +101,15 @@ export function rowsByIdsQuery(organizationId: string, ids: string[], sortColumn
       't.status',
       't.created_at',
       't.updated_at',
+      ...QUEUE_COLUMNS,
       sql<string>`CASE ${sortColumn}::text WHEN 'created_at' THEN ${eb.ref('t.created_at')}::text
-        WHEN 'updated_at' THEN ${eb.ref('t.updated_at')}::text ELSE ${eb.ref('t.deal_value')}::text END`.as(
-        'sort_value',
-      ),
+        WHEN 'updated_at' THEN ${eb.ref('t.updated_at')}::text
+        WHEN 'last_message_at' THEN ${sortValue(eb, 'last_message_at')}::text
+        WHEN 'waiting_since' THEN ${sortValue(eb, 'waiting_since')}::text
+        ELSE ${eb.ref('t.deal_value')}::text END`.as('sort_value'),
     ])
     .orderBy('page.n')
-    .$narrowType<{ source_type: TicketSourceType; status: TicketStatus }>();
+    .$narrowType<{ source_type: TicketSourceType; status: TicketStatus } & QueueNarrow>();
 }
 
 /** Counts and sums over every ticket of the filter (its shape follows the filter: never prepared). */

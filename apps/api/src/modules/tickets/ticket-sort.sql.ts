@@ -2,7 +2,8 @@ import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kyse
 import type { TicketSort } from './dto/ticket-query.dto';
 import type { FilterDB } from './ticket-filter.sql';
 
-type SortColumn = 't.created_at' | 't.deal_value' | 't.updated_at';
+/** The tickets column a sort orders by (without the table alias). */
+export type SortColumn = 'created_at' | 'deal_value' | 'updated_at' | 'last_message_at' | 'waiting_since';
 
 interface SortKey {
   column: SortColumn;
@@ -12,12 +13,14 @@ interface SortKey {
 
 /** Every order ends with the ticket id, so it is total and a row's (value, id) pins its position. */
 const SORT_KEYS: Record<TicketSort, SortKey> = {
-  createdAt: { column: 't.created_at', type: 'timestamptz', descending: false },
-  '-createdAt': { column: 't.created_at', type: 'timestamptz', descending: true },
-  dealValue: { column: 't.deal_value', type: 'numeric', descending: false },
-  '-dealValue': { column: 't.deal_value', type: 'numeric', descending: true },
-  updatedAt: { column: 't.updated_at', type: 'timestamptz', descending: false },
-  '-updatedAt': { column: 't.updated_at', type: 'timestamptz', descending: true },
+  createdAt: { column: 'created_at', type: 'timestamptz', descending: false },
+  '-createdAt': { column: 'created_at', type: 'timestamptz', descending: true },
+  dealValue: { column: 'deal_value', type: 'numeric', descending: false },
+  '-dealValue': { column: 'deal_value', type: 'numeric', descending: true },
+  updatedAt: { column: 'updated_at', type: 'timestamptz', descending: false },
+  '-updatedAt': { column: 'updated_at', type: 'timestamptz', descending: true },
+  '-lastMessageAt': { column: 'last_message_at', type: 'timestamptz', descending: true },
+  waitingSince: { column: 'waiting_since', type: 'timestamptz', descending: false },
 };
 
 /** Where a page starts: the sort value of its first row (as PostgreSQL's text, at full precision) and its id. */
@@ -31,9 +34,19 @@ export function sortKey(sort: TicketSort | undefined): SortKey {
 }
 
 /** The tickets column a sort orders by (without the table alias). */
-export function ticketSortColumn(sort: TicketSort | undefined): 'created_at' | 'deal_value' | 'updated_at' {
-  const column = sortKey(sort).column;
-  return column === 't.created_at' ? 'created_at' : column === 't.deal_value' ? 'deal_value' : 'updated_at';
+export function ticketSortColumn(sort: TicketSort | undefined): SortColumn {
+  return sortKey(sort).column;
+}
+
+/**
+ * What a sort orders by, never null: the nullable queue columns as COALESCE(column, ±infinity), the expressions of
+ * their indexes (migration TicketQueue), so tickets without a last message, or not waiting, come last in their
+ * order and a page start is a plain (value, id) row comparison.
+ */
+export function sortValue(eb: ExpressionBuilder<FilterDB, 't'>, column: SortColumn): Expression<unknown> {
+  if (column === 'last_message_at') return sql`COALESCE(${eb.ref('t.last_message_at')}, '-infinity'::timestamptz)`;
+  if (column === 'waiting_since') return sql`COALESCE(${eb.ref('t.waiting_since')}, 'infinity'::timestamptz)`;
+  return eb.ref(`t.${column}`);
 }
 
 /** Rows from `start` on (inclusive) in the given order: a seek on the sort index instead of an OFFSET count. */
@@ -44,7 +57,7 @@ export function fromPageStart(
 ): Expression<SqlBool> {
   const { column, type, descending } = sortKey(sort);
   const value = type === 'numeric' ? sql`${start.value}::numeric` : sql`${start.value}::timestamptz`;
-  const row = sql`(${eb.ref(column)}, ${eb.ref('t.id')})`;
+  const row = sql`(${sortValue(eb, column)}, ${eb.ref('t.id')})`;
   const startRow = sql`(${value}, ${start.id}::uuid)`;
   return descending ? sql<SqlBool>`${row} <= ${startRow}` : sql<SqlBool>`${row} >= ${startRow}`;
 }

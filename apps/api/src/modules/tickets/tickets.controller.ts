@@ -1,7 +1,8 @@
 import { Readable } from 'node:stream';
-import { Body, Controller, Get, Patch, Post, Query, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Patch, Post, Query, StreamableFile } from '@nestjs/common';
 import {
   ApiCreatedResponse,
+  ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
@@ -17,10 +18,12 @@ import { CreateTicketDto } from './dto/create-ticket.dto';
 import { InboundListResponseDto } from './dto/inbound-response.dto';
 import { TicketDetailResponseDto } from './dto/ticket-detail-response.dto';
 import { TicketQueryDto } from './dto/ticket-query.dto';
+import { TicketViewCountsDto } from './dto/ticket-queue.dto';
 import { TicketListResponseDto } from './dto/ticket-response.dto';
 import { UpdateTicketDto } from './dto/update-ticket.dto';
 import { TicketExportService } from './ticket-export.service';
 import { TicketListingService } from './ticket-listing.service';
+import { TicketQueueService } from './ticket-queue.service';
 import { TicketsService } from './tickets.service';
 import { StatementBudget } from '../../common/db/statement-budget';
 
@@ -31,6 +34,7 @@ export class TicketsController {
     private readonly tickets: TicketsService,
     private readonly listing: TicketListingService,
     private readonly exporter: TicketExportService,
+    private readonly queue: TicketQueueService,
   ) {}
 
   @Post()
@@ -98,6 +102,17 @@ export class TicketsController {
     return file.setErrorHandler((error, res) => (res.destroy ? res.destroy(error) : res.end()));
   }
 
+  @Get('views')
+  @ApiOperation({
+    operationId: 'getTicketViewCounts',
+    summary: "The tickets page's views: open tickets assigned to the caller, unassigned, waiting, with unread messages",
+    description: "Counted over the organization's open tickets (an API key's own tickets are its creator's).",
+  })
+  @ApiOkResponse({ type: TicketViewCountsDto })
+  views(@Auth() auth: AuthContext): Promise<TicketViewCountsDto> {
+    return this.queue.viewCounts(auth);
+  }
+
   @Get(':id')
   @ApiOperation({
     operationId: 'getTicket',
@@ -126,5 +141,17 @@ export class TicketsController {
     @Body() dto: UpdateTicketDto,
   ): Promise<TicketDetailResponseDto> {
     return this.tickets.update(auth, id, dto);
+  }
+
+  @Post(':id/read')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({
+    operationId: 'markTicketRead',
+    summary: 'Mark the ticket read for the whole team (unreadCount 0); the ticket screen sends it when opened',
+  })
+  @ApiNoContentResponse({ description: 'Read' })
+  @ApiNotFoundResponse({ type: ErrorResponseDto })
+  markRead(@Auth() auth: AuthContext, @UuidParam() id: string): Promise<void> {
+    return this.queue.markRead(auth, id);
   }
 }

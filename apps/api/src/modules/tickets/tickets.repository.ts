@@ -65,6 +65,8 @@ const TRACKING: NewTracking = {
   ...{ adId: null, sourceUrl: null, adHeadline: null, adPlatformId: null, identifiers: [] },
 };
 const FILTER: TicketFilter = { organizationId: DummyValue.UUID, origin: 'google', q: 'ana' };
+const QUEUE_FILTER: TicketFilter = { organizationId: DummyValue.UUID, waiting: true, unread: true };
+const QUEUE_START = { value: 'infinity', id: DummyValue.UUID };
 
 /**
  * The SQL of tickets. Its reads join what a ticket shows (lead, stage, tracking, timeline); `create` also writes
@@ -181,6 +183,7 @@ export class TicketsRepository {
   @GenerateSql(
     { name: 'offset', params: [FILTER, { sort: '-createdAt', limit: 21, from: 0 }] },
     { name: 'seek', params: [FILTER, { sort: 'dealValue', limit: 21, from: { value: '10.00', id: DummyValue.UUID } }] },
+    { name: 'queue', params: [QUEUE_FILTER, { sort: 'waitingSince', limit: 21, from: QUEUE_START }] },
   )
   async pageIds(db: Db, filter: TicketFilter, window: PageWindow): Promise<string[]> {
     return (await db.all(pageIdsQuery(filter, window))).map((r) => r.id);

@@ -8,8 +8,9 @@ import {
   type TimeseriesGroup,
   type TimeseriesInterval,
   type TimeseriesMetric,
+  UNASSIGNED,
 } from '@whatrack/shared';
-import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
 import { Trim } from '../../../common/validation/trim.transform';
 import { TicketFilterDto } from '../../tickets/dto/ticket-query.dto';
 
@@ -21,7 +22,20 @@ import { TicketFilterDto } from '../../tickets/dto/ticket-query.dto';
 export { ATTRIBUTION_GROUPS, TIMESERIES_GROUPS, TIMESERIES_INTERVALS, TIMESERIES_METRICS };
 export type { AttributionGroup, TimeseriesGroup, TimeseriesInterval, TimeseriesMetric };
 
-export class ReportFilterDto extends OmitType(TicketFilterDto, ['page', 'pageSize'] as const) {
+export class ReportFilterDto extends OmitType(TicketFilterDto, [
+  ...['page', 'pageSize', 'assigneeId'],
+  ...['status', 'waiting', 'unread'],
+] as const) {
+  // The listing's assignee filter without `me` (the queue's: a report is the organization's, cached for all).
+  @ApiPropertyOptional({
+    description: `The assigned user's id, or \`${UNASSIGNED}\` for tickets nobody is assigned to`,
+    example: UNASSIGNED,
+  })
+  @IsOptional()
+  @ValidateIf((dto: ReportFilterDto) => dto.assigneeId !== UNASSIGNED)
+  @IsUUID('all', { message: `assigneeId must be a UUID or "${UNASSIGNED}"` })
+  assigneeId?: string;
+
   @ApiPropertyOptional({ example: 'google_ads', description: "Ad platform key of the ticket's tracking" })
   @IsOptional()
   @Trim()

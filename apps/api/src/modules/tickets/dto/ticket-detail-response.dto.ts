@@ -2,6 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { TicketCreatorType, TicketEventType, TicketSourceType, TicketStatus, WhatsappProvider } from '@whatrack/shared';
 import { StageResponseDto } from '../../stages/dto/stage-response.dto';
 import { LeadTouchDto } from '../../leads/dto/lead-touch.dto';
+import { TicketQueueFieldsDto } from './ticket-queue.dto';
 
 export class TicketLeadDto {
   @ApiProperty({ format: 'uuid' })
@@ -166,7 +167,7 @@ export class TicketEventDto {
   createdAt: Date;
 }
 
-export class TicketDetailResponseDto {
+export class TicketDetailResponseDto extends TicketQueueFieldsDto {
   @ApiProperty({ format: 'uuid' })
   id: string;
 

@@ -1,12 +1,28 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { DATE_RANGE_PRESETS, type DateRangePreset, TicketSourceType, UNASSIGNED } from '@whatrack/shared';
+import {
+  ASSIGNED_TO_ME,
+  DATE_RANGE_PRESETS,
+  type DateRangePreset,
+  TicketSourceType,
+  TicketStatus,
+  UNASSIGNED,
+} from '@whatrack/shared';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsEnum, IsIn, IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
 import { PageQueryDto } from '../../../common/pagination/page-query.dto';
 import { Trim } from '../../../common/validation/trim.transform';
 import { IsCalendarDate } from '../../../common/validation/calendar-date.decorator';
 
-export const TICKET_SORTS = ['createdAt', '-createdAt', 'dealValue', '-dealValue', 'updatedAt', '-updatedAt'] as const;
+export const TICKET_SORTS = [
+  'createdAt',
+  '-createdAt',
+  'dealValue',
+  '-dealValue',
+  'updatedAt',
+  '-updatedAt',
+  '-lastMessageAt',
+  'waitingSince',
+] as const;
 export type TicketSort = (typeof TICKET_SORTS)[number];
 
 const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
@@ -64,17 +80,45 @@ export class TicketFilterDto extends PageQueryDto {
   hasSales?: boolean;
 
   @ApiPropertyOptional({
-    description: `The assigned user's id, or \`${UNASSIGNED}\` for tickets nobody is assigned to`,
+    description:
+      `The assigned user's id, \`${UNASSIGNED}\` for tickets nobody is assigned to, or \`${ASSIGNED_TO_ME}\` for ` +
+      "the caller's (an API key's creator's)",
     example: UNASSIGNED,
   })
   @IsOptional()
-  @ValidateIf((dto: TicketFilterDto) => dto.assigneeId !== UNASSIGNED)
-  @IsUUID('all', { message: `assigneeId must be a UUID or "${UNASSIGNED}"` })
+  @ValidateIf((dto: TicketFilterDto) => dto.assigneeId !== UNASSIGNED && dto.assigneeId !== ASSIGNED_TO_ME)
+  @IsUUID('all', { message: `assigneeId must be a UUID, "${UNASSIGNED}" or "${ASSIGNED_TO_ME}"` })
   assigneeId?: string;
+
+  @ApiPropertyOptional({ enum: TicketStatus, enumName: 'TicketStatus', description: 'open or closed tickets only' })
+  @IsOptional()
+  @IsEnum(TicketStatus, { message: 'status must be open or closed' })
+  status?: TicketStatus;
+
+  @ApiPropertyOptional({
+    type: Boolean,
+    description: 'true: only tickets waiting for an answer (waitingSince set); false: only the others',
+  })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'waiting must be true or false' })
+  waiting?: boolean;
+
+  @ApiPropertyOptional({ type: Boolean, description: 'true: only tickets with unread messages; false: only without' })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'unread must be true or false' })
+  unread?: boolean;
 }
 
 export class TicketQueryDto extends TicketFilterDto {
-  @ApiPropertyOptional({ enum: TICKET_SORTS, default: '-createdAt' })
+  @ApiPropertyOptional({
+    enum: TICKET_SORTS,
+    default: '-createdAt',
+    description:
+      '-lastMessageAt: latest activity first, tickets without messages last; waitingSince: the longest-waiting ' +
+      'first, tickets not waiting last. Ties by id.',
+  })
   @IsOptional()
   @IsIn(TICKET_SORTS, { message: `sort must be one of ${TICKET_SORTS.join(', ')}` })
   sort?: TicketSort;

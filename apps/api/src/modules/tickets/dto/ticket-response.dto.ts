@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { TicketSourceType, TicketStatus } from '@whatrack/shared';
 import { StageResponseDto } from '../../stages/dto/stage-response.dto';
+import { TicketQueueFieldsDto } from './ticket-queue.dto';
 
 export class StageRefDto {
   @ApiProperty({ format: 'uuid' })
@@ -13,8 +14,8 @@ export class StageRefDto {
   color: string;
 }
 
-/** One row of GET /tickets, exactly the PRD's fields plus platform and updatedAt. */
-export class TicketListItemDto {
+/** One row of GET /tickets: the PRD's fields plus platform, updatedAt and the queue's (TicketQueueFieldsDto). */
+export class TicketListItemDto extends TicketQueueFieldsDto {
   @ApiProperty({ format: 'uuid' })
   id: string;
 

@@ -1,4 +1,4 @@
-import { TicketCreatorType, TicketSourceType, TicketStatus } from '@whatrack/shared';
+import { MessageDirection, TicketCreatorType, TicketSourceType, TicketStatus } from '@whatrack/shared';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
 import { TenantEntity } from '../../../common/entities/tenant.entity';
 import { tenantJoin } from '../../../common/entities/tenant-join';
@@ -23,6 +23,15 @@ import { User } from '../../users/entities/user.entity';
 @Index('IDX_tickets_org_conversation', ['organizationId', 'conversationId'])
 @Index('IDX_tickets_org_lead', ['organizationId', 'leadId'])
 @Index('IDX_tickets_org_assignee', ['organizationId', 'assigneeId'])
+@Check('CHK_tickets_last_message_direction', `last_message_direction IN ('in', 'out')`)
+// The queue's sorts: expression indexes on COALESCE(last_message_at | waiting_since, ±infinity), id (TicketQueue).
+@Index('IDX_tickets_org_last_message', { synchronize: false })
+@Index('IDX_tickets_org_waiting', { synchronize: false })
+@Index('IDX_tickets_org_unread', ['organizationId', 'id'], { where: 'unread_count > 0' })
+// The views' counts (mine, unassigned, waiting, unread) of open tickets, from the index alone.
+@Index('IDX_tickets_org_open_queue', ['organizationId', 'assigneeId', 'waitingSince', 'unreadCount'], {
+  where: `status = 'open'`,
+})
 export class Ticket extends TenantEntity {
   @Column({ type: 'uuid' })
   conversationId: string;
@@ -81,6 +90,31 @@ export class Ticket extends TenantEntity {
 
   @Column({ type: 'integer', default: 0 })
   salesCount: number;
+
+  /** The ticket's newest message (system notices aside): kept by the message trigger (migration TicketQueue). */
+  @Column({ type: 'timestamptz', nullable: true })
+  lastMessageAt: Date | null;
+
+  /** Its text on one line, cut to 140 characters; media as a pt-BR label ("📷 Foto") or icon and caption. */
+  @Column({ type: 'varchar', length: 140, nullable: true })
+  lastMessagePreview: string | null;
+
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  lastMessageType: string | null;
+
+  @Column({ type: 'varchar', length: 3, nullable: true })
+  lastMessageDirection: MessageDirection | null;
+
+  /** Inbound messages since the team last read the ticket (POST /tickets/:id/read). */
+  @Column({ type: 'integer', default: 0 })
+  unreadCount: number;
+
+  /** The oldest inbound message not answered yet (null when the last word was the business's). */
+  @Column({ type: 'timestamptz', nullable: true })
+  waitingSince: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  lastReadAt: Date | null;
 
   @Column({ type: 'numeric', precision: 14, scale: 2, default: 0, transformer: numericTransformer })
   salesTotal: number;
