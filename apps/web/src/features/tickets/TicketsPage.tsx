@@ -25,6 +25,9 @@ export function TicketsPage() {
   const stages = useStages();
   const users = useTeamMembers();
   const stageList = stages.data ?? list.data?.stages ?? [];
+  const view = activeView(filters);
+  // A view's own assignee is not one more filter narrowing it (its empty state says the queue is empty).
+  const narrowing = countActiveFilters(view && view !== 'all' ? { ...filters, assigneeId: undefined } : filters);
 
   return (
     <>
@@ -51,8 +54,8 @@ export function TicketsPage() {
         list={list}
         stages={stageList}
         users={users}
-        view={activeView(filters)}
-        filtersActive={countActiveFilters(filters) > 0 || filters.q !== ''}
+        view={view}
+        filtersActive={narrowing > 0 || filters.q !== ''}
         onClearFilters={resetFilters}
       />
       {list.data && (
