@@ -70,17 +70,22 @@ export function useChatScroll<E extends HTMLElement>({ first, last, lastIsOwn }:
       setLeftAt((left) => (atBottom ? null : (left ?? { last: seen.current.last })));
     };
     // Images and videos get their height when they load: a pinned chat follows them down.
-    const onMediaLoad = () => {
+    const onContentGrown = () => {
       if (pinned.current) element.scrollTop = element.scrollHeight;
       seen.current.height = element.scrollHeight;
     };
     element.addEventListener('scroll', onScroll, { passive: true });
-    element.addEventListener('load', onMediaLoad, true);
-    element.addEventListener('loadedmetadata', onMediaLoad, true);
+    element.addEventListener('load', onContentGrown, true);
+    element.addEventListener('loadedmetadata', onContentGrown, true);
+    // Anything else that grows the messages after they render (a media placeholder replaced, fonts) does too.
+    const content = element.firstElementChild;
+    const resizes = typeof ResizeObserver === 'undefined' || !content ? undefined : new ResizeObserver(onContentGrown);
+    if (content) resizes?.observe(content);
     return () => {
+      resizes?.disconnect();
       element.removeEventListener('scroll', onScroll);
-      element.removeEventListener('load', onMediaLoad, true);
-      element.removeEventListener('loadedmetadata', onMediaLoad, true);
+      element.removeEventListener('load', onContentGrown, true);
+      element.removeEventListener('loadedmetadata', onContentGrown, true);
     };
   }, [first, last, lastIsOwn]);
 
