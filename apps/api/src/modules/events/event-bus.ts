@@ -14,7 +14,8 @@ const SYNC_TIMEOUT_MS = 2_000;
 
 /** One open stream's view of the bus. */
 export interface BusSubscriber {
-  event(event: DeliveredEvent): void;
+  /** The organization's frames that arrived in one turn of the event loop, joined. */
+  frames(frames: string): void;
   /** Events may have been missed (the listener reconnected): refetch. */
   gap(): void;
 }
@@ -33,6 +34,9 @@ export class EventBus implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly syncChannel = `whatrack_sync_${randomBytes(6).toString('hex')}`;
   private readonly barrier: SyncBarrier;
   private listener: EventListener | null = null;
+  /** Events heard in this turn of the event loop, per organization, sent to the streams together. */
+  private pending = new Map<string, string[]>();
+  private flushScheduled = false;
 
   constructor(
     private readonly listeners: EventListenerFactory,
@@ -74,6 +78,9 @@ export class EventBus implements OnApplicationBootstrap, OnModuleDestroy {
     lastEventId: string | null,
     subscriber: BusSubscriber,
   ): { replay: DeliveredEvent[] | null; unsubscribe: () => void } {
+    // What is pending is in the ring already: it goes to the streams open before this one, and to this one only
+    // through the replay, never twice.
+    this.flush();
     let set = this.subscribers.get(organizationId);
     if (!set) this.subscribers.set(organizationId, (set = new Set()));
     set.add(subscriber);
@@ -96,17 +103,40 @@ export class EventBus implements OnApplicationBootstrap, OnModuleDestroy {
     if (!('id' in notice)) return; // a cache notice
     const event: DeliveredEvent = { ...notice, frame: eventFrame(notice), receivedAt: Date.now() };
     this.ring.push(event);
-    for (const subscriber of this.subscribers.get(event.organizationId) ?? []) subscriber.event(event);
+    if (!this.subscribers.has(event.organizationId)) return;
+    const frames = this.pending.get(event.organizationId);
+    if (frames) frames.push(event.frame);
+    else this.pending.set(event.organizationId, [event.frame]);
+    if (!this.flushScheduled) {
+      this.flushScheduled = true;
+      setImmediate(() => this.flush());
+    }
+  }
+
+  /**
+   * Notifications come in bursts (one socket read carries many): each stream gets one write per burst instead of
+   * one per event, which is what lets a process feed hundreds of streams under load.
+   */
+  private flush(): void {
+    this.flushScheduled = false;
+    const pending = this.pending;
+    this.pending = new Map();
+    for (const [organizationId, frames] of pending) {
+      const text = frames.join('');
+      for (const subscriber of this.subscribers.get(organizationId) ?? []) subscriber.frames(text);
+    }
   }
 
   /** While nothing is heard, no kept id can be resumed from and nothing cached can be trusted. */
   private lost(): void {
+    this.flush();
     this.ring.clear();
     this.cache.invalidateAll();
     this.barrier.failAll(new Error('event listener lost'));
   }
 
   private resumed(): void {
+    this.flush();
     this.ring.clear();
     this.cache.invalidateAll();
     for (const set of this.subscribers.values()) for (const subscriber of set) subscriber.gap();

@@ -42,7 +42,7 @@ export class EventsService implements OnModuleDestroy {
     stream.write(RETRY);
     const resumeFrom = lastEventId && lastEventId.length <= MAX_EVENT_ID_LENGTH ? lastEventId : null;
     const { replay, unsubscribe } = this.bus.subscribe(auth.organizationId, resumeFrom, {
-      event: (event) => stream.write(event.frame),
+      frames: (frames) => stream.write(frames),
       gap: () => stream.write(RESYNC),
     });
     for (const event of replay ?? []) stream.write(event.frame);
