@@ -36,6 +36,7 @@ export class PgEventListener implements EventListener {
   private stopped = false;
   private failures = 0;
   private timer: NodeJS.Timeout | null = null;
+  private lastNotify: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly url: string,
@@ -53,9 +54,16 @@ export class PgEventListener implements EventListener {
     await this.connect(false);
   }
 
-  async notify(channel: string, payload: string): Promise<void> {
-    if (!this.client) throw new Error('The event listener is not connected');
-    await this.client.query('SELECT pg_notify($1, $2)', [channel, payload]);
+  notify(channel: string, payload: string): Promise<void> {
+    const client = this.client;
+    if (!client) return Promise.reject(new Error('The event listener is not connected'));
+    // One statement at a time on the connection (pg deprecates queueing them inside the client).
+    const sent = this.lastNotify.then(() => client.query('SELECT pg_notify($1, $2)', [channel, payload]));
+    this.lastNotify = sent.then(
+      () => undefined,
+      () => undefined,
+    );
+    return sent.then(() => undefined);
   }
 
   async stop(): Promise<void> {
