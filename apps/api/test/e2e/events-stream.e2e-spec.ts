@@ -9,6 +9,7 @@ import {
   uniquePhone,
   type Account,
 } from '../support/fixtures';
+import { adminUrl } from '../setup/test-database';
 import { SseStream } from '../support/sse-client';
 import { useWebhookFixture } from '../support/webhook-fixture';
 import { cloudText } from '../support/whatsapp-payloads';
@@ -194,4 +195,23 @@ describe('GET /events (server-sent events)', () => {
     await stream.ended;
     expect(JSON.parse(stream.body)).toMatchObject({ statusCode: 401, code: expect.any(String) });
   });
+
+  // Only PostgreSQL has a listener connection to lose (the embedded database listens in-process).
+  if (adminUrl()) {
+    it('sends resync when its database listener reconnects, then streams again; older ids no longer resume', async () => {
+      const stream = await open(f.owner.bearer);
+      const before = await newTicket(f.owner);
+      const seen = await stream.waitForEvent('ticket.created', { ticketId: before.id });
+      await f.sql(
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+         WHERE datname = current_database() AND application_name = 'whatrack-events'`,
+      );
+      expect(await stream.waitForEvent('resync', {}, 15_000)).toEqual({ id: null, event: 'resync', data: {} });
+      const after = await newTicket(f.owner);
+      await stream.waitForEvent('ticket.created', { ticketId: after.id });
+      const resumed = await SseStream.open(`${base}/events`, { ...f.owner.bearer, 'Last-Event-ID': seen.id! });
+      streams.push(resumed);
+      expect((await resumed.waitForEvent('ready')).data).toEqual({ resumed: false });
+    });
+  }
 });
