@@ -120,6 +120,17 @@ describe('OrgReadCache', () => {
       expect(await cache.get(ORG_A, 'k', load)).toBe(2);
     });
 
+    it('serves a hit asked unsynced without a round trip', async () => {
+      const { cache, load } = setup();
+      let syncs = 0;
+      cache.connect({ sync: () => Promise.resolve(void syncs++), broadcast: () => Promise.resolve() });
+      expect(await cache.get(ORG_A, 'k', load, { synced: false })).toBe(1);
+      expect(await cache.get(ORG_A, 'k', load, { synced: false })).toBe(1);
+      expect(syncs).toBe(0);
+      expect(await cache.get(ORG_A, 'k', load)).toBe(1);
+      expect(syncs).toBe(1);
+    });
+
     it('does not serve a hit when the sync fails', async () => {
       const { cache, load } = setup();
       cache.connect({ sync: () => Promise.reject(new Error('not listening')), broadcast: () => Promise.resolve() });

@@ -53,14 +53,18 @@ export class OrgReadCache {
     this.ttlMs = config.readCacheTtlMs;
   }
 
-  get<T>(organizationId: string, rawKey: string, load: () => Promise<T>): Promise<T> {
+  /**
+   * The cached value, or what `load` reads. `synced: false` serves a hit without syncing with the bus first, for
+   * values that another instance's write may leave stale for the few milliseconds its notice takes (settings).
+   */
+  get<T>(organizationId: string, rawKey: string, load: () => Promise<T>, { synced = true } = {}): Promise<T> {
     if (this.ttlMs <= 0) return load();
     const key = compactKey(rawKey);
     const now = this.clock.now().getTime();
     this.sweep(now);
     const hit = this.hit<T>(organizationId, key, now);
     if (!hit) return this.fill(organizationId, key, load, now);
-    if (!this.link) return hit;
+    if (!this.link || !synced) return hit;
     // Another instance may have committed a write whose notice is still on its way: hear everything committed
     // before now first; a hit that this dropped (or a sync that failed) reads afresh.
     return this.link.sync().then(
