@@ -9,6 +9,11 @@ import { SyncBarrier } from './sync-barrier';
 /** Replay window: what a reconnecting client can resume from. */
 const RING_MAX_EVENTS = 20_000;
 const RING_MAX_AGE_MS = 5 * 60_000;
+/**
+ * Events heard within this window go to each stream as one write: under load a process then writes each stream at
+ * most this often, whatever the message rate, for a delay no agent notices.
+ */
+const FLUSH_EVERY_MS = 40;
 /** A sync token not back by then (a stalled listener) makes the cache read afresh. */
 const SYNC_TIMEOUT_MS = 2_000;
 
@@ -109,13 +114,13 @@ export class EventBus implements OnApplicationBootstrap, OnModuleDestroy {
     else this.pending.set(event.organizationId, [event.frame]);
     if (!this.flushScheduled) {
       this.flushScheduled = true;
-      setImmediate(() => this.flush());
+      setTimeout(() => this.flush(), FLUSH_EVERY_MS).unref();
     }
   }
 
   /**
-   * Notifications come in bursts (one socket read carries many): each stream gets one write per burst instead of
-   * one per event, which is what lets a process feed hundreds of streams under load.
+   * Each stream gets one write per flush window instead of one per event, which is what lets a process feed
+   * hundreds of streams under load.
    */
   private flush(): void {
     this.flushScheduled = false;
