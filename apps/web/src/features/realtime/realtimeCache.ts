@@ -1,8 +1,9 @@
 import type { InvalidateQueryFilters, QueryClient, QueryKey } from '@tanstack/react-query';
-import type { Stage, StageList, TicketDetail, UserList } from '@whatrack/api-client';
+import type { Stage, StageList, UserList } from '@whatrack/api-client';
 import { applyTicketChange } from '../tickets/applyTicketChange';
-import { findListItem, type TicketChange } from '../tickets/ticketCache';
+import type { TicketChange } from '../tickets/ticketCache';
 import { queryKeys } from '../../api/query-keys';
+import { cachedTicket } from './cachedTicket';
 import { createMessagesRefresher } from './messagesRefresher';
 import type { RealtimeEvent, RealtimeEventMap } from './realtimeEvents';
 import { listDependsOnChange, patchQueueFields, queueFields } from './ticketQueueFields';
@@ -19,14 +20,6 @@ const SALES = '/api/v1/tickets/{ticketId}/sales';
 export interface RealtimeCache {
   apply: (event: RealtimeEvent) => void;
   dispose: () => void;
-}
-
-/** The ticket as cached before the event (a list row, else the detail), for what changed. */
-function cachedTicket(queryClient: QueryClient, id: string) {
-  const lists = queryClient.getQueriesData({ queryKey: queryKeys.tickets.lists() }).map(([, data]) => data);
-  const item = findListItem(lists, id);
-  if (item) return item;
-  return queryClient.getQueryData<TicketDetail>(queryKeys.tickets.detail(id)) ?? null;
 }
 
 /** The stage and assignee changes a patch can show at once (names come from the cached stages and users). */
