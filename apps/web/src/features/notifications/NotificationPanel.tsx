@@ -33,7 +33,10 @@ export function NotificationPanel({ id, state, store, onClose }: NotificationPan
           type="button"
           className="btn btn-ghost btn-sm"
           disabled={state.unread === 0}
-          onClick={store.markAllRead}
+          onClick={() => {
+            store.markAllRead();
+            heading.current?.focus(); // The button is disabled now: focus must not fall back to the page.
+          }}
         >
           {t('notifications.markAllRead')}
         </button>

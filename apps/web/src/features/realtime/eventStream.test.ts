@@ -2,33 +2,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createApi } from '../../lib/api';
 import { createSessionStore } from '../../lib/session-store';
 import { apiError } from '../../test/fakeApi';
+import { sseResponse } from '../../test/fakeEventStream';
 import { createEventStream, type StreamStatus } from './eventStream';
 import { openEventStream } from './openEventStream';
 import type { RealtimeEvent } from './realtimeEvents';
-
-/** A streaming answer the test writes to; aborting the request errors it, as a real fetch does. */
-function sseResponse(request: Request) {
-  const encoder = new TextEncoder();
-  let controller!: ReadableStreamDefaultController<Uint8Array>;
-  const body = new ReadableStream<Uint8Array>({
-    start: (c) => {
-      controller = c;
-    },
-  });
-  request.signal.addEventListener('abort', () => {
-    try {
-      controller.error(new DOMException('Aborted', 'AbortError'));
-    } catch {
-      // Already closed.
-    }
-  });
-  return {
-    response: new Response(body, { status: 200, headers: { 'content-type': 'text/event-stream; charset=utf-8' } }),
-    write: (text: string) => controller.enqueue(encoder.encode(text)),
-    writeBytes: (bytes: Uint8Array) => controller.enqueue(bytes),
-    end: () => controller.close(),
-  };
-}
 
 type Answer = (request: Request) => Response | Promise<Response>;
 
