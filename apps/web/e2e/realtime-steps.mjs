@@ -92,15 +92,15 @@ export function realtimeSteps(state) {
       15_000,
       `a ticket for ${lead.name}`,
     );
-  /** Opens `path` in a new tab of the signed-in session once its event stream answered. */
+  /**
+   * Opens `path` in a new tab of the signed-in session, once the tab is live: it reads the stream itself, or hears it
+   * from the tab that does (one stream for all the tabs, see sharedEventStream.ts).
+   */
   const open = async (path) => {
     const page = await state.context.newPage();
     page.on('pageerror', (error) => state.pageErrors.push(String(error)));
-    const streaming = page.waitForResponse(
-      (response) => new URL(response.url()).pathname === '/api/v1/events' && response.status() === 200,
-    );
     await page.goto(`${baseUrl}${path}`);
-    await streaming;
+    await page.locator('[data-stream="open"]').waitFor({ state: 'attached' });
     // Set once: a reload would drop it.
     await page.evaluate(() => {
       window.__sameDocument = true;

@@ -8,11 +8,12 @@ import { createNotificationStore } from '../notifications/notificationStore';
 import { useNotificationText } from '../notifications/useNotificationText';
 import { useTitleCounter } from '../notifications/useTitleCounter';
 import { useApi } from '../../lib/useApi';
-import { createEventStream } from './eventStream';
+import type { StreamStatus } from './eventStream';
 import { openEventStream } from './openEventStream';
 import { RealtimeContext, type RealtimeContextValue } from './RealtimeContext';
 import { ticketPath } from './ticketPath';
 import { createRealtimeCache } from './realtimeCache';
+import { createSharedEventStream } from './sharedEventStream';
 
 /** A short drop (a deploy, a proxy timeout) is not worth telling: the stream catches up on its own. */
 const RECONNECTING_NOTICE_MS = 2000;
@@ -32,6 +33,7 @@ export function RealtimeProvider({ children }: { children: ReactNode }) {
   const navigate = useNavigate();
   const text = useNotificationText();
   const [store] = useState(createNotificationStore);
+  const [status, setStatus] = useState<StreamStatus>('connecting');
   const [reconnecting, setReconnecting] = useState(false);
   // The stream lives across navigations; its callbacks read the current page and language from here.
   const current = useRef({ pathname: location.pathname, navigate, text });
@@ -60,15 +62,16 @@ export function RealtimeProvider({ children }: { children: ReactNode }) {
         });
       },
     });
-    const stream = createEventStream({
+    const stream = createSharedEventStream({
       connect: (lastEventId, signal) => openEventStream(client, lastEventId, signal),
       onEvent: (event) => {
         notifier.handle(event); // First: it compares with the cache as it was before the event.
         cache.apply(event);
       },
-      onStatus: (status) => {
+      onStatus: (next) => {
+        setStatus(next);
         clearTimeout(notice);
-        if (status === 'connecting') notice = setTimeout(() => setReconnecting(true), RECONNECTING_NOTICE_MS);
+        if (next === 'connecting') notice = setTimeout(() => setReconnecting(true), RECONNECTING_NOTICE_MS);
         else setReconnecting(false);
       },
     });
@@ -89,6 +92,9 @@ export function RealtimeProvider({ children }: { children: ReactNode }) {
   }, [store]);
   useTitleCounter(useSyncExternalStore(store.subscribe, () => store.getState().unseen));
 
-  const value = useMemo((): RealtimeContextValue => ({ reconnecting, notifications: store }), [reconnecting, store]);
+  const value = useMemo(
+    (): RealtimeContextValue => ({ status, reconnecting, notifications: store }),
+    [status, reconnecting, store],
+  );
   return <RealtimeContext value={value}>{children}</RealtimeContext>;
 }

@@ -14,6 +14,8 @@ export interface EventStreamOptions {
   random?: () => number;
   /** No byte for this long means a dead connection (the server sends a comment every 20 s). */
   idleTimeoutMs?: number;
+  /** Resume after this event (a tab taking over the stream from another one, see sharedEventStream). */
+  lastEventId?: string;
 }
 
 export interface EventStream {
@@ -41,7 +43,7 @@ export function createEventStream(options: EventStreamOptions): EventStream {
   let closed = false;
   let attempt = 0;
   let serverRetryMs = 0;
-  let lastEventId = '';
+  let lastEventId = options.lastEventId ?? '';
   let status: StreamStatus | null = null;
   let current: AbortController | null = null;
   let wake: (() => void) | null = null;
