@@ -49,8 +49,11 @@ export function realtimeSteps(state) {
     assert.ok(response.ok, `${method} ${path}: ${response.status} ${text}`);
     return text ? JSON.parse(text) : null;
   };
-  /** A lead's text message, posted as Meta signs its webhooks (HMAC-SHA256 of the raw body with the app secret). */
-  const leadWrites = async (lead, text) => {
+  /**
+   * A lead's text message, sent `secondsAgo` (WhatsApp timestamps are whole seconds: messages of the same second
+   * would tie in the list's order), posted as Meta signs its webhooks (HMAC-SHA256 of the raw body with the app secret).
+   */
+  const leadWrites = async (lead, text, secondsAgo = 0) => {
     const raw = JSON.stringify({
       object: 'whatsapp_business_account',
       entry: [
@@ -67,7 +70,7 @@ export function realtimeSteps(state) {
                   {
                     from: lead.waId,
                     id: `wamid.RT${Date.now()}${Math.random().toString(36).slice(2, 8)}`,
-                    timestamp: String(Math.floor(Date.now() / 1000)),
+                    timestamp: String(Math.floor(Date.now() / 1000) - secondsAgo),
                     type: 'text',
                     text: { body: text },
                   },
@@ -129,9 +132,9 @@ export function realtimeSteps(state) {
           providerPhoneNumberId: PHONE_NUMBER_ID,
           providerBusinessAccountId: BUSINESS_ACCOUNT_ID,
         });
-        await leadWrites(FIRST, 'Oi, tudo bem?');
+        await leadWrites(FIRST, 'Oi, tudo bem?', 120);
         tickets.first = await ticketOf(FIRST);
-        await leadWrites(SECOND, 'Qual o preço?');
+        await leadWrites(SECOND, 'Qual o preço?', 60);
         tickets.second = await ticketOf(SECOND);
 
         // This session replaces whoever the earlier steps signed in (every tab of the browser shares the storage).
