@@ -1,4 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { apiError, createFakeFetch, json } from '../../test/fakeApi';
 import { sseResponse, type FakeEventStream } from '../../test/fakeEventStream';
@@ -61,6 +62,18 @@ describe('RealtimeProvider', () => {
     expect(screen.queryByText('Reconectando…')).toBeNull();
     const notice = await screen.findByText('Reconectando…', {}, { timeout: 4000 });
     expect(notice.closest('[role="status"]')).toHaveAttribute('aria-live', 'polite');
+  });
+
+  it('closes the stream on sign-out', async () => {
+    const { fetch } = renderWithStream((request) => sseResponse(request).response);
+    await screen.findByRole('row', { name: /João Silva/ });
+    const stream = () => fetch.mock.calls.map(([r]) => r).find((r) => r.url.endsWith('/api/v1/events'));
+    await waitFor(() => expect(stream()).toBeDefined());
+    expect(stream()?.headers.get('authorization')).toBe('Bearer token');
+    expect(stream()?.signal.aborted).toBe(false);
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Sair' }));
+    await waitFor(() => expect(stream()?.signal.aborted).toBe(true));
+    await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent('/login'));
   });
 
   it('signs out when the stream answers 401', async () => {
