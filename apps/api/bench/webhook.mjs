@@ -16,6 +16,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { cpuBetween, cpuSnapshot } from './lib/cpu.mjs';
+import { cloudMessageBody } from './lib/cloud-webhook.mjs';
 import { startFakeGraph } from './lib/fake-graph.mjs';
 import { benchReplies } from './lib/replies.mjs';
 import { api, freePort, startApi } from './lib/server.mjs';
@@ -34,39 +35,7 @@ const GRAPH_TOKEN = `bench-${randomBytes(8).toString('hex')}`;
 const SECRET = randomBytes(16).toString('hex');
 const PHONE_NUMBER_ID = '109876543210987';
 
-function cloudBody(n) {
-  // Leads take turns (as real traffic interleaves conversations): message n is lead n mod (MESSAGES / 10).
-  const lead = n % Math.max(1, Math.floor(MESSAGES / 10));
-  const waId = `55119${String(10_000_000 + lead).padStart(8, '0')}`;
-  return JSON.stringify({
-    object: 'whatsapp_business_account',
-    entry: [
-      {
-        id: 'WABA',
-        changes: [
-          {
-            field: 'messages',
-            value: {
-              messaging_product: 'whatsapp',
-              metadata: { display_phone_number: '5511940001234', phone_number_id: PHONE_NUMBER_ID },
-              contacts: [{ profile: { name: `Lead ${lead}` }, wa_id: waId }],
-              messages: [
-                {
-                  from: waId,
-                  id: `wamid.bench.${n}`,
-                  // Recent, so the 24-hour window is open for the replies case.
-                  timestamp: String(Math.floor(Date.now() / 1000)),
-                  type: 'text',
-                  text: { body: `Mensagem ${n}` },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    ],
-  });
-}
+const cloudBody = (n) => cloudMessageBody(n, MESSAGES, PHONE_NUMBER_ID);
 
 async function main() {
   const name = `whatrack_bench_webhooks_${Date.now()}`;

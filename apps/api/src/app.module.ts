@@ -18,6 +18,7 @@ import { ApiKeysModule } from './modules/api-keys/api-keys.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { ConversationsModule } from './modules/conversations/conversations.module';
 import { ConversionsModule } from './modules/conversions/conversions.module';
+import { EventsModule } from './modules/events/events.module';
 import { RepliesModule } from './modules/replies/replies.module';
 import { HealthModule } from './modules/health/health.module';
 import { LeadsModule } from './modules/leads/leads.module';
@@ -51,6 +52,7 @@ const DOMAIN_MODULES = [
   HealthModule,
   TrackingLinksModule,
   WhatsappModule,
+  EventsModule,
 ];
 
 function loggerModule(config: AppConfig): DynamicModule {

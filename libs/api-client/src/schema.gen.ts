@@ -260,6 +260,28 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/events': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Realtime events of the caller's organization (server-sent events)
+     * @description The caller's organization's changes as server-sent events, for as long as the connection stays open. Each event: `id: <id>` (opaque, send it back as `Last-Event-ID` to resume), `event: <name>`, `data: <json>`. `retry: 2000` comes first, then the replayed events (with Last-Event-ID), then `ready` `{ resumed }`; a `: ping` comment every 20 s. Events: `ready` `{ resumed }` (false: refetch what is on screen); `ticket.created` `{ ticketId, stageId, assigneeId, status, createdAt }`; `ticket.updated` `{ ticketId, stageId, assigneeId, dealValue, status, unreadCount, waitingSince, lastMessageAt, lastMessagePreview, lastMessageType, lastMessageDirection, updatedAt }`; `message.created` `{ ticketId, conversationId, messageId, direction, type, status, createdAt }`; `message.updated` `{ ticketId, messageId, status }`; `sale.created` `{ ticketId, saleId, value }`; `sale.deleted` `{ ticketId, saleId }`; `resync` `{}` (events were lost: refetch). The stream ends when the token expires, the user is removed or the API key revoked (checked every 30 s), when the client does not keep up, and at server shutdown; clients reconnect with backoff sending Last-Event-ID.
+     *
+     *     **Access:** every user; API keys with scope read.
+     */
+    get: operations['streamEvents'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/health': {
     parameters: {
       query?: never;
@@ -3931,6 +3953,65 @@ export interface operations {
       };
       /** @description The request body is larger than the route accepts */
       413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Too many requests */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  streamEvents: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The id of the last event received */
+        'Last-Event-ID'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description An endless text/event-stream (see the description for the events) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/event-stream': string;
+        };
+      };
+      /** @description Invalid input: the message and details name the offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not allowed: every user; API keys with scope read. */
+      403: {
         headers: {
           [name: string]: unknown;
         };

@@ -80,6 +80,8 @@ export interface AppConfig {
   webhookLeaseSeconds: number;
   /** WhatsApp media files: where they are kept (a directory or an S3-compatible bucket), limits, download worker. */
   media: MediaConfig;
+  /** The event stream (GET /events): comment heartbeat, access re-check, and the unsent bytes a client may lag. */
+  events: { heartbeatMs: number; accessCheckMs: number; maxBufferedBytes: number };
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -189,6 +191,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     publicUrl,
     webDistDir: env.WEB_DIST_DIR ? resolve(env.WEB_DIST_DIR) : null,
     readCacheTtlMs: readInt(env, 'READ_CACHE_TTL_MS', 10_000, problems, { allowZero: true }),
+    events: {
+      heartbeatMs: readInt(env, 'EVENTS_HEARTBEAT_MS', 20_000, problems),
+      accessCheckMs: readInt(env, 'EVENTS_ACCESS_CHECK_MS', 30_000, problems),
+      maxBufferedBytes: readInt(env, 'EVENTS_MAX_BUFFERED_BYTES', 1_048_576, problems),
+    },
     rateLimitsEnabled: readBool(env, 'RATE_LIMITS_ENABLED', true, problems),
     rateLimitPerMinute: readInt(env, 'RATE_LIMIT_PER_MINUTE', 1200, problems),
     authRateLimitPerMinute: readInt(env, 'AUTH_RATE_LIMIT_PER_MINUTE', 20, problems),

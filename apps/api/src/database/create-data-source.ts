@@ -7,10 +7,11 @@ import { runMigrations } from './migrate';
 import { openPglite } from './pglite';
 
 /** A DataSource that owns its embedded database and closes it after itself. */
-class EmbeddedDataSource extends DataSource {
+export class EmbeddedDataSource extends DataSource {
   constructor(
     options: DataSourceOptions,
-    private readonly pglite: PGlite,
+    /** The embedded instance itself (the event bus LISTENs on it). */
+    readonly pglite: PGlite,
   ) {
     super(options);
   }

@@ -5,6 +5,7 @@ import type { AppConfig } from '../config/app-config';
 import { createDataSource } from './create-data-source';
 import { DatabaseLockedError } from './data-dir-lock';
 import { Db } from './db';
+import { EventListenerFactory } from './event-listener';
 
 /** The data source, and the Db every repository call is given (the pool's; Db.transaction gives a transaction's). */
 @Global()
@@ -30,8 +31,9 @@ export class DatabaseModule {
           useFactory: (dataSource: DataSource) => new Db(dataSource.manager),
           inject: [getDataSourceToken()],
         },
+        EventListenerFactory,
       ],
-      exports: [Db],
+      exports: [Db, EventListenerFactory],
     };
   }
 }

@@ -65,11 +65,19 @@ describe('cached organization reads', () => {
     expect((await list()).stages[0].name).toBe('Primeiro contato');
   });
 
-  it('sees a change made outside this instance once the TTL has passed', async () => {
-    await t.dataSource.query('UPDATE tickets SET deal_value = 70 WHERE deal_value = 50');
+  it('sees a ticket change made outside the API at once (its trigger announces it on the event bus)', async () => {
     expect((await list()).summary.dealValueOpen).toBe(50);
-    clock.freeze(new Date(clock.now().getTime() + 10_000));
+    await t.dataSource.query('UPDATE tickets SET deal_value = 70 WHERE deal_value = 50');
     expect((await list()).summary.dealValueOpen).toBe(70);
+  });
+
+  it('sees a change no trigger announces once the TTL has passed', async () => {
+    const [first] = await listStages(t, owner);
+    expect((await list()).stages[0].name).toBe('Primeiro contato');
+    await t.dataSource.query('UPDATE ticket_stages SET name = $1 WHERE id = $2', ['Contato inicial', first!.id]);
+    expect((await list()).stages[0].name).toBe('Primeiro contato');
+    clock.freeze(new Date(clock.now().getTime() + 10_000));
+    expect((await list()).stages[0].name).toBe('Contato inicial');
   });
 
   it('pages through every ticket exactly once, also when pages are read again from their remembered start', async () => {

@@ -72,6 +72,8 @@ export const queryKeys = {
       return (key[2] as GetInit<typeof TICKETS> | undefined)?.params.query?.stageId;
     },
     detail: (id: string) => withInit('/api/v1/tickets/{id}', { params: { path: { id } } }),
+    /** The queue views' counts (mine, unassigned, waiting, unread), over open tickets. */
+    views: () => all('/api/v1/tickets/views'),
     inbounds: withQuery('/api/v1/tickets/inbounds'),
   },
   /** A conversation's messages, newest first, loaded page by page. */

@@ -80,6 +80,9 @@ export function ticketItem(overrides: Partial<TicketListItem> = {}): TicketListI
   };
 }
 
+/** GET /tickets/views: the queue counts over open tickets. */
+export const viewCounts = { mine: 3, unassigned: 5, waiting: 2, unread: 4 };
+
 export function ticketList(items: TicketListItem[], overrides: Partial<TicketList> = {}): TicketList {
   return {
     items,

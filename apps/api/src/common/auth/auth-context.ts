@@ -14,4 +14,6 @@ export interface AuthContext {
   scopes: ApiKeyScope[];
   /** Shown in activity timelines. */
   actorName: string;
+  /** When the credential stops being valid (a JWT's `exp`); null for API keys. Long-lived streams end then. */
+  expiresAt?: Date | null;
 }

@@ -98,4 +98,49 @@ describe('OrgReadCache', () => {
     cache.put(ORG_A, 'other', 'x', before);
     expect(cache.peek(ORG_A, 'other')).toBeUndefined();
   });
+
+  describe('connected to other instances', () => {
+    it('syncs before serving a hit, and reads afresh when the sync dropped the entry', async () => {
+      const { cache, load } = setup();
+      let syncs = 0;
+      let onSync = (): void => undefined;
+      cache.connect({
+        sync: () => {
+          syncs++;
+          onSync();
+          return Promise.resolve();
+        },
+        broadcast: () => Promise.resolve(),
+      });
+      expect(await cache.get(ORG_A, 'k', load)).toBe(1);
+      expect(syncs).toBe(0); // a miss needs no sync
+      expect(await cache.get(ORG_A, 'k', load)).toBe(1);
+      expect(syncs).toBe(1);
+      onSync = () => cache.invalidate(ORG_A); // another instance's write heard during the sync
+      expect(await cache.get(ORG_A, 'k', load)).toBe(2);
+    });
+
+    it('does not serve a hit when the sync fails', async () => {
+      const { cache, load } = setup();
+      cache.connect({ sync: () => Promise.reject(new Error('not listening')), broadcast: () => Promise.resolve() });
+      expect(await cache.get(ORG_A, 'k', load)).toBe(1);
+      expect(await cache.get(ORG_A, 'k', load)).toBe(2);
+    });
+
+    it('broadcasts a write to the others, and drops its own entries, without failing the write', async () => {
+      const { cache, load } = setup();
+      const told: string[] = [];
+      cache.connect({
+        sync: () => Promise.resolve(),
+        broadcast: (organizationId) => {
+          told.push(organizationId);
+          return Promise.reject(new Error('listener down'));
+        },
+      });
+      await cache.get(ORG_A, 'k', load);
+      await cache.invalidateEverywhere(ORG_A);
+      expect(told).toEqual([ORG_A]);
+      expect(await cache.get(ORG_A, 'k', load)).toBe(2);
+    });
+  });
 });

@@ -12,6 +12,12 @@ function compactKey(key: string): string {
   return key.length <= 256 ? key : `sha256:${createHash('sha256').update(key).digest('base64url')}`;
 }
 
+/** How the cache hears of other instances' writes (see OrgReadCache.connect). */
+export interface CacheLink {
+  sync(): Promise<void>;
+  broadcast(organizationId: string): Promise<void>;
+}
+
 interface Entry {
   value: Promise<unknown>;
   expiresAt: number;
@@ -27,15 +33,18 @@ const SWEEP_EVERY_MS = 60_000;
  * polled by many agents does not rescan every ticket on each request.
  *
  * Freshness: every write through this process drops the organization's entries (see ReadCacheInvalidator and the
- * webhook worker), so one API instance always reads its own writes; writes made by other instances or directly in
- * the database show within the TTL (READ_CACHE_TTL_MS; 0 turns caching off). Concurrent misses of one key share a
- * single load.
+ * webhook worker), so one API instance always reads its own writes. With PostgreSQL the event bus connects the
+ * instances: row changes (table triggers) and write requests elsewhere drop the entries here too, and a hit is
+ * served only after a sync with the bus, so no instance serves totals older than another's last committed write.
+ * The TTL (READ_CACHE_TTL_MS; 0 turns caching off) bounds the rest (changes made with triggers off). Concurrent
+ * misses of one key share a single load.
  */
 @Injectable()
 export class OrgReadCache {
   private readonly organizations = new Map<string, Map<string, Entry>>();
   private readonly ttlMs: number;
   private lastSweep = 0;
+  private link: CacheLink | null = null;
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
@@ -49,9 +58,54 @@ export class OrgReadCache {
     const key = compactKey(rawKey);
     const now = this.clock.now().getTime();
     this.sweep(now);
+    const hit = this.hit<T>(organizationId, key, now);
+    if (!hit) return this.fill(organizationId, key, load, now);
+    if (!this.link) return hit;
+    // Another instance may have committed a write whose notice is still on its way: hear everything committed
+    // before now first; a hit that this dropped (or a sync that failed) reads afresh.
+    return this.link.sync().then(
+      () => this.hit<T>(organizationId, key) ?? this.fill(organizationId, key, load),
+      () => this.fill(organizationId, key, load),
+    );
+  }
+
+  /**
+   * Ties the cache to the other instances (the event bus): `sync` resolves once every write committed before it
+   * was called has been heard of (and dropped what it made stale); `broadcast` tells the others to drop an
+   * organization's entries.
+   */
+  connect(link: CacheLink): void {
+    this.link = link;
+  }
+
+  /**
+   * Drops the organization's entries here and, before it resolves, asks every other instance to do the same
+   * (for writes that no table trigger announces: stages, ad spend, settings...). Never rejects.
+   */
+  async invalidateEverywhere(organizationId: string): Promise<void> {
+    this.invalidate(organizationId);
+    await this.link?.broadcast(organizationId).catch(() => undefined);
+  }
+
+  /** Drops every organization's entries (the bus may have missed notices). */
+  invalidateAll(): void {
+    this.organizations.clear();
+  }
+
+  private hit<T>(organizationId: string, key: string, now = this.clock.now().getTime()): Promise<T> | undefined {
+    const cached = this.organizations.get(organizationId)?.get(key);
+    if (!cached || cached.expiresAt <= now) return undefined;
+    this.entriesOf(organizationId); // most recently used
+    return cached.value as Promise<T>;
+  }
+
+  private fill<T>(
+    organizationId: string,
+    key: string,
+    load: () => Promise<T>,
+    now = this.clock.now().getTime(),
+  ): Promise<T> {
     const entries = this.entriesOf(organizationId);
-    const cached = entries.get(key);
-    if (cached && cached.expiresAt > now) return cached.value as Promise<T>;
     // Shared by every request that asks meanwhile: the first one leaving must not cancel it for the others.
     const value = withoutAbort(load);
     entries.delete(key);
@@ -80,8 +134,9 @@ export class OrgReadCache {
 
   /** Remembers a value found while reading something else (e.g. where the next page starts). */
   put<T>(organizationId: string, key: string, value: T, since: CacheGeneration): void {
-    if (this.organizations.get(organizationId) !== since) return;
-    void this.get(organizationId, key, () => Promise.resolve(value));
+    if (this.organizations.get(organizationId) !== since || this.ttlMs <= 0) return;
+    const compact = compactKey(key);
+    if (!this.hit(organizationId, compact)) void this.fill(organizationId, compact, () => Promise.resolve(value));
   }
 
   /** Drops everything cached for the organization (after any write that may change what it reads). */

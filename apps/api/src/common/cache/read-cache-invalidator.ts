@@ -1,14 +1,15 @@
 import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
 import type { Request } from 'express';
-import { type Observable, tap } from 'rxjs';
+import { catchError, concatMap, from, type Observable, throwError } from 'rxjs';
 import type { AuthContext } from '../auth/auth-context';
 import { OrgReadCache } from './org-read-cache';
 
 const READ_ONLY_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
- * Any write request of an organization drops its cached reads, before the response is sent: a client that
- * writes and then reads (through this instance) never sees an older total, facet or report.
+ * Any write request of an organization drops its cached reads, here and (through the event bus) on every other
+ * instance, before the response is sent: a client that writes and then reads, through any instance, never sees an
+ * older total, facet or report — also for writes no table trigger announces (stages, ad spend, settings...).
  */
 @Injectable()
 export class ReadCacheInvalidator implements NestInterceptor {
@@ -17,10 +18,16 @@ export class ReadCacheInvalidator implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const req = context.switchToHttp().getRequest<Request & { user?: AuthContext }>();
     if (READ_ONLY_METHODS.has(req.method)) return next.handle();
-    const invalidate = (): void => {
+    const invalidate = async (): Promise<void> => {
       const organizationId = req.user?.organizationId;
-      if (organizationId) this.cache.invalidate(organizationId);
+      if (organizationId) await this.cache.invalidateEverywhere(organizationId);
     };
-    return next.handle().pipe(tap({ next: invalidate, error: invalidate }));
+    return next.handle().pipe(
+      concatMap(async (value: unknown) => {
+        await invalidate();
+        return value;
+      }),
+      catchError((error: unknown) => from(invalidate()).pipe(concatMap(() => throwError(() => error)))),
+    );
   }
 }

@@ -19,6 +19,7 @@ import { WhatsappMedia1796221453899 } from './1796221453899-WhatsappMedia';
 import { WebhookRejections1796223068160 } from './1796223068160-WebhookRejections';
 import { LeadTouches1796223672333 } from './1796223672333-LeadTouches';
 import { TicketQueue1796290000000 } from './1796290000000-TicketQueue';
+import { RealtimeEvents1796300000000 } from './1796300000000-RealtimeEvents';
 
 export const MIGRATIONS = [
   Initial1795927686758,
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   WebhookRejections1796223068160,
   LeadTouches1796223672333,
   TicketQueue1796290000000,
+  RealtimeEvents1796300000000,
 ];

@@ -47,6 +47,12 @@ export class ApiKeysService {
     await this.keys.revoke(this.db, { organizationId: auth.organizationId, id, at: new Date() });
   }
 
+  /** Whether the organization's key still works (not revoked, not deleted): long-lived streams re-check it. */
+  async isActive(organizationId: string, id: string): Promise<boolean> {
+    const key = await this.keys.findById(this.db, { organizationId, id });
+    return key !== undefined && key.revokedAt === null;
+  }
+
   /** The active key matching a presented secret, or null. */
   async authenticate(key: string): Promise<ApiKeyRow | null> {
     const apiKey = await this.keys.findActiveByHash(this.db, { keyHash: hashApiKey(key) });

@@ -4,6 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { formatAge } from '../../lib/relativeTime';
 import { useOrganizationFormat } from '../organization/useOrganizationFormat';
+import { LastMessagePreview } from '../queue/LastMessagePreview';
+import { UnreadBadge } from '../queue/UnreadBadge';
+import { WaitingSince } from '../queue/WaitingSince';
 import { PlatformBadge } from '../tickets/PlatformBadge';
 import { useEnumLabels } from '../../i18n/useEnumLabels';
 
@@ -42,6 +45,7 @@ export function KanbanCard({ ticket, overlay }: KanbanCardProps) {
         >
           {lead}
         </Link>
+        <UnreadBadge count={ticket.unreadCount} />
         <button
           ref={setActivatorNodeRef}
           type="button"
@@ -54,6 +58,8 @@ export function KanbanCard({ ticket, overlay }: KanbanCardProps) {
           </svg>
         </button>
       </div>
+      <LastMessagePreview ticket={ticket} />
+      <WaitingSince since={ticket.waitingSince} />
       <div className="kanban-card-meta">
         <span className="kanban-card-value">{money(ticket.dealValue)}</span>
         {ticket.platform ? (

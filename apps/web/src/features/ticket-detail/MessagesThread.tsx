@@ -60,7 +60,11 @@ export function MessagesThread({ conversationId, ticketId, children }: MessagesT
   // message can come twice.
   const items = uniqueById(messages.data?.pages.flatMap((page) => page.items) ?? []).reverse();
   const newest = items.at(-1);
-  const list = useChatScroll<HTMLOListElement>({
+  const {
+    ref: chatRef,
+    hasNewBelow,
+    toBottom,
+  } = useChatScroll<HTMLDivElement>({
     first: items[0]?.id,
     last: newest?.id,
     lastIsOwn: newest ? isLocalMessage(newest) : false,
@@ -86,33 +90,49 @@ export function MessagesThread({ conversationId, ticketId, children }: MessagesT
               {t('ticket.messages.more')}
             </button>
           )}
-          <ol ref={list} className="chat" tabIndex={0} aria-labelledby="messages-title">
-            {items.map((message) => (
-              <li
-                key={message.id}
-                id={chatMessageElementId(message.id)}
-                tabIndex={-1}
-                className={isSystemMessage(message) ? 'chat-message chat-system' : 'chat-message'}
-                data-direction={message.direction}
-                data-status={message.status ?? undefined}
-                data-other={message.ticketId !== ticketId || undefined}
+          <div className="chat-frame">
+            {/* A log: screen readers announce the messages that arrive; focusable so the keyboard scrolls it. */}
+            <div ref={chatRef} className="chat" role="log" aria-label={t('queue.chat.label')} tabIndex={0}>
+              <ol className="chat-list">
+                {items.map((message) => (
+                  <li
+                    key={message.id}
+                    id={chatMessageElementId(message.id)}
+                    tabIndex={-1}
+                    className={isSystemMessage(message) ? 'chat-message chat-system' : 'chat-message'}
+                    data-direction={message.direction}
+                    data-status={message.status ?? undefined}
+                    data-other={message.ticketId !== ticketId || undefined}
+                  >
+                    <span className="visually-hidden">{labels.messageDirection(message.direction)}: </span>
+                    <MessageContent message={message} />
+                    <span className="chat-meta">
+                      {message.direction === 'out' && message.senderName && `${message.senderName} · `}
+                      {message.type === 'template' && `${t('ticket.messages.template')} · `}
+                      <time dateTime={message.sentAt}>{dateTime(message.sentAt)}</time>
+                      {message.ticketId !== ticketId && ` · ${t('ticket.messages.otherTicket')}`}
+                      {message.direction === 'out' && message.status && <MessageStatus status={message.status} />}
+                    </span>
+                    <ReactionChips reactions={message.reactions ?? []} />
+                    {message.direction === 'out' && message.status === 'failed' && (
+                      <FailedReply conversationId={conversationId} message={message} />
+                    )}
+                  </li>
+                ))}
+              </ol>
+            </div>
+            {hasNewBelow && (
+              <button
+                type="button"
+                className="chat-new-pill"
+                title={t('queue.chat.newMessagesHint')}
+                onClick={toBottom}
               >
-                <span className="visually-hidden">{labels.messageDirection(message.direction)}: </span>
-                <MessageContent message={message} />
-                <span className="chat-meta">
-                  {message.direction === 'out' && message.senderName && `${message.senderName} · `}
-                  {message.type === 'template' && `${t('ticket.messages.template')} · `}
-                  <time dateTime={message.sentAt}>{dateTime(message.sentAt)}</time>
-                  {message.ticketId !== ticketId && ` · ${t('ticket.messages.otherTicket')}`}
-                  {message.direction === 'out' && message.status && <MessageStatus status={message.status} />}
-                </span>
-                <ReactionChips reactions={message.reactions ?? []} />
-                {message.direction === 'out' && message.status === 'failed' && (
-                  <FailedReply conversationId={conversationId} message={message} />
-                )}
-              </li>
-            ))}
-          </ol>
+                <span aria-hidden="true">↓ </span>
+                {t('queue.chat.newMessages')}
+              </button>
+            )}
+          </div>
         </>
       )}
       {children}

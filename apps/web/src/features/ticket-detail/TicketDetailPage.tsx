@@ -14,6 +14,7 @@ import { ReplyComposer } from '../reply/ReplyComposer';
 import { SalesCard } from './SalesCard';
 import { TicketControls } from './TicketControls';
 import { TrackingCard } from './TrackingCard';
+import { useMarkTicketRead } from '../queue/useMarkTicketRead';
 import { useTicketDetail } from './useTicketDetail';
 import { useEnumLabels } from '../../i18n/useEnumLabels';
 
@@ -24,6 +25,7 @@ export function TicketDetailPage() {
   const { id = '' } = useParams();
   const { dateTime } = useOrganizationFormat();
   const detail = useTicketDetail(id);
+  useMarkTicketRead(detail.data);
   const back = (
     <Link className="back-link" to="/dashboard/tickets">
       {t('ticket.back')}

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { SelectField } from '../ui/SelectField';
 import { PeriodFilter } from './PeriodFilter';
 import { SearchField } from './SearchField';
+import { ASSIGNEE_ME } from '../queue/queueViews';
 import { countActiveFilters } from './ticketFilters';
 import type { TicketFiltersState } from './useTicketFilters';
 import { useEnumLabels } from '../../i18n/useEnumLabels';
@@ -108,6 +109,7 @@ export function TicketFiltersBar({ state, stages, origins, users, hideStage }: T
           onChange={(event) => setFilters({ assigneeId: event.currentTarget.value || undefined })}
         >
           <option value="">{t('filters.anyone')}</option>
+          <option value={ASSIGNEE_ME}>{t('queue.assigneeMe')}</option>
           <option value={UNASSIGNED}>{t('filters.unassigned')}</option>
           {users.map((user) => (
             <option key={user.id} value={user.id}>

@@ -4,6 +4,9 @@ import { Link } from 'react-router-dom';
 import { useOrganizationFormat } from '../organization/useOrganizationFormat';
 import { AssigneeSelect } from './AssigneeSelect';
 import { DealValueEditor } from './DealValueEditor';
+import { LastMessagePreview } from '../queue/LastMessagePreview';
+import { UnreadBadge } from '../queue/UnreadBadge';
+import { WaitingSince } from '../queue/WaitingSince';
 import { PlatformBadge } from './PlatformBadge';
 import { StageSelect } from './StageSelect';
 import type { useUpdateTicket } from './useUpdateTicket';
@@ -27,10 +30,15 @@ export function TicketRow({ ticket, stages, users, update }: TicketRowProps) {
   return (
     <tr>
       <td data-label={t('tickets.columns.lead')}>
-        <Link className="cell-title" to={`/dashboard/tickets/${ticket.id}`}>
-          {lead}
-        </Link>
+        <span className="queue-lead">
+          <Link className="cell-title" to={`/dashboard/tickets/${ticket.id}`}>
+            {lead}
+          </Link>
+          <UnreadBadge count={ticket.unreadCount} />
+        </span>
         {ticket.leadPhone && <span className="cell-sub">{ticket.leadPhone}</span>}
+        <LastMessagePreview ticket={ticket} />
+        <WaitingSince since={ticket.waitingSince} />
       </td>
       <td data-label={t('tickets.columns.origin')}>
         <span className="cell-title">{ticket.utmSource ?? t('tickets.direct')}</span>

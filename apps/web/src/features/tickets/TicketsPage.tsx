@@ -5,6 +5,9 @@ import { useTeamMembers } from '../team/useTeamMembers';
 import { Pagination } from '../ui/Pagination';
 import { ExportCsvButton } from './ExportCsvButton';
 import { NewTicketButton } from './NewTicketButton';
+import { QueueViews } from '../queue/QueueViews';
+import { SortSelect } from '../queue/SortSelect';
+import { activeView } from '../queue/queueViews';
 import { TicketFiltersBar } from './TicketFiltersBar';
 import { TicketsListBody } from './TicketsListBody';
 import { TicketsSummary } from './TicketsSummary';
@@ -13,7 +16,7 @@ import { TICKETS_PAGE_SIZE, useTicketList } from './useTicketList';
 import { useStages } from './useStages';
 import { useTicketFilters } from './useTicketFilters';
 
-/** /dashboard/tickets: indicators, filters in the URL, the paginated table with quick actions. */
+/** /dashboard/tickets: indicators, the agent's queues, filters in the URL, the paginated table with quick actions. */
 export function TicketsPage() {
   const { t } = useTranslation();
   const filtersState = useTicketFilters();
@@ -22,6 +25,9 @@ export function TicketsPage() {
   const stages = useStages();
   const users = useTeamMembers();
   const stageList = stages.data ?? list.data?.stages ?? [];
+  const view = activeView(filters);
+  // A view's own assignee is not one more filter narrowing it (its empty state says the queue is empty).
+  const narrowing = countActiveFilters(view && view !== 'all' ? { ...filters, assigneeId: undefined } : filters);
 
   return (
     <>
@@ -39,12 +45,17 @@ export function TicketsPage() {
         }
       />
       <TicketsSummary summary={list.data?.summary} />
+      <div className="queue-toolbar">
+        <QueueViews state={filtersState} />
+        <SortSelect state={filtersState} />
+      </div>
       <TicketFiltersBar state={filtersState} stages={stageList} origins={list.data?.origins ?? []} users={users} />
       <TicketsListBody
         list={list}
         stages={stageList}
         users={users}
-        filtersActive={countActiveFilters(filters) > 0 || filters.q !== ''}
+        view={view}
+        filtersActive={narrowing > 0 || filters.q !== ''}
         onClearFilters={resetFilters}
       />
       {list.data && (

@@ -95,4 +95,13 @@ describe('toTicketQuery', () => {
       sort: 'dealValue',
     });
   });
+
+  it('sends the queue filters: me as assignee, open status, waiting, and the queue sorts', () => {
+    const filters = parse('assignee=me&status=open&waiting=true&sort=waitingSince');
+    expect(serialize(filters)).toBe('assignee=me&status=open&waiting=true&sort=waitingSince');
+    expect(toTicketQuery(filters)).toEqual({ assigneeId: 'me', status: 'open', waiting: true, sort: 'waitingSince' });
+    expect(toTicketQuery(parse('sort=-lastMessageAt')).sort).toBe('-lastMessageAt');
+    expect(parse('status=archived&waiting=maybe')).toMatchObject({ status: undefined, waiting: undefined });
+    expect(countActiveFilters(filters)).toBe(1);
+  });
 });

@@ -1,7 +1,16 @@
 import { DATE_RANGE_PRESETS, type DateRangePreset, TICKET_SOURCE_TYPES, UNASSIGNED } from '@whatrack/shared';
-import type { TicketListQuery, TicketSourceType } from '@whatrack/api-client';
+import type { TicketListQuery, TicketSourceType, TicketStatus } from '@whatrack/api-client';
 
-export const TICKET_SORTS = ['-createdAt', 'createdAt', '-dealValue', 'dealValue', '-updatedAt', 'updatedAt'] as const;
+export const TICKET_SORTS = [
+  '-createdAt',
+  'createdAt',
+  '-dealValue',
+  'dealValue',
+  '-updatedAt',
+  'updatedAt',
+  '-lastMessageAt',
+  'waitingSince',
+] as const;
 export type TicketSort = (typeof TICKET_SORTS)[number];
 export type Period = DateRangePreset | 'custom';
 export const PERIODS: readonly Period[] = [...DATE_RANGE_PRESETS, 'custom'];
@@ -17,7 +26,11 @@ export interface TicketFilters {
   dateFrom?: string;
   dateTo?: string;
   hasSales?: boolean;
+  /** A user's id, `none` (UNASSIGNED) or `me` (the agent looking at the screen). */
   assigneeId?: string;
+  status?: TicketStatus;
+  /** Only tickets waiting for the business's answer. */
+  waiting?: boolean;
   page: number;
   sort: TicketSort;
 }
@@ -35,10 +48,13 @@ const PARAM = {
   dateTo: 'to',
   hasSales: 'hasSales',
   assigneeId: 'assignee',
+  status: 'status',
+  waiting: 'waiting',
   page: 'page',
   sort: 'sort',
 } as const satisfies Record<keyof TicketFilters, string>;
 
+const STATUSES: readonly TicketStatus[] = ['open', 'closed'];
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const ID = /^[0-9A-Za-z_-]{1,64}$/;
 
@@ -75,6 +91,8 @@ export function parseTicketFilters(params: URLSearchParams): TicketFilters {
     dateTo,
     hasSales: hasSales === 'true' ? true : hasSales === 'false' ? false : undefined,
     assigneeId: assigneeId && (ID.test(assigneeId) || assigneeId === UNASSIGNED) ? assigneeId : undefined,
+    status: oneOf(STATUSES, params.get(PARAM.status)),
+    waiting: params.get(PARAM.waiting) === 'true' ? true : undefined,
     page: Number.isInteger(page) && page > 1 ? page : DEFAULT_FILTERS.page,
     sort: oneOf(TICKET_SORTS, params.get(PARAM.sort)) ?? DEFAULT_FILTERS.sort,
   };
@@ -100,6 +118,8 @@ export function serializeTicketFilters(filters: TicketFilters): URLSearchParams 
   }
   put('hasSales', filters.hasSales);
   put('assigneeId', filters.assigneeId);
+  put('status', filters.status);
+  put('waiting', filters.waiting);
   put('page', filters.page);
   put('sort', filters.sort);
   return params;
@@ -116,7 +136,7 @@ export function withFilters(current: TicketFilters, patch: Partial<TicketFilters
   return next;
 }
 
-/** How many filters narrow the list (search, page and sort excluded). */
+/** How many filters of the filters panel narrow the list (search, page, sort and the queue view's status and waiting excluded). */
 export function countActiveFilters(filters: TicketFilters): number {
   const { stageId, origin, source, period, hasSales, assigneeId } = filters;
   return (
@@ -139,6 +159,8 @@ export function toTicketQuery(filters: TicketFilters, pageSize?: number): Ticket
   }
   if (filters.hasSales !== undefined) query.hasSales = filters.hasSales;
   if (filters.assigneeId) query.assigneeId = filters.assigneeId;
+  if (filters.status) query.status = filters.status;
+  if (filters.waiting) query.waiting = true;
   if (filters.page > 1) query.page = filters.page;
   if (pageSize !== undefined) query.pageSize = pageSize;
   if (filters.sort !== DEFAULT_FILTERS.sort) query.sort = filters.sort;

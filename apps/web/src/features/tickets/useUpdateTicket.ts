@@ -44,6 +44,12 @@ export function useUpdateTicket() {
     onSuccess: (detail) => {
       queryClient.setQueryData(queryKeys.tickets.detail(detail.id), detail);
     },
-    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.tickets.lists() }),
+    onSettled: async () => {
+      // An assignee or a stage change moves the ticket between the queue views too.
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: queryKeys.tickets.lists() }),
+        queryClient.invalidateQueries({ queryKey: queryKeys.tickets.views() }),
+      ]);
+    },
   });
 }

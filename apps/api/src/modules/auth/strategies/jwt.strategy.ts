@@ -10,6 +10,8 @@ import { UsersService } from '../../users/users.service';
 export interface JwtPayload {
   sub: string;
   org: string;
+  /** Seconds since the epoch, set by the signer (passport-jwt refuses the token past it). */
+  exp?: number;
 }
 
 @Injectable()
@@ -40,6 +42,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, JWT_STRATEGY) {
       role: user.role,
       scopes: [],
       actorName: user.name,
+      expiresAt: payload.exp === undefined ? null : new Date(payload.exp * 1000),
     };
   }
 }
