@@ -1,13 +1,7 @@
-import type { ApiClient } from '@whatrack/api-client';
+import type { ApiClient, ApiPath } from '@whatrack/api-client';
 
-/** The realtime stream (issue #14): the only place its path is spelled. */
-export const EVENTS_PATH = '/api/v1/events';
-
-/** Until the stream is in the generated spec, the client is called with the untyped shape of its GET. */
-type UntypedGet = (
-  path: string,
-  init: { parseAs: 'stream'; headers: Record<string, string>; signal: AbortSignal; cache: RequestCache },
-) => Promise<{ response: Response }>;
+/** The realtime stream (issue #14, operation streamEvents): the only place its path is spelled. */
+export const EVENTS_PATH = '/api/v1/events' satisfies ApiPath;
 
 /**
  * One connection to the stream through the app's API client, so it carries the session's Authorization header
@@ -18,9 +12,12 @@ export async function openEventStream(
   lastEventId: string | null,
   signal: AbortSignal,
 ): Promise<Response> {
-  const get = client.GET as unknown as UntypedGet;
-  const headers: Record<string, string> = { Accept: 'text/event-stream' };
-  if (lastEventId) headers['Last-Event-ID'] = lastEventId;
-  const { response } = await get(EVENTS_PATH, { parseAs: 'stream', headers, signal, cache: 'no-store' });
+  const { response } = await client.GET(EVENTS_PATH, {
+    params: { header: lastEventId ? { 'Last-Event-ID': lastEventId } : {} },
+    headers: { Accept: 'text/event-stream' },
+    parseAs: 'stream',
+    signal,
+    cache: 'no-store',
+  });
   return response;
 }

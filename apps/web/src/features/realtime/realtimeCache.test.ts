@@ -39,7 +39,7 @@ const unreadKey = queryKeys.tickets.list({ unread: true });
 const novoColumn = queryKeys.tickets.board({ stageId: 's1' });
 const negociacaoColumn = queryKeys.tickets.board({ stageId: 's2' });
 const detailKey = queryKeys.tickets.detail('t1');
-const viewsKey = queryKeys.all('/api/v1/tickets/views');
+const viewsKey = queryKeys.tickets.views();
 const salesKey = ['get', '/api/v1/tickets/{ticketId}/sales', { params: { path: { ticketId: 't1' } } }] as const;
 const otherSalesKey = ['get', '/api/v1/tickets/{ticketId}/sales', { params: { path: { ticketId: 't2' } } }] as const;
 

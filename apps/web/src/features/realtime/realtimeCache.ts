@@ -13,7 +13,6 @@ type TicketUpdated = RealtimeEventMap['ticket.updated'];
 /** Coalesces the invalidations of a burst of events (a replay after a reconnection) into one refetch each. */
 const BATCH_MS = 50;
 
-const VIEWS = '/api/v1/tickets/views';
 const INBOUNDS = '/api/v1/tickets/inbounds';
 const SALES = '/api/v1/tickets/{ticketId}/sales';
 
@@ -67,7 +66,7 @@ export function createRealtimeCache(queryClient: QueryClient): RealtimeCache {
 
   const invalidateTicketLists = () => {
     invalidateKey(queryKeys.tickets.lists());
-    invalidateKey(queryKeys.all(VIEWS));
+    invalidateKey(queryKeys.tickets.views());
     invalidateKey(queryKeys.all(INBOUNDS));
   };
   const invalidateTicket = (ticketId: string) => {
@@ -100,7 +99,7 @@ export function createRealtimeCache(queryClient: QueryClient): RealtimeCache {
     const was = pickQueue(before);
     const now = queueFields(data);
     if (was.unreadCount !== now.unreadCount || was.waitingSince !== now.waitingSince) {
-      invalidateKey(queryKeys.all(VIEWS));
+      invalidateKey(queryKeys.tickets.views());
     }
     const lists = queryClient.getQueryCache().findAll({ queryKey: queryKeys.tickets.lists() });
     for (const query of lists) {
