@@ -110,6 +110,12 @@ export function realtimeSteps(state) {
     });
     return page;
   };
+  /** GET /events requests the browser has open (a stream never finishes while it is read). */
+  const openStreams = new Set();
+  const isStream = (request) => new URL(request.url()).pathname === '/api/v1/events';
+  state.context.on('request', (request) => isStream(request) && openStreams.add(request));
+  for (const end of ['requestfinished', 'requestfailed'])
+    state.context.on(end, (request) => openStreams.delete(request));
   const rows = () => list.locator('tbody tr');
   const chat = () => detail.getByRole('region', { name: /Conversa/ });
 
@@ -159,6 +165,8 @@ export function realtimeSteps(state) {
           5000,
           'the read ticket losing its unread badge in the other tab',
         );
+        // Every tab of the browser (the earlier steps' too) shares one stream: six would use up HTTP/1.1's sockets.
+        await until(() => openStreams.size === 1, 5000, `one open stream (${openStreams.size})`);
       },
     ],
     [
