@@ -122,6 +122,22 @@ describe('createRealtimeCache', () => {
     expect(invalidated(otherSalesKey)).toBe(false);
   });
 
+  it("keeps this tab's optimistic change while its PATCH is on its way, and still shows the new message", async () => {
+    const mutation = queryClient.getMutationCache().build(queryClient, {
+      mutationFn: () => new Promise<never>(() => undefined),
+    });
+    void mutation.execute({ id: 't1' }).catch(() => undefined);
+    await vi.advanceTimersByTimeAsync(0);
+    apply(updated({ stageId: 's2', dealValue: 9 }));
+    expect(queryClient.getQueryData<TicketList>(listKey)?.items[0]).toMatchObject({
+      stage: stageRefs.novo,
+      dealValue: 1500,
+      unreadCount: 2,
+      lastMessagePreview: 'Tem o 42?',
+    });
+    expect(invalidated(listKey)).toBe(false);
+  });
+
   it('refetches the lists for a ticket it has never seen', () => {
     apply(updated({ ticketId: 't9' }));
     expect(invalidated(listKey)).toBe(true);

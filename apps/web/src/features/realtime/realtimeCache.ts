@@ -21,6 +21,14 @@ export interface RealtimeCache {
   dispose: () => void;
 }
 
+/** Whether a change of the ticket made in this tab (PATCH, mark read…) is waiting for the API. */
+function editing(queryClient: QueryClient, ticketId: string): boolean {
+  const pending = queryClient.isMutating({
+    predicate: (mutation) => (mutation.state.variables as { id?: unknown } | undefined)?.id === ticketId,
+  });
+  return pending > 0;
+}
+
 /** The stage and assignee changes a patch can show at once (names come from the cached stages and users). */
 function visibleChange(
   queryClient: QueryClient,
@@ -81,6 +89,12 @@ export function createRealtimeCache(queryClient: QueryClient): RealtimeCache {
 
   const ticketUpdated = (data: TicketUpdated) => {
     const before = cachedTicket(queryClient, data.ticketId);
+    if (before && editing(queryClient, data.ticketId)) {
+      // This tab's change of the ticket is on its way: an event sent before it committed would undo its optimistic
+      // stage, assignee or value on screen, and the mutation reads the lists again once it settles.
+      patchQueueFields(queryClient, { ...data, dealValue: before.dealValue, status: before.status });
+      return;
+    }
     if (before) {
       const change = visibleChange(queryClient, before, data);
       if (Object.keys(change).length > 0) applyTicketChange(queryClient, data.ticketId, change);
