@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { startFakeGraph } from './fake-graph.mjs';
 import { ensureBuilt, freshDatabase, launchBrowser, runSteps, startApi, writeReport } from './harness.mjs';
 import { mediaSteps } from './media-steps.mjs';
+import { realtimeSteps } from './realtime-steps.mjs';
 import { replySteps } from './reply-steps.mjs';
 import { scenario } from './scenario.mjs';
 
@@ -61,7 +62,7 @@ try {
   console.log(`e2e: API on ${api.baseUrl} (${database.label})`);
   browser = await launchBrowser();
   const state = { baseUrl: api.baseUrl, context: browser.context, pageErrors: [], graph, appSecret };
-  result = await runSteps([...scenario(state), ...replySteps(state), ...mediaSteps(state)], {
+  result = await runSteps([...scenario(state), ...replySteps(state), ...mediaSteps(state), ...realtimeSteps(state)], {
     onFailure: async () => {
       const page = browser.context.pages().at(-1);
       const file = join(tmpdir(), 'whatrack-e2e-failure.png');

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { useAuthenticatedSession } from '../auth/useAuthenticatedSession';
 import { useSession } from '../auth/useSession';
+import { NotificationBell } from '../notifications/NotificationBell';
 import { Icon } from './Icon';
 import { useEnumLabels } from '../../i18n/useEnumLabels';
 
@@ -40,6 +41,7 @@ export function Topbar({ navId, navOpen, onToggleNav, menuButtonRef }: TopbarPro
       </button>
       <span className="topbar-org">{organization.name}</span>
       <div className="topbar-user">
+        <NotificationBell />
         {user && (
           <span className="topbar-user-text">
             <span className="topbar-user-name">{user.name}</span>

@@ -14,12 +14,13 @@ import { Spinner } from '../ui/Spinner';
 import { queryKeys } from '../../api/query-keys';
 import { useEnumLabels } from '../../i18n/useEnumLabels';
 import { useChatScroll } from './useChatScroll';
+import { useLiveUpdates } from '../realtime/useLiveUpdates';
 import { isSystemMessage, MessageContent } from '../message-view/MessageContent';
 import { chatMessageElementId } from '../message-view/QuotedMessage';
 import { ReactionChips } from '../message-view/ReactionChips';
 
 const PAGE_SIZE = 50;
-/** No live stream yet (issue #14): while a reply is on its way the chat is read again this often. */
+/** While a reply is on its way and the realtime stream is down, the chat is read again this often. */
 const STATUS_POLL_MS = 3000;
 
 interface MessagesThreadProps {
@@ -41,6 +42,8 @@ export function MessagesThread({ conversationId, ticketId, children }: MessagesT
   const { dateTime } = useOrganizationFormat();
   // A poll answered before the API stored a reply would wipe it from the screen: none while one is being sent.
   const replying = useIsMutating({ mutationKey: replyMutationKey(conversationId) }) > 0;
+  // With the stream up, message.updated brings the delivery ticks (see features/realtime).
+  const live = useLiveUpdates();
   const messages = useInfiniteQuery({
     queryKey: queryKeys.messages(conversationId),
     queryFn: async ({ pageParam, signal }) => {
@@ -54,7 +57,9 @@ export function MessagesThread({ conversationId, ticketId, children }: MessagesT
     initialPageParam: 1,
     getNextPageParam: (last) => (last.page * last.pageSize < last.total ? last.page + 1 : undefined),
     refetchInterval: (query) =>
-      !replying && query.state.data?.pages.some((page) => page.items.some(isInFlight)) ? STATUS_POLL_MS : false,
+      !live && !replying && query.state.data?.pages.some((page) => page.items.some(isInFlight))
+        ? STATUS_POLL_MS
+        : false,
   });
   // Pages are offsets from the newest message: ones that arrive while the chat is open shift later pages, so a
   // message can come twice.
