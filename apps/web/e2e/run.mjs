@@ -11,6 +11,7 @@ import { startFakeGraph } from './fake-graph.mjs';
 import { ensureBuilt, freshDatabase, launchBrowser, runSteps, startApi, writeReport } from './harness.mjs';
 import { mediaSteps } from './media-steps.mjs';
 import { realtimeSteps } from './realtime-steps.mjs';
+import { replicaSteps } from './replica-steps.mjs';
 import { replySteps } from './reply-steps.mjs';
 import { scenario } from './scenario.mjs';
 
@@ -34,6 +35,7 @@ if (!existsSync(chromiumPath)) {
 let result = { passed: 0, failed: 1 };
 let database;
 let api;
+let replica;
 let browser;
 let graph;
 
@@ -41,6 +43,7 @@ let graph;
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.once(signal, async () => {
     await browser?.close();
+    await replica?.stop();
     await api?.stop();
     await graph?.stop();
     await database?.drop().catch(() => undefined);
@@ -53,16 +56,31 @@ try {
   // Replies go to a fake Graph API on loopback; Cloud API webhooks are signed with this run's app secret.
   graph = await startFakeGraph();
   const appSecret = randomBytes(24).toString('hex');
-  api = await startApi(database, {
+  const apiEnv = {
     META_GRAPH_API_BASE_URL: graph.base,
     WHATSAPP_APP_SECRET: appSecret,
     // The fake Graph API hands out media URLs on loopback, which provider-supplied URLs may not name otherwise.
     ALLOW_PRIVATE_NETWORK_TARGETS: 'true',
-  });
+    // Both processes accept the same sessions.
+    JWT_SECRET: randomBytes(48).toString('base64url'),
+  };
+  api = await startApi(database, apiEnv);
   console.log(`e2e: API on ${api.baseUrl} (${database.label})`);
+  // On PostgreSQL a second process on the same database, with its workers off: what A writes or processes, B shows.
+  if (database.env.DATABASE_URL) {
+    replica = await startApi(database, {
+      ...apiEnv,
+      WEBHOOK_WORKER_ENABLED: 'false',
+      REPLIES_WORKER_ENABLED: 'false',
+      CONVERSIONS_WORKER_ENABLED: 'false',
+    });
+    console.log(`e2e: replica API on ${replica.baseUrl}`);
+  }
   browser = await launchBrowser();
   const state = { baseUrl: api.baseUrl, context: browser.context, pageErrors: [], graph, appSecret };
-  result = await runSteps([...scenario(state), ...replySteps(state), ...mediaSteps(state), ...realtimeSteps(state)], {
+  const steps = [...scenario(state), ...replySteps(state), ...mediaSteps(state), ...realtimeSteps(state)];
+  if (replica) steps.push(...replicaSteps({ ...state, replicaUrl: replica.baseUrl }));
+  result = await runSteps(steps, {
     onFailure: async () => {
       const page = browser.context.pages().at(-1);
       const file = join(tmpdir(), 'whatrack-e2e-failure.png');
@@ -75,6 +93,7 @@ try {
   console.error(`e2e: could not run the scenario: ${error?.stack ?? error}`);
 } finally {
   await browser?.close();
+  await replica?.stop();
   await api?.stop();
   await graph?.stop();
   await database?.drop().catch((error) => console.error(`e2e: could not drop the database: ${error}`));
