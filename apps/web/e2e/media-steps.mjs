@@ -3,7 +3,7 @@
 // the image, plays the voice note and downloads the document under its name. Its own organization and line.
 // Message shapes: Meta's WhatsApp Cloud API webhook reference, "messages" field (image, audio with voice, document).
 import assert from 'node:assert/strict';
-import { createHmac } from 'node:crypto';
+import { postCloudWebhook } from './cloud-webhook.mjs';
 
 const PHONE_NUMBER_ID = '106540352242933';
 const LEAD_WA_ID = '5511955553333';
@@ -44,34 +44,13 @@ export function mediaSteps(state) {
     assert.ok(response.ok, `${method} ${path}: ${response.status} ${text}`);
     return text ? JSON.parse(text) : null;
   };
-  const webhook = async (messages) => {
-    const raw = JSON.stringify({
-      object: 'whatsapp_business_account',
-      entry: [
-        {
-          id: '102290129340399',
-          changes: [
-            {
-              field: 'messages',
-              value: {
-                messaging_product: 'whatsapp',
-                metadata: { display_phone_number: '5511940005678', phone_number_id: PHONE_NUMBER_ID },
-                contacts: [{ profile: { name: LEAD_NAME }, wa_id: LEAD_WA_ID }],
-                messages,
-              },
-            },
-          ],
-        },
-      ],
+  const webhook = (messages) =>
+    postCloudWebhook({
+      baseUrl,
+      appSecret,
+      line: { phoneNumberId: PHONE_NUMBER_ID, businessAccountId: '102290129340399', displayPhone: '5511940005678' },
+      value: { contacts: [{ profile: { name: LEAD_NAME }, wa_id: LEAD_WA_ID }], messages },
     });
-    const signature = `sha256=${createHmac('sha256', appSecret).update(raw).digest('hex')}`;
-    const response = await fetch(`${baseUrl}/api/v1/webhooks/whatsapp/cloud`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-hub-signature-256': signature },
-      body: raw,
-    });
-    assert.equal(response.status, 200, await response.text());
-  };
   const chat = () => page.getByRole('region', { name: /Conversa/ });
 
   return [

@@ -2,7 +2,7 @@
 // Cloud API webhook) live: the row moves to the top with its preview and unread badge, the chat shows the message,
 // without a reload. Then a new lead's first message shows up in the bell. Its own organization and line.
 import assert from 'node:assert/strict';
-import { createHmac } from 'node:crypto';
+import { leadText, postCloudWebhook, until } from './cloud-webhook.mjs';
 
 const PHONE_NUMBER_ID = '106540352242944';
 const BUSINESS_ACCOUNT_ID = '102290129340400';
@@ -13,22 +13,6 @@ const THIRD = { waId: '5511955552203', name: 'Lead Novo Tempo Real' };
 const LIVE_TEXT = 'Ainda está disponível? Chegou agora!';
 /** The issue asks for the screens to follow within 2 s. */
 const LIVE_MS = 2000;
-
-/** Polls `check` (returns a truthy value when done) until `timeout`; the last failure explains a timeout. */
-async function until(check, timeout, what) {
-  const deadline = Date.now() + timeout;
-  let last;
-  for (;;) {
-    try {
-      const result = await check();
-      if (result) return result;
-    } catch (error) {
-      last = error;
-    }
-    if (Date.now() > deadline) throw new Error(`${what} did not happen within ${timeout} ms${last ? `: ${last}` : ''}`);
-    await new Promise((done) => setTimeout(done, 50));
-  }
-}
 
 /** `state`: baseUrl and context (run.mjs), appSecret (the API's WHATSAPP_APP_SECRET). */
 export function realtimeSteps(state) {
@@ -49,46 +33,13 @@ export function realtimeSteps(state) {
     assert.ok(response.ok, `${method} ${path}: ${response.status} ${text}`);
     return text ? JSON.parse(text) : null;
   };
-  /**
-   * A lead's text message, sent `secondsAgo` (WhatsApp timestamps are whole seconds: messages of the same second
-   * would tie in the list's order), posted as Meta signs its webhooks (HMAC-SHA256 of the raw body with the app secret).
-   */
-  const leadWrites = async (lead, text, secondsAgo = 0) => {
-    const raw = JSON.stringify({
-      object: 'whatsapp_business_account',
-      entry: [
-        {
-          id: BUSINESS_ACCOUNT_ID,
-          changes: [
-            {
-              field: 'messages',
-              value: {
-                messaging_product: 'whatsapp',
-                metadata: { display_phone_number: '5511940009012', phone_number_id: PHONE_NUMBER_ID },
-                contacts: [{ profile: { name: lead.name }, wa_id: lead.waId }],
-                messages: [
-                  {
-                    from: lead.waId,
-                    id: `wamid.RT${Date.now()}${Math.random().toString(36).slice(2, 8)}`,
-                    timestamp: String(Math.floor(Date.now() / 1000) - secondsAgo),
-                    type: 'text',
-                    text: { body: text },
-                  },
-                ],
-              },
-            },
-          ],
-        },
-      ],
-    });
-    const signature = `sha256=${createHmac('sha256', appSecret).update(raw).digest('hex')}`;
-    const response = await fetch(`${baseUrl}/api/v1/webhooks/whatsapp/cloud`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-hub-signature-256': signature },
-      body: raw,
-    });
-    assert.equal(response.status, 200, await response.text());
+  const line = {
+    phoneNumberId: PHONE_NUMBER_ID,
+    businessAccountId: BUSINESS_ACCOUNT_ID,
+    displayPhone: '5511940009012',
   };
+  const leadWrites = (lead, text, secondsAgo = 0) =>
+    postCloudWebhook({ baseUrl, appSecret, line, value: leadText(lead, text, secondsAgo) });
   const ticketOf = (lead) =>
     until(
       async () => (await api('GET', '/tickets?pageSize=100')).items.find((t) => t.leadName === lead.name)?.id,

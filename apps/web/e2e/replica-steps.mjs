@@ -2,7 +2,7 @@
 // while the writes go to process A: a ticket created through A, a lead's message that A's worker processes, and a stage
 // change by another user of the organization. B's screens follow each within 2 s, without a reload.
 import assert from 'node:assert/strict';
-import { createHmac } from 'node:crypto';
+import { leadText, postCloudWebhook, until } from './cloud-webhook.mjs';
 
 const PHONE_NUMBER_ID = '106540352242977';
 const BUSINESS_ACCOUNT_ID = '102290129340477';
@@ -10,21 +10,6 @@ const PASSWORD = 'senha-forte-123';
 const LEAD = { waId: '5511955553301', name: 'Lead Réplica A' };
 const CREATED = 'Cliente Criado Em A';
 const LIVE_MS = 2000;
-
-async function until(check, timeout, what) {
-  const deadline = Date.now() + timeout;
-  let last;
-  for (;;) {
-    try {
-      const result = await check();
-      if (result) return result;
-    } catch (error) {
-      last = error;
-    }
-    if (Date.now() > deadline) throw new Error(`${what} did not happen within ${timeout} ms${last ? `: ${last}` : ''}`);
-    await new Promise((done) => setTimeout(done, 50));
-  }
-}
 
 /** `state`: baseUrl (process A), replicaUrl (process B), context and appSecret (run.mjs). */
 export function replicaSteps(state) {
@@ -101,40 +86,17 @@ export function replicaSteps(state) {
     [
       "replicas: a lead's message processed by A's worker shows on B with its preview and badge",
       async () => {
-        const raw = JSON.stringify({
-          object: 'whatsapp_business_account',
-          entry: [
-            {
-              id: BUSINESS_ACCOUNT_ID,
-              changes: [
-                {
-                  field: 'messages',
-                  value: {
-                    messaging_product: 'whatsapp',
-                    metadata: { display_phone_number: '5511940009077', phone_number_id: PHONE_NUMBER_ID },
-                    contacts: [{ profile: { name: LEAD.name }, wa_id: LEAD.waId }],
-                    messages: [
-                      {
-                        from: LEAD.waId,
-                        id: `wamid.RA${Date.now()}`,
-                        timestamp: String(Math.floor(Date.now() / 1000)),
-                        type: 'text',
-                        text: { body: 'Mensagem pelo processo A' },
-                      },
-                    ],
-                  },
-                },
-              ],
-            },
-          ],
+        const line = {
+          phoneNumberId: PHONE_NUMBER_ID,
+          businessAccountId: BUSINESS_ACCOUNT_ID,
+          displayPhone: '5511940009077',
+        };
+        await postCloudWebhook({
+          baseUrl: writerUrl,
+          appSecret,
+          line,
+          value: leadText(LEAD, 'Mensagem pelo processo A'),
         });
-        const signature = `sha256=${createHmac('sha256', appSecret).update(raw).digest('hex')}`;
-        const response = await fetch(`${writerUrl}/api/v1/webhooks/whatsapp/cloud`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-hub-signature-256': signature },
-          body: raw,
-        });
-        assert.equal(response.status, 200, await response.text());
         await until(
           async () => {
             const row = rowOf(LEAD.name);

@@ -2,7 +2,7 @@
 // from the ticket, the fake Graph API takes the reply (pending, then sent), and a signed "read" status turns the ticks.
 // Its own organization, so it does not depend on the data of scenario.mjs (it runs after it, in the same browser).
 import assert from 'node:assert/strict';
-import { createHmac } from 'node:crypto';
+import { postCloudWebhook } from './cloud-webhook.mjs';
 
 const PHONE_NUMBER_ID = '106540352242922';
 const LEAD_WA_ID = '5511955554444';
@@ -28,34 +28,14 @@ export function replySteps(state) {
     assert.ok(response.ok, `${method} ${path}: ${response.status} ${text}`);
     return text ? JSON.parse(text) : null;
   };
-  /** Posts a Cloud API webhook signed as Meta signs it (HMAC-SHA256 of the raw body with the app secret). */
-  const webhook = async (value) => {
-    const raw = JSON.stringify({
-      object: 'whatsapp_business_account',
-      entry: [
-        {
-          id: '102290129340398',
-          changes: [
-            {
-              field: 'messages',
-              value: {
-                messaging_product: 'whatsapp',
-                metadata: { display_phone_number: '5511940001234', phone_number_id: PHONE_NUMBER_ID },
-                ...value,
-              },
-            },
-          ],
-        },
-      ],
+  /** Posts a Cloud API webhook of the line, signed as Meta signs it. */
+  const webhook = (value) =>
+    postCloudWebhook({
+      baseUrl,
+      appSecret,
+      line: { phoneNumberId: PHONE_NUMBER_ID, businessAccountId: '102290129340398', displayPhone: '5511940001234' },
+      value,
     });
-    const signature = `sha256=${createHmac('sha256', appSecret).update(raw).digest('hex')}`;
-    const response = await fetch(`${baseUrl}/api/v1/webhooks/whatsapp/cloud`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-hub-signature-256': signature },
-      body: raw,
-    });
-    assert.equal(response.status, 200, await response.text());
-  };
   const now = () => String(Math.floor(Date.now() / 1000));
   const reply = () =>
     page
