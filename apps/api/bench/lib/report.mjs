@@ -1,10 +1,10 @@
 // What `npm run bench` prints after the cases: the table of one size, and the 1M/100k ratios across sizes.
 export const fmt = (n, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '-');
-const NAME_WIDTH = 52;
+const NAME_WIDTH = 58;
 
 /** One size's results: latencies, PostgreSQL times, CPU per request, target and verdict per case. */
 export function printTable(log, results) {
-  const line = '='.repeat(182);
+  const line = '='.repeat(188);
   log(`\n${line}`);
   log(
     `${'case'.padEnd(NAME_WIDTH)} ${'p50'.padStart(7)} ${'p95'.padStart(7)} ${'p99'.padStart(7)} ${'req/s'.padStart(7)} ${'non2xx'.padStart(6)} ` +

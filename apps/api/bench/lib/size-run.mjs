@@ -127,7 +127,7 @@ async function measure(c, name, server, db, pgTimes, options) {
   const pg = pgTimes?.map(({ label, executionMs, planningMs }) => ({ label, executionMs, planningMs })) ?? null;
   const pgText = pgTimes ? pgTimes.map((e) => `${e.label} ${fmt(e.executionMs, 2)}`).join(', ') : '-';
   options.log(
-    `  ${name.padEnd(52)} p50 ${fmt(r.p50).padStart(6)}  p95 ${fmt(r.p95).padStart(6)}  p99 ${fmt(r.p99).padStart(6)} ms  ` +
+    `  ${name.padEnd(58)} p50 ${fmt(r.p50).padStart(6)}  p95 ${fmt(r.p95).padStart(6)}  p99 ${fmt(r.p99).padStart(6)} ms  ` +
       `${fmt(r.rps, 0).padStart(5)} req/s  non-2xx ${r.non2xx}${r.errors ? ` errors ${r.errors}` : ''}  ${verdict}`,
   );
   options.log(
