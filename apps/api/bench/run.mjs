@@ -7,7 +7,7 @@
 // (100000), BENCH_LEADS (60% of the tickets), BENCH_SIZES (comma-separated ticket counts, e.g. 100000,1000000: each
 // measured in turn, then the p95 ratio of the largest to the smallest per case), BENCH_CONNECTIONS (16),
 // BENCH_DURATION (10 s), BENCH_WARMUP (2 s), BENCH_CASES (comma-separated substrings of case names to run),
-// BENCH_KEEP_DB=1 (keep the databases), BENCH_API_DIST (another build of dist/ to measure, e.g. a patched copy).
+// BENCH_LIVE_RATE (100 webhooks/s during the live-traffic case), BENCH_KEEP_DB=1 (keep the databases), BENCH_API_DIST (another build of dist/ to measure, e.g. a patched copy).
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -97,6 +97,7 @@ async function main() {
         duration: int('BENCH_DURATION', 10),
         warmup: int('BENCH_WARMUP', 2),
         only: ONLY,
+        liveRate: int('BENCH_LIVE_RATE', 100),
         targets: TARGETS,
         stamp,
         log,

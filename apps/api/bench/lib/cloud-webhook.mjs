@@ -3,7 +3,11 @@ import { createHmac } from 'node:crypto';
 
 export function cloudMessageBody(n, messages, phoneNumberId) {
   // Leads take turns (as real traffic interleaves conversations): message n is lead n mod (messages / 10).
-  const lead = n % Math.max(1, Math.floor(messages / 10));
+  return cloudLeadMessageBody(n, n % Math.max(1, Math.floor(messages / 10)), phoneNumberId);
+}
+
+/** Message n ("Mensagem <n>", id wamid.bench.<n>) from lead number `lead` (its own WhatsApp number). */
+export function cloudLeadMessageBody(n, lead, phoneNumberId) {
   const waId = `55119${String(10_000_000 + lead).padStart(8, '0')}`;
   return JSON.stringify({
     object: 'whatsapp_business_account',

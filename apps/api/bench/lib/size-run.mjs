@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { loadavg } from 'node:os';
 import { benchCases } from './cases.mjs';
 import { captureListingSql, explainStatements } from './listing-sql.mjs';
+import { liveTraffic } from './live.mjs';
 import { loadCase } from './load.mjs';
 import { fmt, printTable } from './report.mjs';
 import { counterMismatches, seed } from './seed.mjs';
@@ -11,7 +12,9 @@ import { api, freePort, startApi } from './server.mjs';
 
 /** The API processes of one size: `cached` (the default read cache) and `uncached` (READ_CACHE_TTL_MS=0). */
 async function startApis(url) {
+  const appSecret = randomBytes(16).toString('hex');
   const env = {
+    WHATSAPP_APP_SECRET: appSecret, // the live-traffic case signs its Cloud API webhooks with it
     NODE_ENV: 'production',
     JWT_SECRET: randomBytes(36).toString('base64url'), // 48 characters; both processes accept the same sessions
     ENCRYPTION_KEY: randomBytes(36).toString('base64url'), // required in production by newer builds
@@ -36,7 +39,7 @@ async function startApis(url) {
     await cached.stop();
     throw error;
   });
-  return { cached, uncached, stop: () => Promise.all([cached.stop(), uncached.stop()]) };
+  return { cached, uncached, appSecret, stop: () => Promise.all([cached.stop(), uncached.stop()]) };
 }
 
 /** Organization, owner, agents and a WhatsApp instance, through the API. */
@@ -139,6 +142,46 @@ async function measure(c, name, server, db, pgTimes, options) {
   return { name, ...r, pg, target: c.target, verdict };
 }
 
+const LIVE_CASE = 'GET /tickets mix, live webhooks [uncached]';
+
+/** The listing mix on the uncached API while webhooks arrive; its verdict needs every message and an exact summary. */
+async function measureLive({ db, org, token, apis, stageId, options }) {
+  const { log } = options;
+  const live = await liveTraffic({
+    db,
+    org,
+    token,
+    cached: apis.cached,
+    uncached: apis.uncached,
+    stageId,
+    appSecret: apis.appSecret,
+    rate: options.liveRate,
+    options,
+  });
+  const r = live.load;
+  const complete = live.processed >= live.fed.sent && live.fed.refused === 0 && live.failed === 0;
+  const pass = r.p95 < options.targets.LISTING_P95_MS && r.non2xx === 0 && complete && live.summary.equal;
+  log(
+    `  ${LIVE_CASE.padEnd(58)} p50 ${fmt(r.p50).padStart(6)}  p95 ${fmt(r.p95).padStart(6)}  p99 ${fmt(r.p99).padStart(6)} ms  ` +
+      `${fmt(r.rps, 0).padStart(5)} req/s  non-2xx ${r.non2xx}  ${pass ? 'PASS' : 'FAIL'}`,
+  );
+  log(
+    `      webhooks: ${live.fed.sent} sent in ${fmt(live.fed.seconds)} s (${fmt(live.fed.sent / live.fed.seconds, 0)}/s, ` +
+      `${live.fed.newLeads} new leads), ${live.fed.refused} refused, ${live.processed} processed, ${live.failed} failed`,
+  );
+  log(
+    `      summary after the run: API ${JSON.stringify(live.summary.shown)} vs recount ${JSON.stringify(live.summary.counted)}: ` +
+      `${live.summary.equal ? 'equal' : 'DIFFERENT'}`,
+  );
+  return {
+    name: LIVE_CASE,
+    ...r,
+    pg: null,
+    target: { p95: options.targets.LISTING_P95_MS },
+    verdict: pass ? 'PASS' : 'FAIL',
+  };
+}
+
 /**
  * Measures one size. `database`: { url, drop } of a fresh database; `options`: tickets, leads, seedTargetS,
  * connections, warmup, duration, only (case name substrings), stamp, log, onStop (registers a cleanup for Ctrl-C).
@@ -186,6 +229,9 @@ export async function benchSize(database, pgClient, options) {
         }
         results.push(await measure(c, `${c.name} [cached]`, cached, db, pgTimes, options));
         results.push(await measure(c, `${c.name} [uncached]`, uncached, db, pgTimes, options));
+      }
+      if (options.only.length === 0 || options.only.some((o) => LIVE_CASE.includes(o))) {
+        results.push(await measureLive({ db, org, token, apis, stageId: stages[1].id, options }));
       }
       const memory = cached.memory();
       const postMismatches = await counterMismatches(db, org);
