@@ -110,7 +110,7 @@ export function createRealtimeCache(queryClient: QueryClient): RealtimeCache {
       invalidateTicket(data.ticketId);
       return;
     }
-    const was = pickQueue(before);
+    const was = queueFields(before);
     const now = queueFields(data);
     if (was.unreadCount !== now.unreadCount || was.waitingSince !== now.waitingSince) {
       invalidateKey(queryKeys.tickets.views());
@@ -160,19 +160,5 @@ export function createRealtimeCache(queryClient: QueryClient): RealtimeCache {
       pending.clear();
       messages.dispose();
     },
-  };
-}
-
-function pickQueue(ticket: NonNullable<ReturnType<typeof cachedTicket>>) {
-  return {
-    dealValue: ticket.dealValue,
-    status: ticket.status,
-    unreadCount: ticket.unreadCount,
-    waitingSince: ticket.waitingSince,
-    lastMessageAt: ticket.lastMessageAt,
-    lastMessagePreview: ticket.lastMessagePreview,
-    lastMessageType: ticket.lastMessageType,
-    lastMessageDirection: ticket.lastMessageDirection,
-    updatedAt: ticket.updatedAt,
   };
 }

@@ -1,13 +1,16 @@
 import type { QueryClient, QueryKey } from '@tanstack/react-query';
-import type { TicketDetail, TicketListItem, TicketListQuery } from '@whatrack/api-client';
-import { isInfinite, isList } from '../tickets/ticketCache';
-import { queryKeys } from '../../api/query-keys';
+import type { TicketListItem, TicketListQuery } from '@whatrack/api-client';
+import { patchCachedTicket, type PatchableTicketField } from '../tickets/patchCachedTicket';
 import type { RealtimeEventMap } from './realtimeEvents';
 
 type TicketUpdated = RealtimeEventMap['ticket.updated'];
+type QueueSource = Pick<TicketListItem, PatchableTicketField>;
 
-/** The fields of a cached ticket that a `ticket.updated` carries and that are copied as they are. */
-export function queueFields(data: TicketUpdated) {
+/**
+ * The fields of a ticket that a `ticket.updated` carries and that are copied as they are, from the event or from the
+ * cached ticket (same names).
+ */
+export function queueFields(data: TicketUpdated | QueueSource) {
   return {
     dealValue: data.dealValue,
     status: data.status,
@@ -23,27 +26,9 @@ export function queueFields(data: TicketUpdated) {
 
 type Fields = ReturnType<typeof queueFields>;
 
-function patchItems<T extends { items: TicketListItem[] }>(page: T, id: string, fields: Fields): T {
-  if (!page.items.some((item) => item.id === id)) return page;
-  return { ...page, items: page.items.map((item) => (item.id === id ? { ...item, ...fields } : item)) };
-}
-
 /** Copies the event's fields into the ticket wherever it is cached: table pages, Kanban columns, detail. */
 export function patchQueueFields(queryClient: QueryClient, data: TicketUpdated): void {
-  const fields = queueFields(data);
-  for (const [key, cached] of queryClient.getQueriesData({ queryKey: queryKeys.tickets.lists() })) {
-    if (isInfinite(cached)) {
-      const pages = cached.pages.map((page) => patchItems(page, data.ticketId, fields));
-      if (pages.some((page, index) => page !== cached.pages[index]))
-        queryClient.setQueryData(key, { ...cached, pages });
-    } else if (isList(cached)) {
-      const next = patchItems(cached, data.ticketId, fields);
-      if (next !== cached) queryClient.setQueryData(key, next);
-    }
-  }
-  queryClient.setQueryData<TicketDetail>(queryKeys.tickets.detail(data.ticketId), (detail) =>
-    detail ? { ...detail, ...fields } : detail,
-  );
+  patchCachedTicket(queryClient, data.ticketId, queueFields(data));
 }
 
 /** Which field of the ticket decides the order of a list sorted by `sort`. */
