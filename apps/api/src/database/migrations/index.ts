@@ -20,6 +20,7 @@ import { WebhookRejections1796223068160 } from './1796223068160-WebhookRejection
 import { LeadTouches1796223672333 } from './1796223672333-LeadTouches';
 import { TicketQueue1796290000000 } from './1796290000000-TicketQueue';
 import { RealtimeEvents1796300000000 } from './1796300000000-RealtimeEvents';
+import { TicketRollups1796310000000 } from './1796310000000-TicketRollups';
 
 export const MIGRATIONS = [
   Initial1795927686758,
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   LeadTouches1796223672333,
   TicketQueue1796290000000,
   RealtimeEvents1796300000000,
+  TicketRollups1796310000000,
 ];
