@@ -42,6 +42,11 @@ export interface AppConfig {
    * network (SSRF). On for tests and self-hosted gateways on the same LAN.
    */
   allowPrivateNetworkTargets: boolean;
+  /**
+   * How often this process folds the ticket rollups' deltas into their cells (0: never, another replica does).
+   * Readers sum cells and deltas, so this bounds how many deltas a summary adds, not how fresh it is.
+   */
+  rollupCompactIntervalMs: number;
   /** Deliver queued ad-platform conversions from this process, polling every conversionsWorkerIntervalMs. */
   conversionsWorkerEnabled: boolean;
   conversionsWorkerIntervalMs: number;
@@ -201,6 +206,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     authRateLimitPerMinute: readInt(env, 'AUTH_RATE_LIMIT_PER_MINUTE', 20, problems),
     encryptionKey,
     metaGraphApiBaseUrl,
+    rollupCompactIntervalMs: readInt(env, 'ROLLUP_COMPACT_INTERVAL_MS', 2_000, problems, { allowZero: true }),
     conversionsWorkerEnabled: readBool(env, 'CONVERSIONS_WORKER_ENABLED', true, problems),
     conversionsWorkerIntervalMs: readInt(env, 'CONVERSIONS_WORKER_INTERVAL_MS', 10_000, problems),
     repliesWorkerEnabled: readBool(env, 'REPLIES_WORKER_ENABLED', true, problems),

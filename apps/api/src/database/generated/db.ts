@@ -172,6 +172,68 @@ export interface TicketEvents {
   updated_at: Generated<Timestamp>;
 }
 
+export interface TicketRollupDeltas {
+  ad_id: string | null;
+  ad_platform_id: string | null;
+  assignee_id: string | null;
+  day: string;
+  deal_value: Numeric;
+  has_sales: boolean;
+  id: Generated<number>;
+  organization_id: string;
+  revenue: Numeric;
+  sales_count: number;
+  source_type: string;
+  stage_id: string;
+  status: string;
+  tickets: number;
+  utm_campaign: string | null;
+  utm_medium: string | null;
+  utm_source: string | null;
+}
+
+export interface TicketRollupParts {
+  ad_id: string | null;
+  ad_platform_id: string | null;
+  assignee_id: string | null;
+  day: string;
+  deal_value: Numeric;
+  has_sales: boolean;
+  organization_id: string;
+  part_id: string;
+  revenue: Numeric;
+  sales_count: number;
+  source_type: string;
+  stage_id: string;
+  status: string;
+  ticket_id: string;
+  tickets: number;
+  utm_campaign: string | null;
+  utm_medium: string | null;
+  utm_source: string | null;
+}
+
+export interface TicketRollups {
+  ad_id: string | null;
+  ad_platform_id: string | null;
+  assignee_id: string | null;
+  day: string;
+  deal_value: Numeric;
+  grain: string;
+  has_sales: boolean;
+  id: Generated<number>;
+  organization_id: string;
+  revenue: Numeric;
+  sales_count: number;
+  source_type: string;
+  stage_id: string;
+  status: string;
+  tickets: number;
+  utm_campaign: string | null;
+  utm_medium: string | null;
+  utm_source: string | null;
+}
+
 export interface Tickets {
   assignee_id: string | null;
   assignee_name: string | null;
@@ -433,6 +495,9 @@ export interface DB {
   organizations: Organizations;
   sales: Sales;
   ticket_events: TicketEvents;
+  ticket_rollup_deltas: TicketRollupDeltas;
+  ticket_rollup_parts: TicketRollupParts;
+  ticket_rollups: TicketRollups;
   ticket_stages: TicketStages;
   ticket_tracking_identifiers: TicketTrackingIdentifiers;
   ticket_trackings: TicketTrackings;

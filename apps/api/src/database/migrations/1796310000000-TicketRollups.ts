@@ -6,12 +6,20 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * utm source/medium/campaign, ad id), so that a summary costs the cells of its filter, not its tickets.
  *
  * A cell holds two facts: the tickets CREATED on its day (count, deal values) and the sales SOLD on its day (count,
- * revenue), each under the ticket's current dimensions. Row triggers on tickets, ticket_trackings and sales append
- * signed deltas to ticket_rollup_deltas in the writing transaction (inserts only: concurrent writers never wait on
- * one another or deadlock on a hot cell); ticket_rollups_compact() folds committed deltas into ticket_rollups at day
- * and month grain in one transaction. A reader sums ticket_rollups + ticket_rollup_deltas in one statement, so any
- * snapshot sees exact totals. An organization's time-zone change rebuilds its rollups (organizations trigger) under
- * an exclusive advisory lock that every writer's trigger takes shared before it reads the zone.
+ * revenue), each under the ticket's current dimensions.
+ *
+ * - ticket_rollup_parts is the ledger of what the cells hold: one part per ticket and one per sale, with the cell
+ *   and the amounts each contributes. Row triggers on tickets, ticket_trackings and sales call
+ *   ticket_rollups_reconcile(ticket), which compares the ticket's parts with its current rows and, for every part
+ *   that differs, takes the old one out and puts the new one in. Idempotent and order-free: a statement that writes
+ *   several of those tables (a sale and its ticket's counters) reconciles to the same parts whatever trigger fires
+ *   first. It locks the ticket row, so two transactions never reconcile one ticket at once.
+ * - Each change is appended to ticket_rollup_deltas as signed amounts (inserts only: concurrent writers never wait
+ *   on one another or deadlock on a hot cell); ticket_rollups_compact() folds committed deltas into ticket_rollups
+ *   at day and month grain in one transaction. A reader sums ticket_rollups + ticket_rollup_deltas in one statement,
+ *   so every snapshot sees exact totals.
+ * - An organization's time-zone change rebuilds its rollups (organizations trigger) under an exclusive advisory
+ *   lock that every reconcile takes shared before it reads the zone.
  */
 const DIMENSIONS = [
   'stage_id',
@@ -34,10 +42,35 @@ const DIMENSION_COLUMNS = `"stage_id" uuid NOT NULL, "status" character varying(
   "utm_source" character varying(255), "utm_medium" character varying(255), "utm_campaign" character varying(255),
   "ad_id" character varying(255)`;
 
-/** The cell of ticket `t` with tracking `tr` (either may be a NULL row: no tracking), in DIMENSIONS' order. */
+const PART_COLUMNS = ['part_id', 'day', ...DIMENSIONS, ...MEASURES];
+const partColumns = PART_COLUMNS.join(', ');
+const partRow = (alias: string) => `(${PART_COLUMNS.map((c) => `${alias}.${c}`).join(', ')})`;
+
+/** The cell of ticket `t` with tracking `tr` (a LEFT JOIN: no tracking, no values), in DIMENSIONS' order. */
 const cellOf = (t: string, tr: string) =>
   `${t}.stage_id, ${t}.status, ${t}.sales_count > 0 AS has_sales, ${t}.assignee_id, ${t}.source_type,
    ${tr}.ad_platform_id, ${tr}.utm_source, ${tr}.utm_medium, ${tr}.utm_campaign, ${tr}.ad_id`;
+
+/**
+ * The parts the current rows give (PART_COLUMNS' order): each ticket of `tickets` (a condition on `t`) on its
+ * creation day, and each of its sales on its sale day, in the zone `zone`.
+ */
+const currentParts = (org: string, tickets: string, zone: string) => `
+      SELECT t.id AS part_id, (t.created_at AT TIME ZONE ${zone})::date AS day, ${cellOf('t', 'tr')},
+        1 AS tickets, t.deal_value, 0 AS sales_count, 0::numeric AS revenue
+      FROM tickets t
+      LEFT JOIN ticket_trackings tr ON tr.organization_id = ${org} AND tr.ticket_id = t.id
+      WHERE t.organization_id = ${org} AND ${tickets}
+      UNION ALL
+      SELECT s.id, (s.sold_at AT TIME ZONE ${zone})::date, ${cellOf('t', 'tr')}, 0, 0, 1, s.value
+      FROM sales s
+      JOIN tickets t ON t.organization_id = ${org} AND t.id = s.ticket_id
+      LEFT JOIN ticket_trackings tr ON tr.organization_id = ${org} AND tr.ticket_id = t.id
+      WHERE s.organization_id = ${org} AND ${tickets}`;
+
+const signed = (alias: string, sign: string) =>
+  `${alias}.organization_id, ${alias}.day, ${DIMENSIONS.map((d) => `${alias}.${d}`).join(', ')},
+   ${MEASURES.map((m) => `${sign}${alias}.${m}`).join(', ')}`;
 
 const LOCK_KEY = `CREATE FUNCTION "ticket_rollups_lock_key"(org uuid) RETURNS bigint
   LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT hashtextextended('ticket_rollups ' || org::text, 0) $$`;
@@ -49,81 +82,51 @@ const ZONE = `CREATE FUNCTION "ticket_rollups_zone"(org uuid) RETURNS text LANGU
     RETURN (SELECT o.timezone FROM organizations o WHERE o.id = org);
   END $$`;
 
-/** Adds `sign` times ticket t's contribution: itself on its creation day, and its sales on their days. */
-const ADD_TICKET = `CREATE FUNCTION "ticket_rollups_add_ticket"(sign integer, t tickets, tr ticket_trackings)
-  RETURNS void LANGUAGE plpgsql AS $$
-  DECLARE zone text := ticket_rollups_zone(t.organization_id);
+/**
+ * Brings one ticket's parts (itself and its sales) in line with its rows, appending the differences as deltas.
+ * A ticket that is gone has no current parts: its old ones are taken out.
+ */
+const RECONCILE = `CREATE FUNCTION "ticket_rollups_reconcile"(org uuid, ticket uuid) RETURNS void LANGUAGE plpgsql AS $$
+  DECLARE zone text;
   BEGIN
-    INSERT INTO ticket_rollup_deltas (organization_id, day, ${dims}, ${measures})
-    SELECT t.organization_id, p.day, ${cellOf('t', 'tr')},
-      sign * p.tickets, sign * p.deal_value, sign * p.sales_count, sign * p.revenue
-    FROM (
-      SELECT (t.created_at AT TIME ZONE zone)::date AS day, 1 AS tickets, t.deal_value, 0 AS sales_count,
-        0::numeric AS revenue
-      UNION ALL
-      SELECT (s.sold_at AT TIME ZONE zone)::date, 0, 0, count(*)::integer, sum(s.value)
-      FROM sales s WHERE s.organization_id = t.organization_id AND s.ticket_id = t.id
-      GROUP BY 1
-    ) p;
-  END $$`;
-
-/** Adds `sign` times one sale of a ticket (nothing when the ticket is gone: its own trigger accounted for it). */
-const ADD_SALE = `CREATE FUNCTION "ticket_rollups_add_sale"(sign integer, org uuid, ticket uuid, sold_at timestamptz,
-    value numeric) RETURNS void LANGUAGE plpgsql AS $$
-  DECLARE
-    t tickets;
-    tr ticket_trackings;
-    zone text;
-  BEGIN
-    SELECT * INTO t FROM tickets x WHERE x.organization_id = org AND x.id = ticket;
-    IF NOT FOUND THEN RETURN; END IF;
-    SELECT * INTO tr FROM ticket_trackings x WHERE x.organization_id = org AND x.ticket_id = ticket;
+    PERFORM 1 FROM tickets t WHERE t.organization_id = org AND t.id = ticket FOR UPDATE;
     zone := ticket_rollups_zone(org);
+    WITH gone AS (
+      DELETE FROM ticket_rollup_parts p
+      WHERE p.organization_id = org AND p.ticket_id = ticket
+        AND NOT EXISTS (SELECT 1 FROM (${currentParts('org', 't.id = ticket', 'zone')}) c
+          WHERE ${partRow('c')} IS NOT DISTINCT FROM ${partRow('p')})
+      RETURNING p.*
+    )
     INSERT INTO ticket_rollup_deltas (organization_id, day, ${dims}, ${measures})
-    SELECT org, (sold_at AT TIME ZONE zone)::date, ${cellOf('t', 'tr')}, 0, 0, sign, sign * value;
+    SELECT ${signed('gone', '-')} FROM gone;
+    WITH added AS (
+      INSERT INTO ticket_rollup_parts (organization_id, ticket_id, ${partColumns})
+      SELECT org, ticket, c.* FROM (${currentParts('org', 't.id = ticket', 'zone')}) c
+      WHERE NOT EXISTS (SELECT 1 FROM ticket_rollup_parts p
+        WHERE p.organization_id = org AND p.ticket_id = ticket AND p.part_id = c.part_id)
+      RETURNING *
+    )
+    INSERT INTO ticket_rollup_deltas (organization_id, day, ${dims}, ${measures})
+    SELECT ${signed('added', '')} FROM added;
   END $$`;
 
 const TICKETS_TRIGGER = `CREATE FUNCTION "ticket_rollups_tickets"() RETURNS trigger LANGUAGE plpgsql AS $$
-  DECLARE
-    tr ticket_trackings;
-    r tickets := COALESCE(NEW, OLD);
   BEGIN
-    SELECT * INTO tr FROM ticket_trackings x WHERE x.organization_id = r.organization_id AND x.ticket_id = r.id;
-    IF TG_OP <> 'INSERT' THEN PERFORM ticket_rollups_add_ticket(-1, OLD, tr); END IF;
-    IF TG_OP <> 'DELETE' THEN PERFORM ticket_rollups_add_ticket(1, NEW, tr); END IF;
-    RETURN NULL;
-  END $$`;
-
-/** A ticket's contribution moves from its old tracking's cell (none before an insert) to its new one. */
-const TRACKINGS_TRIGGER = `CREATE FUNCTION "ticket_rollups_trackings"() RETURNS trigger LANGUAGE plpgsql AS $$
-  DECLARE
-    t tickets;
-    none ticket_trackings;
-  BEGIN
-    IF TG_OP <> 'INSERT' THEN
-      SELECT * INTO t FROM tickets x WHERE x.organization_id = OLD.organization_id AND x.id = OLD.ticket_id;
-      IF FOUND THEN
-        PERFORM ticket_rollups_add_ticket(-1, t, OLD);
-        PERFORM ticket_rollups_add_ticket(1, t, none);
-      END IF;
-    END IF;
-    IF TG_OP <> 'DELETE' THEN
-      SELECT * INTO t FROM tickets x WHERE x.organization_id = NEW.organization_id AND x.id = NEW.ticket_id;
-      IF FOUND THEN
-        PERFORM ticket_rollups_add_ticket(-1, t, none);
-        PERFORM ticket_rollups_add_ticket(1, t, NEW);
-      END IF;
+    IF TG_OP = 'DELETE' THEN
+      PERFORM ticket_rollups_reconcile(OLD.organization_id, OLD.id);
+    ELSE
+      PERFORM ticket_rollups_reconcile(NEW.organization_id, NEW.id);
     END IF;
     RETURN NULL;
   END $$`;
 
-const SALES_TRIGGER = `CREATE FUNCTION "ticket_rollups_sales"() RETURNS trigger LANGUAGE plpgsql AS $$
+/** For ticket_trackings and sales: the ticket of the old row and of the new one (a row moved between tickets). */
+const CHILD_TRIGGER = `CREATE FUNCTION "ticket_rollups_ticket_child"() RETURNS trigger LANGUAGE plpgsql AS $$
   BEGIN
-    IF TG_OP <> 'INSERT' THEN
-      PERFORM ticket_rollups_add_sale(-1, OLD.organization_id, OLD.ticket_id, OLD.sold_at, OLD.value);
-    END IF;
-    IF TG_OP <> 'DELETE' THEN
-      PERFORM ticket_rollups_add_sale(1, NEW.organization_id, NEW.ticket_id, NEW.sold_at, NEW.value);
+    IF TG_OP <> 'INSERT' THEN PERFORM ticket_rollups_reconcile(OLD.organization_id, OLD.ticket_id); END IF;
+    IF TG_OP <> 'DELETE' AND (TG_OP = 'INSERT' OR NEW.ticket_id IS DISTINCT FROM OLD.ticket_id) THEN
+      PERFORM ticket_rollups_reconcile(NEW.organization_id, NEW.ticket_id);
     END IF;
     RETURN NULL;
   END $$`;
@@ -136,7 +139,7 @@ const bothGrains = (cells: string) => `SELECT 'day' AS grain, day, ${dims}, ${me
 
 const sums = MEASURES.map((m) => `sum(${m}) AS ${m}`).join(', ');
 
-/** Recomputes an organization's rollups from its tickets and sales (time-zone change, migration, bulk loads). */
+/** Recomputes an organization's parts and cells from its rows (time-zone change, this migration, bulk loads). */
 const REBUILD = `CREATE FUNCTION "ticket_rollups_rebuild"(org uuid) RETURNS void LANGUAGE plpgsql AS $$
   DECLARE zone text;
   BEGIN
@@ -144,21 +147,15 @@ const REBUILD = `CREATE FUNCTION "ticket_rollups_rebuild"(org uuid) RETURNS void
     SELECT o.timezone INTO zone FROM organizations o WHERE o.id = org;
     DELETE FROM ticket_rollup_deltas WHERE organization_id = org;
     DELETE FROM ticket_rollups WHERE organization_id = org;
+    DELETE FROM ticket_rollup_parts WHERE organization_id = org;
+    INSERT INTO ticket_rollup_parts (organization_id, ticket_id, ${partColumns})
+    SELECT org, COALESCE(s.ticket_id, c.part_id), c.*
+    FROM (${currentParts('org', 'true', 'zone')}) c
+    LEFT JOIN sales s ON s.organization_id = org AND s.id = c.part_id;
     INSERT INTO ticket_rollups (organization_id, grain, day, ${dims}, ${measures})
-    WITH facts AS (
-      SELECT (t.created_at AT TIME ZONE zone)::date AS day, ${cellOf('t', 'tr')}, 1 AS tickets, t.deal_value,
-        0 AS sales_count, 0::numeric AS revenue
-      FROM tickets t
-      LEFT JOIN ticket_trackings tr ON tr.organization_id = org AND tr.ticket_id = t.id
-      WHERE t.organization_id = org
-      UNION ALL
-      SELECT (s.sold_at AT TIME ZONE zone)::date, ${cellOf('t', 'tr')}, 0, 0, 1, s.value
-      FROM sales s
-      JOIN tickets t ON t.organization_id = org AND t.id = s.ticket_id
-      LEFT JOIN ticket_trackings tr ON tr.organization_id = org AND tr.ticket_id = t.id
-      WHERE s.organization_id = org
-    ),
-    cells AS MATERIALIZED (SELECT day, ${dims}, ${sums} FROM facts GROUP BY day, ${dims})
+    WITH cells AS MATERIALIZED (
+      SELECT day, ${dims}, ${sums} FROM ticket_rollup_parts WHERE organization_id = org GROUP BY day, ${dims}
+    )
     SELECT org, g.* FROM (${bothGrains('cells')}) g;
   END $$`;
 
@@ -232,7 +229,15 @@ export class TicketRollups1796310000000 implements MigrationInterface {
     await queryRunner.query(
       `CREATE INDEX "IDX_ticket_rollup_deltas_day" ON "ticket_rollup_deltas" ("organization_id", "day")`,
     );
-    for (const fn of [LOCK_KEY, ZONE, ADD_TICKET, ADD_SALE, TICKETS_TRIGGER, TRACKINGS_TRIGGER, SALES_TRIGGER]) {
+    await queryRunner.query(
+      `CREATE TABLE "ticket_rollup_parts" ("organization_id" uuid NOT NULL, "ticket_id" uuid NOT NULL,
+        "part_id" uuid NOT NULL, "day" date NOT NULL, ${DIMENSION_COLUMNS}, "tickets" integer NOT NULL,
+        "deal_value" numeric NOT NULL, "sales_count" integer NOT NULL, "revenue" numeric NOT NULL,
+        CONSTRAINT "PK_ticket_rollup_parts" PRIMARY KEY ("organization_id", "ticket_id", "part_id"),
+        CONSTRAINT "FK_ticket_rollup_parts_organization" FOREIGN KEY ("organization_id")
+          REFERENCES "organizations"("id") ON DELETE CASCADE)`,
+    );
+    for (const fn of [LOCK_KEY, ZONE, RECONCILE, TICKETS_TRIGGER, CHILD_TRIGGER]) {
       await queryRunner.query(fn);
     }
     for (const fn of [REBUILD, COMPACT, ORGANIZATIONS_TRIGGER]) await queryRunner.query(fn);
@@ -247,22 +252,22 @@ export class TicketRollups1796310000000 implements MigrationInterface {
     );
     await queryRunner.query(
       `CREATE TRIGGER "ticket_rollups_insert_delete" AFTER INSERT OR DELETE ON "ticket_trackings"
-        FOR EACH ROW EXECUTE FUNCTION ticket_rollups_trackings()`,
+        FOR EACH ROW EXECUTE FUNCTION ticket_rollups_ticket_child()`,
     );
     await queryRunner.query(
       `CREATE TRIGGER "ticket_rollups_update" AFTER UPDATE ON "ticket_trackings"
         FOR EACH ROW WHEN ((${TRACKING_CELL_COLUMNS.map((c) => `OLD.${c}`).join(', ')}) IS DISTINCT FROM
           (${TRACKING_CELL_COLUMNS.map((c) => `NEW.${c}`).join(', ')}))
-        EXECUTE FUNCTION ticket_rollups_trackings()`,
+        EXECUTE FUNCTION ticket_rollups_ticket_child()`,
     );
     await queryRunner.query(
       `CREATE TRIGGER "ticket_rollups_insert_delete" AFTER INSERT OR DELETE ON "sales"
-        FOR EACH ROW EXECUTE FUNCTION ticket_rollups_sales()`,
+        FOR EACH ROW EXECUTE FUNCTION ticket_rollups_ticket_child()`,
     );
     await queryRunner.query(
       `CREATE TRIGGER "ticket_rollups_update" AFTER UPDATE ON "sales"
         FOR EACH ROW WHEN ((OLD.ticket_id, OLD.sold_at, OLD.value) IS DISTINCT FROM (NEW.ticket_id, NEW.sold_at, NEW.value))
-        EXECUTE FUNCTION ticket_rollups_sales()`,
+        EXECUTE FUNCTION ticket_rollups_ticket_child()`,
     );
     await queryRunner.query(
       `CREATE TRIGGER "ticket_rollups_zone_changed" AFTER UPDATE OF "timezone" ON "organizations"
@@ -280,13 +285,12 @@ export class TicketRollups1796310000000 implements MigrationInterface {
     await queryRunner.query(`DROP FUNCTION "ticket_rollups_zone_changed"()`);
     await queryRunner.query(`DROP FUNCTION "ticket_rollups_compact"(uuid)`);
     await queryRunner.query(`DROP FUNCTION "ticket_rollups_rebuild"(uuid)`);
-    await queryRunner.query(`DROP FUNCTION "ticket_rollups_sales"()`);
-    await queryRunner.query(`DROP FUNCTION "ticket_rollups_trackings"()`);
+    await queryRunner.query(`DROP FUNCTION "ticket_rollups_ticket_child"()`);
     await queryRunner.query(`DROP FUNCTION "ticket_rollups_tickets"()`);
-    await queryRunner.query(`DROP FUNCTION "ticket_rollups_add_sale"(integer, uuid, uuid, timestamptz, numeric)`);
-    await queryRunner.query(`DROP FUNCTION "ticket_rollups_add_ticket"(integer, tickets, ticket_trackings)`);
+    await queryRunner.query(`DROP FUNCTION "ticket_rollups_reconcile"(uuid, uuid)`);
     await queryRunner.query(`DROP FUNCTION "ticket_rollups_zone"(uuid)`);
     await queryRunner.query(`DROP FUNCTION "ticket_rollups_lock_key"(uuid)`);
+    await queryRunner.query(`DROP TABLE "ticket_rollup_parts"`);
     await queryRunner.query(`DROP TABLE "ticket_rollup_deltas"`);
     await queryRunner.query(`DROP TABLE "ticket_rollups"`);
   }

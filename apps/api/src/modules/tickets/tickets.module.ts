@@ -4,6 +4,7 @@ import { ConversationsModule } from '../conversations/conversations.module';
 import { LeadsModule } from '../leads/leads.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { StagesModule } from '../stages/stages.module';
+import { TicketRollupsModule } from '../ticket-rollups/ticket-rollups.module';
 import { TrackingModule } from '../tracking/tracking.module';
 import { UsersModule } from '../users/users.module';
 import { TicketEventsRepository } from './ticket-events.repository';
@@ -18,7 +19,10 @@ import { TicketsRepository } from './tickets.repository';
 import { TicketsService } from './tickets.service';
 
 @Module({
-  imports: [TrackingModule, OrganizationsModule, StagesModule, LeadsModule, UsersModule, ConversationsModule],
+  imports: [
+    ...[TrackingModule, OrganizationsModule, StagesModule, LeadsModule, UsersModule, ConversationsModule],
+    TicketRollupsModule,
+  ],
   controllers: [TicketsController],
   providers: [
     TicketsService,

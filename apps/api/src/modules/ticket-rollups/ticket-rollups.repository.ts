@@ -1,0 +1,137 @@
+import { Injectable } from '@nestjs/common';
+import { sql } from 'kysely';
+import type { Db } from '../../database/db';
+import { DummyValue, GenerateSql } from '../../database/generate-sql';
+import { qb } from '../../database/query-builder';
+import type { RollupScope } from './rollup-scope';
+import { CELL_DIMENSIONS, scopeCells } from './ticket-rollups.sql';
+
+export type CellDimension = keyof typeof CELL_DIMENSIONS;
+
+const ORG = DummyValue.UUID;
+const BARE: RollupScope = { organizationId: ORG };
+const EVERY: RollupScope = {
+  ...{ organizationId: ORG, fromDay: '2026-01-10', toDay: '2026-04-05', stageId: DummyValue.UUID2, status: 'open' },
+  ...{ hasSales: true, assigneeId: null, source: 'paid', origin: 'google', platformId: DummyValue.UUID2 },
+};
+
+export interface RollupSummaryRow {
+  total: number;
+  with_sales: number;
+  deal_value_open: number;
+  deal_value_total: number;
+}
+
+export interface RollupGroupRow {
+  key: string | null;
+  tickets: number;
+  tickets_with_sales: number;
+  deal_value_open: number;
+  sales_count: number;
+  revenue: number;
+}
+
+export interface RollupPointRow {
+  bucket: string;
+  key: string | null;
+  value: number;
+}
+
+/** Reads and upkeep of the ticket rollups (ticket_rollups and ticket_rollup_deltas, kept by triggers). */
+@Injectable()
+export class TicketRollupsRepository {
+  /** A listing's summary: counts and deal values of the scope's tickets. */
+  @GenerateSql({ name: 'bare', params: [BARE] }, { name: 'every dimension', params: [EVERY] })
+  summary(db: Db, scope: RollupScope): Promise<RollupSummaryRow> {
+    return db.one(
+      qb
+        .selectFrom(scopeCells(scope, { dayGrain: false }))
+        .select((eb) => [
+          sql<number>`COALESCE(sum(${eb.ref('c.tickets')}), 0)::integer`.as('total'),
+          sql<number>`COALESCE(sum(${eb.ref('c.tickets')}) FILTER (WHERE ${eb.ref('c.has_sales')}), 0)::integer`.as(
+            'with_sales',
+          ),
+          sql<number>`COALESCE(sum(${eb.ref('c.deal_value')}) FILTER (WHERE ${eb.ref('c.status')} = 'open'), 0)`.as(
+            'deal_value_open',
+          ),
+          sql<number>`COALESCE(sum(${eb.ref('c.deal_value')}), 0)`.as('deal_value_total'),
+        ]),
+    );
+  }
+
+  /** The attribution report: tickets created and sales sold in the scope's days, per dimension key. */
+  @GenerateSql(
+    { name: 'platform', params: [{ scope: BARE, groupBy: 'platform' }] },
+    { name: 'campaign, every dimension', params: [{ scope: EVERY, groupBy: 'utmCampaign' }] },
+  )
+  groups(db: Db, { scope, groupBy }: { scope: RollupScope; groupBy: CellDimension }): Promise<RollupGroupRow[]> {
+    const key = CELL_DIMENSIONS[groupBy];
+    return db.all(
+      qb
+        .selectFrom(scopeCells(scope, { dayGrain: false }))
+        .select((eb) => [
+          key.as('key'),
+          sql<number>`sum(${eb.ref('c.tickets')})::integer`.as('tickets'),
+          sql<number>`COALESCE(sum(${eb.ref('c.tickets')}) FILTER (WHERE ${eb.ref('c.has_sales')}), 0)::integer`.as(
+            'tickets_with_sales',
+          ),
+          sql<number>`COALESCE(sum(${eb.ref('c.deal_value')}) FILTER (WHERE ${eb.ref('c.status')} = 'open'), 0)`.as(
+            'deal_value_open',
+          ),
+          sql<number>`sum(${eb.ref('c.sales_count')})::integer`.as('sales_count'),
+          sql<number>`sum(${eb.ref('c.revenue')})`.as('revenue'),
+        ])
+        .groupBy(sql`1`)
+        .having((eb) => eb.or([eb.fn.sum('c.tickets'), eb.fn.sum('c.sales_count')].map((s) => eb(s, '<>', 0)))),
+    );
+  }
+
+  /** The time series: tickets (by creation day) or revenue (by sale day) per local bucket and key. */
+  @GenerateSql(
+    { name: 'tickets per day', params: [{ scope: BARE, unit: 'day', metric: 'tickets', groupBy: null }] },
+    {
+      name: 'revenue per month by platform, every dimension',
+      params: [{ scope: EVERY, unit: 'month', metric: 'revenue', groupBy: 'platform' }],
+    },
+  )
+  points(
+    db: Db,
+    query: {
+      scope: RollupScope;
+      unit: 'day' | 'week' | 'month';
+      metric: 'tickets' | 'revenue';
+      groupBy: CellDimension | null;
+    },
+  ): Promise<RollupPointRow[]> {
+    const { scope, unit, metric, groupBy } = query;
+    const key = groupBy ? CELL_DIMENSIONS[groupBy] : sql<string | null>`NULL::text`;
+    const counted = metric === 'tickets' ? 'c.tickets' : 'c.sales_count';
+    return db.all(
+      qb
+        .selectFrom(scopeCells(scope, { dayGrain: unit !== 'month' }))
+        .select((eb) => [
+          sql<string>`to_char(date_trunc(${unit}, ${eb.ref('c.day')}), 'YYYY-MM-DD')`.as('bucket'),
+          key.as('key'),
+          sql<number>`sum(${eb.ref(metric === 'tickets' ? 'c.tickets' : 'c.revenue')})`.as('value'),
+        ])
+        .groupBy([sql`1`, sql`2`])
+        .having((eb) => eb(eb.fn.sum(counted), '<>', 0)),
+    );
+  }
+
+  /** Organizations with deltas to fold (the compactor's round; a read of the small deltas table). */
+  @GenerateSql({ params: [], crossTenant: 'the compactor looks for every organization with deltas to fold' })
+  async organizationsWithDeltas(db: Db): Promise<string[]> {
+    const rows = await db.all(qb.selectFrom('ticket_rollup_deltas').select('organization_id').distinct());
+    return rows.map((r) => r.organization_id);
+  }
+
+  /** Folds an organization's committed deltas into its cells (ticket_rollups_compact); how many it folded. */
+  @GenerateSql({ params: [ORG] })
+  async compact(db: Db, organizationId: string): Promise<number> {
+    const row = await db.one(
+      qb.selectNoFrom(sql<number>`ticket_rollups_compact(${organizationId}::uuid)`.as('folded')),
+    );
+    return row.folded;
+  }
+}

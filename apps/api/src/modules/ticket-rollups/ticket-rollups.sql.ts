@@ -1,0 +1,89 @@
+import { isUUID } from 'class-validator';
+import { type Expression, type ExpressionBuilder, type SelectQueryBuilder, sql, type SqlBool } from 'kysely';
+import type { DB } from '../../database/generated/db';
+import { qb } from '../../database/query-builder';
+import { type GrainSplit, type RollupScope, splitByGrain } from './rollup-scope';
+
+/** Cells `c`: compacted ones (ticket_rollups) or deltas (ticket_rollup_deltas), the same columns but `grain`. */
+export type CellDB = DB & { c: DB['ticket_rollups'] };
+type CellEb = ExpressionBuilder<CellDB, 'c'>;
+
+const CELL_COLUMNS = [
+  'c.day',
+  'c.stage_id',
+  'c.status',
+  'c.has_sales',
+  'c.assignee_id',
+  'c.source_type',
+  'c.ad_platform_id',
+  'c.utm_source',
+  'c.utm_medium',
+  'c.utm_campaign',
+  'c.ad_id',
+  'c.tickets',
+  'c.deal_value',
+  'c.sales_count',
+  'c.revenue',
+] as const;
+
+/**
+ * The cells of a scope in one statement (one snapshot: compacted cells and unfolded deltas always add up to the
+ * committed state). With `dayGrain` every compacted cell read is a day cell (buckets finer than a month);
+ * otherwise whole months come from month cells.
+ */
+export function scopeCells(scope: RollupScope, { dayGrain }: { dayGrain: boolean }) {
+  const split: GrainSplit = dayGrain
+    ? { days: [{ from: scope.fromDay, to: scope.toDay }] }
+    : splitByGrain(scope.fromDay, scope.toDay);
+  const compacted = qb
+    .selectFrom('ticket_rollups as c')
+    .select(CELL_COLUMNS)
+    .where((eb) => eb.and([...dimensionConditions(eb, scope), grainConditions(eb, split)]));
+  // The deltas have every cell column but `grain`, which this statement does not read from them.
+  const deltas = (qb.selectFrom('ticket_rollup_deltas as c') as unknown as SelectQueryBuilder<CellDB, 'c', object>)
+    .select(CELL_COLUMNS)
+    .where((eb) => eb.and([...dimensionConditions(eb, scope), ...dayRange(eb, scope.fromDay, scope.toDay)]));
+  return compacted.unionAll(deltas).as('c');
+}
+
+function grainConditions(eb: CellEb, split: GrainSplit): Expression<SqlBool> {
+  const parts: Expression<SqlBool>[] = split.days.map((d) =>
+    eb.and([eb('c.grain', '=', 'day'), ...dayRange(eb, d.from, d.to)]),
+  );
+  if (split.months)
+    parts.push(eb.and([eb('c.grain', '=', 'month'), ...dayRange(eb, split.months.from, split.months.to)]));
+  return eb.or(parts);
+}
+
+function dayRange(eb: CellEb, from: string | undefined, to: string | undefined): Expression<SqlBool>[] {
+  const conditions: Expression<SqlBool>[] = [];
+  if (from !== undefined) conditions.push(eb('c.day', '>=', sql<string>`${from}::date`));
+  if (to !== undefined) conditions.push(eb('c.day', '<', sql<string>`${to}::date`));
+  return conditions;
+}
+
+/** The AND-ed conditions of a scope's dimensions, starting with its organization. */
+function dimensionConditions(eb: CellEb, s: RollupScope): Expression<SqlBool>[] {
+  const conditions: Expression<SqlBool>[] = [eb('c.organization_id', '=', s.organizationId)];
+  if (s.stageId !== undefined) conditions.push(isUUID(s.stageId) ? eb('c.stage_id', '=', s.stageId) : eb.lit(false));
+  if (s.status !== undefined) conditions.push(eb('c.status', '=', s.status));
+  if (s.hasSales !== undefined) conditions.push(eb('c.has_sales', '=', s.hasSales));
+  if (s.assigneeId === null) conditions.push(eb('c.assignee_id', 'is', null));
+  else if (s.assigneeId !== undefined) conditions.push(eb('c.assignee_id', '=', s.assigneeId));
+  if (s.source !== undefined) conditions.push(eb('c.source_type', '=', s.source));
+  if (s.origin !== undefined) conditions.push(eb('c.utm_source', '=', s.origin));
+  if (s.platformId !== undefined) conditions.push(eb('c.ad_platform_id', '=', s.platformId));
+  return conditions;
+}
+
+/** The report dimensions over cells, as text (the attribution and time series group by them). */
+export const CELL_DIMENSIONS = {
+  platform: sql<string | null>`c.ad_platform_id::text`,
+  sourceType: sql<string | null>`c.source_type::text`,
+  utmSource: sql<string | null>`c.utm_source::text`,
+  utmMedium: sql<string | null>`c.utm_medium::text`,
+  utmCampaign: sql<string | null>`c.utm_campaign::text`,
+  adId: sql<string | null>`c.ad_id::text`,
+  stage: sql<string | null>`c.stage_id::text`,
+  assignee: sql<string | null>`c.assignee_id::text`,
+} as const;
