@@ -1,0 +1,89 @@
+/**
+ * The ticket rollups' invariant as two queries with one row shape: what the rollups say (compacted cells of a grain
+ * plus the pending deltas) and a plain recount of tickets and sales. Both drop all-zero cells (either side may keep
+ * or lack them) and render every column as text, measures with 2 decimals, so rows compare with toEqual.
+ */
+
+/** Runs one SQL statement with $n parameters (DataSource.query, a pg Client's query mapped to rows, ...). */
+export type SqlExecutor = (sql: string, params?: unknown[]) => Promise<any[]>;
+
+export type RollupGrain = 'day' | 'month';
+
+export interface RollupCell {
+  day: string;
+  stage_id: string;
+  status: string;
+  has_sales: string;
+  assignee_id: string | null;
+  source_type: string;
+  ad_platform_id: string | null;
+  utm_source: string | null;
+  utm_medium: string | null;
+  utm_campaign: string | null;
+  ad_id: string | null;
+  tickets: string;
+  deal_value: string;
+  sales_count: string;
+  revenue: string;
+}
+
+const DIMENSIONS = [
+  'stage_id',
+  'status',
+  'has_sales',
+  'assignee_id',
+  'source_type',
+  'ad_platform_id',
+  'utm_source',
+  'utm_medium',
+  'utm_campaign',
+  'ad_id',
+];
+const MEASURES = ['tickets', 'deal_value', 'sales_count', 'revenue'];
+
+/** Groups `facts` (day, dimensions, measures) into cells of $2's grain, as text, without all-zero cells. */
+const cells = (facts: string) => `
+  SELECT (CASE WHEN $2 = 'month' THEN date_trunc('month', f.day)::date ELSE f.day END)::text AS day,
+    ${DIMENSIONS.map((d) => `f.${d}::text AS ${d}`).join(', ')},
+    ${MEASURES.map((m) => `sum(f.${m})::numeric(20, 2)::text AS ${m}`).join(', ')}
+  FROM (${facts}) f
+  GROUP BY 1, ${DIMENSIONS.map((d) => `f.${d}`).join(', ')}
+  HAVING ${MEASURES.map((m) => `sum(f.${m}) <> 0`).join(' OR ')}`;
+
+const cols = [...DIMENSIONS, ...MEASURES].join(', ');
+
+// One statement reads both tables, so a concurrent compaction (which moves deltas into cells) cannot be seen half done.
+const STORED = cells(`
+  SELECT day, ${cols} FROM ticket_rollups WHERE organization_id = $1 AND grain = $2
+  UNION ALL
+  SELECT day, ${cols} FROM ticket_rollup_deltas WHERE organization_id = $1`);
+
+/** The ticket's current cell; `tr` is its tracking row or NULLs (LEFT JOIN). */
+const CELL = `t.stage_id, t.status, t.sales_count > 0 AS has_sales, t.assignee_id, t.source_type,
+  tr.ad_platform_id, tr.utm_source, tr.utm_medium, tr.utm_campaign, tr.ad_id`;
+const TRACKING = 'LEFT JOIN ticket_trackings tr ON tr.organization_id = t.organization_id AND tr.ticket_id = t.id';
+const ZONE = '(SELECT o.timezone FROM organizations o WHERE o.id = $1)';
+
+const RECOUNT = cells(`
+  SELECT (t.created_at AT TIME ZONE ${ZONE})::date AS day, ${CELL},
+    1 AS tickets, t.deal_value, 0 AS sales_count, 0::numeric AS revenue
+  FROM tickets t ${TRACKING}
+  WHERE t.organization_id = $1
+  UNION ALL
+  SELECT (s.sold_at AT TIME ZONE ${ZONE})::date, ${CELL}, 0, 0, 1, s.value
+  FROM sales s
+  JOIN tickets t ON t.organization_id = s.organization_id AND t.id = s.ticket_id ${TRACKING}
+  WHERE s.organization_id = $1`);
+
+const key = (c: RollupCell) => JSON.stringify(Object.values(c));
+const sorted = (rows: RollupCell[]) => rows.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+
+/** The organization's cells as the rollups (cells of `grain` + deltas) state them, sorted. */
+export async function storedCells(query: SqlExecutor, organizationId: string, grain: RollupGrain) {
+  return sorted((await query(STORED, [organizationId, grain])) as RollupCell[]);
+}
+
+/** The organization's cells recounted from tickets, ticket_trackings and sales, sorted. */
+export async function recountCells(query: SqlExecutor, organizationId: string, grain: RollupGrain) {
+  return sorted((await query(RECOUNT, [organizationId, grain])) as RollupCell[]);
+}
