@@ -224,4 +224,21 @@ describe('Ticket rollups', () => {
     expect(await deltaCount(org)).toBe(before + 2);
     await expectInvariant(org);
   });
+  it('lets an organization with tickets, trackings and sales be deleted, its rollups going with it', async () => {
+    // No route deletes an organization yet, but every table cascades from it: the triggers must not stand in the way.
+    const doomed = await registerAccount(app.t, 'Loja Encerrada');
+    await createInstance(app.t, doomed);
+    const a = api(doomed);
+    const id = await a.create({ utmSource: 'google', gclid: 'G', dealValue: 10 });
+    await a.sell(id, 5);
+    await compact(doomed.organizationId);
+    await a.sell(id, 6);
+    await sql('DELETE FROM organizations WHERE id = $1', [doomed.organizationId]);
+    const left = await sql(
+      `SELECT (SELECT count(*)::int FROM ticket_rollups WHERE organization_id = $1) AS cells,
+        (SELECT count(*)::int FROM ticket_rollup_deltas WHERE organization_id = $1) AS deltas`,
+      [doomed.organizationId],
+    );
+    expect(left).toEqual([{ cells: 0, deltas: 0 }]);
+  });
 });
