@@ -14,6 +14,7 @@ function labelOf(sql) {
     return 'page';
   }
   if (/ticket_tracking_identifiers/i.test(sql)) return 'identifiers';
+  if (/ticket_rollups/i.test(sql)) return 'summary';
   if (/count\(\*\)/i.test(sql)) return 'summary';
   return 'other';
 }
@@ -56,6 +57,8 @@ function listingService(dataSource, clock, cache, organizations, queue) {
   const search = searchMatches(db, cache);
   // The stages are a primary-key-ordered lookup of a few rows, not explained.
   const stages = { list: async () => [] };
+  const rollupsFile = `${DIST_DIR}/modules/ticket-rollups/ticket-rollups.repository.js`;
+  const rollups = existsSync(rollupsFile) ? new (require(rollupsFile).TicketRollupsRepository)() : undefined;
   return new TicketListingService(
     db,
     clock,
@@ -67,6 +70,7 @@ function listingService(dataSource, clock, cache, organizations, queue) {
     new TicketTrackingsRepository(),
     stages,
     queue,
+    rollups,
   );
 }
 

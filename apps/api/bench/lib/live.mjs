@@ -63,6 +63,25 @@ async function summaryCheck(db, org, baseUrl, token) {
   return { shown, counted, equal };
 }
 
+/** The attribution report's totals (uncached) against a recount of the tickets and sales in SQL. */
+async function reportCheck(db, org, baseUrl, token) {
+  const { totals } = await api(baseUrl, 'GET', '/reports/attribution?groupBy=utmCampaign', { token });
+  const counted = (
+    await db.query(
+      `SELECT (SELECT count(*) FROM tickets WHERE organization_id = $1)::int AS tickets,
+              (SELECT count(*) FROM tickets WHERE organization_id = $1 AND sales_count > 0)::int AS "ticketsWithSales",
+              (SELECT COALESCE(sum(deal_value), 0) FROM tickets WHERE organization_id = $1 AND status = 'open')::float8
+                AS "dealValueOpen",
+              (SELECT count(*) FROM sales WHERE organization_id = $1)::int AS "salesCount",
+              (SELECT COALESCE(sum(value), 0) FROM sales WHERE organization_id = $1)::float8 AS revenue`,
+      [org],
+    )
+  ).rows[0];
+  const shown = Object.fromEntries(Object.keys(counted).map((key) => [key, totals[key]]));
+  const equal = Object.keys(counted).every((key) => Math.abs(Number(shown[key]) - Number(counted[key])) < 0.005);
+  return { shown, counted, equal };
+}
+
 /**
  * Runs the case; `cached` takes the webhooks (its worker processes them), `uncached` answers the listing mix.
  * Returns the load's result plus the feeder's counts, whether every message was processed and the summary check.
@@ -105,5 +124,6 @@ export async function liveTraffic({ db, org, token, cached, uncached, stageId, a
   const failed = (
     await db.query(`SELECT count(*)::int AS n FROM webhook_events WHERE status <> 'processed' AND status IN ${DONE}`)
   ).rows[0].n;
-  return { load, fed, processed, failed, summary: await summaryCheck(db, org, uncached.baseUrl, token) };
+  const summary = await summaryCheck(db, org, uncached.baseUrl, token);
+  return { load, fed, processed, failed, summary, report: await reportCheck(db, org, uncached.baseUrl, token) };
 }

@@ -144,7 +144,10 @@ async function measure(c, name, server, db, pgTimes, options) {
 
 const LIVE_CASE = 'GET /tickets mix, live webhooks [uncached]';
 
-/** The listing mix on the uncached API while webhooks arrive; its verdict needs every message and an exact summary. */
+/**
+ * The listing mix on the uncached API while webhooks arrive; its verdict needs every message, an exact summary and
+ * exact attribution totals.
+ */
 async function measureLive({ db, org, token, apis, stageId, options }) {
   const { log } = options;
   const live = await liveTraffic({
@@ -160,7 +163,8 @@ async function measureLive({ db, org, token, apis, stageId, options }) {
   });
   const r = live.load;
   const complete = live.processed >= live.fed.sent && live.fed.refused === 0 && live.failed === 0;
-  const pass = r.p95 < options.targets.LISTING_P95_MS && r.non2xx === 0 && complete && live.summary.equal;
+  const exact = live.summary.equal && live.report.equal;
+  const pass = r.p95 < options.targets.LISTING_P95_MS && r.non2xx === 0 && complete && exact;
   log(
     `  ${LIVE_CASE.padEnd(58)} p50 ${fmt(r.p50).padStart(6)}  p95 ${fmt(r.p95).padStart(6)}  p99 ${fmt(r.p99).padStart(6)} ms  ` +
       `${fmt(r.rps, 0).padStart(5)} req/s  non-2xx ${r.non2xx}  ${pass ? 'PASS' : 'FAIL'}`,
@@ -172,6 +176,10 @@ async function measureLive({ db, org, token, apis, stageId, options }) {
   log(
     `      summary after the run: API ${JSON.stringify(live.summary.shown)} vs recount ${JSON.stringify(live.summary.counted)}: ` +
       `${live.summary.equal ? 'equal' : 'DIFFERENT'}`,
+  );
+  log(
+    `      attribution totals: API ${JSON.stringify(live.report.shown)} vs recount ${JSON.stringify(live.report.counted)}: ` +
+      `${live.report.equal ? 'equal' : 'DIFFERENT'}`,
   );
   return {
     name: LIVE_CASE,

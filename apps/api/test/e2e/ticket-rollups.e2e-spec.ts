@@ -142,7 +142,7 @@ describe('Ticket rollups', () => {
     const cells = await recountCells(sql, owner.organizationId, 'day');
     // The writes reached every dimension the cells have, so the comparisons below compare something.
     expect(cells.some((c) => c.utm_source === 'google' && c.utm_medium === 'cpc')).toBe(true);
-    expect(cells.some((c) => c.ad_platform_id !== null && c.ad_id !== null)).toBe(true);
+    expect(cells.some((c) => c.ad_platform_id !== null && c.utm_medium === null)).toBe(true);
     expect(cells.some((c) => c.status === 'closed' && c.has_sales === 'true' && c.assignee_id === agent.userId)).toBe(
       true,
     );
@@ -224,6 +224,34 @@ describe('Ticket rollups', () => {
     expect(await deltaCount(org)).toBe(before + 2);
     await expectInvariant(org);
   });
+  it('moves a re-attributed ticket out of its old tracking cell (one statement rewrites ticket and tracking)', async () => {
+    const org = app.owner.organizationId;
+    const link = (
+      await app.http
+        .post('/api/v1/tracking-links')
+        .set(app.owner.bearer)
+        .send({ instanceId: app.cloud.id, name: 'Email', message: 'Oi' })
+        .expect(201)
+    ).body as { slug: string };
+    const click = await app.http.get(`/t/${link.slug}`).query({ utm_medium: 'email' }).expect(302);
+    const ref = new URL(click.headers.location as string).searchParams.get('text')!;
+    const lead = next();
+    await app.postCloud(cloudText({ id: `wamid.RA${lead}`, waId: waId(lead), text: ref, timestamp: 1767268900 }));
+    await app.drain();
+    // The referral was sent first but arrives second: the organic ticket becomes the ad's.
+    await referral(lead, 1767268000);
+    await app.drain();
+    const rows = await sql(
+      `SELECT t.source_type, tr.utm_medium FROM tickets t
+       JOIN ticket_trackings tr ON tr.organization_id = t.organization_id AND tr.ticket_id = t.id
+       JOIN leads l ON l.organization_id = t.organization_id AND l.id = t.lead_id
+       WHERE t.organization_id = $1 AND l.phone LIKE $2`,
+      [org, `%${waId(lead)}`],
+    );
+    expect(rows).toEqual([{ source_type: 'paid', utm_medium: null }]);
+    await expectInvariant(org);
+  });
+
   it('lets an organization with tickets, trackings and sales be deleted, its rollups going with it', async () => {
     // No route deletes an organization yet, but every table cascades from it: the triggers must not stand in the way.
     const doomed = await registerAccount(app.t, 'Loja Encerrada');

@@ -20,7 +20,6 @@ export interface RollupCell {
   utm_source: string | null;
   utm_medium: string | null;
   utm_campaign: string | null;
-  ad_id: string | null;
   tickets: string;
   deal_value: string;
   sales_count: string;
@@ -37,7 +36,6 @@ const DIMENSIONS = [
   'utm_source',
   'utm_medium',
   'utm_campaign',
-  'ad_id',
 ];
 const MEASURES = ['tickets', 'deal_value', 'sales_count', 'revenue'];
 
@@ -60,7 +58,7 @@ const STORED = cells(`
 
 /** The ticket's current cell; `tr` is its tracking row or NULLs (LEFT JOIN). */
 const CELL = `t.stage_id, t.status, t.sales_count > 0 AS has_sales, t.assignee_id, t.source_type,
-  tr.ad_platform_id, tr.utm_source, tr.utm_medium, tr.utm_campaign, tr.ad_id`;
+  tr.ad_platform_id, tr.utm_source, tr.utm_medium, tr.utm_campaign`;
 const TRACKING = 'LEFT JOIN ticket_trackings tr ON tr.organization_id = t.organization_id AND tr.ticket_id = t.id';
 const ZONE = '(SELECT o.timezone FROM organizations o WHERE o.id = $1)';
 

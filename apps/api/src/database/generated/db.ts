@@ -173,7 +173,6 @@ export interface TicketEvents {
 }
 
 export interface TicketRollupDeltas {
-  ad_id: string | null;
   ad_platform_id: string | null;
   assignee_id: string | null;
   day: string;
@@ -193,7 +192,6 @@ export interface TicketRollupDeltas {
 }
 
 export interface TicketRollupParts {
-  ad_id: string | null;
   ad_platform_id: string | null;
   assignee_id: string | null;
   day: string;
@@ -214,7 +212,6 @@ export interface TicketRollupParts {
 }
 
 export interface TicketRollups {
-  ad_id: string | null;
   ad_platform_id: string | null;
   assignee_id: string | null;
   day: string;

@@ -3,7 +3,9 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * Ticket rollups: the counts and sums that listings' summaries and the reports read, kept per organization and
  * cell (local day of the organization's time zone, stage, status, has-sales, assignee, paid/organic, ad platform,
- * utm source/medium/campaign, ad id), so that a summary costs the cells of its filter, not its tickets.
+ * utm source/medium/campaign), so that a summary costs the cells of its filter, not its tickets. Ad ids are not a
+ * dimension: nearly one per Click-to-WhatsApp lead in some accounts, they would make the cells as many as the tickets
+ * (grouping by ad id reads the tickets).
  *
  * A cell holds two facts: the tickets CREATED on its day (count, deal values) and the sales SOLD on its day (count,
  * revenue), each under the ticket's current dimensions.
@@ -31,7 +33,6 @@ const DIMENSIONS = [
   'utm_source',
   'utm_medium',
   'utm_campaign',
-  'ad_id',
 ];
 const MEASURES = ['tickets', 'deal_value', 'sales_count', 'revenue'];
 const dims = DIMENSIONS.join(', ');
@@ -39,8 +40,7 @@ const measures = MEASURES.join(', ');
 
 const DIMENSION_COLUMNS = `"stage_id" uuid NOT NULL, "status" character varying(8) NOT NULL, "has_sales" boolean NOT NULL,
   "assignee_id" uuid, "source_type" character varying(8) NOT NULL, "ad_platform_id" uuid,
-  "utm_source" character varying(255), "utm_medium" character varying(255), "utm_campaign" character varying(255),
-  "ad_id" character varying(255)`;
+  "utm_source" character varying(255), "utm_medium" character varying(255), "utm_campaign" character varying(255)`;
 
 const PART_COLUMNS = ['part_id', 'day', ...DIMENSIONS, ...MEASURES];
 const partColumns = PART_COLUMNS.join(', ');
@@ -49,7 +49,7 @@ const partRow = (alias: string) => `(${PART_COLUMNS.map((c) => `${alias}.${c}`).
 /** The cell of ticket `t` with tracking `tr` (a LEFT JOIN: no tracking, no values), in DIMENSIONS' order. */
 const cellOf = (t: string, tr: string) =>
   `${t}.stage_id, ${t}.status, ${t}.sales_count > 0 AS has_sales, ${t}.assignee_id, ${t}.source_type,
-   ${tr}.ad_platform_id, ${tr}.utm_source, ${tr}.utm_medium, ${tr}.utm_campaign, ${tr}.ad_id`;
+   ${tr}.ad_platform_id, ${tr}.utm_source, ${tr}.utm_medium, ${tr}.utm_campaign`;
 
 /**
  * The parts the current rows give (PART_COLUMNS' order): each ticket of `tickets` (a condition on `t`) on its
@@ -91,6 +91,8 @@ const RECONCILE = `CREATE FUNCTION "ticket_rollups_reconcile"(org uuid, ticket u
   BEGIN
     PERFORM 1 FROM tickets t WHERE t.organization_id = org AND t.id = ticket FOR UPDATE;
     zone := ticket_rollups_zone(org);
+    -- The organization itself is being deleted (its cascade reached the ticket): its rollups go with it.
+    IF zone IS NULL THEN RETURN; END IF;
     WITH gone AS (
       DELETE FROM ticket_rollup_parts p
       WHERE p.organization_id = org AND p.ticket_id = ticket
@@ -198,7 +200,7 @@ const changed = (columns: string[]) =>
   `(${columns.map((c) => `OLD.${c}`).join(', ')}, OLD.created_at) IS DISTINCT FROM (${columns
     .map((c) => `NEW.${c}`)
     .join(', ')}, NEW.created_at)`;
-const TRACKING_CELL_COLUMNS = ['ticket_id', 'ad_platform_id', 'utm_source', 'utm_medium', 'utm_campaign', 'ad_id'];
+const TRACKING_CELL_COLUMNS = ['ticket_id', 'ad_platform_id', 'utm_source', 'utm_medium', 'utm_campaign'];
 
 export class TicketRollups1796310000000 implements MigrationInterface {
   name = 'TicketRollups1796310000000';

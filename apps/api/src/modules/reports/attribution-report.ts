@@ -6,6 +6,7 @@ import { type DimensionLabel, type LabelSources, loadDimensionLabels } from './d
 import { dimensionKey, noneLast, platformKey } from './report-dimensions.sql';
 import { reportPeriod } from './report-period';
 import type { ReportScope } from './report-scope';
+import { isCellGroup } from '../ticket-rollups/ticket-rollups.sql';
 
 /**
  * Tickets created in the period and sales sold in it, grouped by the ticket's dimension, with the ad spend of the
@@ -17,9 +18,12 @@ export async function buildAttributionReport(
   query: AttributionQueryDto,
 ): Promise<AttributionReportDto> {
   const groupBy = query.groupBy ?? 'platform';
-  const { db, attribution } = sources;
-  const { filter, interval } = scope;
-  const groups = await attribution.groups(db, { filter, period: interval, groupBy });
+  const { db, attribution, rollups } = sources;
+  const { filter, interval, rollup } = scope;
+  const groups =
+    rollup && isCellGroup(groupBy)
+      ? await rollups.groups(db, { scope: rollup, groupBy })
+      : await attribution.groups(db, { filter, period: interval, groupBy });
   const spend = await loadAttributionSpend(db, attribution, scope, groupBy);
   const labels = await loadDimensionLabels(sources, scope, groupBy, groups);
 

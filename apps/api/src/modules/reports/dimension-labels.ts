@@ -1,5 +1,6 @@
 import type { Db } from '../../database/db';
 import type { TicketStagesRepository } from '../stages/ticket-stages.repository';
+import type { TicketRollupsRepository } from '../ticket-rollups/ticket-rollups.repository';
 import type { UsersRepository } from '../users/users.repository';
 import type { AttributionReportRepository } from './attribution-report.repository';
 import type { AttributionGroup } from './dto/report-query.dto';
@@ -17,6 +18,7 @@ export interface LabelSources {
   db: Db;
   stages: TicketStagesRepository;
   attribution: AttributionReportRepository;
+  rollups: TicketRollupsRepository;
   users: UsersRepository;
 }
 

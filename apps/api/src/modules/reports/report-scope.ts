@@ -5,6 +5,7 @@ import { InvalidInputError } from '../../common/errors/domain-errors';
 import type { OrganizationSettings } from '../organizations/organization-settings';
 import type { Catalog, IdentifierCatalog } from '../tracking/identifier-catalog';
 import type { ReportFilterDto } from './dto/report-query.dto';
+import { type RollupScope, rollupScopeOf } from '../ticket-rollups/rollup-scope';
 import type { ReportFilter } from './report-filter.sql';
 
 /** The organization, its resolved period and the non-date part of the ticket filter (dates differ per measure). */
@@ -14,6 +15,8 @@ export interface ReportScope {
   /** The ticket filter, for the caller's organization (filter.organizationId). */
   filter: ReportFilter;
   catalog: Catalog;
+  /** The same tickets as rollup cells, when the rollups can answer the filter (no search). */
+  rollup: RollupScope | null;
 }
 
 /** The services a scope is read from (injected into ReportsService). */
@@ -54,5 +57,6 @@ export async function resolveReportScope(
     }
     filter.platformId = platform.id;
   }
-  return { org, interval, filter, catalog };
+  const rollup = rollupScopeOf({ ...filter, ...interval }, org.timezone);
+  return { org, interval, filter, catalog, rollup };
 }

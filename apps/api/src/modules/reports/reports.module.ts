@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { StagesModule } from '../stages/stages.module';
+import { TicketRollupsModule } from '../ticket-rollups/ticket-rollups.module';
 import { TrackingModule } from '../tracking/tracking.module';
 import { UsersModule } from '../users/users.module';
 import { AttributionReportRepository } from './attribution-report.repository';
@@ -10,7 +11,7 @@ import { ReportsService } from './reports.service';
 import { TimeseriesReportRepository } from './timeseries-report.repository';
 
 @Module({
-  imports: [TrackingModule, OrganizationsModule, StagesModule, UsersModule],
+  imports: [TrackingModule, OrganizationsModule, StagesModule, UsersModule, TicketRollupsModule],
   controllers: [ReportsController],
   providers: [ReportsService, AttributionReportRepository, TimeseriesReportRepository, FunnelReportRepository],
 })

@@ -7,6 +7,7 @@ import { resolveDateRange } from '../../common/date-range/date-range';
 import { Db } from '../../database/db';
 import { OrganizationSettings } from '../organizations/organization-settings';
 import { TicketStagesRepository } from '../stages/ticket-stages.repository';
+import { TicketRollupsRepository } from '../ticket-rollups/ticket-rollups.repository';
 import { IdentifierCatalog } from '../tracking/identifier-catalog';
 import { buildAttributionReport } from './attribution-report';
 import { AttributionReportRepository } from './attribution-report.repository';
@@ -38,6 +39,7 @@ export class ReportsService {
     private readonly identifiers: IdentifierCatalog,
     private readonly cache: OrgReadCache,
     private readonly organizations: OrganizationSettings,
+    private readonly rollups: TicketRollupsRepository,
   ) {}
 
   attribution(auth: AuthContext, query: AttributionQueryDto): Promise<AttributionReportDto> {
@@ -75,7 +77,10 @@ export class ReportsService {
   }
 
   private labelSources() {
-    return { db: this.db, stages: this.stages, attribution: this.attributionRows, users: this.users };
+    return {
+      ...{ db: this.db, stages: this.stages, attribution: this.attributionRows, users: this.users },
+      rollups: this.rollups,
+    };
   }
 
   /** Called from inside compute, so a cache hit skips the catalog read and the filter build. */

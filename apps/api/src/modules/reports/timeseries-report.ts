@@ -22,15 +22,13 @@ export async function buildTimeseriesReport(
   const unit = query.interval ?? 'day';
   const metric = query.metric ?? 'tickets';
   const groupBy = query.groupBy ?? null;
-  const { filter, interval, org } = scope;
-  const points = await sources.timeseries.points(sources.db, {
-    filter,
-    period: interval,
-    unit,
-    metric,
-    groupBy,
-    timezone: org.timezone,
-  });
+  const { filter, interval, org, rollup } = scope;
+  const points = rollup
+    ? await sources.rollups.points(sources.db, { scope: rollup, unit, metric, groupBy })
+    : await sources.timeseries.points(sources.db, {
+        ...{ filter, period: interval, unit, metric, groupBy },
+        timezone: org.timezone,
+      });
 
   const buckets = timeseriesBuckets(
     interval,

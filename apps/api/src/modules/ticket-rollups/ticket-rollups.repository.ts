@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
+import type { TimeseriesGroup, TimeseriesInterval, TimeseriesMetric } from '@whatrack/shared';
 import { sql } from 'kysely';
 import type { Db } from '../../database/db';
 import { DummyValue, GenerateSql } from '../../database/generate-sql';
 import { qb } from '../../database/query-builder';
 import type { RollupScope } from './rollup-scope';
-import { CELL_DIMENSIONS, scopeCells } from './ticket-rollups.sql';
-
-export type CellDimension = keyof typeof CELL_DIMENSIONS;
+import { CELL_DIMENSIONS, type CellGroup, scopeCells } from './ticket-rollups.sql';
 
 const ORG = DummyValue.UUID;
 const BARE: RollupScope = { organizationId: ORG };
@@ -64,7 +63,7 @@ export class TicketRollupsRepository {
     { name: 'platform', params: [{ scope: BARE, groupBy: 'platform' }] },
     { name: 'campaign, every dimension', params: [{ scope: EVERY, groupBy: 'utmCampaign' }] },
   )
-  groups(db: Db, { scope, groupBy }: { scope: RollupScope; groupBy: CellDimension }): Promise<RollupGroupRow[]> {
+  groups(db: Db, { scope, groupBy }: { scope: RollupScope; groupBy: CellGroup }): Promise<RollupGroupRow[]> {
     const key = CELL_DIMENSIONS[groupBy];
     return db.all(
       qb
@@ -98,9 +97,9 @@ export class TicketRollupsRepository {
     db: Db,
     query: {
       scope: RollupScope;
-      unit: 'day' | 'week' | 'month';
-      metric: 'tickets' | 'revenue';
-      groupBy: CellDimension | null;
+      unit: TimeseriesInterval;
+      metric: TimeseriesMetric;
+      groupBy: TimeseriesGroup | null;
     },
   ): Promise<RollupPointRow[]> {
     const { scope, unit, metric, groupBy } = query;

@@ -1,5 +1,13 @@
+import type { AttributionGroup } from '@whatrack/shared';
 import { isUUID } from 'class-validator';
-import { type Expression, type ExpressionBuilder, type SelectQueryBuilder, sql, type SqlBool } from 'kysely';
+import {
+  type Expression,
+  type ExpressionBuilder,
+  type RawBuilder,
+  type SelectQueryBuilder,
+  sql,
+  type SqlBool,
+} from 'kysely';
 import type { DB } from '../../database/generated/db';
 import { qb } from '../../database/query-builder';
 import { type GrainSplit, type RollupScope, splitByGrain } from './rollup-scope';
@@ -19,7 +27,6 @@ const CELL_COLUMNS = [
   'c.utm_source',
   'c.utm_medium',
   'c.utm_campaign',
-  'c.ad_id',
   'c.tickets',
   'c.deal_value',
   'c.sales_count',
@@ -76,14 +83,20 @@ function dimensionConditions(eb: CellEb, s: RollupScope): Expression<SqlBool>[] 
   return conditions;
 }
 
+/** The report groupings cells can answer: all but the ad id, which is not a cell dimension. */
+export type CellGroup = Exclude<AttributionGroup, 'adId'>;
+
+export function isCellGroup(group: AttributionGroup): group is CellGroup {
+  return group !== 'adId';
+}
+
 /** The report dimensions over cells, as text (the attribution and time series group by them). */
-export const CELL_DIMENSIONS = {
+export const CELL_DIMENSIONS: Record<CellGroup, RawBuilder<string | null>> = {
   platform: sql<string | null>`c.ad_platform_id::text`,
   sourceType: sql<string | null>`c.source_type::text`,
   utmSource: sql<string | null>`c.utm_source::text`,
   utmMedium: sql<string | null>`c.utm_medium::text`,
   utmCampaign: sql<string | null>`c.utm_campaign::text`,
-  adId: sql<string | null>`c.ad_id::text`,
   stage: sql<string | null>`c.stage_id::text`,
   assignee: sql<string | null>`c.assignee_id::text`,
-} as const;
+};
