@@ -18,6 +18,8 @@ const EXPECTED_TABLES = [
   'organizations',
   'sales',
   'ticket_events',
+  'ticket_queue_cells',
+  'ticket_queue_deltas',
   'ticket_rollup_deltas',
   'ticket_rollup_parts',
   'ticket_rollups',

@@ -1,5 +1,5 @@
 import { addUser, createInstance, listStages, registerAccount, uniquePhone, type Account } from '../support/fixtures';
-import { recountCells, storedCells, type SqlExecutor } from '../support/rollup-recount';
+import { queueCellsBoth, recountCells, storedCells, type SqlExecutor } from '../support/rollup-recount';
 import { useWebhookFixture } from '../support/webhook-fixture';
 import { cloudReferral, cloudText } from '../support/whatsapp-payloads';
 
@@ -20,10 +20,13 @@ describe('Ticket rollups', () => {
         cells: await recountCells(sql, organizationId, grain),
       });
     }
+    const queue = await queueCellsBoth(sql, organizationId);
+    expect(queue.stored).toEqual(queue.recount);
   }
   const deltaCount = async (org: string) =>
     (await sql('SELECT count(*)::int AS n FROM ticket_rollup_deltas WHERE organization_id = $1', [org]))[0].n;
-  const compact = async (org: string) => (await sql('SELECT ticket_rollups_compact($1) AS n', [org]))[0].n;
+  const compact = async (org: string) =>
+    (await sql('SELECT ticket_rollups_compact($1) + ticket_queue_compact($1) AS n', [org]))[0].n;
 
   /** The public API's writes as an account. */
   const api = (a: Account) => ({

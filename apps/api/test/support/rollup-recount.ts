@@ -73,7 +73,7 @@ const RECOUNT = cells(`
   JOIN tickets t ON t.organization_id = s.organization_id AND t.id = s.ticket_id ${TRACKING}
   WHERE s.organization_id = $1`);
 
-const key = (c: RollupCell) => JSON.stringify(Object.values(c));
+const key = (c: object) => JSON.stringify(Object.values(c));
 const sorted = (rows: RollupCell[]) => rows.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 
 /** The organization's cells as the rollups (cells of `grain` + deltas) state them, sorted. */
@@ -84,4 +84,41 @@ export async function storedCells(query: SqlExecutor, organizationId: string, gr
 /** The organization's cells recounted from tickets, ticket_trackings and sales, sorted. */
 export async function recountCells(query: SqlExecutor, organizationId: string, grain: RollupGrain) {
   return sorted((await query(RECOUNT, [organizationId, grain])) as RollupCell[]);
+}
+
+/** A queue cell (ticket_queue_cells): tickets per status, assignee, waiting and unread, as text. */
+export interface QueueCell {
+  status: string;
+  assignee_id: string | null;
+  waiting: string;
+  unread: string;
+  tickets: string;
+  with_sales: string;
+  deal_value: string;
+}
+
+const queueCells = (facts: string) => `
+  SELECT f.status::text AS status, f.assignee_id::text AS assignee_id, f.waiting::text AS waiting,
+    f.unread::text AS unread, sum(f.tickets)::text AS tickets, sum(f.with_sales)::text AS with_sales,
+    sum(f.deal_value)::numeric(20, 2)::text AS deal_value
+  FROM (${facts}) f
+  GROUP BY 1, 2, 3, 4
+  HAVING sum(f.tickets) <> 0 OR sum(f.with_sales) <> 0 OR sum(f.deal_value) <> 0`;
+const QUEUE_COLUMNS = 'status, assignee_id, waiting, unread, tickets, with_sales, deal_value';
+const STORED_QUEUE = queueCells(`
+  SELECT ${QUEUE_COLUMNS} FROM ticket_queue_cells WHERE organization_id = $1
+  UNION ALL
+  SELECT ${QUEUE_COLUMNS} FROM ticket_queue_deltas WHERE organization_id = $1`);
+const RECOUNT_QUEUE = queueCells(`
+  SELECT status, assignee_id, waiting_since IS NOT NULL AS waiting, unread_count > 0 AS unread, 1 AS tickets,
+    (sales_count > 0)::int AS with_sales, deal_value
+  FROM tickets WHERE organization_id = $1`);
+
+/** The organization's queue cells as stored (cells + pending deltas) and as recounted from its tickets, sorted. */
+export async function queueCellsBoth(query: SqlExecutor, organizationId: string) {
+  const order = (rows: QueueCell[]) => rows.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  return {
+    stored: order((await query(STORED_QUEUE, [organizationId])) as QueueCell[]),
+    recount: order((await query(RECOUNT_QUEUE, [organizationId])) as QueueCell[]),
+  };
 }

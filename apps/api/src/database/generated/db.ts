@@ -172,6 +172,30 @@ export interface TicketEvents {
   updated_at: Generated<Timestamp>;
 }
 
+export interface TicketQueueCells {
+  assignee_id: string | null;
+  deal_value: Numeric;
+  id: Generated<number>;
+  organization_id: string;
+  status: string;
+  tickets: number;
+  unread: boolean;
+  waiting: boolean;
+  with_sales: number;
+}
+
+export interface TicketQueueDeltas {
+  assignee_id: string | null;
+  deal_value: Numeric;
+  id: Generated<number>;
+  organization_id: string;
+  status: string;
+  tickets: number;
+  unread: boolean;
+  waiting: boolean;
+  with_sales: number;
+}
+
 export interface TicketRollupDeltas {
   ad_platform_id: string | null;
   assignee_id: string | null;
@@ -492,6 +516,8 @@ export interface DB {
   organizations: Organizations;
   sales: Sales;
   ticket_events: TicketEvents;
+  ticket_queue_cells: TicketQueueCells;
+  ticket_queue_deltas: TicketQueueDeltas;
   ticket_rollup_deltas: TicketRollupDeltas;
   ticket_rollup_parts: TicketRollupParts;
   ticket_rollups: TicketRollups;

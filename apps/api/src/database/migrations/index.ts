@@ -21,6 +21,7 @@ import { LeadTouches1796223672333 } from './1796223672333-LeadTouches';
 import { TicketQueue1796290000000 } from './1796290000000-TicketQueue';
 import { RealtimeEvents1796300000000 } from './1796300000000-RealtimeEvents';
 import { TicketRollups1796310000000 } from './1796310000000-TicketRollups';
+import { TicketQueueCells1796320000000 } from './1796320000000-TicketQueueCells';
 
 export const MIGRATIONS = [
   Initial1795927686758,
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   TicketQueue1796290000000,
   RealtimeEvents1796300000000,
   TicketRollups1796310000000,
+  TicketQueueCells1796320000000,
 ];

@@ -21,35 +21,3 @@ from
 where
   "organization_id" = $3
   and "id" = $4;
-
--- TicketQueueRepository.viewCounts [prepared as tickets.viewCounts]
-select
-  cast(
-    count(*) filter (
-      where
-        "assignee_id" = $1::uuid
-    ) as integer
-  ) as "mine",
-  cast(
-    count(*) filter (
-      where
-        "assignee_id" is null
-    ) as integer
-  ) as "unassigned",
-  cast(
-    count(*) filter (
-      where
-        "waiting_since" is not null
-    ) as integer
-  ) as "waiting",
-  cast(
-    count(*) filter (
-      where
-        "unread_count" > 0
-    ) as integer
-  ) as "unread"
-from
-  "tickets"
-where
-  "organization_id" = $2
-  and "status" = 'open';

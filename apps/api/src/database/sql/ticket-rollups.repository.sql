@@ -162,6 +162,165 @@ from
       )
   ) as "c";
 
+-- TicketRollupsRepository.queueSummary (bare)
+select
+  COALESCE(sum("q"."tickets"), 0)::integer as "total",
+  COALESCE(sum("q"."with_sales"), 0)::integer as "with_sales",
+  COALESCE(
+    sum("q"."deal_value") filter (
+      where
+        "q"."status" = $1
+    ),
+    0
+  ) as "deal_value_open",
+  COALESCE(sum("q"."deal_value"), 0) as "deal_value_total"
+from
+  (
+    select
+      "q"."status",
+      "q"."assignee_id",
+      "q"."waiting",
+      "q"."unread",
+      "q"."tickets",
+      "q"."with_sales",
+      "q"."deal_value"
+    from
+      "ticket_queue_cells" as "q"
+    where
+      "q"."organization_id" = $2
+    union all
+    select
+      "q"."status",
+      "q"."assignee_id",
+      "q"."waiting",
+      "q"."unread",
+      "q"."tickets",
+      "q"."with_sales",
+      "q"."deal_value"
+    from
+      "ticket_queue_deltas" as "q"
+    where
+      "q"."organization_id" = $3
+  ) as "q";
+
+-- TicketRollupsRepository.queueSummary (every dimension)
+select
+  COALESCE(sum("q"."tickets"), 0)::integer as "total",
+  COALESCE(sum("q"."with_sales"), 0)::integer as "with_sales",
+  COALESCE(
+    sum("q"."deal_value") filter (
+      where
+        "q"."status" = $1
+    ),
+    0
+  ) as "deal_value_open",
+  COALESCE(sum("q"."deal_value"), 0) as "deal_value_total"
+from
+  (
+    select
+      "q"."status",
+      "q"."assignee_id",
+      "q"."waiting",
+      "q"."unread",
+      "q"."tickets",
+      "q"."with_sales",
+      "q"."deal_value"
+    from
+      "ticket_queue_cells" as "q"
+    where
+      (
+        "q"."organization_id" = $2
+        and "q"."status" = $3
+        and "q"."assignee_id" is null
+        and "q"."waiting" = $4
+        and "q"."unread" = $5
+      )
+    union all
+    select
+      "q"."status",
+      "q"."assignee_id",
+      "q"."waiting",
+      "q"."unread",
+      "q"."tickets",
+      "q"."with_sales",
+      "q"."deal_value"
+    from
+      "ticket_queue_deltas" as "q"
+    where
+      (
+        "q"."organization_id" = $6
+        and "q"."status" = $7
+        and "q"."assignee_id" is null
+        and "q"."waiting" = $8
+        and "q"."unread" = $9
+      )
+  ) as "q";
+
+-- TicketRollupsRepository.queueViewCounts
+select
+  COALESCE(
+    sum("q"."tickets") filter (
+      where
+        "q"."assignee_id" = $1::uuid
+    ),
+    0
+  )::integer as "mine",
+  COALESCE(
+    sum("q"."tickets") filter (
+      where
+        "q"."assignee_id" is null
+    ),
+    0
+  )::integer as "unassigned",
+  COALESCE(
+    sum("q"."tickets") filter (
+      where
+        "q"."waiting" = $2
+    ),
+    0
+  )::integer as "waiting",
+  COALESCE(
+    sum("q"."tickets") filter (
+      where
+        "q"."unread" = $3
+    ),
+    0
+  )::integer as "unread"
+from
+  (
+    select
+      "q"."status",
+      "q"."assignee_id",
+      "q"."waiting",
+      "q"."unread",
+      "q"."tickets",
+      "q"."with_sales",
+      "q"."deal_value"
+    from
+      "ticket_queue_cells" as "q"
+    where
+      (
+        "q"."organization_id" = $4
+        and "q"."status" = $5
+      )
+    union all
+    select
+      "q"."status",
+      "q"."assignee_id",
+      "q"."waiting",
+      "q"."unread",
+      "q"."tickets",
+      "q"."with_sales",
+      "q"."deal_value"
+    from
+      "ticket_queue_deltas" as "q"
+    where
+      (
+        "q"."organization_id" = $6
+        and "q"."status" = $7
+      )
+  ) as "q";
+
 -- TicketRollupsRepository.groups (platform)
 select
   c.ad_platform_id::text as "key",
@@ -489,11 +648,16 @@ having
   sum("c"."sales_count") <> $27;
 
 -- TicketRollupsRepository.organizationsWithDeltas [cross-tenant: the compactor looks for every organization with deltas to fold]
-select distinct
+select
   "organization_id"
 from
-  "ticket_rollup_deltas";
+  "ticket_rollup_deltas"
+union
+select
+  "organization_id"
+from
+  "ticket_queue_deltas";
 
 -- TicketRollupsRepository.compact
 select
-  ticket_rollups_compact ($1::uuid) as "folded";
+  ticket_rollups_compact ($1::uuid) + ticket_queue_compact ($2::uuid) as "folded";

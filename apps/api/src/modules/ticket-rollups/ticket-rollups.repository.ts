@@ -4,7 +4,8 @@ import { sql } from 'kysely';
 import type { Db } from '../../database/db';
 import { DummyValue, GenerateSql } from '../../database/generate-sql';
 import { qb } from '../../database/query-builder';
-import type { RollupScope } from './rollup-scope';
+import { queueCells, total } from './queue-cells.sql';
+import type { QueueScope, RollupScope } from './rollup-scope';
 import { CELL_DIMENSIONS, type CellGroup, scopeCells } from './ticket-rollups.sql';
 
 const ORG = DummyValue.UUID;
@@ -19,6 +20,13 @@ export interface RollupSummaryRow {
   with_sales: number;
   deal_value_open: number;
   deal_value_total: number;
+}
+
+export interface QueueViewCountsRow {
+  mine: number;
+  unassigned: number;
+  waiting: number;
+  unread: number;
 }
 
 export interface RollupGroupRow {
@@ -54,6 +62,44 @@ export class TicketRollupsRepository {
             'deal_value_open',
           ),
           sql<number>`COALESCE(sum(${eb.ref('c.deal_value')}), 0)`.as('deal_value_total'),
+        ]),
+    );
+  }
+
+  /** A listing's summary over queue cells (status, assignee, waiting, unread: no dates, stages or origins). */
+  @GenerateSql(
+    { name: 'bare', params: [{ organizationId: ORG }] },
+    {
+      name: 'every dimension',
+      params: [{ organizationId: ORG, status: 'open', assigneeId: null, waiting: true, unread: true }],
+    },
+  )
+  queueSummary(db: Db, scope: QueueScope): Promise<RollupSummaryRow> {
+    return db.one(
+      qb
+        .selectFrom(queueCells(scope))
+        .select((eb) => [
+          sql<number>`${total(eb.ref('q.tickets'))}::integer`.as('total'),
+          sql<number>`${total(eb.ref('q.with_sales'))}::integer`.as('with_sales'),
+          total(eb.ref('q.deal_value'), eb('q.status', '=', 'open')).as('deal_value_open'),
+          total(eb.ref('q.deal_value')).as('deal_value_total'),
+        ]),
+    );
+  }
+
+  /** The counts of the queue's views over the organization's open tickets. */
+  @GenerateSql({ params: [{ organizationId: ORG, userId: DummyValue.UUID2 }] })
+  queueViewCounts(db: Db, { organizationId, userId }: { organizationId: string; userId: string | null }) {
+    return db.one<QueueViewCountsRow>(
+      qb
+        .selectFrom(queueCells({ organizationId, status: 'open' }))
+        .select((eb) => [
+          sql<number>`${total(eb.ref('q.tickets'), eb('q.assignee_id', '=', sql<string>`${userId}::uuid`))}::integer`.as(
+            'mine',
+          ),
+          sql<number>`${total(eb.ref('q.tickets'), eb('q.assignee_id', 'is', null))}::integer`.as('unassigned'),
+          sql<number>`${total(eb.ref('q.tickets'), eb('q.waiting', '=', true))}::integer`.as('waiting'),
+          sql<number>`${total(eb.ref('q.tickets'), eb('q.unread', '=', true))}::integer`.as('unread'),
         ]),
     );
   }
@@ -121,15 +167,24 @@ export class TicketRollupsRepository {
   /** Organizations with deltas to fold (the compactor's round; a read of the small deltas table). */
   @GenerateSql({ params: [], crossTenant: 'the compactor looks for every organization with deltas to fold' })
   async organizationsWithDeltas(db: Db): Promise<string[]> {
-    const rows = await db.all(qb.selectFrom('ticket_rollup_deltas').select('organization_id').distinct());
+    const rows = await db.all(
+      qb
+        .selectFrom('ticket_rollup_deltas')
+        .select('organization_id')
+        .union(qb.selectFrom('ticket_queue_deltas').select('organization_id')),
+    );
     return rows.map((r) => r.organization_id);
   }
 
-  /** Folds an organization's committed deltas into its cells (ticket_rollups_compact); how many it folded. */
+  /** Folds an organization's committed deltas into its rollup and queue cells; how many it folded. */
   @GenerateSql({ params: [ORG] })
   async compact(db: Db, organizationId: string): Promise<number> {
     const row = await db.one(
-      qb.selectNoFrom(sql<number>`ticket_rollups_compact(${organizationId}::uuid)`.as('folded')),
+      qb.selectNoFrom(
+        sql<number>`ticket_rollups_compact(${organizationId}::uuid) + ticket_queue_compact(${organizationId}::uuid)`.as(
+          'folded',
+        ),
+      ),
     );
     return row.folded;
   }

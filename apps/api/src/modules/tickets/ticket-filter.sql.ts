@@ -41,6 +41,8 @@ export interface TicketFilter {
   matches?: SearchMatches;
   /** The ad platform of the ticket's tracking (the reports' platform filter). */
   platformId?: string;
+  /** The organization's time zone, where the dates were resolved (known to the caller; not a condition). */
+  timeZone?: string;
 }
 
 /** The organization's filter from a listing's query and its resolved period. */

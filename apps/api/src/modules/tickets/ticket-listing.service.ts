@@ -8,7 +8,7 @@ import { Db } from '../../database/db';
 import { OrganizationSettings } from '../organizations/organization-settings';
 import { StageResponseDto } from '../stages/dto/stage-response.dto';
 import { StagesService } from '../stages/stages.service';
-import { rollupScopeOf } from '../ticket-rollups/rollup-scope';
+import { queueScopeOf, rollupScopeOf } from '../ticket-rollups/rollup-scope';
 import { TicketRollupsRepository } from '../ticket-rollups/ticket-rollups.repository';
 import { TicketTrackingsRepository } from '../tracking/ticket-trackings.repository';
 import type { InboundItemDto, InboundListResponseDto } from './dto/inbound-response.dto';
@@ -43,7 +43,7 @@ export class TicketListingService {
     const interval = resolveDateRange(filter, org.timezone, this.clock.now());
     const matches = filter.q ? await this.search.matches(auth.organizationId, filter.q) : undefined;
     const assigneeId = await this.queue.assigneeFilter(auth, filter.assigneeId);
-    return { ...ticketFilterOf(auth.organizationId, filter, interval, matches), assigneeId };
+    return { ...ticketFilterOf(auth.organizationId, filter, interval, matches), assigneeId, timeZone: org.timezone };
   }
 
   async list(auth: AuthContext, query: TicketQueryDto): Promise<TicketListResponseDto> {
@@ -91,15 +91,24 @@ export class TicketListingService {
   }
 
   private async computeSummary(filter: TicketFilter): Promise<TicketSummaryDto> {
-    const { timezone } = await this.organizations.of(filter.organizationId);
-    const scope = rollupScopeOf(filter, timezone);
-    const row = scope ? await this.rollups.summary(this.db, scope) : await this.tickets.summary(this.db, filter);
+    const row = await this.summaryRow(filter);
     return {
       total: row.total,
       withSales: row.with_sales,
       dealValueOpen: row.deal_value_open,
       dealValueTotal: row.deal_value_total,
     };
+  }
+
+  /** From the queue cells when they can answer (fewest cells), else the rollups, else a count of the tickets. */
+  private async summaryRow(filter: TicketFilter) {
+    const queue = queueScopeOf(filter);
+    if (queue) return this.rollups.queueSummary(this.db, queue);
+    const rollup = rollupScopeOf(
+      filter,
+      filter.timeZone ?? (await this.organizations.of(filter.organizationId)).timezone,
+    );
+    return rollup ? this.rollups.summary(this.db, rollup) : this.tickets.summary(this.db, filter);
   }
 
   /** Distinct utmSource values (TicketTrackingsRepository.origins), reused between writes. */

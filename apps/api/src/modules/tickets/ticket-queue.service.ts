@@ -6,6 +6,7 @@ import { NotFoundError } from '../../common/errors/domain-errors';
 import { Db } from '../../database/db';
 import { ApiKeysRepository } from '../api-keys/api-keys.repository';
 import type { TicketViewCountsDto } from './dto/ticket-queue.dto';
+import { TicketRollupsRepository } from '../ticket-rollups/ticket-rollups.repository';
 import { TicketQueueRepository } from './ticket-queue.repository';
 
 /** What an agent's queue needs besides the listing: marking a ticket read, the views' counts, who "me" is. */
@@ -16,6 +17,7 @@ export class TicketQueueService {
     private readonly cache: OrgReadCache,
     private readonly queue: TicketQueueRepository,
     private readonly apiKeys: ApiKeysRepository,
+    private readonly rollups: TicketRollupsRepository,
   ) {}
 
   /** The ticket read by the whole team (unread 0). */
@@ -24,11 +26,11 @@ export class TicketQueueService {
     if (!found) throw NotFoundError.of('Ticket', id);
   }
 
-  /** The counts of the views over the organization's open tickets, reused between writes. */
+  /** The counts of the views over the organization's open tickets (queue cells), reused between writes. */
   async viewCounts(auth: AuthContext): Promise<TicketViewCountsDto> {
     const userId = await this.callerUserId(auth);
     return this.cache.get(auth.organizationId, `tickets.views ${userId}`, () =>
-      this.queue.viewCounts(this.db, { organizationId: auth.organizationId, userId }),
+      this.rollups.queueViewCounts(this.db, { organizationId: auth.organizationId, userId }),
     );
   }
 

@@ -48,22 +48,3 @@ export function markReadQuery(organizationId: string, id: string) {
     .where('organization_id', '=', organizationId)
     .where('id', '=', id);
 }
-
-/**
- * The views' counts over the organization's open tickets, from IDX_tickets_org_open_queue alone: the user's
- * (none when `userId` is null), nobody's, waiting for an answer and with unread messages.
- */
-export function viewCountsQuery(organizationId: string, userId: string | null) {
-  return qb
-    .selectFrom('tickets')
-    .select((eb) => [
-      eb
-        .cast<number>(eb.fn.countAll().filterWhere('assignee_id', '=', sql<string>`${userId}::uuid`), 'integer')
-        .as('mine'),
-      eb.cast<number>(eb.fn.countAll().filterWhere('assignee_id', 'is', null), 'integer').as('unassigned'),
-      eb.cast<number>(eb.fn.countAll().filterWhere('waiting_since', 'is not', null), 'integer').as('waiting'),
-      eb.cast<number>(eb.fn.countAll().filterWhere('unread_count', '>', sql.lit(0)), 'integer').as('unread'),
-    ])
-    .where('organization_id', '=', organizationId)
-    .where('status', '=', sql.lit('open'));
-}
