@@ -408,7 +408,10 @@ export async function seed(url, ctx, log = () => {}) {
     await timed('VACUUM ANALYZE', () =>
       Promise.all(
         VACUUM_GROUPS.map(async (tables, index) => {
-          for (const table of tables) await clients[index].query(`VACUUM ANALYZE ${table}`);
+          for (const table of tables) {
+            const { rows } = await clients[index].query('SELECT to_regclass($1) IS NOT NULL AS present', [table]);
+            if (rows[0].present) await clients[index].query(`VACUUM ANALYZE ${table}`);
+          }
         }),
       ),
     );
