@@ -25,6 +25,8 @@ export interface AppConfig {
   /** RATE_LIMITS_ENABLED=false when a proxy in front already limits (also used by the benchmarks). */
   /** How long organization-wide reads (listing totals/facets, reports) may be reused; 0 = never. */
   readCacheTtlMs: number;
+  /** How long an organization's settings and stages are reused (0 = never); write requests drop them at once. */
+  configCacheTtlMs: number;
   rateLimitsEnabled: boolean;
   rateLimitPerMinute: number;
   /** Sign-in and sign-up attempts per minute per client. */
@@ -196,6 +198,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     publicUrl,
     webDistDir: env.WEB_DIST_DIR ? resolve(env.WEB_DIST_DIR) : null,
     readCacheTtlMs: readInt(env, 'READ_CACHE_TTL_MS', 10_000, problems, { allowZero: true }),
+    configCacheTtlMs: readInt(env, 'CONFIG_CACHE_TTL_MS', 60_000, problems, { allowZero: true }),
     events: {
       heartbeatMs: readInt(env, 'EVENTS_HEARTBEAT_MS', 20_000, problems),
       accessCheckMs: readInt(env, 'EVENTS_ACCESS_CHECK_MS', 30_000, problems),

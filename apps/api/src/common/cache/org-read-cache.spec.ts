@@ -5,10 +5,10 @@ import { OrgReadCache } from './org-read-cache';
 const ORG_A = 'org-a';
 const ORG_B = 'org-b';
 
-function setup(ttlMs = 10_000) {
+function setup(ttlMs = 10_000, configTtlMs = 60_000) {
   const clock = new Clock();
   clock.freeze(new Date('2026-11-29T12:00:00Z'));
-  const cache = new OrgReadCache({ readCacheTtlMs: ttlMs } as AppConfig, clock);
+  const cache = new OrgReadCache({ readCacheTtlMs: ttlMs, configCacheTtlMs: configTtlMs } as AppConfig, clock);
   let loads = 0;
   const load = () => Promise.resolve(++loads);
   const advance = (ms: number) => clock.freeze(new Date(clock.now().getTime() + ms));
@@ -16,6 +16,26 @@ function setup(ttlMs = 10_000) {
 }
 
 describe('OrgReadCache', () => {
+  it('keeps configuration across row changes and with the read cache off, dropping it on a write request', async () => {
+    const { cache, load, advance } = setup(0);
+    expect(await cache.get(ORG_A, 'settings', load, { config: true })).toBe(1);
+    expect(await cache.get(ORG_A, 'summary', load)).toBe(2);
+    expect(await cache.get(ORG_A, 'summary', load)).toBe(3);
+    cache.invalidateData(ORG_A);
+    expect(await cache.get(ORG_A, 'settings', load, { config: true })).toBe(1);
+    cache.invalidate(ORG_A);
+    expect(await cache.get(ORG_A, 'settings', load, { config: true })).toBe(4);
+    advance(60_000);
+    expect(await cache.get(ORG_A, 'settings', load, { config: true })).toBe(5);
+  });
+
+  it('drops the computed results on a row change', async () => {
+    const { cache, load } = setup();
+    expect(await cache.get(ORG_A, 'summary', load)).toBe(1);
+    cache.invalidateData(ORG_A);
+    expect(await cache.get(ORG_A, 'summary', load)).toBe(2);
+  });
+
   it('reuses a result within the TTL and reloads after it', async () => {
     const { cache, load, advance } = setup();
     expect(await cache.get(ORG_A, 'k', load)).toBe(1);

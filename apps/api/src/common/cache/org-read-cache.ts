@@ -21,6 +21,19 @@ export interface CacheLink {
 interface Entry {
   value: Promise<unknown>;
   expiresAt: number;
+  /** An organization's configuration (settings, stages): kept across its row changes, see `get`. */
+  config: boolean;
+}
+
+export interface CacheReadOptions {
+  /** Serve a hit without syncing with the bus first (see `get`). */
+  synced?: boolean;
+  /**
+   * The organization's configuration (settings, stages), not a result computed from its tickets: cached for
+   * CONFIG_CACHE_TTL_MS even when READ_CACHE_TTL_MS is 0, and dropped by write requests (which is how
+   * configuration changes) but not by the row changes of tickets, messages and sales that the bus announces.
+   */
+  config?: boolean;
 }
 
 /** Entries kept per organization and organizations kept in all; the least recently filled go first. */
@@ -43,6 +56,7 @@ const SWEEP_EVERY_MS = 60_000;
 export class OrgReadCache {
   private readonly organizations = new Map<string, Map<string, Entry>>();
   private readonly ttlMs: number;
+  private readonly configTtlMs: number;
   private lastSweep = 0;
   private link: CacheLink | null = null;
 
@@ -51,25 +65,27 @@ export class OrgReadCache {
     private readonly clock: Clock,
   ) {
     this.ttlMs = config.readCacheTtlMs;
+    this.configTtlMs = config.configCacheTtlMs;
   }
 
   /**
    * The cached value, or what `load` reads. `synced: false` serves a hit without syncing with the bus first, for
    * values that another instance's write may leave stale for the few milliseconds its notice takes (settings).
    */
-  get<T>(organizationId: string, rawKey: string, load: () => Promise<T>, { synced = true } = {}): Promise<T> {
-    if (this.ttlMs <= 0) return load();
+  get<T>(organizationId: string, rawKey: string, load: () => Promise<T>, options: CacheReadOptions = {}): Promise<T> {
+    const { synced = true, config = false } = options;
+    if ((config ? this.configTtlMs : this.ttlMs) <= 0) return load();
     const key = compactKey(rawKey);
     const now = this.clock.now().getTime();
     this.sweep(now);
     const hit = this.hit<T>(organizationId, key, now);
-    if (!hit) return this.fill(organizationId, key, load, now);
+    if (!hit) return this.fill(organizationId, key, load, now, config);
     if (!this.link || !synced) return hit;
     // Another instance may have committed a write whose notice is still on its way: hear everything committed
     // before now first; a hit that this dropped (or a sync that failed) reads afresh.
     return this.link.sync().then(
-      () => this.hit<T>(organizationId, key) ?? this.fill(organizationId, key, load),
-      () => this.fill(organizationId, key, load),
+      () => this.hit<T>(organizationId, key) ?? this.fill(organizationId, key, load, undefined, config),
+      () => this.fill(organizationId, key, load, undefined, config),
     );
   }
 
@@ -108,12 +124,13 @@ export class OrgReadCache {
     key: string,
     load: () => Promise<T>,
     now = this.clock.now().getTime(),
+    config = false,
   ): Promise<T> {
     const entries = this.entriesOf(organizationId);
     // Shared by every request that asks meanwhile: the first one leaving must not cancel it for the others.
     const value = withoutAbort(load);
     entries.delete(key);
-    entries.set(key, { value, expiresAt: now + this.ttlMs });
+    entries.set(key, { value, expiresAt: now + (config ? this.configTtlMs : this.ttlMs), config });
     if (entries.size > MAX_ENTRIES_PER_ORGANIZATION) entries.delete(entries.keys().next().value!);
     // A failed load is not kept: the next call tries again.
     value.catch(() => {
@@ -146,6 +163,13 @@ export class OrgReadCache {
   /** Drops everything cached for the organization (after any write that may change what it reads). */
   invalidate(organizationId: string): void {
     this.organizations.delete(organizationId);
+  }
+
+  /** Drops what the organization's tickets, messages and sales make stale: all but its configuration. */
+  invalidateData(organizationId: string): void {
+    const entries = this.organizations.get(organizationId);
+    if (!entries) return;
+    for (const [key, entry] of entries) if (!entry.config) entries.delete(key);
   }
 
   /** Now and then, drops expired entries, so organizations that stopped reading do not keep results alive. */

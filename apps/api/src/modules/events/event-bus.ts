@@ -104,8 +104,12 @@ export class EventBus implements OnApplicationBootstrap, OnModuleDestroy {
     }
     const notice = parseNotice(payload);
     if (!notice) return;
-    this.cache.invalidate(notice.organizationId);
-    if (!('id' in notice)) return; // a cache notice
+    // A row change (a trigger's event) leaves the organization's configuration; a write request's notice may not.
+    if (!('id' in notice)) {
+      this.cache.invalidate(notice.organizationId);
+      return;
+    }
+    this.cache.invalidateData(notice.organizationId);
     const event: DeliveredEvent = { ...notice, frame: eventFrame(notice), receivedAt: Date.now() };
     this.ring.push(event);
     if (!this.subscribers.has(event.organizationId)) return;

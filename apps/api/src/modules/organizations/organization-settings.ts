@@ -27,7 +27,7 @@ export class OrganizationSettings {
         if (!org) throw new Error(`Organization ${organizationId} not found`);
         return org;
       },
-      { synced: false },
+      { synced: false, config: true },
     );
   }
 }

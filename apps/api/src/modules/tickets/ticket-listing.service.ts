@@ -117,10 +117,15 @@ export class TicketListingService {
   }
 
   private stages(auth: AuthContext): Promise<StageResponseDto[]> {
-    return this.cache.get(auth.organizationId, 'stages', async () => {
-      const stages = await this.stageList.list(auth);
-      return stages.map((s) => StageResponseDto.from(s));
-    });
+    return this.cache.get(
+      auth.organizationId,
+      'stages',
+      async () => {
+        const stages = await this.stageList.list(auth);
+        return stages.map((s) => StageResponseDto.from(s));
+      },
+      { config: true },
+    );
   }
 
   private async identifiersOf(

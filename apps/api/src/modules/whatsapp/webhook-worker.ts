@@ -127,7 +127,8 @@ export class WebhookWorker implements OnApplicationBootstrap, OnApplicationShutd
 
   /** Committed messages may have opened tickets or moved them: the organizations' cached reads are stale. */
   private changed(results: ProcessingResult[]): void {
-    for (const organizationId of new Set(results.flatMap((r) => r.touched))) this.readCache.invalidate(organizationId);
+    for (const organizationId of new Set(results.flatMap((r) => r.touched)))
+      this.readCache.invalidateData(organizationId);
   }
 }
 
