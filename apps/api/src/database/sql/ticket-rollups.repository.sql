@@ -31,10 +31,10 @@ from
       "c"."utm_source",
       "c"."utm_medium",
       "c"."utm_campaign",
-      "c"."tickets",
-      "c"."deal_value",
-      "c"."sales_count",
-      "c"."revenue"
+      1 * "c"."tickets" as "tickets",
+      1 * "c"."deal_value" as "deal_value",
+      1 * "c"."sales_count" as "sales_count",
+      1 * "c"."revenue" as "revenue"
     from
       "ticket_rollups" as "c"
     where
@@ -95,37 +95,70 @@ from
       "c"."utm_source",
       "c"."utm_medium",
       "c"."utm_campaign",
-      "c"."tickets",
-      "c"."deal_value",
-      "c"."sales_count",
-      "c"."revenue"
+      case
+        when (
+          "c"."grain" = $1
+          and "c"."day" >= $2::date
+          and "c"."day" < $3::date
+        ) then -1
+        else 1
+      end * "c"."tickets" as "tickets",
+      case
+        when (
+          "c"."grain" = $4
+          and "c"."day" >= $5::date
+          and "c"."day" < $6::date
+        ) then -1
+        else 1
+      end * "c"."deal_value" as "deal_value",
+      case
+        when (
+          "c"."grain" = $7
+          and "c"."day" >= $8::date
+          and "c"."day" < $9::date
+        ) then -1
+        else 1
+      end * "c"."sales_count" as "sales_count",
+      case
+        when (
+          "c"."grain" = $10
+          and "c"."day" >= $11::date
+          and "c"."day" < $12::date
+        ) then -1
+        else 1
+      end * "c"."revenue" as "revenue"
     from
       "ticket_rollups" as "c"
     where
       (
-        "c"."organization_id" = $1
-        and "c"."stage_id" = $2
-        and "c"."status" = $3
-        and "c"."has_sales" = $4
+        "c"."organization_id" = $13
+        and "c"."stage_id" = $14
+        and "c"."status" = $15
+        and "c"."has_sales" = $16
         and "c"."assignee_id" is null
-        and "c"."source_type" = $5
-        and "c"."utm_source" = $6
-        and "c"."ad_platform_id" = $7
+        and "c"."source_type" = $17
+        and "c"."utm_source" = $18
+        and "c"."ad_platform_id" = $19
         and (
           (
-            "c"."grain" = $8
-            and "c"."day" >= $9::date
-            and "c"."day" < $10::date
+            "c"."grain" = $20
+            and "c"."day" >= $21::date
+            and "c"."day" < $22::date
           )
           or (
-            "c"."grain" = $11
-            and "c"."day" >= $12::date
-            and "c"."day" < $13::date
+            "c"."grain" = $23
+            and "c"."day" >= $24::date
+            and "c"."day" < $25::date
           )
           or (
-            "c"."grain" = $14
-            and "c"."day" >= $15::date
-            and "c"."day" < $16::date
+            "c"."grain" = $26
+            and "c"."day" >= $27::date
+            and "c"."day" < $28::date
+          )
+          or (
+            "c"."grain" = $29
+            and "c"."day" >= $30::date
+            and "c"."day" < $31::date
           )
         )
       )
@@ -149,16 +182,16 @@ from
       "ticket_rollup_deltas" as "c"
     where
       (
-        "c"."organization_id" = $17
-        and "c"."stage_id" = $18
-        and "c"."status" = $19
-        and "c"."has_sales" = $20
+        "c"."organization_id" = $32
+        and "c"."stage_id" = $33
+        and "c"."status" = $34
+        and "c"."has_sales" = $35
         and "c"."assignee_id" is null
-        and "c"."source_type" = $21
-        and "c"."utm_source" = $22
-        and "c"."ad_platform_id" = $23
-        and "c"."day" >= $24::date
-        and "c"."day" < $25::date
+        and "c"."source_type" = $36
+        and "c"."utm_source" = $37
+        and "c"."ad_platform_id" = $38
+        and "c"."day" >= $39::date
+        and "c"."day" < $40::date
       )
   ) as "c";
 
@@ -354,10 +387,10 @@ from
       "c"."utm_source",
       "c"."utm_medium",
       "c"."utm_campaign",
-      "c"."tickets",
-      "c"."deal_value",
-      "c"."sales_count",
-      "c"."revenue"
+      1 * "c"."tickets" as "tickets",
+      1 * "c"."deal_value" as "deal_value",
+      1 * "c"."sales_count" as "sales_count",
+      1 * "c"."revenue" as "revenue"
     from
       "ticket_rollups" as "c"
     where
@@ -427,37 +460,70 @@ from
       "c"."utm_source",
       "c"."utm_medium",
       "c"."utm_campaign",
-      "c"."tickets",
-      "c"."deal_value",
-      "c"."sales_count",
-      "c"."revenue"
+      case
+        when (
+          "c"."grain" = $1
+          and "c"."day" >= $2::date
+          and "c"."day" < $3::date
+        ) then -1
+        else 1
+      end * "c"."tickets" as "tickets",
+      case
+        when (
+          "c"."grain" = $4
+          and "c"."day" >= $5::date
+          and "c"."day" < $6::date
+        ) then -1
+        else 1
+      end * "c"."deal_value" as "deal_value",
+      case
+        when (
+          "c"."grain" = $7
+          and "c"."day" >= $8::date
+          and "c"."day" < $9::date
+        ) then -1
+        else 1
+      end * "c"."sales_count" as "sales_count",
+      case
+        when (
+          "c"."grain" = $10
+          and "c"."day" >= $11::date
+          and "c"."day" < $12::date
+        ) then -1
+        else 1
+      end * "c"."revenue" as "revenue"
     from
       "ticket_rollups" as "c"
     where
       (
-        "c"."organization_id" = $1
-        and "c"."stage_id" = $2
-        and "c"."status" = $3
-        and "c"."has_sales" = $4
+        "c"."organization_id" = $13
+        and "c"."stage_id" = $14
+        and "c"."status" = $15
+        and "c"."has_sales" = $16
         and "c"."assignee_id" is null
-        and "c"."source_type" = $5
-        and "c"."utm_source" = $6
-        and "c"."ad_platform_id" = $7
+        and "c"."source_type" = $17
+        and "c"."utm_source" = $18
+        and "c"."ad_platform_id" = $19
         and (
           (
-            "c"."grain" = $8
-            and "c"."day" >= $9::date
-            and "c"."day" < $10::date
+            "c"."grain" = $20
+            and "c"."day" >= $21::date
+            and "c"."day" < $22::date
           )
           or (
-            "c"."grain" = $11
-            and "c"."day" >= $12::date
-            and "c"."day" < $13::date
+            "c"."grain" = $23
+            and "c"."day" >= $24::date
+            and "c"."day" < $25::date
           )
           or (
-            "c"."grain" = $14
-            and "c"."day" >= $15::date
-            and "c"."day" < $16::date
+            "c"."grain" = $26
+            and "c"."day" >= $27::date
+            and "c"."day" < $28::date
+          )
+          or (
+            "c"."grain" = $29
+            and "c"."day" >= $30::date
+            and "c"."day" < $31::date
           )
         )
       )
@@ -481,24 +547,24 @@ from
       "ticket_rollup_deltas" as "c"
     where
       (
-        "c"."organization_id" = $17
-        and "c"."stage_id" = $18
-        and "c"."status" = $19
-        and "c"."has_sales" = $20
+        "c"."organization_id" = $32
+        and "c"."stage_id" = $33
+        and "c"."status" = $34
+        and "c"."has_sales" = $35
         and "c"."assignee_id" is null
-        and "c"."source_type" = $21
-        and "c"."utm_source" = $22
-        and "c"."ad_platform_id" = $23
-        and "c"."day" >= $24::date
-        and "c"."day" < $25::date
+        and "c"."source_type" = $36
+        and "c"."utm_source" = $37
+        and "c"."ad_platform_id" = $38
+        and "c"."day" >= $39::date
+        and "c"."day" < $40::date
       )
   ) as "c"
 group by
   1
 having
   (
-    sum("c"."tickets") <> $26
-    or sum("c"."sales_count") <> $27
+    sum("c"."tickets") <> $41
+    or sum("c"."sales_count") <> $42
   );
 
 -- TicketRollupsRepository.points (tickets per day)
@@ -519,10 +585,10 @@ from
       "c"."utm_source",
       "c"."utm_medium",
       "c"."utm_campaign",
-      "c"."tickets",
-      "c"."deal_value",
-      "c"."sales_count",
-      "c"."revenue"
+      1 * "c"."tickets" as "tickets",
+      1 * "c"."deal_value" as "deal_value",
+      1 * "c"."sales_count" as "sales_count",
+      1 * "c"."revenue" as "revenue"
     from
       "ticket_rollups" as "c"
     where
@@ -575,37 +641,70 @@ from
       "c"."utm_source",
       "c"."utm_medium",
       "c"."utm_campaign",
-      "c"."tickets",
-      "c"."deal_value",
-      "c"."sales_count",
-      "c"."revenue"
+      case
+        when (
+          "c"."grain" = $2
+          and "c"."day" >= $3::date
+          and "c"."day" < $4::date
+        ) then -1
+        else 1
+      end * "c"."tickets" as "tickets",
+      case
+        when (
+          "c"."grain" = $5
+          and "c"."day" >= $6::date
+          and "c"."day" < $7::date
+        ) then -1
+        else 1
+      end * "c"."deal_value" as "deal_value",
+      case
+        when (
+          "c"."grain" = $8
+          and "c"."day" >= $9::date
+          and "c"."day" < $10::date
+        ) then -1
+        else 1
+      end * "c"."sales_count" as "sales_count",
+      case
+        when (
+          "c"."grain" = $11
+          and "c"."day" >= $12::date
+          and "c"."day" < $13::date
+        ) then -1
+        else 1
+      end * "c"."revenue" as "revenue"
     from
       "ticket_rollups" as "c"
     where
       (
-        "c"."organization_id" = $2
-        and "c"."stage_id" = $3
-        and "c"."status" = $4
-        and "c"."has_sales" = $5
+        "c"."organization_id" = $14
+        and "c"."stage_id" = $15
+        and "c"."status" = $16
+        and "c"."has_sales" = $17
         and "c"."assignee_id" is null
-        and "c"."source_type" = $6
-        and "c"."utm_source" = $7
-        and "c"."ad_platform_id" = $8
+        and "c"."source_type" = $18
+        and "c"."utm_source" = $19
+        and "c"."ad_platform_id" = $20
         and (
           (
-            "c"."grain" = $9
-            and "c"."day" >= $10::date
-            and "c"."day" < $11::date
+            "c"."grain" = $21
+            and "c"."day" >= $22::date
+            and "c"."day" < $23::date
           )
           or (
-            "c"."grain" = $12
-            and "c"."day" >= $13::date
-            and "c"."day" < $14::date
+            "c"."grain" = $24
+            and "c"."day" >= $25::date
+            and "c"."day" < $26::date
           )
           or (
-            "c"."grain" = $15
-            and "c"."day" >= $16::date
-            and "c"."day" < $17::date
+            "c"."grain" = $27
+            and "c"."day" >= $28::date
+            and "c"."day" < $29::date
+          )
+          or (
+            "c"."grain" = $30
+            and "c"."day" >= $31::date
+            and "c"."day" < $32::date
           )
         )
       )
@@ -629,23 +728,23 @@ from
       "ticket_rollup_deltas" as "c"
     where
       (
-        "c"."organization_id" = $18
-        and "c"."stage_id" = $19
-        and "c"."status" = $20
-        and "c"."has_sales" = $21
+        "c"."organization_id" = $33
+        and "c"."stage_id" = $34
+        and "c"."status" = $35
+        and "c"."has_sales" = $36
         and "c"."assignee_id" is null
-        and "c"."source_type" = $22
-        and "c"."utm_source" = $23
-        and "c"."ad_platform_id" = $24
-        and "c"."day" >= $25::date
-        and "c"."day" < $26::date
+        and "c"."source_type" = $37
+        and "c"."utm_source" = $38
+        and "c"."ad_platform_id" = $39
+        and "c"."day" >= $40::date
+        and "c"."day" < $41::date
       )
   ) as "c"
 group by
   1,
   2
 having
-  sum("c"."sales_count") <> $27;
+  sum("c"."sales_count") <> $42;
 
 -- TicketRollupsRepository.organizationsWithDeltas [cross-tenant: the compactor looks for every organization with deltas to fold]
 select

@@ -69,28 +69,51 @@ export function localDay(instant: Date, timeZone: string): string | null {
   return format(instant, 'yyyy-MM-dd', zone);
 }
 
-/** A days range cut into whole months (read from month cells) and the days at its edges (from day cells). */
-export interface GrainSplit {
-  /** [from, to) of the month cells' first days; absent when no whole month lies inside. */
-  months?: { from?: string; to?: string };
-  /** Day ranges [from, to) read from day cells (open bounds absent). */
-  days: { from?: string; to?: string }[];
+/** Compacted cells of one grain over days [from, to) (open bounds absent), added (+1) or taken away (-1). */
+export interface GrainPart {
+  grain: 'day' | 'month';
+  from?: string;
+  to?: string;
+  sign: 1 | -1;
 }
 
-/** Whole months inside [fromDay, toDay) come from month cells, the rest from day cells. */
-export function splitByGrain(fromDay: string | undefined, toDay: string | undefined): GrainSplit {
-  const firstWhole = fromDay === undefined ? undefined : fromDay.endsWith('-01') ? fromDay : nextMonth(fromDay);
-  const endWhole = toDay === undefined ? undefined : `${toDay.slice(0, 7)}-01`;
-  if (firstWhole !== undefined && endWhole !== undefined && firstWhole >= endWhole) {
-    return { days: [{ from: fromDay, to: toDay }] };
-  }
-  const days: GrainSplit['days'] = [];
-  if (fromDay !== undefined && fromDay !== firstWhole) days.push({ from: fromDay, to: firstWhole });
-  if (toDay !== undefined && toDay !== endWhole) days.push({ from: endWhole, to: toDay });
-  return { months: { from: firstWhole, to: endWhole }, days };
+/**
+ * The compacted cells that sum to the days [fromDay, toDay): month cells for whole months; for a month the range
+ * covers in part, whichever reads fewer cells: its days inside the range, or its month cell minus its days outside
+ * (a "last 30 days" is then one or two month cells and a few days, not 30 days of cells).
+ */
+export function splitByGrain(fromDay: string | undefined, toDay: string | undefined): GrainPart[] {
+  const head = fromDay !== undefined && !fromDay.endsWith('-01') ? monthOf(fromDay) : undefined;
+  const tail = toDay !== undefined && !toDay.endsWith('-01') ? monthOf(toDay) : undefined;
+  if (head !== undefined && head === tail) return partialMonth(head, fromDay!, toDay!);
+  const parts: GrainPart[] = [];
+  if (head !== undefined) parts.push(...partialMonth(head, fromDay!, nextMonth(head)));
+  if (tail !== undefined) parts.push(...partialMonth(tail, tail, toDay!));
+  const from = head !== undefined ? nextMonth(head) : fromDay;
+  const to = tail ?? toDay;
+  if (from === undefined || to === undefined || from < to) parts.push({ grain: 'month', from, to, sign: 1 });
+  return parts;
+}
+
+/** Days [from, to) of one month: those days, or the month minus the others, whichever has fewer days. */
+function partialMonth(month: string, from: string, to: string): GrainPart[] {
+  const end = nextMonth(month);
+  if (days(from, to) <= days(month, from) + days(to, end) + 1) return [{ grain: 'day', from, to, sign: 1 }];
+  const parts: GrainPart[] = [{ grain: 'month', from: month, to: end, sign: 1 }];
+  if (month < from) parts.push({ grain: 'day', from: month, to: from, sign: -1 });
+  if (to < end) parts.push({ grain: 'day', from: to, to: end, sign: -1 });
+  return parts;
+}
+
+function monthOf(day: string): string {
+  return `${day.slice(0, 7)}-01`;
 }
 
 function nextMonth(day: string): string {
   const [y, m] = day.split('-').map(Number) as [number, number];
   return new Date(Date.UTC(y, m, 1)).toISOString().slice(0, 10);
+}
+
+function days(from: string, to: string): number {
+  return (Date.parse(to) - Date.parse(from)) / 86_400_000;
 }

@@ -10,13 +10,13 @@ import {
 } from 'kysely';
 import type { DB } from '../../database/generated/db';
 import { qb } from '../../database/query-builder';
-import { type GrainSplit, type RollupScope, splitByGrain } from './rollup-scope';
+import { type GrainPart, type RollupScope, splitByGrain } from './rollup-scope';
 
 /** Cells `c`: compacted ones (ticket_rollups) or deltas (ticket_rollup_deltas), the same columns but `grain`. */
 export type CellDB = DB & { c: DB['ticket_rollups'] };
 type CellEb = ExpressionBuilder<CellDB, 'c'>;
 
-const CELL_COLUMNS = [
+const DIMENSION_COLUMNS = [
   'c.day',
   'c.stage_id',
   'c.status',
@@ -27,39 +27,35 @@ const CELL_COLUMNS = [
   'c.utm_source',
   'c.utm_medium',
   'c.utm_campaign',
-  'c.tickets',
-  'c.deal_value',
-  'c.sales_count',
-  'c.revenue',
 ] as const;
+const MEASURES = ['tickets', 'deal_value', 'sales_count', 'revenue'] as const;
 
 /**
  * The cells of a scope in one statement (one snapshot: compacted cells and unfolded deltas always add up to the
  * committed state). With `dayGrain` every compacted cell read is a day cell (buckets finer than a month);
- * otherwise whole months come from month cells.
+ * otherwise whole months come from month cells (see splitByGrain), some days then counted negatively.
  */
 export function scopeCells(scope: RollupScope, { dayGrain }: { dayGrain: boolean }) {
-  const split: GrainSplit = dayGrain
-    ? { days: [{ from: scope.fromDay, to: scope.toDay }] }
+  const parts: GrainPart[] = dayGrain
+    ? [{ grain: 'day', from: scope.fromDay, to: scope.toDay, sign: 1 }]
     : splitByGrain(scope.fromDay, scope.toDay);
   const compacted = qb
     .selectFrom('ticket_rollups as c')
-    .select(CELL_COLUMNS)
-    .where((eb) => eb.and([...dimensionConditions(eb, scope), grainConditions(eb, split)]));
+    .select((eb) => {
+      const taken = parts.filter((p) => p.sign < 0).map((p) => partCondition(eb, p));
+      const sign = taken.length > 0 ? sql<number>`CASE WHEN ${eb.or(taken)} THEN -1 ELSE 1 END` : sql<number>`1`;
+      return [...DIMENSION_COLUMNS, ...MEASURES.map((m) => sql<number>`${sign} * ${eb.ref(`c.${m}`)}`.as(m))];
+    })
+    .where((eb) => eb.and([...dimensionConditions(eb, scope), eb.or(parts.map((p) => partCondition(eb, p)))]));
   // The deltas have every cell column but `grain`, which this statement does not read from them.
   const deltas = (qb.selectFrom('ticket_rollup_deltas as c') as unknown as SelectQueryBuilder<CellDB, 'c', object>)
-    .select(CELL_COLUMNS)
+    .select([...DIMENSION_COLUMNS, ...MEASURES.map((m) => `c.${m}` as const)])
     .where((eb) => eb.and([...dimensionConditions(eb, scope), ...dayRange(eb, scope.fromDay, scope.toDay)]));
   return compacted.unionAll(deltas).as('c');
 }
 
-function grainConditions(eb: CellEb, split: GrainSplit): Expression<SqlBool> {
-  const parts: Expression<SqlBool>[] = split.days.map((d) =>
-    eb.and([eb('c.grain', '=', 'day'), ...dayRange(eb, d.from, d.to)]),
-  );
-  if (split.months)
-    parts.push(eb.and([eb('c.grain', '=', 'month'), ...dayRange(eb, split.months.from, split.months.to)]));
-  return eb.or(parts);
+function partCondition(eb: CellEb, part: GrainPart): Expression<SqlBool> {
+  return eb.and([eb('c.grain', '=', part.grain), ...dayRange(eb, part.from, part.to)]);
 }
 
 function dayRange(eb: CellEb, from: string | undefined, to: string | undefined): Expression<SqlBool>[] {
