@@ -1,3 +1,4 @@
+import { TicketRollupsCompactor } from '../../src/modules/ticket-rollups/ticket-rollups.compactor';
 import { addUser, createInstance, listStages, registerAccount, uniquePhone, type Account } from '../support/fixtures';
 import { queueCellsBoth, recountCells, storedCells, type SqlExecutor } from '../support/rollup-recount';
 import { useWebhookFixture } from '../support/webhook-fixture';
@@ -8,7 +9,8 @@ import { cloudReferral, cloudText } from '../support/whatsapp-payloads';
  * and month grain, whatever mix of writers ran concurrently (PGlite has one connection: there they run serialized).
  */
 describe('Ticket rollups', () => {
-  const app = useWebhookFixture();
+  // Compactions are the tests' own (the compactor's timer off), so what a test finds folded is what it folded.
+  const app = useWebhookFixture({ ROLLUP_COMPACT_INTERVAL_MS: '0' });
   const sql: SqlExecutor = (q, p) => app.sql(q, p);
   let seq = 0;
   const next = () => (seq += 1);
@@ -310,6 +312,21 @@ describe('Ticket rollups', () => {
     );
     expect(rows).toEqual([{ source_type: 'paid', utm_medium: null }]);
     await expectInvariant(org);
+  });
+
+  it("folds every organization's deltas with the compactor's round", async () => {
+    const other = await registerAccount(app.t, 'Loja Compacta');
+    await createInstance(app.t, other);
+    await api(app.owner).create({ utmSource: 'google', gclid: 'G1', dealValue: 5 });
+    await api(other).create({ dealValue: 7 });
+    expect(await deltaCount(app.owner.organizationId)).toBeGreaterThan(0);
+    expect(await app.t.app.get(TicketRollupsCompactor).compactAll()).toBeGreaterThan(0);
+    const [left] = await sql(
+      'SELECT (SELECT count(*) FROM ticket_rollup_deltas)::int + (SELECT count(*) FROM ticket_queue_deltas)::int AS n',
+    );
+    expect(left.n).toBe(0);
+    await expectInvariant(app.owner.organizationId);
+    await expectInvariant(other.organizationId);
   });
 
   it('lets an organization with tickets, trackings and sales be deleted, its rollups going with it', async () => {

@@ -15,6 +15,7 @@ export class TicketRollupsCompactor implements OnApplicationBootstrap, OnApplica
   private readonly logger = new Logger('TicketRollupsCompactor');
   private timer: NodeJS.Timeout | null = null;
   private round: Promise<unknown> | null = null;
+  private stopping = false;
 
   constructor(
     private readonly db: Db,
@@ -34,6 +35,7 @@ export class TicketRollupsCompactor implements OnApplicationBootstrap, OnApplica
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.stopping = true;
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
     await this.round;
@@ -43,7 +45,7 @@ export class TicketRollupsCompactor implements OnApplicationBootstrap, OnApplica
   async compactAll(): Promise<number> {
     let folded = 0;
     for (const organizationId of await this.rollups.organizationsWithDeltas(this.db)) {
-      if (!this.timer) break;
+      if (this.stopping) break;
       folded += await this.rollups.compact(this.db, organizationId);
     }
     return folded;
