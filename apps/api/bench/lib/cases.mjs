@@ -115,6 +115,19 @@ export async function benchCases({ db, org, token, stages, users, instance, targ
       target: { p95: ATTRIBUTION_P95_MS },
       requests: [{ method: 'GET', path: '/api/v1/reports/attribution?groupBy=utmCampaign', headers: auth }],
     },
+    ...[
+      [
+        'GET /reports/attribution ?dateRange=30d&groupBy=platform',
+        '/reports/attribution?dateRange=30d&groupBy=platform',
+      ],
+      ['GET /reports/timeseries ?interval=week&groupBy=platform', '/reports/timeseries?interval=week&groupBy=platform'],
+      ['GET /reports/funnel ?dateRange=90d', '/reports/funnel?dateRange=90d'],
+    ].map(([name, path]) => ({
+      name,
+      cacheable: true,
+      target: { p95: ATTRIBUTION_P95_MS },
+      requests: [{ method: 'GET', path: `/api/v1${path}`, headers: auth }],
+    })),
     {
       name: 'GET /tickets/:id',
       target: {},
