@@ -22,6 +22,7 @@ import { TicketQueue1796290000000 } from './1796290000000-TicketQueue';
 import { RealtimeEvents1796300000000 } from './1796300000000-RealtimeEvents';
 import { TicketRollups1796310000000 } from './1796310000000-TicketRollups';
 import { TicketQueueCells1796320000000 } from './1796320000000-TicketQueueCells';
+import { TicketsLeadCovering1796330000000 } from './1796330000000-TicketsLeadCovering';
 
 export const MIGRATIONS = [
   Initial1795927686758,
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   RealtimeEvents1796300000000,
   TicketRollups1796310000000,
   TicketQueueCells1796320000000,
+  TicketsLeadCovering1796330000000,
 ];

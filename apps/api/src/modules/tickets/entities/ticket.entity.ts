@@ -21,7 +21,8 @@ import { User } from '../../users/entities/user.entity';
 @Index('IDX_tickets_org_assignee_name_prefix', { synchronize: false })
 @Index('IDX_tickets_org_stage', ['organizationId', 'stageId'])
 @Index('IDX_tickets_org_conversation', ['organizationId', 'conversationId'])
-@Index('IDX_tickets_org_lead', ['organizationId', 'leadId'])
+// (organization_id, lead_id) INCLUDE (status, sales_count, deal_value): a search's summary, index-only (TicketsLeadCovering).
+@Index('IDX_tickets_org_lead', { synchronize: false })
 @Index('IDX_tickets_org_assignee', ['organizationId', 'assigneeId'])
 @Check('CHK_tickets_last_message_direction', `last_message_direction IN ('in', 'out')`)
 // The queue's sorts: expression indexes on COALESCE(last_message_at | waiting_since, ±infinity), id (TicketQueue).
