@@ -16,7 +16,7 @@ describe('Ticket rollups', () => {
   const next = () => (seq += 1);
 
   async function expectInvariant(organizationId: string): Promise<void> {
-    for (const grain of ['day', 'month'] as const) {
+    for (const grain of ['day', 'week', 'month'] as const) {
       expect({ grain, cells: await storedCells(sql, organizationId, grain) }).toEqual({
         grain,
         cells: await recountCells(sql, organizationId, grain),
@@ -265,6 +265,32 @@ describe('Ticket rollups', () => {
         await app.http.get('/api/v1/reports/attribution').query({ dateFrom, dateTo }).set(account.bearer).expect(200)
       ).body;
       expect([dateFrom, dateTo, report.totals]).toMatchObject([dateFrom, dateTo, { tickets: counted.total, ...sold }]);
+    }
+    // Weekly and monthly series read week and month cells: each bucket equals a count of its local days.
+    for (const interval of ['week', 'month'] as const) {
+      for (const [metric, recount] of [
+        ['tickets', `SELECT count(*)::float8 AS v FROM tickets t WHERE t.organization_id = $1 AND %`],
+        [
+          'revenue',
+          `SELECT COALESCE(sum(s.value), 0)::float8 AS v FROM sales s WHERE s.organization_id = $1 AND ${'%'}`,
+        ],
+      ] as const) {
+        const at = metric === 'tickets' ? 't.created_at' : 's.sold_at';
+        const series = (
+          await app.http
+            .get('/api/v1/reports/timeseries')
+            .query({ interval, metric, dateFrom: '2025-12-10', dateTo: '2026-03-05' })
+            .set(account.bearer)
+            .expect(200)
+        ).body as { buckets: string[]; totals: number[] };
+        const expected = [];
+        for (const bucket of series.buckets) {
+          const local = `date_trunc('${interval}', (${at} AT TIME ZONE 'America/Sao_Paulo')::date)::date = $2::date
+            AND (${at} AT TIME ZONE 'America/Sao_Paulo')::date BETWEEN '2025-12-10' AND '2026-03-05'`;
+          expected.push((await sql(recount.replace('%', local), [org, bucket]))[0].v);
+        }
+        expect([interval, metric, series.totals]).toEqual([interval, metric, expected]);
+      }
     }
   });
 

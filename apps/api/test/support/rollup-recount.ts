@@ -7,7 +7,7 @@
 /** Runs one SQL statement with $n parameters (DataSource.query, a pg Client's query mapped to rows, ...). */
 export type SqlExecutor = (sql: string, params?: unknown[]) => Promise<any[]>;
 
-export type RollupGrain = 'day' | 'month';
+export type RollupGrain = 'day' | 'week' | 'month';
 
 export interface RollupCell {
   day: string;
@@ -41,7 +41,7 @@ const MEASURES = ['tickets', 'deal_value', 'sales_count', 'revenue'];
 
 /** Groups `facts` (day, dimensions, measures) into cells of $2's grain, as text, without all-zero cells. */
 const cells = (facts: string) => `
-  SELECT (CASE WHEN $2 = 'month' THEN date_trunc('month', f.day)::date ELSE f.day END)::text AS day,
+  SELECT (CASE WHEN $2 = 'day' THEN f.day ELSE date_trunc($2, f.day)::date END)::text AS day,
     ${DIMENSIONS.map((d) => `f.${d}::text AS ${d}`).join(', ')},
     ${MEASURES.map((m) => `sum(f.${m})::numeric(20, 2)::text AS ${m}`).join(', ')}
   FROM (${facts}) f

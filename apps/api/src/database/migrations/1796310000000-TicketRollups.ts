@@ -133,11 +133,15 @@ const CHILD_TRIGGER = `CREATE FUNCTION "ticket_rollups_ticket_child"() RETURNS t
     RETURN NULL;
   END $$`;
 
-/** Cells at day grain and, summed, at month grain (the first day of the month). */
+/** Cells at day grain and, summed, at week (its Monday) and month grain (its first day). */
 const bothGrains = (cells: string) => `SELECT 'day' AS grain, day, ${dims}, ${measures} FROM ${cells}
-      UNION ALL
-      SELECT 'month', date_trunc('month', day)::date, ${dims}, ${MEASURES.map((m) => `sum(${m})`).join(', ')}
-      FROM ${cells} GROUP BY 2, ${dims}`;
+      ${['week', 'month']
+        .map(
+          (g) => `UNION ALL
+      SELECT '${g}', date_trunc('${g}', day)::date, ${dims}, ${MEASURES.map((m) => `sum(${m})`).join(', ')}
+      FROM ${cells} GROUP BY 2, ${dims}`,
+        )
+        .join('\n      ')}`;
 
 const sums = MEASURES.map((m) => `sum(${m}) AS ${m}`).join(', ');
 
@@ -211,7 +215,7 @@ export class TicketRollups1796310000000 implements MigrationInterface {
         "grain" character varying(5) NOT NULL, "day" date NOT NULL, ${DIMENSION_COLUMNS},
         "tickets" bigint NOT NULL, "deal_value" numeric NOT NULL, "sales_count" bigint NOT NULL,
         "revenue" numeric NOT NULL,
-        CONSTRAINT "CHK_ticket_rollups_grain" CHECK (grain IN ('day', 'month')),
+        CONSTRAINT "CHK_ticket_rollups_grain" CHECK (grain IN ('day', 'week', 'month')),
         CONSTRAINT "PK_ticket_rollups" PRIMARY KEY ("organization_id", "id"),
         CONSTRAINT "FK_ticket_rollups_organization" FOREIGN KEY ("organization_id") REFERENCES "organizations"("id")
           ON DELETE CASCADE)`,

@@ -1,5 +1,5 @@
 import { TicketStatus, UNASSIGNED } from '@whatrack/shared';
-import { localDay, queueScopeOf, rollupScopeOf, splitByGrain, type GrainPart } from './rollup-scope';
+import { localDay, queueScopeOf, rollupScopeOf, splitByGrain, splitByWeek, type GrainPart } from './rollup-scope';
 
 const dayAt = (n: number) => new Date(Date.UTC(2025, 10, 1) + n * 86_400_000).toISOString().slice(0, 10);
 
@@ -8,10 +8,34 @@ function weight(parts: GrainPart[], day: string): number {
   const inRange = (p: GrainPart, d: string) =>
     (p.from === undefined || d >= p.from) && (p.to === undefined || d < p.to);
   return parts.reduce(
-    (sum, p) => sum + (inRange(p, p.grain === 'month' ? `${day.slice(0, 7)}-01` : day) ? p.sign : 0),
+    (sum, p) =>
+      sum +
+      (inRange(p, p.grain === 'month' ? `${day.slice(0, 7)}-01` : p.grain === 'week' ? monday(day) : day) ? p.sign : 0),
     0,
   );
 }
+
+/** The Monday of a day's week (what a week cell's day is). */
+function monday(day: string): string {
+  const t = Date.parse(day);
+  return new Date(t - ((new Date(t).getUTCDay() + 6) % 7) * 86_400_000).toISOString().slice(0, 10);
+}
+
+describe('splitByWeek', () => {
+  it('counts every day of the range exactly once, whole weeks from week cells', () => {
+    for (let from = 0; from < 30; from += 1) {
+      for (let to = from + 1; to < 60; to += 3) {
+        const parts = splitByWeek(dayAt(from), dayAt(to));
+        for (let d = -10; d < 80; d++)
+          expect([from, to, d, weight(parts, dayAt(d))]).toEqual([from, to, d, d >= from && d < to ? 1 : 0]);
+      }
+    }
+    expect(splitByWeek('2025-11-03', '2025-11-17')).toEqual([
+      { grain: 'week', from: '2025-11-03', to: '2025-11-17', sign: 1 },
+    ]);
+    expect(splitByWeek(undefined, undefined)).toEqual([{ grain: 'week', sign: 1 }]);
+  });
+});
 
 describe('splitByGrain', () => {
   it('counts every day of the range exactly once and no other day, whatever the range', () => {

@@ -71,7 +71,7 @@ export function localDay(instant: Date, timeZone: string): string | null {
 
 /** Compacted cells of one grain over days [from, to) (open bounds absent), added (+1) or taken away (-1). */
 export interface GrainPart {
-  grain: 'day' | 'month';
+  grain: 'day' | 'week' | 'month';
   from?: string;
   to?: string;
   sign: 1 | -1;
@@ -103,6 +103,30 @@ function partialMonth(month: string, from: string, to: string): GrainPart[] {
   if (month < from) parts.push({ grain: 'day', from: month, to: from, sign: -1 });
   if (to < end) parts.push({ grain: 'day', from: to, to: end, sign: -1 });
   return parts;
+}
+
+/**
+ * The compacted cells that sum to the days [fromDay, toDay) for weekly buckets: week cells (Monday to Sunday) for
+ * the whole weeks inside, day cells for the days before the first Monday and from the last one.
+ */
+export function splitByWeek(fromDay: string | undefined, toDay: string | undefined): GrainPart[] {
+  const first =
+    fromDay === undefined ? undefined : mondayOf(fromDay) === fromDay ? fromDay : addDays(mondayOf(fromDay), 7);
+  const end = toDay === undefined ? undefined : mondayOf(toDay);
+  if (first !== undefined && end !== undefined && first >= end)
+    return [{ grain: 'day', from: fromDay, to: toDay, sign: 1 }];
+  const parts: GrainPart[] = [{ grain: 'week', from: first, to: end, sign: 1 }];
+  if (fromDay !== undefined && fromDay !== first) parts.push({ grain: 'day', from: fromDay, to: first, sign: 1 });
+  if (toDay !== undefined && toDay !== end) parts.push({ grain: 'day', from: end, to: toDay, sign: 1 });
+  return parts;
+}
+
+function mondayOf(day: string): string {
+  return addDays(day, -((new Date(Date.parse(day)).getUTCDay() + 6) % 7));
+}
+
+function addDays(day: string, n: number): string {
+  return new Date(Date.parse(day) + n * 86_400_000).toISOString().slice(0, 10);
 }
 
 function monthOf(day: string): string {

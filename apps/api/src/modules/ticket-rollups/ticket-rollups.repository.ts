@@ -52,7 +52,7 @@ export class TicketRollupsRepository {
   summary(db: Db, scope: RollupScope): Promise<RollupSummaryRow> {
     return db.one(
       qb
-        .selectFrom(scopeCells(scope, { dayGrain: false }))
+        .selectFrom(scopeCells(scope, { grain: 'month' }))
         .select((eb) => [
           sql<number>`COALESCE(sum(${eb.ref('c.tickets')}), 0)::integer`.as('total'),
           sql<number>`COALESCE(sum(${eb.ref('c.tickets')}) FILTER (WHERE ${eb.ref('c.has_sales')}), 0)::integer`.as(
@@ -113,7 +113,7 @@ export class TicketRollupsRepository {
     const key = CELL_DIMENSIONS[groupBy];
     return db.all(
       qb
-        .selectFrom(scopeCells(scope, { dayGrain: false }))
+        .selectFrom(scopeCells(scope, { grain: 'month' }))
         .select((eb) => [
           key.as('key'),
           sql<number>`sum(${eb.ref('c.tickets')})::integer`.as('tickets'),
@@ -153,7 +153,7 @@ export class TicketRollupsRepository {
     const counted = metric === 'tickets' ? 'c.tickets' : 'c.sales_count';
     return db.all(
       qb
-        .selectFrom(scopeCells(scope, { dayGrain: unit !== 'month' }))
+        .selectFrom(scopeCells(scope, { grain: unit }))
         .select((eb) => [
           sql<string>`to_char(date_trunc(${unit}, ${eb.ref('c.day')}), 'YYYY-MM-DD')`.as('bucket'),
           key.as('key'),

@@ -10,7 +10,7 @@ import {
 } from 'kysely';
 import type { DB } from '../../database/generated/db';
 import { qb } from '../../database/query-builder';
-import { type GrainPart, type RollupScope, splitByGrain } from './rollup-scope';
+import { type GrainPart, type RollupScope, splitByGrain, splitByWeek } from './rollup-scope';
 
 /** Cells `c`: compacted ones (ticket_rollups) or deltas (ticket_rollup_deltas), the same columns but `grain`. */
 export type CellDB = DB & { c: DB['ticket_rollups'] };
@@ -32,13 +32,17 @@ const MEASURES = ['tickets', 'deal_value', 'sales_count', 'revenue'] as const;
 
 /**
  * The cells of a scope in one statement (one snapshot: compacted cells and unfolded deltas always add up to the
- * committed state). With `dayGrain` every compacted cell read is a day cell (buckets finer than a month);
- * otherwise whole months come from month cells (see splitByGrain), some days then counted negatively.
+ * committed state), read at the coarsest grain the caller can sum: `day` (daily buckets), `week` (whole weeks from
+ * week cells, see splitByWeek) or `month` (whole months from month cells, see splitByGrain).
  */
-export function scopeCells(scope: RollupScope, { dayGrain }: { dayGrain: boolean }) {
-  const parts: GrainPart[] = dayGrain
-    ? [{ grain: 'day', from: scope.fromDay, to: scope.toDay, sign: 1 }]
-    : splitByGrain(scope.fromDay, scope.toDay);
+export function scopeCells(scope: RollupScope, { grain }: { grain: 'day' | 'week' | 'month' }) {
+  const { fromDay, toDay } = scope;
+  const parts: GrainPart[] =
+    grain === 'day'
+      ? [{ grain: 'day', from: fromDay, to: toDay, sign: 1 }]
+      : grain === 'week'
+        ? splitByWeek(fromDay, toDay)
+        : splitByGrain(fromDay, toDay);
   const compacted = qb
     .selectFrom('ticket_rollups as c')
     .select((eb) => {
