@@ -46,6 +46,8 @@ describe('Ticket rollups', () => {
       (await app.http.post(`/api/v1/tickets/${id}/sales`).set(a.bearer).send({ value, soldAt }).expect(201)).body
         .id as string,
     unsell: (saleId: string) => app.http.delete(`/api/v1/sales/${saleId}`).set(a.bearer).expect(204),
+    list: async (query: Record<string, string>) =>
+      (await app.http.get('/api/v1/tickets').query(query).set(a.bearer).expect(200)).body as { total: number },
   });
   const waId = (n: number) => `5521977${String(n).padStart(6, '0')}`;
   const text = (lead: number, timestamp = 1767269000 + next()) =>
@@ -353,6 +355,34 @@ describe('Ticket rollups', () => {
     expect(left.n).toBe(0);
     await expectInvariant(app.owner.organizationId);
     await expectInvariant(other.organizationId);
+  });
+
+  it('follows statements that move a whole stage: closing it, deleting it with its tickets moved', async () => {
+    const org = app.owner.organizationId;
+    const a = api(app.owner);
+    const stage = (
+      await app.http
+        .post('/api/v1/stages')
+        .set(app.owner.bearer)
+        .send({ name: 'Proposta', color: '#123456' })
+        .expect(201)
+    ).body as { id: string };
+    const [first] = await listStages(app.t, app.owner);
+    const ids = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        a.create({ stageId: stage.id, dealValue: i, ...(i % 2 ? { utmSource: 'x' } : {}) }),
+      ),
+    );
+    await a.sell(ids[0]!, 10);
+    await compact(org);
+    // One UPDATE of every ticket of the stage (status), then one moving them all (stage): both statement-level.
+    await app.http.patch(`/api/v1/stages/${stage.id}`).set(app.owner.bearer).send({ isClosed: true }).expect(200);
+    expect((await api(app.owner).list({ stageId: stage.id, status: 'closed' })).total).toBe(30);
+    await expectInvariant(org);
+    await app.http.delete(`/api/v1/stages/${stage.id}`).query({ moveTo: first!.id }).set(app.owner.bearer).expect(204);
+    await expectInvariant(org);
+    await compact(org);
+    await expectInvariant(org);
   });
 
   it('lets an organization with tickets, trackings and sales be deleted, its rollups going with it', async () => {

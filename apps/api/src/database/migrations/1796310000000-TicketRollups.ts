@@ -52,21 +52,34 @@ const cellOf = (t: string, tr: string) =>
    ${tr}.ad_platform_id, ${tr}.utm_source, ${tr}.utm_medium, ${tr}.utm_campaign`;
 
 /**
- * The parts the current rows give (PART_COLUMNS' order): each ticket of `tickets` (a condition on `t`) on its
- * creation day, and each of its sales on its sale day, in the zone `zone`.
+ * The parts the current rows give (ticket_id, then PART_COLUMNS' order): each ticket of `tickets` (a condition on
+ * `t`) on its creation day, and each of its sales on its sale day, in the zone `zone`.
  */
 const currentParts = (org: string, tickets: string, zone: string) => `
-      SELECT t.id AS part_id, (t.created_at AT TIME ZONE ${zone})::date AS day, ${cellOf('t', 'tr')},
+      SELECT t.id AS ticket_id, t.id AS part_id, (t.created_at AT TIME ZONE ${zone})::date AS day, ${cellOf('t', 'tr')},
         1 AS tickets, t.deal_value, 0 AS sales_count, 0::numeric AS revenue
       FROM tickets t
       LEFT JOIN ticket_trackings tr ON tr.organization_id = ${org} AND tr.ticket_id = t.id
       WHERE t.organization_id = ${org} AND ${tickets}
       UNION ALL
-      SELECT s.id, (s.sold_at AT TIME ZONE ${zone})::date, ${cellOf('t', 'tr')}, 0, 0, 1, s.value
+      SELECT t.id, s.id, (s.sold_at AT TIME ZONE ${zone})::date, ${cellOf('t', 'tr')}, 0, 0, 1, s.value
       FROM sales s
       JOIN tickets t ON t.organization_id = ${org} AND t.id = s.ticket_id
       LEFT JOIN ticket_trackings tr ON tr.organization_id = ${org} AND tr.ticket_id = t.id
       WHERE s.organization_id = ${org} AND ${tickets}`;
+
+const TICKET_CELL_COLUMNS = [
+  'stage_id',
+  'status',
+  'sales_count > 0',
+  'assignee_id',
+  'source_type',
+  'deal_value',
+  'created_at',
+];
+/** Whether row `b` differs from row `a` in any of `columns` (expressions over one row). */
+const changedBetween = (a: string, b: string, columns: string[]) =>
+  `(${columns.map((c) => `${a}.${c}`).join(', ')}) IS DISTINCT FROM (${columns.map((c) => `${b}.${c}`).join(', ')})`;
 
 const signed = (alias: string, sign: string) =>
   `${alias}.organization_id, ${alias}.day, ${DIMENSIONS.map((d) => `${alias}.${d}`).join(', ')},
@@ -83,30 +96,31 @@ const ZONE = `CREATE FUNCTION "ticket_rollups_zone"(org uuid) RETURNS text LANGU
   END $$`;
 
 /**
- * Brings one ticket's parts (itself and its sales) in line with its rows, appending the differences as deltas.
- * A ticket that is gone has no current parts: its old ones are taken out.
+ * Brings some tickets' parts (each ticket and its sales) in line with their rows, appending the differences as
+ * deltas; set-based, so a statement that moves a whole stage's tickets reconciles them in a few statements. Tickets
+ * that are gone have no current parts: their old ones are taken out.
  */
-const RECONCILE = `CREATE FUNCTION "ticket_rollups_reconcile"(org uuid, ticket uuid) RETURNS void LANGUAGE plpgsql AS $$
+const RECONCILE = `CREATE FUNCTION "ticket_rollups_reconcile"(org uuid, ids uuid[]) RETURNS void LANGUAGE plpgsql AS $$
   DECLARE zone text;
   BEGIN
-    PERFORM 1 FROM tickets t WHERE t.organization_id = org AND t.id = ticket FOR UPDATE;
+    PERFORM 1 FROM tickets t WHERE t.organization_id = org AND t.id = ANY(ids) ORDER BY t.id FOR UPDATE;
     zone := ticket_rollups_zone(org);
     -- The organization itself is being deleted (its cascade reached the ticket): its rollups go with it.
     IF zone IS NULL THEN RETURN; END IF;
     WITH gone AS (
       DELETE FROM ticket_rollup_parts p
-      WHERE p.organization_id = org AND p.ticket_id = ticket
-        AND NOT EXISTS (SELECT 1 FROM (${currentParts('org', 't.id = ticket', 'zone')}) c
-          WHERE ${partRow('c')} IS NOT DISTINCT FROM ${partRow('p')})
+      WHERE p.organization_id = org AND p.ticket_id = ANY(ids)
+        AND NOT EXISTS (SELECT 1 FROM (${currentParts('org', 't.id = ANY(ids)', 'zone')}) c
+          WHERE c.part_id = p.part_id AND ${partRow('c')} IS NOT DISTINCT FROM ${partRow('p')})
       RETURNING p.*
     )
     INSERT INTO ticket_rollup_deltas (organization_id, day, ${dims}, ${measures})
     SELECT ${signed('gone', '-')} FROM gone;
     WITH added AS (
       INSERT INTO ticket_rollup_parts (organization_id, ticket_id, ${partColumns})
-      SELECT org, ticket, c.* FROM (${currentParts('org', 't.id = ticket', 'zone')}) c
+      SELECT org, c.* FROM (${currentParts('org', 't.id = ANY(ids)', 'zone')}) c
       WHERE NOT EXISTS (SELECT 1 FROM ticket_rollup_parts p
-        WHERE p.organization_id = org AND p.ticket_id = ticket AND p.part_id = c.part_id)
+        WHERE p.organization_id = org AND p.ticket_id = c.ticket_id AND p.part_id = c.part_id)
       RETURNING *
     )
     INSERT INTO ticket_rollup_deltas (organization_id, day, ${dims}, ${measures})
@@ -116,19 +130,37 @@ const RECONCILE = `CREATE FUNCTION "ticket_rollups_reconcile"(org uuid, ticket u
 const TICKETS_TRIGGER = `CREATE FUNCTION "ticket_rollups_tickets"() RETURNS trigger LANGUAGE plpgsql AS $$
   BEGIN
     IF TG_OP = 'DELETE' THEN
-      PERFORM ticket_rollups_reconcile(OLD.organization_id, OLD.id);
+      PERFORM ticket_rollups_reconcile(OLD.organization_id, ARRAY[OLD.id]);
     ELSE
-      PERFORM ticket_rollups_reconcile(NEW.organization_id, NEW.id);
+      PERFORM ticket_rollups_reconcile(NEW.organization_id, ARRAY[NEW.id]);
     END IF;
+    RETURN NULL;
+  END $$`;
+
+/**
+ * Per UPDATE statement on tickets: the tickets whose cell columns or amounts changed, reconciled per organization
+ * at once (a message changes none of them: nothing to do).
+ */
+const TICKETS_UPDATED = `CREATE FUNCTION "ticket_rollups_tickets_updated"() RETURNS trigger LANGUAGE plpgsql AS $$
+  DECLARE moved record;
+  BEGIN
+    FOR moved IN
+      SELECT n.organization_id AS org, array_agg(n.id) AS ids
+      FROM new_rows n JOIN old_rows o ON o.organization_id = n.organization_id AND o.id = n.id
+      WHERE ${changedBetween('o', 'n', TICKET_CELL_COLUMNS)}
+      GROUP BY n.organization_id
+    LOOP
+      PERFORM ticket_rollups_reconcile(moved.org, moved.ids);
+    END LOOP;
     RETURN NULL;
   END $$`;
 
 /** For ticket_trackings and sales: the ticket of the old row and of the new one (a row moved between tickets). */
 const CHILD_TRIGGER = `CREATE FUNCTION "ticket_rollups_ticket_child"() RETURNS trigger LANGUAGE plpgsql AS $$
   BEGIN
-    IF TG_OP <> 'INSERT' THEN PERFORM ticket_rollups_reconcile(OLD.organization_id, OLD.ticket_id); END IF;
+    IF TG_OP <> 'INSERT' THEN PERFORM ticket_rollups_reconcile(OLD.organization_id, ARRAY[OLD.ticket_id]); END IF;
     IF TG_OP <> 'DELETE' AND (TG_OP = 'INSERT' OR NEW.ticket_id IS DISTINCT FROM OLD.ticket_id) THEN
-      PERFORM ticket_rollups_reconcile(NEW.organization_id, NEW.ticket_id);
+      PERFORM ticket_rollups_reconcile(NEW.organization_id, ARRAY[NEW.ticket_id]);
     END IF;
     RETURN NULL;
   END $$`;
@@ -155,9 +187,7 @@ const REBUILD = `CREATE FUNCTION "ticket_rollups_rebuild"(org uuid) RETURNS void
     DELETE FROM ticket_rollups WHERE organization_id = org;
     DELETE FROM ticket_rollup_parts WHERE organization_id = org;
     INSERT INTO ticket_rollup_parts (organization_id, ticket_id, ${partColumns})
-    SELECT org, COALESCE(s.ticket_id, c.part_id), c.*
-    FROM (${currentParts('org', 'true', 'zone')}) c
-    LEFT JOIN sales s ON s.organization_id = org AND s.id = c.part_id;
+    SELECT org, c.* FROM (${currentParts('org', 'true', 'zone')}) c;
     INSERT INTO ticket_rollups (organization_id, grain, day, ${dims}, ${measures})
     WITH cells AS MATERIALIZED (
       SELECT day, ${dims}, ${sums} FROM ticket_rollup_parts WHERE organization_id = org GROUP BY day, ${dims}
@@ -199,11 +229,6 @@ const ORGANIZATIONS_TRIGGER = `CREATE FUNCTION "ticket_rollups_zone_changed"() R
     RETURN NULL;
   END $$`;
 
-const TICKET_CELL_COLUMNS = ['stage_id', 'status', 'sales_count > 0', 'assignee_id', 'source_type', 'deal_value'];
-const changed = (columns: string[]) =>
-  `(${columns.map((c) => `OLD.${c}`).join(', ')}, OLD.created_at) IS DISTINCT FROM (${columns
-    .map((c) => `NEW.${c}`)
-    .join(', ')}, NEW.created_at)`;
 const TRACKING_CELL_COLUMNS = ['ticket_id', 'ad_platform_id', 'utm_source', 'utm_medium', 'utm_campaign'];
 
 export class TicketRollups1796310000000 implements MigrationInterface {
@@ -243,7 +268,7 @@ export class TicketRollups1796310000000 implements MigrationInterface {
         CONSTRAINT "FK_ticket_rollup_parts_organization" FOREIGN KEY ("organization_id")
           REFERENCES "organizations"("id") ON DELETE CASCADE)`,
     );
-    for (const fn of [LOCK_KEY, ZONE, RECONCILE, TICKETS_TRIGGER, CHILD_TRIGGER]) {
+    for (const fn of [LOCK_KEY, ZONE, RECONCILE, TICKETS_TRIGGER, TICKETS_UPDATED, CHILD_TRIGGER]) {
       await queryRunner.query(fn);
     }
     for (const fn of [REBUILD, COMPACT, ORGANIZATIONS_TRIGGER]) await queryRunner.query(fn);
@@ -251,10 +276,11 @@ export class TicketRollups1796310000000 implements MigrationInterface {
       `CREATE TRIGGER "ticket_rollups_insert_delete" AFTER INSERT OR DELETE ON "tickets"
         FOR EACH ROW EXECUTE FUNCTION ticket_rollups_tickets()`,
     );
-    // Only a change of a cell's column or of a measure: a message (counters, previews) moves nothing.
+    // One statement-level trigger for updates: a statement moving a stage's tickets reconciles them set-based.
     await queryRunner.query(
       `CREATE TRIGGER "ticket_rollups_update" AFTER UPDATE ON "tickets"
-        FOR EACH ROW WHEN (${changed(TICKET_CELL_COLUMNS)}) EXECUTE FUNCTION ticket_rollups_tickets()`,
+        REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+        FOR EACH STATEMENT EXECUTE FUNCTION ticket_rollups_tickets_updated()`,
     );
     await queryRunner.query(
       `CREATE TRIGGER "ticket_rollups_insert_delete" AFTER INSERT OR DELETE ON "ticket_trackings"
@@ -292,8 +318,9 @@ export class TicketRollups1796310000000 implements MigrationInterface {
     await queryRunner.query(`DROP FUNCTION "ticket_rollups_compact"(uuid)`);
     await queryRunner.query(`DROP FUNCTION "ticket_rollups_rebuild"(uuid)`);
     await queryRunner.query(`DROP FUNCTION "ticket_rollups_ticket_child"()`);
+    await queryRunner.query(`DROP FUNCTION "ticket_rollups_tickets_updated"()`);
     await queryRunner.query(`DROP FUNCTION "ticket_rollups_tickets"()`);
-    await queryRunner.query(`DROP FUNCTION "ticket_rollups_reconcile"(uuid, uuid)`);
+    await queryRunner.query(`DROP FUNCTION "ticket_rollups_reconcile"(uuid, uuid[])`);
     await queryRunner.query(`DROP FUNCTION "ticket_rollups_zone"(uuid)`);
     await queryRunner.query(`DROP FUNCTION "ticket_rollups_lock_key"(uuid)`);
     await queryRunner.query(`DROP TABLE "ticket_rollup_parts"`);

@@ -3,6 +3,8 @@ import type { TimeseriesGroup, TimeseriesInterval, TimeseriesMetric } from '@wha
 import { sql } from 'kysely';
 import type { Db } from '../../database/db';
 import { DummyValue, GenerateSql } from '../../database/generate-sql';
+// The same row as the attribution statement's over the tickets: the report reads either.
+import type { AttributionGroupRow } from '../reports/attribution-report.repository';
 import { qb } from '../../database/query-builder';
 import { queueCells, total } from './queue-cells.sql';
 import type { QueueScope, RollupScope } from './rollup-scope';
@@ -27,15 +29,6 @@ export interface QueueViewCountsRow {
   unassigned: number;
   waiting: number;
   unread: number;
-}
-
-export interface RollupGroupRow {
-  key: string | null;
-  tickets: number;
-  tickets_with_sales: number;
-  deal_value_open: number;
-  sales_count: number;
-  revenue: number;
 }
 
 export interface RollupPointRow {
@@ -109,7 +102,7 @@ export class TicketRollupsRepository {
     { name: 'platform', params: [{ scope: BARE, groupBy: 'platform' }] },
     { name: 'campaign, every dimension', params: [{ scope: EVERY, groupBy: 'utmCampaign' }] },
   )
-  groups(db: Db, { scope, groupBy }: { scope: RollupScope; groupBy: CellGroup }): Promise<RollupGroupRow[]> {
+  groups(db: Db, { scope, groupBy }: { scope: RollupScope; groupBy: CellGroup }): Promise<AttributionGroupRow[]> {
     const key = CELL_DIMENSIONS[groupBy];
     return db.all(
       qb
