@@ -97,8 +97,8 @@ const ZONE = `CREATE FUNCTION "ticket_rollups_zone"(org uuid) RETURNS text LANGU
 
 /**
  * Brings some tickets' parts (each ticket and its sales) in line with their rows, appending the differences as
- * deltas; set-based, so a statement that moves a whole stage's tickets reconciles them in a few statements. Tickets
- * that are gone have no current parts: their old ones are taken out.
+ * deltas (set-based: the triggers pass one ticket, a bulk caller may pass many). Tickets that are gone have no
+ * current parts: their old ones are taken out.
  */
 const RECONCILE = `CREATE FUNCTION "ticket_rollups_reconcile"(org uuid, ids uuid[]) RETURNS void LANGUAGE plpgsql AS $$
   DECLARE zone text;
@@ -134,24 +134,6 @@ const TICKETS_TRIGGER = `CREATE FUNCTION "ticket_rollups_tickets"() RETURNS trig
     ELSE
       PERFORM ticket_rollups_reconcile(NEW.organization_id, ARRAY[NEW.id]);
     END IF;
-    RETURN NULL;
-  END $$`;
-
-/**
- * Per UPDATE statement on tickets: the tickets whose cell columns or amounts changed, reconciled per organization
- * at once (a message changes none of them: nothing to do).
- */
-const TICKETS_UPDATED = `CREATE FUNCTION "ticket_rollups_tickets_updated"() RETURNS trigger LANGUAGE plpgsql AS $$
-  DECLARE moved record;
-  BEGIN
-    FOR moved IN
-      SELECT n.organization_id AS org, array_agg(n.id) AS ids
-      FROM new_rows n JOIN old_rows o ON o.organization_id = n.organization_id AND o.id = n.id
-      WHERE ${changedBetween('o', 'n', TICKET_CELL_COLUMNS)}
-      GROUP BY n.organization_id
-    LOOP
-      PERFORM ticket_rollups_reconcile(moved.org, moved.ids);
-    END LOOP;
     RETURN NULL;
   END $$`;
 
@@ -268,7 +250,7 @@ export class TicketRollups1796310000000 implements MigrationInterface {
         CONSTRAINT "FK_ticket_rollup_parts_organization" FOREIGN KEY ("organization_id")
           REFERENCES "organizations"("id") ON DELETE CASCADE)`,
     );
-    for (const fn of [LOCK_KEY, ZONE, RECONCILE, TICKETS_TRIGGER, TICKETS_UPDATED, CHILD_TRIGGER]) {
+    for (const fn of [LOCK_KEY, ZONE, RECONCILE, TICKETS_TRIGGER, CHILD_TRIGGER]) {
       await queryRunner.query(fn);
     }
     for (const fn of [REBUILD, COMPACT, ORGANIZATIONS_TRIGGER]) await queryRunner.query(fn);
@@ -276,11 +258,11 @@ export class TicketRollups1796310000000 implements MigrationInterface {
       `CREATE TRIGGER "ticket_rollups_insert_delete" AFTER INSERT OR DELETE ON "tickets"
         FOR EACH ROW EXECUTE FUNCTION ticket_rollups_tickets()`,
     );
-    // One statement-level trigger for updates: a statement moving a stage's tickets reconciles them set-based.
+    // Only a change of a cell's column or of an amount, tested per row before any function runs: a message (counters,
+    // previews) costs nothing here. A statement moving a whole stage reconciles its tickets one by one.
     await queryRunner.query(
       `CREATE TRIGGER "ticket_rollups_update" AFTER UPDATE ON "tickets"
-        REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-        FOR EACH STATEMENT EXECUTE FUNCTION ticket_rollups_tickets_updated()`,
+        FOR EACH ROW WHEN (${changedBetween('OLD', 'NEW', TICKET_CELL_COLUMNS)}) EXECUTE FUNCTION ticket_rollups_tickets()`,
     );
     await queryRunner.query(
       `CREATE TRIGGER "ticket_rollups_insert_delete" AFTER INSERT OR DELETE ON "ticket_trackings"
@@ -318,7 +300,6 @@ export class TicketRollups1796310000000 implements MigrationInterface {
     await queryRunner.query(`DROP FUNCTION "ticket_rollups_compact"(uuid)`);
     await queryRunner.query(`DROP FUNCTION "ticket_rollups_rebuild"(uuid)`);
     await queryRunner.query(`DROP FUNCTION "ticket_rollups_ticket_child"()`);
-    await queryRunner.query(`DROP FUNCTION "ticket_rollups_tickets_updated"()`);
     await queryRunner.query(`DROP FUNCTION "ticket_rollups_tickets"()`);
     await queryRunner.query(`DROP FUNCTION "ticket_rollups_reconcile"(uuid, uuid[])`);
     await queryRunner.query(`DROP FUNCTION "ticket_rollups_zone"(uuid)`);

@@ -4,7 +4,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * Queue cells: the organization's tickets counted per (status, assignee, waiting, unread) with their deal values
  * and how many have sales, for the queue's views and the summaries of its filters (waiting, unread: they change
  * with messages, so they are not ticket_rollups dimensions). Everything a queue cell holds is a column of the
- * ticket row itself, so triggers on tickets keep them exact from the old and new rows alone: each change appends the
+ * ticket row itself, so a row trigger on tickets keeps them exact from OLD and NEW alone: each change appends the
  * old cell's -1 and the new cell's +1 to ticket_queue_deltas (inserts only), and ticket_queue_compact() folds
  * committed deltas into ticket_queue_cells in one transaction. Readers sum both tables in one statement.
  */
@@ -83,26 +83,6 @@ const QUEUE_COLUMNS = [
 const changed = (a: string, b: string) =>
   `(${QUEUE_COLUMNS.map((c) => `${a}.${c}`).join(', ')}) IS DISTINCT FROM (${QUEUE_COLUMNS.map((c) => `${b}.${c}`).join(', ')})`;
 
-/**
- * Per UPDATE statement on tickets: -old +new of every ticket whose queue cell or amounts changed, summed per cell
- * (a statement moving a stage's tickets appends a few rows, a message that changes no cell none).
- */
-const UPDATED_FUNCTION = `CREATE FUNCTION "ticket_queue_cells_updated"() RETURNS trigger LANGUAGE plpgsql AS $$
-  BEGIN
-    INSERT INTO ticket_queue_deltas (organization_id, ${cell}, ${measures})
-    SELECT organization_id, ${cell}, ${MEASURES.map((m) => `sum(${m})`).join(', ')}
-    FROM (
-      SELECT ${partOf('o', '-1')} FROM old_rows o JOIN new_rows n ON n.organization_id = o.organization_id AND n.id = o.id
-      WHERE ${changed('o', 'n')}
-      UNION ALL
-      SELECT ${partOf('n', '1')} FROM old_rows o JOIN new_rows n ON n.organization_id = o.organization_id AND n.id = o.id
-      WHERE ${changed('o', 'n')}
-    ) d (organization_id, ${cell}, ${measures})
-    GROUP BY organization_id, ${cell}
-    HAVING ${MEASURES.map((m) => `sum(${m}) <> 0`).join(' OR ')};
-    RETURN NULL;
-  END $$`;
-
 const CELL_COLUMNS = `"status" character varying(8) NOT NULL, "assignee_id" uuid, "waiting" boolean NOT NULL,
   "unread" boolean NOT NULL`;
 
@@ -128,15 +108,15 @@ export class TicketQueueCells1796320000000 implements MigrationInterface {
         CONSTRAINT "FK_ticket_queue_deltas_organization" FOREIGN KEY ("organization_id")
           REFERENCES "organizations"("id") ON DELETE CASCADE)`,
     );
-    for (const fn of [TRIGGER_FUNCTION, UPDATED_FUNCTION, COMPACT, REBUILD]) await queryRunner.query(fn);
+    for (const fn of [TRIGGER_FUNCTION, COMPACT, REBUILD]) await queryRunner.query(fn);
     await queryRunner.query(
       `CREATE TRIGGER "ticket_queue_cells_insert_delete" AFTER INSERT OR DELETE ON "tickets"
         FOR EACH ROW EXECUTE FUNCTION ticket_queue_cells_delta()`,
     );
+    // Only a change of a queue cell or of its amounts, tested per row: a second unread message costs nothing.
     await queryRunner.query(
       `CREATE TRIGGER "ticket_queue_cells_update" AFTER UPDATE ON "tickets"
-        REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-        FOR EACH STATEMENT EXECUTE FUNCTION ticket_queue_cells_updated()`,
+        FOR EACH ROW WHEN (${changed('OLD', 'NEW')}) EXECUTE FUNCTION ticket_queue_cells_delta()`,
     );
     await queryRunner.query(`SELECT ticket_queue_rebuild(o.id) FROM organizations o`);
   }
@@ -146,7 +126,6 @@ export class TicketQueueCells1796320000000 implements MigrationInterface {
     await queryRunner.query(`DROP TRIGGER "ticket_queue_cells_insert_delete" ON "tickets"`);
     await queryRunner.query(`DROP FUNCTION "ticket_queue_rebuild"(uuid)`);
     await queryRunner.query(`DROP FUNCTION "ticket_queue_compact"(uuid)`);
-    await queryRunner.query(`DROP FUNCTION "ticket_queue_cells_updated"()`);
     await queryRunner.query(`DROP FUNCTION "ticket_queue_cells_delta"()`);
     await queryRunner.query(`DROP TABLE "ticket_queue_deltas"`);
     await queryRunner.query(`DROP TABLE "ticket_queue_cells"`);
