@@ -137,6 +137,28 @@ const TICKETS_TRIGGER = `CREATE FUNCTION "ticket_rollups_tickets"() RETURNS trig
     RETURN NULL;
   END $$`;
 
+/**
+ * Bulk updates of tickets (a stage moved or closed: TicketStageMovesRepository sets whatrack.bulk_rollups) skip the
+ * row trigger and come here once per statement: the changed tickets reconciled per organization at once.
+ */
+const TICKETS_UPDATED = `CREATE FUNCTION "ticket_rollups_tickets_updated"() RETURNS trigger LANGUAGE plpgsql AS $$
+  DECLARE moved record;
+  BEGIN
+    FOR moved IN
+      SELECT n.organization_id AS org, array_agg(n.id) AS ids
+      FROM new_rows n JOIN old_rows o ON o.organization_id = n.organization_id AND o.id = n.id
+      WHERE ${changedBetween('o', 'n', TICKET_CELL_COLUMNS)}
+      GROUP BY n.organization_id
+    LOOP
+      PERFORM ticket_rollups_reconcile(moved.org, moved.ids);
+    END LOOP;
+    RETURN NULL;
+  END $$`;
+
+/** Set (transaction-local) around an UPDATE of many tickets: the statement-level triggers then do the work. */
+export const BULK_SETTING = 'whatrack.bulk_rollups';
+const bulk = `current_setting('${BULK_SETTING}', true) = 'on'`;
+
 /** For ticket_trackings and sales: the ticket of the old row and of the new one (a row moved between tickets). */
 const CHILD_TRIGGER = `CREATE FUNCTION "ticket_rollups_ticket_child"() RETURNS trigger LANGUAGE plpgsql AS $$
   BEGIN
@@ -250,7 +272,7 @@ export class TicketRollups1796310000000 implements MigrationInterface {
         CONSTRAINT "FK_ticket_rollup_parts_organization" FOREIGN KEY ("organization_id")
           REFERENCES "organizations"("id") ON DELETE CASCADE)`,
     );
-    for (const fn of [LOCK_KEY, ZONE, RECONCILE, TICKETS_TRIGGER, CHILD_TRIGGER]) {
+    for (const fn of [LOCK_KEY, ZONE, RECONCILE, TICKETS_TRIGGER, TICKETS_UPDATED, CHILD_TRIGGER]) {
       await queryRunner.query(fn);
     }
     for (const fn of [REBUILD, COMPACT, ORGANIZATIONS_TRIGGER]) await queryRunner.query(fn);
@@ -259,10 +281,16 @@ export class TicketRollups1796310000000 implements MigrationInterface {
         FOR EACH ROW EXECUTE FUNCTION ticket_rollups_tickets()`,
     );
     // Only a change of a cell's column or of an amount, tested per row before any function runs: a message (counters,
-    // previews) costs nothing here. A statement moving a whole stage reconciles its tickets one by one.
+    // previews) costs nothing here. A bulk update (BULK_SETTING on) is reconciled per statement instead.
     await queryRunner.query(
       `CREATE TRIGGER "ticket_rollups_update" AFTER UPDATE ON "tickets"
-        FOR EACH ROW WHEN (${changedBetween('OLD', 'NEW', TICKET_CELL_COLUMNS)}) EXECUTE FUNCTION ticket_rollups_tickets()`,
+        FOR EACH ROW WHEN (${changedBetween('OLD', 'NEW', TICKET_CELL_COLUMNS)} AND NOT COALESCE(${bulk}, false))
+        EXECUTE FUNCTION ticket_rollups_tickets()`,
+    );
+    await queryRunner.query(
+      `CREATE TRIGGER "ticket_rollups_bulk_update" AFTER UPDATE ON "tickets"
+        REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+        FOR EACH STATEMENT WHEN (COALESCE(${bulk}, false)) EXECUTE FUNCTION ticket_rollups_tickets_updated()`,
     );
     await queryRunner.query(
       `CREATE TRIGGER "ticket_rollups_insert_delete" AFTER INSERT OR DELETE ON "ticket_trackings"
@@ -300,6 +328,8 @@ export class TicketRollups1796310000000 implements MigrationInterface {
     await queryRunner.query(`DROP FUNCTION "ticket_rollups_compact"(uuid)`);
     await queryRunner.query(`DROP FUNCTION "ticket_rollups_rebuild"(uuid)`);
     await queryRunner.query(`DROP FUNCTION "ticket_rollups_ticket_child"()`);
+    await queryRunner.query(`DROP TRIGGER "ticket_rollups_bulk_update" ON "tickets"`);
+    await queryRunner.query(`DROP FUNCTION "ticket_rollups_tickets_updated"()`);
     await queryRunner.query(`DROP FUNCTION "ticket_rollups_tickets"()`);
     await queryRunner.query(`DROP FUNCTION "ticket_rollups_reconcile"(uuid, uuid[])`);
     await queryRunner.query(`DROP FUNCTION "ticket_rollups_zone"(uuid)`);

@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { BULK_SETTING } from './1796310000000-TicketRollups';
 
 /**
  * Queue cells: the organization's tickets counted per (status, assignee, waiting, unread) with their deal values
@@ -34,6 +35,23 @@ const TRIGGER_FUNCTION = `CREATE FUNCTION "ticket_queue_cells_delta"() RETURNS t
   END $$`;
 
 const sums = MEASURES.map((m) => `sum(${m}) AS ${m}`).join(', ');
+
+/** Bulk updates (BULK_SETTING on): -old +new of every changed ticket of the statement, summed per cell. */
+const BULK_FUNCTION = `CREATE FUNCTION "ticket_queue_cells_updated"() RETURNS trigger LANGUAGE plpgsql AS $$
+  BEGIN
+    INSERT INTO ticket_queue_deltas (organization_id, ${cell}, ${measures})
+    SELECT organization_id, ${cell}, ${MEASURES.map((m) => `sum(${m})`).join(', ')}
+    FROM (
+      SELECT ${partOf('o', '-1')} FROM old_rows o JOIN new_rows n ON n.organization_id = o.organization_id AND n.id = o.id
+      UNION ALL
+      SELECT ${partOf('n', '1')} FROM old_rows o JOIN new_rows n ON n.organization_id = o.organization_id AND n.id = o.id
+    ) d (organization_id, ${cell}, ${measures})
+    GROUP BY organization_id, ${cell}
+    HAVING ${MEASURES.map((m) => `sum(${m}) <> 0`).join(' OR ')};
+    RETURN NULL;
+  END $$`;
+
+const bulk = `COALESCE(current_setting('${BULK_SETTING}', true) = 'on', false)`;
 
 /** Folds the organization's committed queue deltas into its cells; cells back to zero are removed. */
 const COMPACT = `CREATE FUNCTION "ticket_queue_compact"(org uuid) RETURNS integer LANGUAGE plpgsql AS $$
@@ -108,7 +126,7 @@ export class TicketQueueCells1796320000000 implements MigrationInterface {
         CONSTRAINT "FK_ticket_queue_deltas_organization" FOREIGN KEY ("organization_id")
           REFERENCES "organizations"("id") ON DELETE CASCADE)`,
     );
-    for (const fn of [TRIGGER_FUNCTION, COMPACT, REBUILD]) await queryRunner.query(fn);
+    for (const fn of [TRIGGER_FUNCTION, BULK_FUNCTION, COMPACT, REBUILD]) await queryRunner.query(fn);
     await queryRunner.query(
       `CREATE TRIGGER "ticket_queue_cells_insert_delete" AFTER INSERT OR DELETE ON "tickets"
         FOR EACH ROW EXECUTE FUNCTION ticket_queue_cells_delta()`,
@@ -116,7 +134,12 @@ export class TicketQueueCells1796320000000 implements MigrationInterface {
     // Only a change of a queue cell or of its amounts, tested per row: a second unread message costs nothing.
     await queryRunner.query(
       `CREATE TRIGGER "ticket_queue_cells_update" AFTER UPDATE ON "tickets"
-        FOR EACH ROW WHEN (${changed('OLD', 'NEW')}) EXECUTE FUNCTION ticket_queue_cells_delta()`,
+        FOR EACH ROW WHEN (${changed('OLD', 'NEW')} AND NOT ${bulk}) EXECUTE FUNCTION ticket_queue_cells_delta()`,
+    );
+    await queryRunner.query(
+      `CREATE TRIGGER "ticket_queue_cells_bulk_update" AFTER UPDATE ON "tickets"
+        REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+        FOR EACH STATEMENT WHEN (${bulk}) EXECUTE FUNCTION ticket_queue_cells_updated()`,
     );
     await queryRunner.query(`SELECT ticket_queue_rebuild(o.id) FROM organizations o`);
   }
@@ -126,6 +149,8 @@ export class TicketQueueCells1796320000000 implements MigrationInterface {
     await queryRunner.query(`DROP TRIGGER "ticket_queue_cells_insert_delete" ON "tickets"`);
     await queryRunner.query(`DROP FUNCTION "ticket_queue_rebuild"(uuid)`);
     await queryRunner.query(`DROP FUNCTION "ticket_queue_compact"(uuid)`);
+    await queryRunner.query(`DROP TRIGGER "ticket_queue_cells_bulk_update" ON "tickets"`);
+    await queryRunner.query(`DROP FUNCTION "ticket_queue_cells_updated"()`);
     await queryRunner.query(`DROP FUNCTION "ticket_queue_cells_delta"()`);
     await queryRunner.query(`DROP TABLE "ticket_queue_deltas"`);
     await queryRunner.query(`DROP TABLE "ticket_queue_cells"`);

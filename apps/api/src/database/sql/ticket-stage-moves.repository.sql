@@ -10,6 +10,10 @@ where
   and "tickets"."stage_id" = $2;
 
 -- TicketStageMovesRepository.moveToStage
+select
+  set_config($1, 'on', true) as "bulk";
+
+-- TicketStageMovesRepository.moveToStage
 update "tickets"
 set
   "stage_id" = $1,
@@ -17,6 +21,14 @@ set
 where
   "tickets"."organization_id" = $2
   and "tickets"."stage_id" = $3;
+
+-- TicketStageMovesRepository.moveToStage
+select
+  set_config($1, 'off', true) as "bulk";
+
+-- TicketStageMovesRepository.syncStatus
+select
+  set_config($1, 'on', true) as "bulk";
 
 -- TicketStageMovesRepository.syncStatus
 update "tickets"
@@ -28,6 +40,14 @@ where
   "tickets"."organization_id" = $2
   and "tickets"."stage_id" = $3;
 
+-- TicketStageMovesRepository.syncStatus
+select
+  set_config($1, 'off', true) as "bulk";
+
+-- TicketStageMovesRepository.syncStatus (reopen)
+select
+  set_config($1, 'on', true) as "bulk";
+
 -- TicketStageMovesRepository.syncStatus (reopen)
 update "tickets"
 set
@@ -37,3 +57,7 @@ set
 where
   "tickets"."organization_id" = $3
   and "tickets"."stage_id" = $4;
+
+-- TicketStageMovesRepository.syncStatus (reopen)
+select
+  set_config($1, 'off', true) as "bulk";

@@ -27,10 +27,11 @@ export class TicketStageMovesRepository {
     return row.n;
   }
 
-  /** Moves every ticket of a stage to another one. */
+  /** Moves every ticket of a stage to another one (inside the caller's transaction). */
   @GenerateSql({ params: [{ ...ORG_STAGE, toStageId: DummyValue.UUID }] })
   async moveToStage(db: Db, { organizationId, stageId, toStageId }: OrgStage & { toStageId: string }): Promise<void> {
-    await db.run(
+    await bulkUpdate(
+      db,
       qb
         .updateTable('tickets')
         .set({ stage_id: toStageId, updated_at: sql<Date>`CURRENT_TIMESTAMP` })
@@ -45,7 +46,8 @@ export class TicketStageMovesRepository {
     { name: 'reopen', params: [{ ...ORG_STAGE, isClosed: false }] },
   )
   async syncStatus(db: Db, { organizationId, stageId, isClosed }: OrgStage & { isClosed: boolean }): Promise<void> {
-    await db.run(
+    await bulkUpdate(
+      db,
       qb
         .updateTable('tickets')
         .set((eb) =>
@@ -61,4 +63,16 @@ export class TicketStageMovesRepository {
         .where('tickets.stage_id', '=', stageId),
     );
   }
+}
+
+/**
+ * The tickets' rollup and queue triggers run per statement while this transaction-local setting is on (see
+ * migration TicketRollups, BULK_SETTING): one set-based reconcile for the whole stage instead of one per ticket.
+ */
+const BULK_ROLLUPS = 'whatrack.bulk_rollups';
+
+async function bulkUpdate(db: Db, statement: Parameters<Db['run']>[0]): Promise<void> {
+  await db.run(qb.selectNoFrom(sql<string>`set_config(${BULK_ROLLUPS}, 'on', true)`.as('bulk')));
+  await db.run(statement);
+  await db.run(qb.selectNoFrom(sql<string>`set_config(${BULK_ROLLUPS}, 'off', true)`.as('bulk')));
 }
