@@ -18,6 +18,7 @@ import { WhatsappOutboxRepository } from '../modules/replies/whatsapp-outbox.rep
 import { WhatsappStatusOrphansRepository } from '../modules/replies/whatsapp-status-orphans.repository';
 import { SalesRepository } from '../modules/sales/sales.repository';
 import { TicketStagesRepository } from '../modules/stages/ticket-stages.repository';
+import { TicketReachRepository } from '../modules/ticket-rollups/ticket-reach.repository';
 import { TicketRollupsRepository } from '../modules/ticket-rollups/ticket-rollups.repository';
 import { TicketEventsRepository } from '../modules/tickets/ticket-events.repository';
 import { TicketQueueRepository } from '../modules/tickets/ticket-queue.repository';
@@ -50,6 +51,7 @@ export const REPOSITORIES: (new () => object)[] = [
   SalesRepository,
   TicketEventsRepository,
   TicketQueueRepository,
+  TicketReachRepository,
   TicketRollupsRepository,
   TicketStageMovesRepository,
   TicketStagesRepository,

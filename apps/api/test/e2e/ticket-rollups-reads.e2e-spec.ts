@@ -64,7 +64,28 @@ describe('Ticket rollup reads', () => {
         await app.http.get('/api/v1/reports/attribution').query({ dateFrom, dateTo }).set(account.bearer).expect(200)
       ).body;
       expect([dateFrom, dateTo, report.totals]).toMatchObject([dateFrom, dateTo, { tickets: counted.total, ...sold }]);
+      // The funnel from reach cells: per stage, the range's tickets in it now and those that ever reached it.
+      const funnel = (
+        await app.http.get('/api/v1/reports/funnel').query({ dateFrom, dateTo }).set(account.bearer).expect(200)
+      ).body as { total: number; stages: { stageId: string; current: number; reached: number }[] };
+      const perStage = await sql(
+        `SELECT s.id AS "stageId", count(t.id) FILTER (WHERE t.stage_id = s.id)::int AS current,
+           count(t.id) FILTER (WHERE t.stage_id = s.id OR EXISTS (SELECT 1 FROM ticket_events e
+             WHERE e.organization_id = $1 AND e.ticket_id = t.id AND e.type IN ('created', 'stage_changed')
+               AND e.after->>'stageId' = s.id::text))::int AS reached
+         FROM ticket_stages s
+         LEFT JOIN tickets t ON t.organization_id = $1 AND t.created_at >= $2 AND t.created_at < $3
+         WHERE s.organization_id = $1 GROUP BY s.id, s.position, s.created_at ORDER BY s.position, s.created_at`,
+        [org, ...bounds],
+      );
+      expect([
+        dateFrom,
+        dateTo,
+        funnel.total,
+        funnel.stages.map(({ stageId, current, reached }) => ({ stageId, current, reached })),
+      ]).toEqual([dateFrom, dateTo, counted.total, perStage]);
     }
+    expect(stages.length).toBeGreaterThanOrEqual(2);
     // Weekly and monthly series read week and month cells: each bucket equals a count of its local days.
     for (const interval of ['week', 'month'] as const) {
       for (const [metric, recount] of [

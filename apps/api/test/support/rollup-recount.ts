@@ -122,3 +122,40 @@ export async function queueCellsBoth(query: SqlExecutor, organizationId: string)
     recount: order((await query(RECOUNT_QUEUE, [organizationId])) as QueueCell[]),
   };
 }
+
+/** A reach cell (ticket_reach_rollups): per ticket cell and reached stage, the tickets, as text. */
+export type ReachCell = Omit<RollupCell, 'deal_value' | 'sales_count' | 'revenue'> & { reached_stage_id: string };
+
+const reachCells = (facts: string) => `
+  SELECT (CASE WHEN $2 = 'day' THEN f.day ELSE date_trunc($2, f.day)::date END)::text AS day,
+    f.reached_stage_id::text AS reached_stage_id, ${DIMENSIONS.map((d) => `f.${d}::text AS ${d}`).join(', ')},
+    sum(f.tickets)::text AS tickets
+  FROM (${facts}) f
+  GROUP BY 1, 2, ${DIMENSIONS.map((d) => `f.${d}`).join(', ')}
+  HAVING sum(f.tickets) <> 0`;
+const REACH_COLUMNS = `day, reached_stage_id, ${DIMENSIONS.join(', ')}, tickets`;
+const STORED_REACH = reachCells(`
+  SELECT ${REACH_COLUMNS} FROM ticket_reach_rollups WHERE organization_id = $1 AND grain = $2
+  UNION ALL
+  SELECT ${REACH_COLUMNS} FROM ticket_reach_deltas WHERE organization_id = $1`);
+// Written apart from the migration's SQL on purpose: the stages a ticket is in or was created in or moved to.
+const RECOUNT_REACH = reachCells(`
+  SELECT (t.created_at AT TIME ZONE ${ZONE})::date AS day, r.stage_id AS reached_stage_id, ${CELL}, 1 AS tickets
+  FROM tickets t ${TRACKING}
+  JOIN LATERAL (
+    SELECT t.stage_id
+    UNION
+    SELECT (e.after->>'stageId')::uuid FROM ticket_events e
+    WHERE e.organization_id = t.organization_id AND e.ticket_id = t.id
+      AND e.type IN ('created', 'stage_changed') AND e.after->>'stageId' ~ '^[0-9a-f-]{36}$'
+  ) r(stage_id) ON true
+  WHERE t.organization_id = $1`);
+
+/** The organization's reach cells (day or month grain) as stored and as recounted from tickets and events, sorted. */
+export async function reachCellsBoth(query: SqlExecutor, organizationId: string, grain: 'day' | 'month') {
+  const order = (rows: ReachCell[]) => rows.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  return {
+    stored: order((await query(STORED_REACH, [organizationId, grain])) as ReachCell[]),
+    recount: order((await query(RECOUNT_REACH, [organizationId, grain])) as ReachCell[]),
+  };
+}

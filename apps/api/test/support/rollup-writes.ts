@@ -1,14 +1,21 @@
 import { uniquePhone, type Account } from './fixtures';
-import { queueCellsBoth, recountCells, type SqlExecutor, storedCells } from './rollup-recount';
+import { queueCellsBoth, reachCellsBoth, recountCells, type SqlExecutor, storedCells } from './rollup-recount';
 import type { WebhookFixture } from './webhook-fixture';
 
-/** The ticket rollups and queue cells equal a recount of the organization's tickets and sales, at every grain. */
+/**
+ * The ticket rollups, the funnel's reach cells and the queue cells equal a recount of the organization's tickets,
+ * sales and timelines, at every grain.
+ */
 export async function expectRollupsExact(sql: SqlExecutor, organizationId: string): Promise<void> {
   for (const grain of ['day', 'week', 'month'] as const) {
     expect({ grain, cells: await storedCells(sql, organizationId, grain) }).toEqual({
       grain,
       cells: await recountCells(sql, organizationId, grain),
     });
+  }
+  for (const grain of ['day', 'month'] as const) {
+    const reach = await reachCellsBoth(sql, organizationId, grain);
+    expect({ grain, reach: reach.stored }).toEqual({ grain, reach: reach.recount });
   }
   const queue = await queueCellsBoth(sql, organizationId);
   expect(queue.stored).toEqual(queue.recount);

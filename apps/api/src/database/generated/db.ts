@@ -196,6 +196,57 @@ export interface TicketQueueDeltas {
   with_sales: number;
 }
 
+export interface TicketReachDeltas {
+  ad_platform_id: string | null;
+  assignee_id: string | null;
+  day: string;
+  has_sales: boolean;
+  id: Generated<number>;
+  organization_id: string;
+  reached_stage_id: string;
+  source_type: string;
+  stage_id: string;
+  status: string;
+  tickets: number;
+  utm_campaign: string | null;
+  utm_medium: string | null;
+  utm_source: string | null;
+}
+
+export interface TicketReachParts {
+  ad_platform_id: string | null;
+  assignee_id: string | null;
+  day: string;
+  has_sales: boolean;
+  organization_id: string;
+  reached_stage_id: string;
+  source_type: string;
+  stage_id: string;
+  status: string;
+  ticket_id: string;
+  utm_campaign: string | null;
+  utm_medium: string | null;
+  utm_source: string | null;
+}
+
+export interface TicketReachRollups {
+  ad_platform_id: string | null;
+  assignee_id: string | null;
+  day: string;
+  grain: string;
+  has_sales: boolean;
+  id: Generated<number>;
+  organization_id: string;
+  reached_stage_id: string;
+  source_type: string;
+  stage_id: string;
+  status: string;
+  tickets: number;
+  utm_campaign: string | null;
+  utm_medium: string | null;
+  utm_source: string | null;
+}
+
 export interface TicketRollupDeltas {
   ad_platform_id: string | null;
   assignee_id: string | null;
@@ -518,6 +569,9 @@ export interface DB {
   ticket_events: TicketEvents;
   ticket_queue_cells: TicketQueueCells;
   ticket_queue_deltas: TicketQueueDeltas;
+  ticket_reach_deltas: TicketReachDeltas;
+  ticket_reach_parts: TicketReachParts;
+  ticket_reach_rollups: TicketReachRollups;
   ticket_rollup_deltas: TicketRollupDeltas;
   ticket_rollup_parts: TicketRollupParts;
   ticket_rollups: TicketRollups;

@@ -23,7 +23,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * - An organization's time-zone change rebuilds its rollups (organizations trigger) under an exclusive advisory
  *   lock that every reconcile takes shared before it reads the zone.
  */
-const DIMENSIONS = [
+export const DIMENSIONS = [
   'stage_id',
   'status',
   'has_sales',
@@ -38,7 +38,7 @@ const MEASURES = ['tickets', 'deal_value', 'sales_count', 'revenue'];
 const dims = DIMENSIONS.join(', ');
 const measures = MEASURES.join(', ');
 
-const DIMENSION_COLUMNS = `"stage_id" uuid NOT NULL, "status" character varying(8) NOT NULL, "has_sales" boolean NOT NULL,
+export const DIMENSION_COLUMNS = `"stage_id" uuid NOT NULL, "status" character varying(8) NOT NULL, "has_sales" boolean NOT NULL,
   "assignee_id" uuid, "source_type" character varying(8) NOT NULL, "ad_platform_id" uuid,
   "utm_source" character varying(255), "utm_medium" character varying(255), "utm_campaign" character varying(255)`;
 
@@ -47,7 +47,7 @@ const partColumns = PART_COLUMNS.join(', ');
 const partRow = (alias: string) => `(${PART_COLUMNS.map((c) => `${alias}.${c}`).join(', ')})`;
 
 /** The cell of ticket `t` with tracking `tr` (a LEFT JOIN: no tracking, no values), in DIMENSIONS' order. */
-const cellOf = (t: string, tr: string) =>
+export const cellOf = (t: string, tr: string) =>
   `${t}.stage_id, ${t}.status, ${t}.sales_count > 0 AS has_sales, ${t}.assignee_id, ${t}.source_type,
    ${tr}.ad_platform_id, ${tr}.utm_source, ${tr}.utm_medium, ${tr}.utm_campaign`;
 

@@ -23,6 +23,7 @@ import { RealtimeEvents1796300000000 } from './1796300000000-RealtimeEvents';
 import { TicketRollups1796310000000 } from './1796310000000-TicketRollups';
 import { TicketQueueCells1796320000000 } from './1796320000000-TicketQueueCells';
 import { TicketsLeadCovering1796330000000 } from './1796330000000-TicketsLeadCovering';
+import { TicketReach1796340000000 } from './1796340000000-TicketReach';
 
 export const MIGRATIONS = [
   Initial1795927686758,
@@ -49,4 +50,5 @@ export const MIGRATIONS = [
   TicketRollups1796310000000,
   TicketQueueCells1796320000000,
   TicketsLeadCovering1796330000000,
+  TicketReach1796340000000,
 ];

@@ -54,10 +54,10 @@ from
       "c"."utm_source",
       "c"."utm_medium",
       "c"."utm_campaign",
-      "c"."tickets",
-      "c"."deal_value",
-      "c"."sales_count",
-      "c"."revenue"
+      "c"."tickets" as "tickets",
+      "c"."deal_value" as "deal_value",
+      "c"."sales_count" as "sales_count",
+      "c"."revenue" as "revenue"
     from
       "ticket_rollup_deltas" as "c"
     where
@@ -174,10 +174,10 @@ from
       "c"."utm_source",
       "c"."utm_medium",
       "c"."utm_campaign",
-      "c"."tickets",
-      "c"."deal_value",
-      "c"."sales_count",
-      "c"."revenue"
+      "c"."tickets" as "tickets",
+      "c"."deal_value" as "deal_value",
+      "c"."sales_count" as "sales_count",
+      "c"."revenue" as "revenue"
     from
       "ticket_rollup_deltas" as "c"
     where
@@ -410,10 +410,10 @@ from
       "c"."utm_source",
       "c"."utm_medium",
       "c"."utm_campaign",
-      "c"."tickets",
-      "c"."deal_value",
-      "c"."sales_count",
-      "c"."revenue"
+      "c"."tickets" as "tickets",
+      "c"."deal_value" as "deal_value",
+      "c"."sales_count" as "sales_count",
+      "c"."revenue" as "revenue"
     from
       "ticket_rollup_deltas" as "c"
     where
@@ -539,10 +539,10 @@ from
       "c"."utm_source",
       "c"."utm_medium",
       "c"."utm_campaign",
-      "c"."tickets",
-      "c"."deal_value",
-      "c"."sales_count",
-      "c"."revenue"
+      "c"."tickets" as "tickets",
+      "c"."deal_value" as "deal_value",
+      "c"."sales_count" as "sales_count",
+      "c"."revenue" as "revenue"
     from
       "ticket_rollup_deltas" as "c"
     where
@@ -608,10 +608,10 @@ from
       "c"."utm_source",
       "c"."utm_medium",
       "c"."utm_campaign",
-      "c"."tickets",
-      "c"."deal_value",
-      "c"."sales_count",
-      "c"."revenue"
+      "c"."tickets" as "tickets",
+      "c"."deal_value" as "deal_value",
+      "c"."sales_count" as "sales_count",
+      "c"."revenue" as "revenue"
     from
       "ticket_rollup_deltas" as "c"
     where
@@ -720,10 +720,10 @@ from
       "c"."utm_source",
       "c"."utm_medium",
       "c"."utm_campaign",
-      "c"."tickets",
-      "c"."deal_value",
-      "c"."sales_count",
-      "c"."revenue"
+      "c"."tickets" as "tickets",
+      "c"."deal_value" as "deal_value",
+      "c"."sales_count" as "sales_count",
+      "c"."revenue" as "revenue"
     from
       "ticket_rollup_deltas" as "c"
     where

@@ -1,5 +1,6 @@
 import type { Db } from '../../database/db';
 import type { FunnelReportDto } from './dto/report-response.dto';
+import type { TicketReachRepository } from '../ticket-rollups/ticket-reach.repository';
 import type { FunnelReportRepository } from './funnel-report.repository';
 import { reportPeriod } from './report-period';
 import type { ReportScope } from './report-scope';
@@ -9,12 +10,14 @@ import type { ReportScope } from './report-scope';
  * in it, moved to it by a stage_changed event, or in it now). Every stage is listed, in board order.
  */
 export async function buildFunnelReport(
-  db: Db,
-  repository: FunnelReportRepository,
+  sources: { db: Db; funnel: FunnelReportRepository; reach: TicketReachRepository },
   scope: ReportScope,
 ): Promise<FunnelReportDto> {
-  const { filter, interval } = scope;
-  const rows = await repository.stages(db, { filter, period: interval });
+  const { filter, interval, rollup } = scope;
+  // The rollups' reach cells when they can answer the filter (no search); the tickets and their timelines otherwise.
+  const rows = rollup
+    ? await sources.reach.funnelStages(sources.db, rollup)
+    : await sources.funnel.stages(sources.db, { filter, period: interval });
   return {
     period: reportPeriod(interval),
     timezone: scope.org.timezone,

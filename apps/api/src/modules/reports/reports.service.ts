@@ -7,6 +7,7 @@ import { resolveDateRange } from '../../common/date-range/date-range';
 import { Db } from '../../database/db';
 import { OrganizationSettings } from '../organizations/organization-settings';
 import { TicketStagesRepository } from '../stages/ticket-stages.repository';
+import { TicketReachRepository } from '../ticket-rollups/ticket-reach.repository';
 import { TicketRollupsRepository } from '../ticket-rollups/ticket-rollups.repository';
 import { IdentifierCatalog } from '../tracking/identifier-catalog';
 import { buildAttributionReport } from './attribution-report';
@@ -40,6 +41,7 @@ export class ReportsService {
     private readonly cache: OrgReadCache,
     private readonly organizations: OrganizationSettings,
     private readonly rollups: TicketRollupsRepository,
+    private readonly reach: TicketReachRepository,
   ) {}
 
   attribution(auth: AuthContext, query: AttributionQueryDto): Promise<AttributionReportDto> {
@@ -61,7 +63,7 @@ export class ReportsService {
 
   funnel(auth: AuthContext, query: ReportFilterDto): Promise<FunnelReportDto> {
     return this.cached(auth, 'funnel', query, async () =>
-      buildFunnelReport(this.db, this.funnelRows, await this.scope(auth, query)),
+      buildFunnelReport({ db: this.db, funnel: this.funnelRows, reach: this.reach }, await this.scope(auth, query)),
     );
   }
 

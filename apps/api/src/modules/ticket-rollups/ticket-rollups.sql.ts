@@ -1,6 +1,7 @@
 import type { AttributionGroup } from '@whatrack/shared';
 import { isUUID } from 'class-validator';
 import {
+  type AliasedRawBuilder,
   type Expression,
   type ExpressionBuilder,
   type RawBuilder,
@@ -36,26 +37,61 @@ const MEASURES = ['tickets', 'deal_value', 'sales_count', 'revenue'] as const;
  * week cells, see splitByWeek) or `month` (whole months from month cells, see splitByGrain).
  */
 export function scopeCells(scope: RollupScope, { grain }: { grain: 'day' | 'week' | 'month' }) {
+  const compacted = qb.selectFrom('ticket_rollups as c');
+  // The deltas have every cell column but `grain`, which this statement does not read from them.
+  const deltas = qb.selectFrom('ticket_rollup_deltas as c') as unknown as SelectQueryBuilder<CellDB, 'c', object>;
+  return compactedAndDeltas(scope, grainParts(scope, grain), { compacted, deltas }, (sign) =>
+    MEASURES.map((m) => signed(sign, `c.${m}`).as(m)),
+  );
+}
+
+/**
+ * The funnel's reach cells of a scope (ticket_reach_rollups and ticket_reach_deltas: per cell and reached stage,
+ * the tickets that reached it), at month grain. They have the cells' dimensions, hence the cells' conditions.
+ */
+export function scopeReachCells(scope: RollupScope) {
+  const reach = (table: 'ticket_reach_rollups' | 'ticket_reach_deltas') =>
+    qb.selectFrom(`${table} as c`) as unknown as SelectQueryBuilder<CellDB, 'c', object>;
+  return compactedAndDeltas(
+    scope,
+    grainParts(scope, 'month'),
+    { compacted: reach('ticket_reach_rollups'), deltas: reach('ticket_reach_deltas') },
+    (sign) => [
+      sql<string>`${sql.ref('c.reached_stage_id')}`.as('reached_stage_id'),
+      signed(sign, 'c.tickets').as('tickets'),
+    ],
+  );
+}
+
+function grainParts(scope: RollupScope, grain: 'day' | 'week' | 'month'): GrainPart[] {
   const { fromDay, toDay } = scope;
-  const parts: GrainPart[] =
-    grain === 'day'
-      ? [{ grain: 'day', from: fromDay, to: toDay, sign: 1 }]
-      : grain === 'week'
-        ? splitByWeek(fromDay, toDay)
-        : splitByGrain(fromDay, toDay);
-  const compacted = qb
-    .selectFrom('ticket_rollups as c')
+  if (grain === 'day') return [{ grain: 'day', from: fromDay, to: toDay, sign: 1 }];
+  return grain === 'week' ? splitByWeek(fromDay, toDay) : splitByGrain(fromDay, toDay);
+}
+
+/** Compacted cells of `parts` (signed: a month minus its days) and the deltas of the range, with `measures`. */
+function compactedAndDeltas<M extends AliasedRawBuilder<unknown, string>>(
+  scope: RollupScope,
+  parts: GrainPart[],
+  from: { compacted: SelectQueryBuilder<CellDB, 'c', object>; deltas: SelectQueryBuilder<CellDB, 'c', object> },
+  measures: (sign: RawBuilder<number> | null) => M[],
+) {
+  const compacted = from.compacted
     .select((eb) => {
       const taken = parts.filter((p) => p.sign < 0).map((p) => partCondition(eb, p));
       const sign = taken.length > 0 ? sql<number>`CASE WHEN ${eb.or(taken)} THEN -1 ELSE 1 END` : sql<number>`1`;
-      return [...DIMENSION_COLUMNS, ...MEASURES.map((m) => sql<number>`${sign} * ${eb.ref(`c.${m}`)}`.as(m))];
+      return [...DIMENSION_COLUMNS, ...measures(sign)];
     })
     .where((eb) => eb.and([...dimensionConditions(eb, scope), eb.or(parts.map((p) => partCondition(eb, p)))]));
-  // The deltas have every cell column but `grain`, which this statement does not read from them.
-  const deltas = (qb.selectFrom('ticket_rollup_deltas as c') as unknown as SelectQueryBuilder<CellDB, 'c', object>)
-    .select([...DIMENSION_COLUMNS, ...MEASURES.map((m) => `c.${m}` as const)])
+  const deltas = from.deltas
+    .select([...DIMENSION_COLUMNS, ...measures(null)])
     .where((eb) => eb.and([...dimensionConditions(eb, scope), ...dayRange(eb, scope.fromDay, scope.toDay)]));
   return compacted.unionAll(deltas).as('c');
+}
+
+/** A measure of the compacted cells times their sign (a month minus its days); the deltas' as they are. */
+function signed(sign: RawBuilder<number> | null, column: string): RawBuilder<number> {
+  return sign === null ? sql<number>`${sql.ref(column)}` : sql<number>`${sign} * ${sql.ref(column)}`;
 }
 
 function partCondition(eb: CellEb, part: GrainPart): Expression<SqlBool> {
