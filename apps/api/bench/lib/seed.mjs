@@ -233,7 +233,7 @@ const VACUUM_GROUPS = [
     'organizations',
     'whatsapp_instances',
   ],
-  ['ticket_rollup_parts', 'ticket_rollups', 'ticket_queue_cells'],
+  ['ticket_rollup_parts', 'ticket_rollups', 'ticket_queue_cells', 'ticket_reach_parts', 'ticket_reach_rollups'],
 ];
 
 /**
