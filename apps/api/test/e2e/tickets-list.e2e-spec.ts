@@ -122,6 +122,10 @@ describe('GET /tickets and /tickets/inbounds', () => {
       sources: ['paid', 'organic'],
       summary: { total: 5, withSales: 2, dealValueOpen: 7300, dealValueTotal: 7600 },
     });
+    // The origins are the organization's, whichever statement answers the summary (queue cells, rollups, a count).
+    for (const query of [{ source: 'paid' }, { q: 'Silva' }, { status: 'open', source: 'organic' }]) {
+      expect([query, (await list(query)).origins]).toEqual([query, ['facebook', 'google', 'tiktok']]);
+    }
     expect(body.stages.map((s: Item) => [s.name, s.color, s.order])).toEqual([
       ['Novo', '#3b82f6', 0],
       ['Em Andamento', '#f59e0b', 1],

@@ -64,8 +64,58 @@ from
       "c"."organization_id" = $3
   ) as "c";
 
--- TicketRollupsRepository.summary (every dimension)
+-- TicketRollupsRepository.summary (every dimension, with origins)
 select
+  ARRAY(
+    (
+      with recursive
+        "o" ("utm_source") as (
+          select
+            "first"."utm_source"
+          from
+            (
+              select
+                "utm_source"
+              from
+                "ticket_trackings"
+              where
+                "organization_id" = $1
+                and "utm_source" is not null
+              order by
+                "utm_source"
+              limit
+                $2
+            ) as "first"
+          union all
+          select
+            (
+              select
+                "x"."utm_source"
+              from
+                "ticket_trackings" as "x"
+              where
+                "x"."organization_id" = $3
+                and "x"."utm_source" > "o"."utm_source"
+              order by
+                "x"."utm_source"
+              limit
+                $4
+            ) as "utm_source"
+          from
+            "o"
+          where
+            "o"."utm_source" is not null
+        )
+      select
+        "o"."utm_source"
+      from
+        "o"
+      where
+        "o"."utm_source" is not null
+      order by
+        "o"."utm_source"
+    )
+  ) as "origins",
   COALESCE(sum("c"."tickets"), 0)::integer as "total",
   COALESCE(
     sum("c"."tickets") filter (
@@ -97,33 +147,33 @@ from
       "c"."utm_campaign",
       case
         when (
-          "c"."grain" = $1
-          and "c"."day" >= $2::date
-          and "c"."day" < $3::date
+          "c"."grain" = $5
+          and "c"."day" >= $6::date
+          and "c"."day" < $7::date
         ) then -1
         else 1
       end * "c"."tickets" as "tickets",
       case
         when (
-          "c"."grain" = $4
-          and "c"."day" >= $5::date
-          and "c"."day" < $6::date
+          "c"."grain" = $8
+          and "c"."day" >= $9::date
+          and "c"."day" < $10::date
         ) then -1
         else 1
       end * "c"."deal_value" as "deal_value",
       case
         when (
-          "c"."grain" = $7
-          and "c"."day" >= $8::date
-          and "c"."day" < $9::date
+          "c"."grain" = $11
+          and "c"."day" >= $12::date
+          and "c"."day" < $13::date
         ) then -1
         else 1
       end * "c"."sales_count" as "sales_count",
       case
         when (
-          "c"."grain" = $10
-          and "c"."day" >= $11::date
-          and "c"."day" < $12::date
+          "c"."grain" = $14
+          and "c"."day" >= $15::date
+          and "c"."day" < $16::date
         ) then -1
         else 1
       end * "c"."revenue" as "revenue"
@@ -131,34 +181,34 @@ from
       "ticket_rollups" as "c"
     where
       (
-        "c"."organization_id" = $13
-        and "c"."stage_id" = $14
-        and "c"."status" = $15
-        and "c"."has_sales" = $16
+        "c"."organization_id" = $17
+        and "c"."stage_id" = $18
+        and "c"."status" = $19
+        and "c"."has_sales" = $20
         and "c"."assignee_id" is null
-        and "c"."source_type" = $17
-        and "c"."utm_source" = $18
-        and "c"."ad_platform_id" = $19
+        and "c"."source_type" = $21
+        and "c"."utm_source" = $22
+        and "c"."ad_platform_id" = $23
         and (
           (
-            "c"."grain" = $20
-            and "c"."day" >= $21::date
-            and "c"."day" < $22::date
+            "c"."grain" = $24
+            and "c"."day" >= $25::date
+            and "c"."day" < $26::date
           )
           or (
-            "c"."grain" = $23
-            and "c"."day" >= $24::date
-            and "c"."day" < $25::date
+            "c"."grain" = $27
+            and "c"."day" >= $28::date
+            and "c"."day" < $29::date
           )
           or (
-            "c"."grain" = $26
-            and "c"."day" >= $27::date
-            and "c"."day" < $28::date
+            "c"."grain" = $30
+            and "c"."day" >= $31::date
+            and "c"."day" < $32::date
           )
           or (
-            "c"."grain" = $29
-            and "c"."day" >= $30::date
-            and "c"."day" < $31::date
+            "c"."grain" = $33
+            and "c"."day" >= $34::date
+            and "c"."day" < $35::date
           )
         )
       )
@@ -182,16 +232,16 @@ from
       "ticket_rollup_deltas" as "c"
     where
       (
-        "c"."organization_id" = $32
-        and "c"."stage_id" = $33
-        and "c"."status" = $34
-        and "c"."has_sales" = $35
+        "c"."organization_id" = $36
+        and "c"."stage_id" = $37
+        and "c"."status" = $38
+        and "c"."has_sales" = $39
         and "c"."assignee_id" is null
-        and "c"."source_type" = $36
-        and "c"."utm_source" = $37
-        and "c"."ad_platform_id" = $38
-        and "c"."day" >= $39::date
-        and "c"."day" < $40::date
+        and "c"."source_type" = $40
+        and "c"."utm_source" = $41
+        and "c"."ad_platform_id" = $42
+        and "c"."day" >= $43::date
+        and "c"."day" < $44::date
       )
   ) as "c";
 
@@ -236,14 +286,64 @@ from
       "q"."organization_id" = $3
   ) as "q";
 
--- TicketRollupsRepository.queueSummary (every dimension)
+-- TicketRollupsRepository.queueSummary (every dimension, with origins)
 select
+  ARRAY(
+    (
+      with recursive
+        "o" ("utm_source") as (
+          select
+            "first"."utm_source"
+          from
+            (
+              select
+                "utm_source"
+              from
+                "ticket_trackings"
+              where
+                "organization_id" = $1
+                and "utm_source" is not null
+              order by
+                "utm_source"
+              limit
+                $2
+            ) as "first"
+          union all
+          select
+            (
+              select
+                "x"."utm_source"
+              from
+                "ticket_trackings" as "x"
+              where
+                "x"."organization_id" = $3
+                and "x"."utm_source" > "o"."utm_source"
+              order by
+                "x"."utm_source"
+              limit
+                $4
+            ) as "utm_source"
+          from
+            "o"
+          where
+            "o"."utm_source" is not null
+        )
+      select
+        "o"."utm_source"
+      from
+        "o"
+      where
+        "o"."utm_source" is not null
+      order by
+        "o"."utm_source"
+    )
+  ) as "origins",
   COALESCE(sum("q"."tickets"), 0)::integer as "total",
   COALESCE(sum("q"."with_sales"), 0)::integer as "with_sales",
   COALESCE(
     sum("q"."deal_value") filter (
       where
-        "q"."status" = $1
+        "q"."status" = $5
     ),
     0
   ) as "deal_value_open",
@@ -262,11 +362,11 @@ from
       "ticket_queue_cells" as "q"
     where
       (
-        "q"."organization_id" = $2
-        and "q"."status" = $3
+        "q"."organization_id" = $6
+        and "q"."status" = $7
         and "q"."assignee_id" is null
-        and "q"."waiting" = $4
-        and "q"."unread" = $5
+        and "q"."waiting" = $8
+        and "q"."unread" = $9
       )
     union all
     select
@@ -281,11 +381,11 @@ from
       "ticket_queue_deltas" as "q"
     where
       (
-        "q"."organization_id" = $6
-        and "q"."status" = $7
+        "q"."organization_id" = $10
+        and "q"."status" = $11
         and "q"."assignee_id" is null
-        and "q"."waiting" = $8
-        and "q"."unread" = $9
+        and "q"."waiting" = $12
+        and "q"."unread" = $13
       )
   ) as "q";
 

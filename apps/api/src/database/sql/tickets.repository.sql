@@ -714,6 +714,103 @@ where
     )
   );
 
+-- TicketsRepository.summary (with origins)
+select
+  cast(count(*) as integer) as "total",
+  cast(
+    count(*) filter (
+      where
+        "t"."sales_count" > 0
+    ) as integer
+  ) as "with_sales",
+  coalesce(
+    sum("t"."deal_value") filter (
+      where
+        "t"."status" = $1
+    ),
+    0
+  ) as "deal_value_open",
+  coalesce(sum("t"."deal_value"), 0) as "deal_value_total",
+  ARRAY(
+    (
+      with recursive
+        "o" ("utm_source") as (
+          select
+            "first"."utm_source"
+          from
+            (
+              select
+                "utm_source"
+              from
+                "ticket_trackings"
+              where
+                "organization_id" = $2
+                and "utm_source" is not null
+              order by
+                "utm_source"
+              limit
+                $3
+            ) as "first"
+          union all
+          select
+            (
+              select
+                "x"."utm_source"
+              from
+                "ticket_trackings" as "x"
+              where
+                "x"."organization_id" = $4
+                and "x"."utm_source" > "o"."utm_source"
+              order by
+                "x"."utm_source"
+              limit
+                $5
+            ) as "utm_source"
+          from
+            "o"
+          where
+            "o"."utm_source" is not null
+        )
+      select
+        "o"."utm_source"
+      from
+        "o"
+      where
+        "o"."utm_source" is not null
+      order by
+        "o"."utm_source"
+    )
+  ) as "origins"
+from
+  "tickets" as "t"
+  left join "ticket_trackings" as "tr" on "tr"."organization_id" = "t"."organization_id"
+  and "tr"."ticket_id" = "t"."id"
+where
+  (
+    "t"."organization_id" = $6
+    and "tr"."utm_source" = $7
+    and (
+      "t"."lead_id" in (
+        select
+          "l"."id"
+        from
+          "leads" as "l"
+        where
+          "l"."organization_id" = $8
+          and f_unaccent (lower("l"."name")) like f_unaccent ($9)
+      )
+      or "t"."assignee_id" in (
+        select
+          "u"."id"
+        from
+          "users" as "u"
+        where
+          "u"."organization_id" = $10
+          and f_unaccent (lower("u"."name")) like f_unaccent ($11)
+      )
+    )
+  );
+
 -- TicketsRepository.findReattributable [prepared as tickets.findReattributable]
 select
   "t"."id"

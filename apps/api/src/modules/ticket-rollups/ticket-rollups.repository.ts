@@ -6,6 +6,7 @@ import { DummyValue, GenerateSql } from '../../database/generate-sql';
 // The same row as the attribution statement's over the tickets: the report reads either.
 import type { AttributionGroupRow } from '../reports/attribution-report.repository';
 import { qb } from '../../database/query-builder';
+import { originsColumn } from '../tracking/ticket-origins.sql';
 import { queueCells, total } from './queue-cells.sql';
 import type { QueueScope, RollupScope } from './rollup-scope';
 import { CELL_DIMENSIONS, type CellGroup, scopeCells } from './ticket-rollups.sql';
@@ -22,6 +23,13 @@ export interface RollupSummaryRow {
   with_sales: number;
   deal_value_open: number;
   deal_value_total: number;
+  /** The organization's distinct utmSource values, when asked for (SummaryOptions). */
+  origins?: string[];
+}
+
+/** `origins`: answer the organization's distinct utmSource values in the same statement (originsColumn). */
+export interface SummaryOptions {
+  origins?: boolean;
 }
 
 export interface QueueViewCountsRow {
@@ -41,11 +49,15 @@ export interface RollupPointRow {
 @Injectable()
 export class TicketRollupsRepository {
   /** A listing's summary: counts and deal values of the scope's tickets. */
-  @GenerateSql({ name: 'bare', params: [BARE] }, { name: 'every dimension', params: [EVERY] })
-  summary(db: Db, scope: RollupScope): Promise<RollupSummaryRow> {
+  @GenerateSql(
+    { name: 'bare', params: [BARE] },
+    { name: 'every dimension, with origins', params: [EVERY, { origins: true }] },
+  )
+  summary(db: Db, scope: RollupScope, options: SummaryOptions = {}): Promise<RollupSummaryRow> {
     return db.one(
       qb
         .selectFrom(scopeCells(scope, { grain: 'month' }))
+        .$if(options.origins === true, (q) => q.select(originsColumn(scope.organizationId)))
         .select((eb) => [
           sql<number>`COALESCE(sum(${eb.ref('c.tickets')}), 0)::integer`.as('total'),
           sql<number>`COALESCE(sum(${eb.ref('c.tickets')}) FILTER (WHERE ${eb.ref('c.has_sales')}), 0)::integer`.as(
@@ -63,14 +75,18 @@ export class TicketRollupsRepository {
   @GenerateSql(
     { name: 'bare', params: [{ organizationId: ORG }] },
     {
-      name: 'every dimension',
-      params: [{ organizationId: ORG, status: 'open', assigneeId: null, waiting: true, unread: true }],
+      name: 'every dimension, with origins',
+      params: [
+        { organizationId: ORG, status: 'open', assigneeId: null, waiting: true, unread: true },
+        { origins: true },
+      ],
     },
   )
-  queueSummary(db: Db, scope: QueueScope): Promise<RollupSummaryRow> {
+  queueSummary(db: Db, scope: QueueScope, options: SummaryOptions = {}): Promise<RollupSummaryRow> {
     return db.one(
       qb
         .selectFrom(queueCells(scope))
+        .$if(options.origins === true, (q) => q.select(originsColumn(scope.organizationId)))
         .select((eb) => [
           sql<number>`${total(eb.ref('q.tickets'))}::integer`.as('total'),
           sql<number>`${total(eb.ref('q.with_sales'))}::integer`.as('with_sales'),

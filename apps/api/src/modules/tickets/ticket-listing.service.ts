@@ -9,7 +9,11 @@ import { OrganizationSettings } from '../organizations/organization-settings';
 import { StageResponseDto } from '../stages/dto/stage-response.dto';
 import { StagesService } from '../stages/stages.service';
 import { queueScopeOf, rollupScopeOf } from '../ticket-rollups/rollup-scope';
-import { TicketRollupsRepository } from '../ticket-rollups/ticket-rollups.repository';
+import {
+  type RollupSummaryRow,
+  type SummaryOptions,
+  TicketRollupsRepository,
+} from '../ticket-rollups/ticket-rollups.repository';
 import { TicketTrackingsRepository } from '../tracking/ticket-trackings.repository';
 import type { InboundItemDto, InboundListResponseDto } from './dto/inbound-response.dto';
 import type { TicketFilterDto, TicketQueryDto } from './dto/ticket-query.dto';
@@ -49,8 +53,7 @@ export class TicketListingService {
   async list(auth: AuthContext, query: TicketQueryDto): Promise<TicketListResponseDto> {
     const filter = await this.filterOf(auth, query);
     const rows = await this.pages.pageRows(filter, query.sort, query.pageSize, query.page);
-    const summary = await this.summary(filter);
-    const origins = await this.origins(auth.organizationId);
+    const { summary, origins } = await this.summaryWithOrigins(filter);
     const stages = await this.stages(auth);
     return {
       items: rows.map(toListItem),
@@ -87,33 +90,27 @@ export class TicketListingService {
    */
   summary(filter: TicketFilter): Promise<TicketSummaryDto> {
     const key = `tickets.summary ${ticketFilterKey(filter)}`;
-    return this.cache.get(filter.organizationId, key, () => this.computeSummary(filter));
+    return this.cache.get(filter.organizationId, key, async () => summaryOf(await this.summaryRow(filter)));
   }
 
-  private async computeSummary(filter: TicketFilter): Promise<TicketSummaryDto> {
-    const row = await this.summaryRow(filter);
-    return {
-      total: row.total,
-      withSales: row.with_sales,
-      dealValueOpen: row.deal_value_open,
-      dealValueTotal: row.deal_value_total,
-    };
+  /** The summary and the organization's distinct utmSource values (the filter's options), in one statement. */
+  summaryWithOrigins(filter: TicketFilter): Promise<{ summary: TicketSummaryDto; origins: string[] }> {
+    const key = `tickets.summary+origins ${ticketFilterKey(filter)}`;
+    return this.cache.get(filter.organizationId, key, async () => {
+      const row = await this.summaryRow(filter, { origins: true });
+      return { summary: summaryOf(row), origins: row.origins ?? [] };
+    });
   }
 
   /** From the queue cells when they can answer (fewest cells), else the rollups, else a count of the tickets. */
-  private async summaryRow(filter: TicketFilter) {
+  private async summaryRow(filter: TicketFilter, options: SummaryOptions = {}): Promise<RollupSummaryRow> {
     const queue = queueScopeOf(filter);
-    if (queue) return this.rollups.queueSummary(this.db, queue);
+    if (queue) return this.rollups.queueSummary(this.db, queue, options);
     const rollup = rollupScopeOf(
       filter,
       filter.timeZone ?? (await this.organizations.of(filter.organizationId)).timezone,
     );
-    return rollup ? this.rollups.summary(this.db, rollup) : this.tickets.summary(this.db, filter);
-  }
-
-  /** Distinct utmSource values (TicketTrackingsRepository.origins), reused between writes. */
-  origins(organizationId: string): Promise<string[]> {
-    return this.cache.get(organizationId, 'tickets.origins', () => this.trackings.origins(this.db, { organizationId }));
+    return rollup ? this.rollups.summary(this.db, rollup, options) : this.tickets.summary(this.db, filter, options);
   }
 
   private stages(auth: AuthContext): Promise<StageResponseDto[]> {
@@ -138,6 +135,15 @@ export class TicketListingService {
     for (const row of rows) byTicket.set(row.ticket_id, { ...byTicket.get(row.ticket_id), [row.key]: row.value });
     return byTicket;
   }
+}
+
+function summaryOf(row: RollupSummaryRow): TicketSummaryDto {
+  return {
+    total: row.total,
+    withSales: row.with_sales,
+    dealValueOpen: row.deal_value_open,
+    dealValueTotal: row.deal_value_total,
+  };
 }
 
 function toListItem(r: ListRow): TicketListItemDto {

@@ -11,6 +11,8 @@ import {
   trackingInsert,
   withTicketQb,
 } from '../tracking/ticket-trackings.repository';
+import type { RollupSummaryRow, SummaryOptions } from '../ticket-rollups/ticket-rollups.repository';
+import { originsColumn } from '../tracking/ticket-origins.sql';
 import { jsonOrNull } from './ticket-events.repository';
 import { ticketDetailQuery, type DetailRow } from './ticket-detail.sql';
 import type { TicketFilter } from './ticket-filter.sql';
@@ -198,13 +200,12 @@ export class TicketsRepository {
     return db.all(rowsByIdsTemplate({ organizationId, ids, sortColumn }), { prepare: 'tickets.rowsByIds' });
   }
 
-  /** Counts and sums over every ticket of the filter. */
-  @GenerateSql({ params: [FILTER] })
-  summary(
-    db: Db,
-    filter: TicketFilter,
-  ): Promise<{ total: number; with_sales: number; deal_value_open: number; deal_value_total: number }> {
-    return db.one(summaryQuery(filter));
+  /** Counts and sums over every ticket of the filter (and the organization's origins, if asked for). */
+  @GenerateSql({ params: [FILTER] }, { name: 'with origins', params: [FILTER, { origins: true }] })
+  summary(db: Db, filter: TicketFilter, options: SummaryOptions = {}): Promise<RollupSummaryRow> {
+    return db.one(
+      summaryQuery(filter).$if(options.origins === true, (q) => q.select(originsColumn(filter.organizationId))),
+    );
   }
 
   /**

@@ -128,46 +128,4 @@ export class TicketTrackingsRepository {
       { prepare: 'ticket_trackings.identifiersOf' },
     );
   }
-
-  /** Distinct utmSource values, by a loose index scan (one index probe per distinct value, not per ticket). */
-  @GenerateSql({ params: [{ organizationId: DummyValue.UUID }] })
-  async origins(db: Db, { organizationId }: { organizationId: string }): Promise<string[]> {
-    const rows = await db.all(
-      qb
-        .withRecursive('o(utm_source)', (q) =>
-          q
-            // The first value in a subquery: an ORDER BY … LIMIT before UNION ALL would apply to the whole union.
-            .selectFrom((s) =>
-              s
-                .selectFrom('ticket_trackings')
-                .select('utm_source')
-                .where('organization_id', '=', organizationId)
-                .where('utm_source', 'is not', null)
-                .orderBy('utm_source')
-                .limit(1)
-                .as('first'),
-            )
-            .select('first.utm_source')
-            .unionAll((u) =>
-              u
-                .selectFrom('o')
-                .select((eb) =>
-                  eb
-                    .selectFrom('ticket_trackings as x')
-                    .select('x.utm_source')
-                    .where('x.organization_id', '=', organizationId)
-                    .whereRef('x.utm_source', '>', 'o.utm_source')
-                    .orderBy('x.utm_source')
-                    .limit(1)
-                    .as('utm_source'),
-                )
-                .where('o.utm_source', 'is not', null),
-            ),
-        )
-        .selectFrom('o')
-        .select('utm_source')
-        .where('utm_source', 'is not', null),
-    );
-    return rows.map((r) => r.utm_source!);
-  }
 }
