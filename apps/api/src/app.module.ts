@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { type DynamicModule, Module } from '@nestjs/common';
+import { type DynamicModule, Module, RequestMethod } from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { LoggerModule } from 'nestjs-pino';
@@ -63,7 +63,11 @@ function loggerModule(config: AppConfig): DynamicModule {
     serializers: { req: (req: { url?: string }) => ({ ...req, url: req.url && redactUrl(req.url) }) },
     autoLogging: { ignore: (req) => req.url === '/api/v1/health' },
   };
-  return LoggerModule.forRoot({ pinoHttp: config.logDestination ? [options, config.logDestination] : options });
+  return LoggerModule.forRoot({
+    // nestjs-pino's default ('*') is the wildcard Express 5 no longer reads: Nest warned at every boot and converted it.
+    forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
+    pinoHttp: config.logDestination ? [options, config.logDestination] : options,
+  });
 }
 
 /** The built SPA, served at / with deep links falling back to index.html; API and docs routes are left alone. */
