@@ -95,7 +95,12 @@ const bothGrains = (cells: string) => `SELECT 'day' AS grain, day, reached_stage
       SELECT 'month', date_trunc('month', day)::date, reached_stage_id, ${dims}, sum(tickets)
       FROM ${cells} GROUP BY 2, reached_stage_id, ${dims}`;
 
-const REACH_REBUILD = `CREATE FUNCTION "ticket_reach_rebuild"(org uuid) RETURNS void LANGUAGE plpgsql AS $$
+/**
+ * Set-based over the whole organization, hence hash joins only: right after a bulk load (no statistics yet) the
+ * planner would otherwise estimate a few hundred tickets and join the trackings by nested loop, for minutes.
+ */
+const REACH_REBUILD = `CREATE FUNCTION "ticket_reach_rebuild"(org uuid) RETURNS void LANGUAGE plpgsql
+  SET enable_nestloop = off AS $$
   DECLARE zone text;
   BEGIN
     PERFORM pg_advisory_xact_lock(ticket_rollups_lock_key(org));
