@@ -123,7 +123,12 @@ describe('GET /tickets and /tickets/inbounds', () => {
       summary: { total: 5, withSales: 2, dealValueOpen: 7300, dealValueTotal: 7600 },
     });
     // The origins are the organization's, whichever statement answers the summary (queue cells, rollups, a count).
-    for (const query of [{ source: 'paid' }, { q: 'Silva' }, { status: 'open', source: 'organic' }]) {
+    const queries: Record<string, string>[] = [
+      { source: 'paid' },
+      { q: 'Silva' },
+      { status: 'open', source: 'organic' },
+    ];
+    for (const query of queries) {
       expect([query, (await list(query)).origins]).toEqual([query, ['facebook', 'google', 'tiktok']]);
     }
     expect(body.stages.map((s: Item) => [s.name, s.color, s.order])).toEqual([
