@@ -24,6 +24,7 @@ import { TicketRollups1796310000000 } from './1796310000000-TicketRollups';
 import { TicketQueueCells1796320000000 } from './1796320000000-TicketQueueCells';
 import { TicketsLeadCovering1796330000000 } from './1796330000000-TicketsLeadCovering';
 import { TicketReach1796340000000 } from './1796340000000-TicketReach';
+import { GenericReconcilePlans1796350000000 } from './1796350000000-GenericReconcilePlans';
 
 export const MIGRATIONS = [
   Initial1795927686758,
@@ -51,4 +52,5 @@ export const MIGRATIONS = [
   TicketQueueCells1796320000000,
   TicketsLeadCovering1796330000000,
   TicketReach1796340000000,
+  GenericReconcilePlans1796350000000,
 ];
