@@ -309,6 +309,29 @@ describe('Ticket rollups', () => {
     await expectInvariant(org);
   });
 
+  it('follows a tracking written apart from its ticket: added, changed, moved to another ticket, removed', async () => {
+    const org = app.owner.organizationId;
+    const [a, b] = [await api(app.owner).create(), await api(app.owner).create({ utmSource: 'google' })];
+    await api(app.owner).sell(a, 120);
+    const steps: [string, unknown[]][] = [
+      ['DELETE FROM ticket_trackings WHERE organization_id = $1 AND ticket_id = $2', [org, a]],
+      [
+        `INSERT INTO ticket_trackings (organization_id, ticket_id, utm_source, utm_medium, utm_campaign)
+         VALUES ($1, $2, 'meta', 'paid', 'importada')`,
+        [org, a],
+      ],
+      // The same values again (the check finds the part current) and then others.
+      ["UPDATE ticket_trackings SET utm_term = 'x' WHERE organization_id = $1 AND ticket_id = $2", [org, a]],
+      ["UPDATE ticket_trackings SET utm_campaign = 'outra' WHERE organization_id = $1 AND ticket_id = $2", [org, a]],
+      ['DELETE FROM ticket_trackings WHERE organization_id = $1 AND ticket_id = $2', [org, b]],
+      ['UPDATE ticket_trackings SET ticket_id = $3 WHERE organization_id = $1 AND ticket_id = $2', [org, a, b]],
+    ];
+    for (const [statement, params] of steps) {
+      await sql(statement, params);
+      await expectInvariant(org);
+    }
+  });
+
   it('lets an organization with tickets, trackings and sales be deleted, its rollups going with it', async () => {
     // No route deletes an organization yet, but every table cascades from it: the triggers must not stand in the way.
     const doomed = await registerAccount(app.t, 'Loja Encerrada');

@@ -25,6 +25,7 @@ import { TicketQueueCells1796320000000 } from './1796320000000-TicketQueueCells'
 import { TicketsLeadCovering1796330000000 } from './1796330000000-TicketsLeadCovering';
 import { TicketReach1796340000000 } from './1796340000000-TicketReach';
 import { GenericReconcilePlans1796350000000 } from './1796350000000-GenericReconcilePlans';
+import { TrackingRollupsCheck1796360000000 } from './1796360000000-TrackingRollupsCheck';
 
 export const MIGRATIONS = [
   Initial1795927686758,
@@ -53,4 +54,5 @@ export const MIGRATIONS = [
   TicketsLeadCovering1796330000000,
   TicketReach1796340000000,
   GenericReconcilePlans1796350000000,
+  TrackingRollupsCheck1796360000000,
 ];
