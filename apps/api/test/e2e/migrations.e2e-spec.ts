@@ -99,19 +99,6 @@ describe('migrations', () => {
     expect(await runMigrations(ds)).toEqual([]);
   });
 
-  it('keeps the per-write reconcile functions on generic plans (re-planned per call, they cost a POST 2 ms)', async () => {
-    const [ds] = await emptyDataSources(1);
-    await runMigrations(ds);
-    const rows: { proname: string; proconfig: string[] | null }[] = await ds.query(
-      `SELECT proname, proconfig FROM pg_proc WHERE proname IN ('ticket_rollups_reconcile_cells', 'ticket_reach_reconcile')
-       ORDER BY proname`,
-    );
-    expect(rows).toEqual([
-      { proname: 'ticket_reach_reconcile', proconfig: ['plan_cache_mode=force_generic_plan'] },
-      { proname: 'ticket_rollups_reconcile_cells', proconfig: ['plan_cache_mode=force_generic_plan'] },
-    ]);
-  });
-
   it('lets several replicas migrate at once: exactly one applies each migration', async () => {
     const sources = await emptyDataSources(3);
     const results = await Promise.all(sources.map((s) => runMigrations(s)));

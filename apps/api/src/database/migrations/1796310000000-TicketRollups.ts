@@ -95,22 +95,24 @@ const ZONE = `CREATE FUNCTION "ticket_rollups_zone"(org uuid) RETURNS text LANGU
     RETURN (SELECT o.timezone FROM organizations o WHERE o.id = org);
   END $$`;
 
+/** How a statement picks the reconciled tickets by a ticket-id column (from the `ids` argument). */
+export type TicketIds = (column: string) => string;
+export const anyOfIds: TicketIds = (column) => `${column} = ANY(ids)`;
+
 /**
  * Brings some tickets' parts (each ticket and its sales) in line with their rows, appending the differences as
  * deltas (set-based: the triggers pass one ticket, a bulk caller may pass many). Tickets that are gone have no
- * current parts: their old ones are taken out.
+ * current parts: their old ones are taken out. The body of a function of (org uuid, ids uuid[]) declaring `zone`.
  */
-const RECONCILE = `CREATE FUNCTION "ticket_rollups_reconcile"(org uuid, ids uuid[]) RETURNS void LANGUAGE plpgsql AS $$
-  DECLARE zone text;
-  BEGIN
-    PERFORM 1 FROM tickets t WHERE t.organization_id = org AND t.id = ANY(ids) ORDER BY t.id FOR UPDATE;
+export const reconcileCells = (ids: TicketIds) => `
+    PERFORM 1 FROM tickets t WHERE t.organization_id = org AND ${ids('t.id')} ORDER BY t.id FOR UPDATE;
     zone := ticket_rollups_zone(org);
     -- The organization itself is being deleted (its cascade reached the ticket): its rollups go with it.
     IF zone IS NULL THEN RETURN; END IF;
     WITH gone AS (
       DELETE FROM ticket_rollup_parts p
-      WHERE p.organization_id = org AND p.ticket_id = ANY(ids)
-        AND NOT EXISTS (SELECT 1 FROM (${currentParts('org', 't.id = ANY(ids)', 'zone')}) c
+      WHERE p.organization_id = org AND ${ids('p.ticket_id')}
+        AND NOT EXISTS (SELECT 1 FROM (${currentParts('org', ids('t.id'), 'zone')}) c
           WHERE c.part_id = p.part_id AND ${partRow('c')} IS NOT DISTINCT FROM ${partRow('p')})
       RETURNING p.*
     )
@@ -118,13 +120,17 @@ const RECONCILE = `CREATE FUNCTION "ticket_rollups_reconcile"(org uuid, ids uuid
     SELECT ${signed('gone', '-')} FROM gone;
     WITH added AS (
       INSERT INTO ticket_rollup_parts (organization_id, ticket_id, ${partColumns})
-      SELECT org, c.* FROM (${currentParts('org', 't.id = ANY(ids)', 'zone')}) c
+      SELECT org, c.* FROM (${currentParts('org', ids('t.id'), 'zone')}) c
       WHERE NOT EXISTS (SELECT 1 FROM ticket_rollup_parts p
         WHERE p.organization_id = org AND p.ticket_id = c.ticket_id AND p.part_id = c.part_id)
       RETURNING *
     )
     INSERT INTO ticket_rollup_deltas (organization_id, day, ${dims}, ${measures})
-    SELECT ${signed('added', '')} FROM added;
+    SELECT ${signed('added', '')} FROM added;`;
+
+const RECONCILE = `CREATE FUNCTION "ticket_rollups_reconcile"(org uuid, ids uuid[]) RETURNS void LANGUAGE plpgsql AS $$
+  DECLARE zone text;
+  BEGIN${reconcileCells(anyOfIds)}
   END $$`;
 
 const TICKETS_TRIGGER = `CREATE FUNCTION "ticket_rollups_tickets"() RETURNS trigger LANGUAGE plpgsql AS $$

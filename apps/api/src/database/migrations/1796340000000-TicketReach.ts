@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { cellOf, DIMENSION_COLUMNS, DIMENSIONS } from './1796310000000-TicketRollups';
+import { anyOfIds, cellOf, DIMENSION_COLUMNS, DIMENSIONS, type TicketIds } from './1796310000000-TicketRollups';
 
 /**
  * Funnel reach: per rollup cell (the ticket's local creation day and current dimensions, as in TicketRollups) and
@@ -38,16 +38,14 @@ const currentReach = (org: string, { tickets, events }: { tickets: string; event
       JOIN tickets t ON t.organization_id = ${org} AND t.id = v.ticket_id
       LEFT JOIN ticket_trackings tr ON tr.organization_id = ${org} AND tr.ticket_id = t.id`;
 
-const someTickets = { tickets: 't0.id = ANY(ids)', events: 'e.ticket_id = ANY(ids)' };
-
-/** Brings the tickets' reach parts in line with their rows and timelines (after the caller locked the tickets). */
-const REACH_RECONCILE = `CREATE FUNCTION "ticket_reach_reconcile"(org uuid, ids uuid[], zone text) RETURNS void
-  LANGUAGE plpgsql AS $$
-  BEGIN
+/** The reach statements for the tickets `ids` picks: the body of a function of (org, ids, zone). */
+export const reconcileReach = (ids: TicketIds) => {
+  const some = { tickets: ids('t0.id'), events: ids('e.ticket_id') };
+  return `
     WITH gone AS (
       DELETE FROM ticket_reach_parts p
-      WHERE p.organization_id = org AND p.ticket_id = ANY(ids)
-        AND NOT EXISTS (SELECT 1 FROM (${currentReach('org', someTickets, 'zone')}) c
+      WHERE p.organization_id = org AND ${ids('p.ticket_id')}
+        AND NOT EXISTS (SELECT 1 FROM (${currentReach('org', some, 'zone')}) c
           WHERE c.ticket_id = p.ticket_id AND ${reachRow('c')} IS NOT DISTINCT FROM ${reachRow('p')})
       RETURNING p.*
     )
@@ -55,13 +53,19 @@ const REACH_RECONCILE = `CREATE FUNCTION "ticket_reach_reconcile"(org uuid, ids 
     SELECT org, ${REACH_COLUMNS.map((c) => `gone.${c}`).join(', ')}, -1 FROM gone;
     WITH added AS (
       INSERT INTO ticket_reach_parts (organization_id, ticket_id, ${reachColumns})
-      SELECT org, c.* FROM (${currentReach('org', someTickets, 'zone')}) c
+      SELECT org, c.* FROM (${currentReach('org', some, 'zone')}) c
       WHERE NOT EXISTS (SELECT 1 FROM ticket_reach_parts p
         WHERE p.organization_id = org AND p.ticket_id = c.ticket_id AND p.reached_stage_id = c.reached_stage_id)
       RETURNING *
     )
     INSERT INTO ticket_reach_deltas (organization_id, ${reachColumns}, tickets)
-    SELECT org, ${REACH_COLUMNS.map((c) => `added.${c}`).join(', ')}, 1 FROM added;
+    SELECT org, ${REACH_COLUMNS.map((c) => `added.${c}`).join(', ')}, 1 FROM added;`;
+};
+
+/** Brings the tickets' reach parts in line with their rows and timelines (after the caller locked the tickets). */
+const REACH_RECONCILE = `CREATE FUNCTION "ticket_reach_reconcile"(org uuid, ids uuid[], zone text) RETURNS void
+  LANGUAGE plpgsql AS $$
+  BEGIN${reconcileReach(anyOfIds)}
   END $$`;
 
 /** What every rollup trigger calls: the cells' reconcile (which locks the tickets), then the reach's. */

@@ -24,7 +24,7 @@ import { TicketRollups1796310000000 } from './1796310000000-TicketRollups';
 import { TicketQueueCells1796320000000 } from './1796320000000-TicketQueueCells';
 import { TicketsLeadCovering1796330000000 } from './1796330000000-TicketsLeadCovering';
 import { TicketReach1796340000000 } from './1796340000000-TicketReach';
-import { GenericReconcilePlans1796350000000 } from './1796350000000-GenericReconcilePlans';
+import { SingleTicketReconcile1796350000000 } from './1796350000000-SingleTicketReconcile';
 import { TrackingRollupsCheck1796360000000 } from './1796360000000-TrackingRollupsCheck';
 
 export const MIGRATIONS = [
@@ -53,6 +53,6 @@ export const MIGRATIONS = [
   TicketQueueCells1796320000000,
   TicketsLeadCovering1796330000000,
   TicketReach1796340000000,
-  GenericReconcilePlans1796350000000,
+  SingleTicketReconcile1796350000000,
   TrackingRollupsCheck1796360000000,
 ];
