@@ -21,6 +21,7 @@ import { ConversionsModule } from './modules/conversions/conversions.module';
 import { EventsModule } from './modules/events/events.module';
 import { RepliesModule } from './modules/replies/replies.module';
 import { HealthModule } from './modules/health/health.module';
+import { MaintenanceModule } from './modules/maintenance/maintenance.module';
 import { LeadsModule } from './modules/leads/leads.module';
 import { OrganizationsModule } from './modules/organizations/organizations.module';
 import { ReportsModule } from './modules/reports/reports.module';
@@ -53,6 +54,7 @@ const DOMAIN_MODULES = [
   TrackingLinksModule,
   WhatsappModule,
   EventsModule,
+  MaintenanceModule,
 ];
 
 function loggerModule(config: AppConfig): DynamicModule {

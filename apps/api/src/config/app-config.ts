@@ -48,6 +48,11 @@ export interface AppConfig {
    * How often this process folds the ticket rollups' deltas into their cells (0: never, another replica does).
    * Readers sum cells and deltas, so this bounds how many deltas a summary adds, not how fresh it is.
    */
+  /**
+   * How often the embedded database is vacuumed and analyzed (PGlite runs no autovacuum: without this, dead rows
+   * pile up and the planner never learns the tables' sizes); 0 turns it off. Unused with PostgreSQL.
+   */
+  embeddedVacuumIntervalMs: number;
   rollupCompactIntervalMs: number;
   /** Deliver queued ad-platform conversions from this process, polling every conversionsWorkerIntervalMs. */
   conversionsWorkerEnabled: boolean;
@@ -210,6 +215,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     encryptionKey,
     metaGraphApiBaseUrl,
     rollupCompactIntervalMs: readInt(env, 'ROLLUP_COMPACT_INTERVAL_MS', 2_000, problems, { allowZero: true }),
+    embeddedVacuumIntervalMs: readInt(env, 'EMBEDDED_VACUUM_INTERVAL_MS', 600_000, problems, { allowZero: true }),
     conversionsWorkerEnabled: readBool(env, 'CONVERSIONS_WORKER_ENABLED', true, problems),
     conversionsWorkerIntervalMs: readInt(env, 'CONVERSIONS_WORKER_INTERVAL_MS', 10_000, problems),
     repliesWorkerEnabled: readBool(env, 'REPLIES_WORKER_ENABLED', true, problems),

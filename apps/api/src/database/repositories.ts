@@ -9,6 +9,7 @@ import { MetaSettingsRepository } from '../modules/conversions/meta-settings.rep
 import { HealthRepository } from '../modules/health/health.repository';
 import { LeadTouchesRepository } from '../modules/leads/lead-touches.repository';
 import { LeadsRepository } from '../modules/leads/leads.repository';
+import { DatabaseMaintenanceRepository } from '../modules/maintenance/database-maintenance.repository';
 import { WhatsappMediaRepository } from '../modules/media/whatsapp-media.repository';
 import { OrganizationsRepository } from '../modules/organizations/organizations.repository';
 import { AttributionReportRepository } from '../modules/reports/attribution-report.repository';
@@ -41,6 +42,7 @@ export const REPOSITORIES: (new () => object)[] = [
   ApiKeysRepository,
   AttributionReportRepository,
   ConversionsRepository,
+  DatabaseMaintenanceRepository,
   FunnelReportRepository,
   HealthRepository,
   LeadTouchesRepository,

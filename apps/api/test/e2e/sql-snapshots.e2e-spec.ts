@@ -98,8 +98,9 @@ async function capture(dataSource: DataSource, call: (db: Db) => Promise<unknown
   return statements;
 }
 
+/** Constraint violations and deadlocks are the data's; 25001 is a statement (VACUUM) that cannot run in the capture's transaction. */
 function isDatabaseError(error: unknown): boolean {
-  return error instanceof Error && error.name === 'QueryFailedError' && !/^(23|40P01)/.test(sqlState(error));
+  return error instanceof Error && error.name === 'QueryFailedError' && !/^(23|40P01|25001)/.test(sqlState(error));
 }
 
 function sqlState(error: Error): string {
