@@ -26,6 +26,7 @@ import { TicketsLeadCovering1796330000000 } from './1796330000000-TicketsLeadCov
 import { TicketReach1796340000000 } from './1796340000000-TicketReach';
 import { SingleTicketReconcile1796350000000 } from './1796350000000-SingleTicketReconcile';
 import { TrackingRollupsCheck1796360000000 } from './1796360000000-TrackingRollupsCheck';
+import { DropOrganizationOnlyIndexes1796370000000 } from './1796370000000-DropOrganizationOnlyIndexes';
 
 export const MIGRATIONS = [
   Initial1795927686758,
@@ -55,4 +56,5 @@ export const MIGRATIONS = [
   TicketReach1796340000000,
   SingleTicketReconcile1796350000000,
   TrackingRollupsCheck1796360000000,
+  DropOrganizationOnlyIndexes1796370000000,
 ];
