@@ -15,7 +15,7 @@ const common = {
   synchronize: false,
   migrationsRun: false,
   migrationsTableName: 'typeorm_migrations',
-  // Extensions are created by migrations; uuids come from the built-in gen_random_uuid().
+  // Extensions are created by migrations; ids come from uuid_v7() (TimeOrderedIds), built on gen_random_uuid().
   installExtensions: false,
   uuidExtension: 'pgcrypto' as const,
 };

@@ -99,6 +99,27 @@ describe('migrations', () => {
     expect(await runMigrations(ds)).toEqual([]);
   });
 
+  it('gives new rows time-ordered UUID v7 ids (version 7, RFC 9562 variant, the current millisecond first)', async () => {
+    const [ds] = await emptyDataSources(1);
+    await runMigrations(ds);
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      ids.push(((await ds.query('SELECT uuid_v7() AS id')) as { id: string }[])[0].id);
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+    expect([...ids].sort()).toEqual(ids);
+    for (const id of ids) {
+      expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      const millis = parseInt(id.replace(/-/g, '').slice(0, 12), 16);
+      expect(Math.abs(millis - Date.now())).toBeLessThan(60_000);
+    }
+    const defaults: { table_name: string; column_default: string }[] = await ds.query(
+      `SELECT table_name, column_default FROM information_schema.columns
+       WHERE table_schema = 'public' AND column_name = 'id' AND data_type = 'uuid' ORDER BY table_name`,
+    );
+    expect(defaults.filter((d) => d.column_default !== 'uuid_v7()')).toEqual([]);
+  });
+
   it('lets several replicas migrate at once: exactly one applies each migration', async () => {
     const sources = await emptyDataSources(3);
     const results = await Promise.all(sources.map((s) => runMigrations(s)));

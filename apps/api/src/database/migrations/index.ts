@@ -27,6 +27,7 @@ import { TicketReach1796340000000 } from './1796340000000-TicketReach';
 import { SingleTicketReconcile1796350000000 } from './1796350000000-SingleTicketReconcile';
 import { TrackingRollupsCheck1796360000000 } from './1796360000000-TrackingRollupsCheck';
 import { DropOrganizationOnlyIndexes1796370000000 } from './1796370000000-DropOrganizationOnlyIndexes';
+import { TimeOrderedIds1796380000000 } from './1796380000000-TimeOrderedIds';
 
 export const MIGRATIONS = [
   Initial1795927686758,
@@ -57,4 +58,5 @@ export const MIGRATIONS = [
   SingleTicketReconcile1796350000000,
   TrackingRollupsCheck1796360000000,
   DropOrganizationOnlyIndexes1796370000000,
+  TimeOrderedIds1796380000000,
 ];
