@@ -29,10 +29,20 @@ function run({ url, connections, duration, requests, record }) {
  * Runs `requests` (autocannon request objects; setupRequest may rotate ids or bodies) for `warmup` then
  * `duration` seconds. Returns latency percentiles (ms), requests/s, non-2xx and error counts.
  */
-export async function loadCase({ url, connections = 16, warmup = 2, duration = 10, requests, apiPid, pgPids }) {
+export async function loadCase({
+  url,
+  connections = 16,
+  warmup = 2,
+  duration = 10,
+  requests,
+  apiPid,
+  pgPids,
+  walBytes,
+}) {
   if (warmup > 0) await run({ url, connections, duration: warmup, requests });
   // The pool's backends exist once the warm-up has opened them.
   const backends = pgPids ? await pgPids() : [];
+  const walBefore = walBytes ? await walBytes() : null;
   const before = cpuSnapshot(apiPid, backends);
   const latencies = [];
   const statuses = new Map();
@@ -55,6 +65,7 @@ export async function loadCase({ url, connections = 16, warmup = 2, duration = 1
     },
   });
   const cpu = cpuBetween(before, cpuSnapshot(apiPid, backends));
+  const walAfter = walBytes ? await walBytes() : null;
   latencies.sort((a, b) => a - b);
   const seconds = result.duration || duration;
   return {
@@ -74,5 +85,6 @@ export async function loadCase({ url, connections = 16, warmup = 2, duration = 1
       apiMsPerRequest: (cpu.apiCpuSeconds * 1000) / Math.max(1, latencies.length),
       pgMsPerRequest: (cpu.pgCpuSeconds * 1000) / Math.max(1, latencies.length),
     },
+    walBytesPerRequest: walBefore === null ? null : (walAfter - walBefore) / Math.max(1, latencies.length),
   };
 }

@@ -121,6 +121,9 @@ async function measure(c, name, server, db, pgTimes, options) {
     requests: c.requests,
     apiPid: server.pid,
     pgPids,
+    // The server's whole WAL position: other databases' writes count too (an otherwise idle server is assumed).
+    walBytes: async () =>
+      Number((await db.query("SELECT pg_wal_lsn_diff(pg_current_wal_insert_lsn(), '0/0')::text AS b")).rows[0].b),
   });
   const checks = [];
   if (c.target.p95) checks.push(r.p95 < c.target.p95);
@@ -136,7 +139,8 @@ async function measure(c, name, server, db, pgTimes, options) {
   options.log(
     `      pg exec ms: ${pgText}  |  CPU per request: API ${fmt(r.cpu.apiMsPerRequest, 2)} ms, PG ${fmt(r.cpu.pgMsPerRequest, 2)} ms  |  ` +
       `cores used: API ${fmt(r.cpu.apiCores, 2)}, PG ${fmt(r.cpu.pgCores, 2)}, autocannon ${fmt(r.cpu.benchCores, 2)}, ` +
-      `other ${fmt(r.cpu.otherCores, 2)}, idle ${fmt(r.cpu.idleCores, 2)}`,
+      `other ${fmt(r.cpu.otherCores, 2)}, idle ${fmt(r.cpu.idleCores, 2)}` +
+      (r.walBytesPerRequest >= 1 ? `  |  WAL ${fmt(r.walBytesPerRequest / 1024, 1)} kB per request` : ''),
   );
   if (r.non2xx > 0) options.log(`      statuses: ${JSON.stringify(r.statuses)}; first: ${r.errorSamples.join(' | ')}`);
   return { name, ...r, pg, target: c.target, verdict };
