@@ -1,6 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { outsideRequest } from '../../common/db/db-request-context';
-import { errorMessage } from '../../common/jobs/job-runner';
+import { PeriodicTask } from '../../common/jobs/periodic-task';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { Db } from '../../database/db';
 import { DatabaseMaintenanceRepository } from './database-maintenance.repository';
@@ -14,8 +13,7 @@ import { DatabaseMaintenanceRepository } from './database-maintenance.repository
 @Injectable()
 export class EmbeddedVacuum implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('EmbeddedVacuum');
-  private timer: NodeJS.Timeout | null = null;
-  private round: Promise<unknown> | null = null;
+  private readonly task = new PeriodicTask('embedded vacuum', () => this.vacuum(), this.logger);
 
   constructor(
     private readonly db: Db,
@@ -24,20 +22,11 @@ export class EmbeddedVacuum implements OnApplicationBootstrap, OnApplicationShut
   ) {}
 
   onApplicationBootstrap(): void {
-    const every = this.config.embeddedVacuumIntervalMs;
-    if (this.config.databaseUrl || every <= 0) return;
-    this.timer = setInterval(() => {
-      this.round ??= outsideRequest(() => this.vacuum())
-        .catch((error: unknown) => this.logger.error(`embedded vacuum failed: ${errorMessage(error)}`))
-        .finally(() => (this.round = null));
-    }, every);
-    this.timer.unref();
+    if (!this.config.databaseUrl) this.task.start(this.config.embeddedVacuumIntervalMs);
   }
 
   async onApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.round;
+    await this.task.stop();
   }
 
   async vacuum(): Promise<void> {

@@ -1,6 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { outsideRequest } from '../../common/db/db-request-context';
-import { errorMessage } from '../../common/jobs/job-runner';
+import { PeriodicTask } from '../../common/jobs/periodic-task';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { Db } from '../../database/db';
 import { TicketRollupsRepository } from './ticket-rollups.repository';
@@ -12,9 +11,11 @@ import { TicketRollupsRepository } from './ticket-rollups.repository';
  */
 @Injectable()
 export class TicketRollupsCompactor implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('TicketRollupsCompactor');
-  private timer: NodeJS.Timeout | null = null;
-  private round: Promise<unknown> | null = null;
+  private readonly task = new PeriodicTask(
+    'rollup compaction',
+    () => this.compactAll(),
+    new Logger('TicketRollupsCompactor'),
+  );
   private stopping = false;
 
   constructor(
@@ -24,21 +25,12 @@ export class TicketRollupsCompactor implements OnApplicationBootstrap, OnApplica
   ) {}
 
   onApplicationBootstrap(): void {
-    const every = this.config.rollupCompactIntervalMs;
-    if (every <= 0) return;
-    this.timer = setInterval(() => {
-      this.round ??= outsideRequest(() => this.compactAll())
-        .catch((error: unknown) => this.logger.error(`rollup compaction failed: ${errorMessage(error)}`))
-        .finally(() => (this.round = null));
-    }, every);
-    this.timer.unref();
+    this.task.start(this.config.rollupCompactIntervalMs);
   }
 
   async onApplicationShutdown(): Promise<void> {
     this.stopping = true;
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.round;
+    await this.task.stop();
   }
 
   /** One round: every organization with deltas, one after another (each fold is one statement, one transaction). */
