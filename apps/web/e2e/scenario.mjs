@@ -308,6 +308,8 @@ export function scenario(state) {
         const agentEmail = `agente-${EMAIL}`;
         await nav('Configurações').click();
         await page.getByRole('link', { name: 'Equipe' }).click();
+        // The stages section shown first has a "Nome" field too: fill only once the team form is on screen.
+        await page.getByLabel('Senha inicial').waitFor();
         await page.getByLabel('Nome', { exact: true }).fill('Ana Atendente');
         await page.getByLabel('E-mail', { exact: true }).fill(agentEmail);
         await page.getByLabel('Senha inicial').fill('senha-forte-456');
