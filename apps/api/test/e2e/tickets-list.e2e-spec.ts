@@ -1,4 +1,6 @@
 import { Clock } from '../../src/common/clock/clock';
+import { Db } from '../../src/database/db';
+import { LeadsRepository } from '../../src/modules/leads/leads.repository';
 import { createTestApp, type TestApp } from '../support/test-app';
 import {
   addUser,
@@ -231,6 +233,17 @@ describe('GET /tickets and /tickets/inbounds', () => {
     expect(names(await list({ q: 'a' }))).toEqual(['T2', 'T4']); // Ana Lima, and the assignee "Agente …" of T2
     expect(names(await list({ q: 'il' }))).toEqual([]); // inside "Silva" and "Lima", at the start of neither
     expect(names(await list({ q: 'ilv' }))).toEqual(['T1']);
+  });
+
+  it('looks up what a search matches in one row: the lead ids, none, or null past the cap', async () => {
+    const leads = t.app.get(LeadsRepository);
+    const db = t.app.get(Db);
+    const organizationId = owner.organizationId;
+    const [silva] = (await list({ q: 'silva' })).items as Item[];
+    expect(await leads.findIdsMatching(db, { organizationId, q: 'silva', max: 1 })).toEqual([silva!.leadId]);
+    expect(await leads.findIdsMatching(db, { organizationId, q: 'ninguem', max: 1 })).toEqual([]);
+    // Past the cap the listing keeps the match a subquery, and no id list is shipped at all.
+    expect(await leads.findIdsMatching(db, { organizationId, q: 'silva', max: 0 })).toBeNull();
   });
 
   it('sorts and pages', async () => {

@@ -268,17 +268,24 @@ select
 
 -- LeadsRepository.findIdsMatching
 select
-  "l"."id"
+  case
+    when count(*) <= $1 then coalesce(array_agg("m"."id"::text), '{}')
+  end as "ids"
 from
-  "leads" as "l"
-where
-  "l"."organization_id" = $1
-  and (
-    f_unaccent (lower("l"."name")) like f_unaccent ($2)
-    or "l"."phone" like $3
-  )
-limit
-  $4;
+  (
+    select
+      "l"."id"
+    from
+      "leads" as "l"
+    where
+      "l"."organization_id" = $2
+      and (
+        f_unaccent (lower("l"."name")) like f_unaccent ($3)
+        or "l"."phone" like $4
+      )
+    limit
+      $5
+  ) as "m";
 
 -- LeadsRepository.listPage
 with

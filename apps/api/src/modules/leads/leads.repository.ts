@@ -147,21 +147,29 @@ export class LeadsRepository {
     return row.taken;
   }
 
-  /** The ids of up to `limit` leads of the organization that a search term matches (leadSearchSql). */
-  @GenerateSql({ params: [{ organizationId: DummyValue.UUID, q: 'ana 1199', limit: 2001 }] })
+  /**
+   * The ids of the organization's leads that a search term matches (leadSearchSql), or null when more than `max`
+   * do. One row either way: a broad term never ships its matches to the API only to have them dropped.
+   */
+  @GenerateSql({ params: [{ organizationId: DummyValue.UUID, q: 'ana 1199', max: 2000 }] })
   async findIdsMatching(
     db: Db,
-    { organizationId, q, limit }: { organizationId: string; q: string; limit: number },
-  ): Promise<string[]> {
-    const rows = await db.all(
-      qb
-        .selectFrom('leads as l')
-        .select('l.id')
-        .where('l.organization_id', '=', organizationId)
-        .where(leadSearchSql(q))
-        .limit(limit),
+    { organizationId, q, max }: { organizationId: string; q: string; max: number },
+  ): Promise<string[] | null> {
+    const matching = qb
+      .selectFrom('leads as l')
+      .select('l.id')
+      .where('l.organization_id', '=', organizationId)
+      .where(leadSearchSql(q))
+      .limit(max + 1)
+      .as('m');
+    const row = await db.one(
+      qb.selectFrom(matching).select((eb) =>
+        sql<string[] | null>`CASE WHEN count(*) <= ${max}
+            THEN coalesce(array_agg(${eb.ref('m.id')}::text), '{}') END`.as('ids'),
+      ),
     );
-    return rows.map((r) => r.id);
+    return row.ids;
   }
 
   /** A page of leads, newest first, each with its tickets count (counted for the page rows only). */

@@ -25,10 +25,9 @@ export class TicketSearchMatches {
    */
   matches(organizationId: string, q: string): Promise<SearchMatches> {
     return this.cache.get(organizationId, `tickets.search ${q}`, async () => {
-      const limit = MAX_CACHED_LEAD_MATCHES + 1;
-      const leadIds = await this.leads.findIdsMatching(this.db, { organizationId, q, limit });
+      const max = MAX_CACHED_LEAD_MATCHES;
       return {
-        leadIds: leadIds.length > MAX_CACHED_LEAD_MATCHES ? null : leadIds,
+        leadIds: await this.leads.findIdsMatching(this.db, { organizationId, q, max }),
         assigneeIds: await this.users.findIdsNamed(this.db, { organizationId, q }),
       };
     });
