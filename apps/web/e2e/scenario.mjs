@@ -84,6 +84,10 @@ export function scenario(state) {
         await page.getByRole('heading', { name: /Atendimento E2E/ }).waitFor();
         const url = await page.locator('.webhook-url').first().textContent();
         assert.match(url, new RegExp(`^${baseUrl}/api/v1/webhooks/whatsapp/evolution/[0-9a-f-]{36}$`));
+        // This server runs on a loopback http address: the checklist says so, with the variable to set.
+        const setup = page.getByRole('region', { name: 'Configuração do servidor' });
+        await setup.getByText(`O endereço público é ${baseUrl}.`, { exact: false }).waitFor();
+        await setup.getByText('PUBLIC_URL', { exact: true }).waitFor();
       },
     ],
     [

@@ -935,6 +935,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/whatsapp-instances/setup': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Which server settings the WhatsApp webhooks need (PUBLIC_URL, verify token, app secret) and whether each is set
+     * @description **Access:** every user; API keys with scope read.
+     */
+    get: operations['getWhatsappSetup'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/whatsapp-instances/{id}': {
     parameters: {
       query?: never;
@@ -2957,6 +2977,31 @@ export interface components {
     };
     /** @enum {string} */
     WhatsappProvider: 'cloud_api' | 'evolution';
+    WhatsappSetupDto: {
+      items: components['schemas']['WhatsappSetupItemDto'][];
+      /**
+       * @description The address webhook URLs are built on (PUBLIC_URL)
+       * @example https://crm.loja.com.br
+       */
+      publicUrl: string;
+      /** @description Every setting is present */
+      ready: boolean;
+    };
+    WhatsappSetupItemDto: {
+      /** @description Needed by Cloud API lines only (Evolution lines authenticate with their own token) */
+      cloudApiOnly: boolean;
+      /**
+       * @description The server environment variable that holds it
+       * @example WHATSAPP_APP_SECRET
+       */
+      envVar: string;
+      /** @example app_secret */
+      key: components['schemas']['WhatsappSetupKey'];
+      /** @description Set (and, for the public URL, an https address others can reach) */
+      ok: boolean;
+    };
+    /** @enum {string} */
+    WhatsappSetupKey: 'public_url' | 'verify_token' | 'app_secret';
     WhatsappTemplateListResponseDto: {
       /** @description By name, then language */
       items: components['schemas']['WhatsappTemplateResponseDto'][];
@@ -6900,6 +6945,61 @@ export interface operations {
       };
       /** @description The request body is larger than the route accepts */
       413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Too many requests */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  getWhatsappSetup: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WhatsappSetupDto'];
+        };
+      };
+      /** @description Invalid input: the message and details name the offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not allowed: every user; API keys with scope read. */
+      403: {
         headers: {
           [name: string]: unknown;
         };

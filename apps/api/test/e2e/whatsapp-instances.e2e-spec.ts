@@ -295,7 +295,7 @@ describe('whatsapp instances', () => {
     expect(await list()).toEqual([instance]);
   });
 
-  it('documents the six operations, the error bodies and a provider-less update body', async () => {
+  it('documents the seven operations, the error bodies and a provider-less update body', async () => {
     const doc = (await t.http.get('/docs-json').expect(200)).body as {
       paths: Record<
         string,
@@ -310,6 +310,7 @@ describe('whatsapp instances', () => {
       'createWhatsappInstance',
       'deleteWhatsappInstance',
       'getWhatsappInstance',
+      'getWhatsappSetup',
       'listWhatsappInstanceTemplates',
       'listWhatsappInstances',
       'updateWhatsappInstance',

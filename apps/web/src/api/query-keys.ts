@@ -51,6 +51,8 @@ export const queryKeys = {
   stages: () => all('/api/v1/stages'),
   apiKeys: () => all('/api/v1/api-keys'),
   whatsappInstances: () => all('/api/v1/whatsapp-instances'),
+  /** Which server settings the WhatsApp webhooks need and whether each is set. */
+  whatsappSetup: () => all('/api/v1/whatsapp-instances/setup'),
   /** A line's approved message templates (the WABA's list, cached by the API for a few minutes). */
   whatsappTemplates: (id: string) =>
     withInit('/api/v1/whatsapp-instances/{id}/templates', { params: { path: { id } } }),

@@ -4,6 +4,8 @@ import type { AuthContext } from '../../common/auth/auth-context';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { Db } from '../../database/db';
 import { WhatsappInstanceResponseDto } from './dto/whatsapp-instance-response.dto';
+import type { WhatsappSetupDto } from './dto/whatsapp-setup.dto';
+import { whatsappSetupOf } from './whatsapp-setup';
 import { type WhatsappInstanceRow, WhatsappInstancesRepository } from './whatsapp-instances.repository';
 
 /**
@@ -22,6 +24,11 @@ export class WhatsappInstancePresenter {
   webhookUrl(instance: Pick<WhatsappInstanceRow, 'id' | 'provider'>): string {
     const base = `${this.config.publicUrl}/api/v1/webhooks/whatsapp`;
     return instance.provider === WhatsappProvider.CLOUD_API ? `${base}/cloud` : `${base}/evolution/${instance.id}`;
+  }
+
+  /** Which server settings the webhooks need and whether each is set (see whatsappSetupOf). */
+  setup(): WhatsappSetupDto {
+    return whatsappSetupOf(this.config);
   }
 
   async present(auth: AuthContext, instance: WhatsappInstanceRow): Promise<WhatsappInstanceResponseDto> {

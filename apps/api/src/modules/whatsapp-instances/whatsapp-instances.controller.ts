@@ -20,6 +20,7 @@ import { UuidParam } from '../../common/validation/uuid-param.decorator';
 import { CreateWhatsappInstanceDto } from './dto/create-whatsapp-instance.dto';
 import { UpdateWhatsappInstanceDto } from './dto/update-whatsapp-instance.dto';
 import { WhatsappInstanceListResponseDto, WhatsappInstanceResponseDto } from './dto/whatsapp-instance-response.dto';
+import { WhatsappSetupDto } from './dto/whatsapp-setup.dto';
 import { WhatsappTemplateListResponseDto } from './dto/whatsapp-template-response.dto';
 import { WhatsappInstancePresenter } from './whatsapp-instance.presenter';
 import { WhatsappInstancesService } from './whatsapp-instances.service';
@@ -41,6 +42,18 @@ export class WhatsappInstancesController {
   async list(@Auth() auth: AuthContext): Promise<WhatsappInstanceListResponseDto> {
     const instances = await this.instances.list(auth);
     return { items: await this.presenter.presentAll(auth, instances) };
+  }
+
+  // Before ':id', which would read "setup" as an id.
+  @Get('setup')
+  @ApiOperation({
+    operationId: 'getWhatsappSetup',
+    summary:
+      'Which server settings the WhatsApp webhooks need (PUBLIC_URL, verify token, app secret) and whether each is set',
+  })
+  @ApiOkResponse({ type: WhatsappSetupDto })
+  setup(): WhatsappSetupDto {
+    return this.presenter.setup();
   }
 
   @Post()
