@@ -25,9 +25,8 @@ export class TicketSearchMatches {
    */
   matches(organizationId: string, q: string): Promise<SearchMatches> {
     return this.cache.get(organizationId, `tickets.search ${q}`, async () => {
-      const max = MAX_CACHED_LEAD_MATCHES;
       return {
-        leadIds: await this.leads.findIdsMatching(this.db, { organizationId, q, max }),
+        leadIds: await this.leads.findIdsMatching(this.db, { organizationId, q, max: MAX_CACHED_LEAD_MATCHES }),
         assigneeIds: await this.users.findIdsNamed(this.db, { organizationId, q }),
       };
     });

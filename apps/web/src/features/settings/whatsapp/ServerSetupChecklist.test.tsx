@@ -24,7 +24,6 @@ function renderWith(setup: () => Response) {
     'GET /api/v1/whatsapp-instances/setup': setup,
   });
   renderApp('/dashboard/settings/whatsapp', { fetch, storedToken: 'token' });
-  return fetch;
 }
 
 const section = async () =>

@@ -23,7 +23,7 @@ export function ServerSetupChecklist() {
         <QueryError error={setup.error} onRetry={() => void setup.refetch()} />
       ) : (
         <>
-          <p role="status" className={setup.data.ready ? 'setup-summary setup-ready' : 'setup-summary setup-missing'}>
+          <p role="status" className="setup-summary">
             {setup.data.ready
               ? t('settings.whatsapp.setup.ready')
               : t('settings.whatsapp.setup.notReady', { count: setup.data.items.filter((i) => !i.ok).length })}
