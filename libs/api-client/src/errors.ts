@@ -1,7 +1,10 @@
 import type { components } from './schema.gen.js';
 
-/** The body of every API error: `{statusCode, error, code, message, details?}`. */
-export type ErrorBody = components['schemas']['ErrorResponseDto'];
+/**
+ * The body of every API error: `{statusCode, error, code, message, details?}`. The spec lists the codes
+ * (`ApiErrorCode`), but a client must still read a code it does not know: a newer server may answer one.
+ */
+export type ErrorBody = Omit<components['schemas']['ErrorResponseDto'], 'code'> & { code: string };
 export type ErrorDetail = components['schemas']['ErrorDetailDto'];
 
 /** `statusCode` used when the request never got an HTTP answer (offline, DNS, CORS, aborted proxy...). */

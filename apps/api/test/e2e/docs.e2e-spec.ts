@@ -1,3 +1,4 @@
+import { API_ERROR_CODE_LIST } from '@whatrack/shared';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 describe('API documentation', () => {
@@ -20,6 +21,18 @@ describe('API documentation', () => {
     expect(doc.components.schemas.ErrorResponseDto.required).toEqual(
       expect.arrayContaining(['statusCode', 'error', 'message']),
     );
+  });
+
+  it('documents every error code clients can meet, each with its meaning', async () => {
+    const doc = (await t.http.get('/docs-json').expect(200)).body;
+    const code = doc.components.schemas.ErrorResponseDto.properties.code;
+    expect(doc.components.schemas.ApiErrorCode.enum).toEqual(API_ERROR_CODE_LIST);
+    for (const known of API_ERROR_CODE_LIST) expect(code.description).toContain(`- \`${known}\`: `);
+    // The codes this suite's requests meet are in the catalogue (an unlisted one would fail the type check first).
+    const wrong = await t.http.post('/api/v1/auth/login').send({ email: 'x@example.com', password: 'wrong-pass' });
+    expect([wrong.status, wrong.body.code]).toEqual([401, 'invalid_credentials']);
+    const missing = await t.http.get('/api/v1/nowhere');
+    expect([missing.status, missing.body.code]).toEqual([404, 'route_not_found']);
   });
 
   it('gives every operation a unique operationId and documents errors; public ones need no credentials', async () => {

@@ -269,7 +269,8 @@ describe('leads', () => {
       const conflicts = results.filter((r) => r.status !== 200);
       expect(conflicts.map((r) => r.status)).toEqual(Array(9).fill(409));
       for (const r of conflicts) {
-        expect(r.body.details).toEqual([{ field, code: 'invalid_value', message: expect.stringContaining(field) }]);
+        expect(r.body.code).toBe('already_exists');
+        expect(r.body.details).toEqual([{ field, code: 'already_exists', message: expect.stringContaining(field) }]);
       }
     }
   });

@@ -1,5 +1,5 @@
 import { createTestApp, type TestApp } from '../support/test-app';
-import { registerAccount, type Account } from '../support/fixtures';
+import { createInstance, createTicket, registerAccount, type Account } from '../support/fixtures';
 import { StagesService } from '../../src/modules/stages/stages.service';
 
 interface Stage {
@@ -42,6 +42,7 @@ describe('stages', () => {
       .send({ name: 'novo', color: '#000000' })
       .expect(409);
     expect(dup.body.message).toContain('already exists');
+    expect(dup.body).toMatchObject({ code: 'already_exists', details: [{ field: 'name', code: 'already_exists' }] });
   });
 
   it('renames and recolors a stage', async () => {
@@ -88,12 +89,27 @@ describe('stages', () => {
       .expect(400);
   });
 
+  it('refuses to delete a stage with tickets unless told where they go (stage_has_tickets), and says so without a line', async () => {
+    const noLine = await t.http
+      .post('/api/v1/tickets')
+      .set(owner.bearer)
+      .send({ lead: { phone: '+55 11 98888-0001' } });
+    expect([noLine.status, noLine.body.code]).toEqual([422, 'no_whatsapp_line']);
+    await createInstance(t, owner);
+    const ticket = await createTicket(t, owner, { lead: { phone: '+55 11 98888-0001' } });
+    const busy = await t.http.delete(`/api/v1/stages/${ticket.stage.id}`).set(owner.bearer).expect(409);
+    expect(busy.body.code).toBe('stage_has_tickets');
+    const other = (await list()).find((stage) => stage.id !== ticket.stage.id)!;
+    await t.http.delete(`/api/v1/stages/${ticket.stage.id}`).query({ moveTo: other.id }).set(owner.bearer).expect(204);
+  });
+
   it('deletes an empty stage but never the last one', async () => {
     const stages = await list();
     await t.http.delete(`/api/v1/stages/${stages[0].id}`).set(owner.bearer).expect(204);
     await t.http.delete(`/api/v1/stages/${stages[1].id}`).set(owner.bearer).expect(204);
     const last = await t.http.delete(`/api/v1/stages/${stages[2].id}`).set(owner.bearer).expect(409);
     expect(last.body.message).toContain('last stage');
+    expect(last.body.code).toBe('last_stage');
     expect(await list()).toHaveLength(1);
   });
 

@@ -145,8 +145,9 @@ describe('POST /tickets', () => {
       .send({ lead: { phone: '123' } })
       .expect(400);
     expect(bad.body).toMatchObject({
+      code: 'invalid_input',
       message: expect.stringContaining('lead.phone'),
-      details: [{ field: 'lead.phone' }],
+      details: [{ field: 'lead.phone', code: 'invalid_phone' }],
     });
     const badEmail = await t.http
       .post('/api/v1/tickets')

@@ -107,7 +107,9 @@ describe('whatsapp instances', () => {
         .set(owner.bearer)
         .send(cloudApi({ phoneNumber }))
         .expect(400);
-      expect(res.body.details).toMatchObject([{ field: 'phoneNumber', message: expect.stringContaining('phone') }]);
+      expect(res.body.details).toMatchObject([
+        { field: 'phoneNumber', code: 'invalid_phone', message: expect.stringContaining('phone') },
+      ]);
     }
     const instance = await create();
     const res = await t.http

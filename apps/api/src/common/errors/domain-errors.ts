@@ -1,4 +1,6 @@
 /** Typed domain errors; HttpErrorFilter maps each kind to one HTTP status. */
+import type { ApiErrorCode } from '@whatrack/shared';
+
 export interface ErrorDetail {
   field?: string;
   /** Machine-readable reason for this field, e.g. `max_length` or `unknown_field`. */
@@ -18,7 +20,7 @@ export type ErrorKind =
   | 'too_many_requests';
 
 /** The code of an error that does not name a more precise one. */
-export const KIND_CODES: Record<ErrorKind, string> = {
+export const KIND_CODES: Record<ErrorKind, ApiErrorCode> = {
   not_found: 'not_found',
   conflict: 'conflict',
   validation: 'invalid_input',
@@ -38,7 +40,7 @@ export abstract class DomainError extends Error {
   constructor(
     message: string,
     details?: ErrorDetail[],
-    private readonly explicitCode?: string,
+    private readonly explicitCode?: ApiErrorCode,
   ) {
     super(message);
     this.name = new.target.name;
@@ -51,7 +53,7 @@ export abstract class DomainError extends Error {
   }
 
   /** What clients switch on: stable across wording changes of the message. */
-  get code(): string {
+  get code(): ApiErrorCode {
     return this.explicitCode ?? KIND_CODES[this.kind];
   }
 }
@@ -94,7 +96,7 @@ export class UnauthorizedError extends DomainError {
 export abstract class RetryLaterError extends DomainError {
   constructor(
     message: string,
-    code: string,
+    code: ApiErrorCode,
     /** Seconds after which a retry is reasonable. */
     readonly retryAfterSeconds: number,
   ) {
@@ -106,7 +108,7 @@ export abstract class RetryLaterError extends DomainError {
 export class UnavailableError extends RetryLaterError {
   readonly kind = 'unavailable' as const;
 
-  constructor(message: string, code = 'service_unavailable', retryAfterSeconds = 1) {
+  constructor(message: string, code: ApiErrorCode = 'service_unavailable', retryAfterSeconds = 1) {
     super(message, code, retryAfterSeconds);
   }
 }

@@ -1,4 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
+import type { ApiErrorCode } from '@whatrack/shared';
 
 /** `maxLength` → `max_length`: class-validator's constraint names as the API's snake_case codes. */
 export function snakeCase(name: string): string {
@@ -8,18 +9,32 @@ export function snakeCase(name: string): string {
     .toLowerCase();
 }
 
-const STATUS_CODES: Partial<Record<number, string>> = {
+/** The code of each HTTP status that an answer can have without a more precise code. */
+const STATUS_CODES: Partial<Record<number, ApiErrorCode>> = {
   [HttpStatus.BAD_REQUEST]: 'invalid_input',
+  [HttpStatus.UNAUTHORIZED]: 'unauthorized',
+  [HttpStatus.FORBIDDEN]: 'forbidden',
+  [HttpStatus.NOT_FOUND]: 'not_found',
+  [HttpStatus.METHOD_NOT_ALLOWED]: 'method_not_allowed',
+  [HttpStatus.CONFLICT]: 'conflict',
+  [HttpStatus.PAYLOAD_TOO_LARGE]: 'payload_too_large',
+  [HttpStatus.URI_TOO_LONG]: 'uri_too_long',
+  [HttpStatus.UNSUPPORTED_MEDIA_TYPE]: 'unsupported_media_type',
+  [HttpStatus.UNPROCESSABLE_ENTITY]: 'unprocessable',
   [HttpStatus.TOO_MANY_REQUESTS]: 'rate_limited',
+  431: 'headers_too_large',
   [HttpStatus.INTERNAL_SERVER_ERROR]: 'internal_error',
+  [HttpStatus.BAD_GATEWAY]: 'upstream_error',
+  [HttpStatus.SERVICE_UNAVAILABLE]: 'service_unavailable',
+  [HttpStatus.GATEWAY_TIMEOUT]: 'upstream_error',
 };
 
-/** The code of an HTTP status that carries no more precise one (404 → not_found, 413 → payload_too_large). */
-export function statusCode(status: number): string {
-  const known = STATUS_CODES[status];
-  if (known) return known;
-  const name = HttpStatus[status] as string | undefined;
-  return name ? name.toLowerCase() : 'error';
+/**
+ * The code of an HTTP status that carries no more precise one (404 → not_found, 413 → payload_too_large); a status
+ * outside the table gets its class's general code, so the answer's code is always one of API_ERROR_CODES.
+ */
+export function statusCode(status: number): ApiErrorCode {
+  return STATUS_CODES[status] ?? (status >= 500 ? 'internal_error' : 'invalid_input');
 }
 
 /** Statuses Nest's HttpStatus enum lacks. */
@@ -38,7 +53,7 @@ export function statusText(status: number): string {
 
 interface MappedError {
   status: HttpStatus;
-  code: string;
+  code: ApiErrorCode;
   message: string;
 }
 

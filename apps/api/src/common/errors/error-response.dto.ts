@@ -1,4 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { API_ERROR_CODE_LIST, API_ERROR_CODES, type ApiErrorCode } from '@whatrack/shared';
+
+/** The catalogue as the spec's description: one line per code, so Swagger readers see what each one means. */
+const CODE_DESCRIPTION =
+  'Machine-readable error code, stable across wording changes (switch on it, never on `message`). A newer server ' +
+  'may add codes: treat an unknown one by its HTTP status.\n\n' +
+  API_ERROR_CODE_LIST.map((code) => `- \`${code}\`: ${API_ERROR_CODES[code]}`).join('\n');
 
 export class ErrorDetailDto {
   @ApiPropertyOptional({ example: 'lead.phone', description: 'Path of the offending field in the request' })
@@ -6,7 +13,9 @@ export class ErrorDetailDto {
 
   @ApiPropertyOptional({
     example: 'invalid_value',
-    description: 'Machine-readable reason for this field (e.g. is_string, max_length, unknown_field, invalid_value)',
+    description:
+      'Machine-readable reason for this field: the validation rule that failed (is_string, is_not_empty, max_length, ' +
+      'is_email, is_uuid, unknown_field…) or a domain one (invalid_phone, invalid_url, private_target, invalid_value)',
   })
   code?: string;
 
@@ -24,13 +33,11 @@ export class ErrorResponseDto {
 
   @ApiProperty({
     example: 'invalid_input',
-    description:
-      'Machine-readable error code, stable across wording changes: invalid_input (see details), malformed_json, ' +
-      'payload_too_large, json_too_deep, invalid_characters, unauthorized, invalid_credentials, forbidden, ' +
-      'insufficient_scope, not_found, route_not_found, conflict, already_exists, unprocessable, rate_limited, ' +
-      'login_locked, statement_timeout, server_busy, database_busy, upstream_error, internal_error…',
+    enum: API_ERROR_CODE_LIST,
+    enumName: 'ApiErrorCode',
+    description: CODE_DESCRIPTION,
   })
-  code: string;
+  code: ApiErrorCode;
 
   @ApiProperty({ example: 'lead.phone must be a valid phone number' })
   message: string;

@@ -1,4 +1,5 @@
-import { BadRequestException, NotFoundException } from '@nestjs/common';
+import { BadRequestException, HttpException, NotFoundException } from '@nestjs/common';
+import { isApiErrorCode } from '@whatrack/shared';
 import { QueryFailedError } from 'typeorm';
 import {
   ConflictError,
@@ -51,6 +52,17 @@ describe('HttpErrorFilter.toBody', () => {
       { code: 'invalid_value', message: 'no field' },
       { field: 'a', code: 'invalid_value', message: 'm' },
     ]);
+  });
+
+  it('answers only catalogued codes: a library code or an unlisted status gets its status class code', () => {
+    const foreign = new HttpException({ message: 'invalid csrf token', code: 'EBADCSRFTOKEN' }, 403);
+    expect(filter.toBody(foreign)).toMatchObject({ statusCode: 403, code: 'forbidden' });
+    expect(filter.toBody(new HttpException('teapot', 418))).toMatchObject({ statusCode: 418, code: 'invalid_input' });
+    expect(filter.toBody(new HttpException('loop', 508))).toMatchObject({ statusCode: 508, code: 'internal_error' });
+    expect(filter.toBody(new HttpException('slow', 504))).toMatchObject({ code: 'upstream_error' });
+    for (const status of [400, 401, 403, 404, 405, 409, 413, 415, 418, 422, 429, 431, 500, 502, 503, 504, 508]) {
+      expect(isApiErrorCode(filter.toBody(new HttpException('x', status)).code)).toBe(true);
+    }
   });
 
   it('keeps HttpException messages, codes and details, and names unknown routes', () => {

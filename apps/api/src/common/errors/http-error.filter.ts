@@ -1,4 +1,5 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { type ApiErrorCode, isApiErrorCode } from '@whatrack/shared';
 import type { Response } from 'express';
 import { QueryFailedError } from 'typeorm';
 import { DomainError, type ErrorDetail, type ErrorKind, RetryLaterError } from './domain-errors';
@@ -42,7 +43,7 @@ function isPoolTimeout(e: unknown): boolean {
 /** What HTTP exceptions carry in their response object (ours and Nest's). */
 interface HttpExceptionBody {
   message?: string | string[];
-  code?: string;
+  code?: unknown;
   details?: ErrorDetail[];
 }
 
@@ -98,7 +99,9 @@ export class HttpErrorFilter implements ExceptionFilter {
     const r = response as HttpExceptionBody;
     const message = Array.isArray(r.message) ? r.message.join('; ') : (r.message ?? exception.message);
     // Nest answers unknown routes with "Cannot GET /x".
-    const code = r.code ?? (status === 404 && /^Cannot [A-Z]+ /.test(message) ? 'route_not_found' : statusCode(status));
+    // A code outside the catalogue (a library's own) is not one clients can rely on: the status's code stands in.
+    const routeMissing = status === 404 && /^Cannot [A-Z]+ /.test(message);
+    const code = isApiErrorCode(r.code) ? r.code : routeMissing ? 'route_not_found' : statusCode(status);
     return this.build(status, code, message, r.details);
   }
 
@@ -109,7 +112,7 @@ export class HttpErrorFilter implements ExceptionFilter {
     return this.build(HttpStatus.INTERNAL_SERVER_ERROR, 'internal_error', 'Internal server error');
   }
 
-  private build(statusCode: number, code: string, message: string, details?: ErrorDetail[]): ErrorResponseDto {
+  private build(statusCode: number, code: ApiErrorCode, message: string, details?: ErrorDetail[]): ErrorResponseDto {
     const body: ErrorResponseDto = { statusCode, error: statusText(statusCode), code, message };
     if (details && details.length > 0) body.details = details;
     return body;

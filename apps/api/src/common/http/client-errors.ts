@@ -1,9 +1,10 @@
 import type { Server } from 'node:http';
 import type { Duplex } from 'node:stream';
+import type { ApiErrorCode } from '@whatrack/shared';
 import { statusText } from '../errors/error-codes';
 
 /** Node's parser errors that a client caused, and how they are answered. */
-const PARSER_ERRORS: Record<string, { status: number; code: string; message: string }> = {
+const PARSER_ERRORS: Record<string, { status: number; code: ApiErrorCode; message: string }> = {
   HPE_HEADER_OVERFLOW: {
     status: 431,
     code: 'headers_too_large',

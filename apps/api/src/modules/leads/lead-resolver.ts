@@ -28,7 +28,8 @@ export function normalizeLeadInput(input: LeadInput, field = 'lead'): Normalized
   let phoneKey: string | null = null;
   if (input.phone?.trim()) {
     const normalized = normalizePhone(input.phone);
-    if (!normalized) throw InvalidInputError.field(`${field}.phone`, `${field}.phone must be a valid phone number`);
+    if (!normalized)
+      throw InvalidInputError.field(`${field}.phone`, `${field}.phone must be a valid phone number`, 'invalid_phone');
     phone = normalized.e164;
     phoneKey = normalized.key;
   }

@@ -138,7 +138,7 @@ export class LeadsService {
 
   private normalizePhone(input: string): NormalizedPhone {
     const phone = normalizePhone(input);
-    if (!phone) throw InvalidInputError.field('phone', 'phone must be a valid phone number');
+    if (!phone) throw InvalidInputError.field('phone', 'phone must be a valid phone number', 'invalid_phone');
     return phone;
   }
 
@@ -156,7 +156,7 @@ export class LeadsService {
 
 function conflict(field: UniqueField, value: string | undefined): ConflictError {
   const message = value ? `Another lead already has ${field} ${value}` : `Another lead already has this ${field}`;
-  return new ConflictError(message, [{ field, message }]);
+  return new ConflictError(message, [{ field, code: 'already_exists', message }], 'already_exists');
 }
 
 /** The field behind a unique violation on leads (a concurrent write that passed our check first), if any. */

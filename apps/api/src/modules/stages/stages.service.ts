@@ -71,12 +71,19 @@ export class StagesService {
     await this.db.transaction(async (tx) => {
       const stage = await this.get(auth, id, tx);
       const total = await this.stages.count(tx, { organizationId });
-      if (total <= 1) throw new ConflictError('The last stage cannot be deleted: an organization always has one');
+      if (total <= 1)
+        throw new ConflictError(
+          'The last stage cannot be deleted: an organization always has one',
+          undefined,
+          'last_stage',
+        );
       const tickets = await this.stageTickets.countInStage(tx, { organizationId, stageId: id });
       if (tickets > 0) {
         if (!moveTo) {
           throw new ConflictError(
             `Stage "${stage.name}" has ${tickets} ticket(s): pass ?moveTo=<stageId> to move them first`,
+            undefined,
+            'stage_has_tickets',
           );
         }
         if (moveTo === id) throw InvalidInputError.field('moveTo', 'moveTo must be a different stage');
@@ -107,7 +114,11 @@ export class StagesService {
 
   private async assertNameFree(tx: Db, organizationId: string, name: string, exceptId?: string): Promise<void> {
     if (await this.stages.nameTaken(tx, { organizationId, name, exceptId })) {
-      throw new ConflictError(`A stage named "${name}" already exists`);
+      throw new ConflictError(
+        `A stage named "${name}" already exists`,
+        [{ field: 'name', code: 'already_exists', message: 'already exists' }],
+        'already_exists',
+      );
     }
   }
 }

@@ -50,7 +50,7 @@ export async function resolveTicketReferences(
   const row = await tickets.findReferences(db, { organizationId, ...ids });
   if (!row.instance_id) {
     if (ids.instanceId) throw NotFoundError.of('WhatsApp instance', ids.instanceId);
-    throw new UnprocessableError(NO_INSTANCE);
+    throw new UnprocessableError(NO_INSTANCE, undefined, 'no_whatsapp_line');
   }
   let stage = stageOf(row);
   if (!stage && ids.stageId) throw NotFoundError.of('Stage', ids.stageId);

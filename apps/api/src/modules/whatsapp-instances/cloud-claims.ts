@@ -91,11 +91,19 @@ export class CloudClaims {
     if (change.kind === 'unchanged') return {};
     if (change.kind === 'cleared') return { accessTokenEncrypted: null, verifiedAt: null };
     if (!(await this.stillAsVerified(tx, auth, instance, change))) {
-      throw new ConflictError('The instance changed while its access token was being verified: try again');
+      throw new ConflictError(
+        'The instance changed while its access token was being verified: try again',
+        undefined,
+        'write_conflict',
+      );
     }
     // Only a caller whose token the Graph API accepted for the id gets here, so this answer tells nothing new.
     if (await this.instances.verifiedElsewhere(tx, { phoneNumberId: change.verifiedId, exceptId: instance.id })) {
-      throw new ConflictError(`Another organization has already verified phone_number_id "${change.verifiedId}"`);
+      throw new ConflictError(
+        `Another organization has already verified phone_number_id "${change.verifiedId}"`,
+        [{ field: 'providerPhoneNumberId', code: 'already_exists', message: 'verified by another organization' }],
+        'phone_number_id_taken',
+      );
     }
     const patch: WhatsappInstancePatch = { verifiedAt: this.clock.now() };
     if (change.encrypted !== null) patch.accessTokenEncrypted = change.encrypted;

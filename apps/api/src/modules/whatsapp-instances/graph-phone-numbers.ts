@@ -50,6 +50,6 @@ export class GraphPhoneNumbers {
       );
     }
     const code = body?.error?.code === undefined ? '' : ` (Graph API error ${body.error.code})`;
-    throw InvalidInputError.field(field, `${refused}${code}`);
+    throw InvalidInputError.field(field, `${refused}${code}`, 'token_refused');
   }
 }

@@ -112,6 +112,8 @@ export class WhatsappInstancesService {
       if (conversations > 0) {
         throw new ConflictError(
           `WhatsApp instance "${instance.name}" has ${conversations} conversation(s) and cannot be deleted`,
+          undefined,
+          'instance_in_use',
         );
       }
       await this.instances.delete(tx, { organizationId, id });
@@ -120,7 +122,8 @@ export class WhatsappInstancesService {
 
   private normalizePhoneNumber(input: string): string {
     const phone = normalizePhone(input);
-    if (!phone) throw InvalidInputError.field('phoneNumber', 'phoneNumber must be a valid phone number');
+    if (!phone)
+      throw InvalidInputError.field('phoneNumber', 'phoneNumber must be a valid phone number', 'invalid_phone');
     return phone.e164;
   }
 
@@ -156,6 +159,8 @@ export class WhatsappInstancesService {
     if (await this.instances.claimedInOrganization(tx, { organizationId, providerPhoneNumberId, exceptId })) {
       throw new ConflictError(
         `A Cloud API instance with providerPhoneNumberId "${providerPhoneNumberId}" already exists`,
+        [{ field: 'providerPhoneNumberId', code: 'already_exists', message: 'already exists' }],
+        'phone_number_id_taken',
       );
     }
   }

@@ -1,8 +1,8 @@
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { TOKEN_STORAGE_KEY } from '../../lib/session-store';
-import { apiError, apiErrorWithCode, createFakeFetch, json } from '../../test/fakeApi';
+import { apiErrorWithCode, createFakeFetch, json } from '../../test/fakeApi';
 import { authResponse, stages } from '../../test/fixtures';
 import { renderApp } from '../../test/renderApp';
 
@@ -62,19 +62,28 @@ describe('LoginPage', () => {
   it('puts per-field details from the API next to the fields', async () => {
     const fetch = createFakeFetch({
       'POST /api/v1/auth/login': () =>
-        apiError(400, 'Bad Request', 'email must be an email; request limit reached', [
-          { field: 'email', message: 'email must be an email' },
-          { message: 'Try again in a minute' },
-        ]),
+        apiErrorWithCode(400, 'invalid_input', 'email must be an email; password must be a string', {
+          details: [
+            { field: 'email', code: 'is_email', message: 'email must be an email' },
+            { field: 'password', code: 'is_string', message: 'password must be a string' },
+            { code: 'invalid_value', message: 'no field' },
+          ],
+        }),
     });
     renderApp('/login', { fetch });
 
     await fillAndSubmit('maria@loja.com', 'secret-123');
 
     const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent('email must be an email; request limit reached');
-    expect(alert).toHaveTextContent('Try again in a minute');
-    expect(screen.getByLabelText('E-mail')).toHaveAccessibleDescription('email must be an email');
+    // The fields' own problems sit next to them; the alert lists only what no field shows.
+    expect(alert).toHaveTextContent('Verifique os campos indicados.');
+    expect(
+      within(alert)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual(['valor inválido.']);
+    expect(screen.getByLabelText('E-mail')).toHaveAccessibleDescription('E-mail inválido.');
+    expect(screen.getByLabelText('Senha')).toHaveAccessibleDescription('Precisa ser um texto.');
     expect(screen.getByLabelText('E-mail')).toHaveAttribute('aria-invalid', 'true');
   });
 

@@ -1,7 +1,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { apiError, apiErrorWithCode, createFakeFetch, json } from '../../test/fakeApi';
+import { apiErrorWithCode, createFakeFetch, json } from '../../test/fakeApi';
 import { authResponse, stages } from '../../test/fixtures';
 import { renderApp } from '../../test/renderApp';
 
@@ -29,13 +29,16 @@ describe('SignUpPage', () => {
 
   it('shows a conflict from the API', async () => {
     const fetch = createFakeFetch({
-      'POST /api/v1/auth/register': () => apiError(409, 'Conflict', 'Organization name is reserved'),
+      'POST /api/v1/auth/register': () =>
+        apiErrorWithCode(409, 'email_unavailable', 'This e-mail address cannot be used: sign in with it instead'),
     });
     renderApp('/signup', { fetch });
 
     await fillForm('senha-forte-123');
 
-    expect(await screen.findByRole('alert')).toHaveTextContent('Organization name is reserved');
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Este e-mail não pode ser usado: ele já pertence a uma conta.',
+    );
   });
 
   it('says in pt-BR when the e-mail already has an account (email_unavailable)', async () => {

@@ -2,6 +2,7 @@ import { ApiError } from '@whatrack/api-client';
 import { useState, type ChangeEvent, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PASSWORD_MIN_LENGTH, type FieldIssues, type ValidationIssue } from './validation';
+import { useFieldErrors } from '../ui/useFieldErrors';
 
 interface UseAuthFormOptions<Values extends Record<string, string>> {
   initialValues: Values;
@@ -19,7 +20,7 @@ export function useAuthForm<Values extends Record<string, string>>(options: UseA
   const [values, setValues] = useState(options.initialValues);
   const [issues, setIssues] = useState<FieldIssues<keyof Values & string>>({});
   const apiError = options.error ? ApiError.from(options.error) : null;
-  const apiFieldErrors = apiError?.fieldErrors ?? {};
+  const apiFieldErrors = useFieldErrors(apiError);
 
   const onChange = (event: ChangeEvent<HTMLInputElement>) => {
     const { name, value } = event.currentTarget;

@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { apiError, createFakeFetch, json } from '../../test/fakeApi';
+import { apiErrorWithCode, createFakeFetch, json } from '../../test/fakeApi';
 import { me, stages, ticketList, ticketItem, users } from '../../test/fixtures';
 import { renderApp } from '../../test/renderApp';
 
@@ -117,9 +117,15 @@ describe('Settings', () => {
       'GET /api/v1/whatsapp-instances': () => json(200, { items }),
       'PATCH /api/v1/whatsapp-instances/i22': async (request) => {
         patches.push(await request.json());
-        return apiError(400, 'Bad Request', 'accessToken: the token was not accepted', [
-          { field: 'accessToken', message: 'the token was not accepted for this phone_number_id' },
-        ]);
+        return apiErrorWithCode(400, 'invalid_input', 'accessToken: the token was not accepted', {
+          details: [
+            {
+              field: 'accessToken',
+              code: 'token_refused',
+              message: 'the token was not accepted for this phone_number_id',
+            },
+          ],
+        });
       },
     });
     renderApp('/dashboard/settings/whatsapp', { fetch, storedToken: 'token' });
@@ -138,7 +144,9 @@ describe('Settings', () => {
     expect(token).toHaveAttribute('type', 'password');
     await user.type(token, 'EAAG-typed-token');
     await user.click(within(dialog).getByRole('button', { name: 'Salvar' }));
-    expect(await within(dialog).findByText('the token was not accepted for this phone_number_id')).toBeInTheDocument();
+    expect(
+      await within(dialog).findByText('A Meta não aceitou este token de acesso para este número (phone_number_id).'),
+    ).toBeInTheDocument();
     expect(patches).toEqual([expect.objectContaining({ accessToken: 'EAAG-typed-token' })]);
   });
 });

@@ -7,6 +7,7 @@ import { ErrorMessage } from '../ui/ErrorMessage';
 import { SubmitButton } from '../ui/SubmitButton';
 import { TextField } from '../ui/TextField';
 import { useFormValues } from '../ui/useFormValues';
+import { useFieldErrors } from '../ui/useFieldErrors';
 
 interface AddSaleFormProps {
   mutation: UseMutationResult<TicketSale, unknown, CreateSaleBody>;
@@ -21,6 +22,7 @@ export function AddSaleForm({ mutation, onDone }: AddSaleFormProps) {
   const form = useFormValues(EMPTY);
   const [valueError, setValueError] = useState<string | null>(null);
   const apiError = mutation.error ? ApiError.from(mutation.error) : null;
+  const apiFieldErrors = useFieldErrors(apiError);
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -55,7 +57,7 @@ export function AddSaleForm({ mutation, onDone }: AddSaleFormProps) {
         required
         value={form.values.value}
         onChange={form.onChange}
-        error={valueError ?? apiError?.fieldErrors.value}
+        error={valueError ?? apiFieldErrors.value}
         autoFocus
       />
       <TextField
@@ -63,7 +65,7 @@ export function AddSaleForm({ mutation, onDone }: AddSaleFormProps) {
         label={t('ticket.sales.description')}
         value={form.values.description}
         onChange={form.onChange}
-        error={apiError?.fieldErrors.description}
+        error={apiFieldErrors.description}
       />
       <TextField
         name="soldAt"
@@ -72,7 +74,7 @@ export function AddSaleForm({ mutation, onDone }: AddSaleFormProps) {
         hint={t('ticket.sales.soldAtHint')}
         value={form.values.soldAt}
         onChange={form.onChange}
-        error={apiError?.fieldErrors.soldAt}
+        error={apiFieldErrors.soldAt}
       />
       <div className="row">
         <SubmitButton

@@ -21,6 +21,7 @@ import { NewTicketDealFields } from './NewTicketDealFields';
 import { NewTicketTrackingFields } from './NewTicketTrackingFields';
 import { EMPTY_NEW_TICKET, buildNewTicketBody, type NewTicketIssues, type NewTicketValues } from './newTicketBody';
 import { queryKeys } from '../../api/query-keys';
+import { useFieldErrors } from '../ui/useFieldErrors';
 
 interface NewTicketFormProps {
   stages: readonly Stage[];
@@ -49,13 +50,13 @@ export function NewTicketForm({ stages, users, instances, onCreated }: NewTicket
     },
   });
   const apiError = create.error ? ApiError.from(create.error) : null;
-  const apiFields = apiError?.fieldErrors ?? {};
+  const apiFields = useFieldErrors(apiError);
   const errorOf: FieldErrorOf = (field) => {
     const issue = issues[field];
     if (issue) return t(`tickets.new.issues.${issue}`);
     return apiFields[`lead.${field}`] ?? apiFields[`ticket.${field}`] ?? apiFields[field];
   };
-  const noInstance = instances?.length === 0 || apiError?.statusCode === 422;
+  const noInstance = instances?.length === 0 || apiError?.code === 'no_whatsapp_line';
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

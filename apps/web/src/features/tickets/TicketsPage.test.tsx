@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { apiError, createFakeFetch, deferred, json, lastQuery } from '../../test/fakeApi';
+import { apiError, apiErrorWithCode, createFakeFetch, deferred, json, lastQuery } from '../../test/fakeApi';
 import { me, stages, ticketItem, ticketList, users } from '../../test/fixtures';
 import { renderApp } from '../../test/renderApp';
 
@@ -85,10 +85,10 @@ describe('TicketsPage', () => {
     const patch = fetch.mock.calls.find(([r]) => r.method === 'PATCH')![0];
     expect(await patch.clone().json()).toEqual({ stageId: 's3' });
 
-    answer.resolve(apiError(409, 'Conflict', 'The ticket was changed by someone else.'));
+    answer.resolve(apiErrorWithCode(404, 'not_found', 'Ticket t1 not found'));
 
     expect(await screen.findByRole('alert')).toHaveTextContent(
-      'Não foi possível salvar a alteração de João Silva: The ticket was changed by someone else. A alteração foi desfeita.',
+      'Não foi possível salvar a alteração de João Silva: O item não foi encontrado. Ele pode ter sido excluído. A alteração foi desfeita.',
     );
     expect(stage).toHaveValue('s1');
     expect(indicator('dealValueOpen')).toHaveTextContent('R$ 1.500,00');
@@ -148,11 +148,11 @@ describe('TicketsPage', () => {
 
   it('shows the API error with a retry button', async () => {
     renderTickets('/dashboard/tickets', {
-      'GET /api/v1/tickets': () => apiError(409, 'Conflict', 'The filters contradict each other'),
+      'GET /api/v1/tickets': () => apiErrorWithCode(503, 'statement_timeout', 'The request took too long'),
     });
 
     const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent('The filters contradict each other');
+    expect(alert).toHaveTextContent('A busca demorou demais. Restrinja os filtros ou tente de novo em instantes.');
     expect(within(alert).getByRole('button', { name: 'Tentar novamente' })).toBeInTheDocument();
   });
 

@@ -1,5 +1,6 @@
 import { ApiError } from '@whatrack/api-client';
 import i18n from 'i18next';
+import { API_ERROR_CODE_LIST } from '@whatrack/shared';
 import { describe, expect, it } from 'vitest';
 import { lockSeconds, translatedErrorText } from './translatedErrorText';
 
@@ -52,9 +53,40 @@ describe('translatedErrorText', () => {
     expect(translatedErrorText(ApiError.from(new TypeError('Failed to fetch')), t)).toMatch(/falar com o servidor/);
   });
 
-  it('leaves codes whose API message names the problem to that message', () => {
-    expect(translatedErrorText(failure(400, 'invalid_input', 'name must be shorter'), t)).toBeNull();
-    expect(translatedErrorText(failure(409, 'conflict', 'The stage still has tickets'), t)).toBeNull();
+  it('says each invalid field and its problem, with the field named in the UI language', () => {
+    const invalid = new ApiError({
+      statusCode: 400,
+      error: 'Bad Request',
+      code: 'invalid_input',
+      message: 'lead.phone must be a valid phone number; lead.name must be shorter than or equal to 120 characters',
+      details: [
+        { field: 'lead.phone', code: 'invalid_phone', message: 'lead.phone must be a valid phone number' },
+        {
+          field: 'lead.name',
+          code: 'max_length',
+          message: 'lead.name must be shorter than or equal to 120 characters',
+        },
+        { field: 'lead.nickname', code: 'some_new_rule', message: 'nickname is odd' },
+      ],
+    });
+    expect(translatedErrorText(invalid, t)).toBe(
+      'Telefone: número de telefone inválido. Informe o DDD e o número, por exemplo (11) 91234-5678. ' +
+        'Nome: texto longo demais. lead.nickname: valor inválido.',
+    );
+  });
+
+  it('translates every code of the API catalogue, in both languages, and leaves a newer code to its message', () => {
+    const en = i18n.getFixedT('en');
+    for (const code of API_ERROR_CODE_LIST) {
+      const error = failure(400, code, 'English text from the API');
+      for (const translate of [t, en]) {
+        const text = translatedErrorText(error, translate);
+        expect(text).toBeTruthy();
+        expect(text).not.toContain('errors.codes');
+      }
+      expect(translatedErrorText(error, t)).not.toBe(translatedErrorText(error, en));
+    }
+    expect(translatedErrorText(failure(409, 'code_from_a_newer_server', 'The API says why'), t)).toBeNull();
   });
 
   it('has an English text for every translated code', () => {

@@ -1,35 +1,7 @@
 import type { ApiError } from '@whatrack/api-client';
+import { isApiErrorCode } from '@whatrack/shared';
 import type { TFunction } from 'i18next';
-
-/**
- * API error codes people can meet while using the app, with a message in the UI language. Other codes (invalid_input,
- * conflict, unprocessable…) keep the API's own message: it names the field or the rule that failed.
- */
-const TRANSLATED_CODES = [
-  'invalid_credentials',
-  'unauthorized',
-  'email_unavailable',
-  'forbidden',
-  'insufficient_scope',
-  'not_found',
-  'already_exists',
-  'payload_too_large',
-  'rate_limited',
-  'statement_timeout',
-  'server_busy',
-  'database_busy',
-  'database_unavailable',
-  'service_unavailable',
-  'write_conflict',
-  'upstream_error',
-  'internal_error',
-] as const;
-
-type TranslatedCode = (typeof TRANSLATED_CODES)[number];
-
-function isTranslatedCode(code: string): code is TranslatedCode {
-  return (TRANSLATED_CODES as readonly string[]).includes(code);
-}
+import { labelledDetailText } from './errorDetailText';
 
 /** The wait of a login_locked answer: the API says it in the message ("try again in 42 s") and in Retry-After. */
 export function lockSeconds(message: string): number | null {
@@ -46,10 +18,17 @@ function loginLockedText(message: string, t: TFunction): string {
   return t('errors.loginLocked.minutes', { minutes: Math.ceil(seconds / 60) });
 }
 
-/** The message of an API failure in the UI language, or null when its code has no translation. */
+/**
+ * The message of an API failure in the UI language: every code of the API's catalogue has one (errors.codes), and a
+ * 400 that names its fields says each field's problem. Null only for a code this build does not know yet (a newer
+ * server's): the caller then shows the API's own message rather than a vague one.
+ */
 export function translatedErrorText(error: ApiError, t: TFunction): string | null {
   if (error.isNetworkError) return t('errors.network');
   if (error.code === 'login_locked') return loginLockedText(error.message, t);
-  if (isTranslatedCode(error.code)) return t(`errors.codes.${error.code}`);
+  if (error.code === 'invalid_input' && error.details.length > 0) {
+    return error.details.map((detail) => labelledDetailText(detail, t)).join(' ');
+  }
+  if (isApiErrorCode(error.code)) return t(`errors.codes.${error.code}`);
   return null;
 }

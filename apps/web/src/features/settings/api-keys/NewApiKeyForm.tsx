@@ -9,6 +9,7 @@ import { SubmitButton } from '../../ui/SubmitButton';
 import { TextField } from '../../ui/TextField';
 import { ApiKeyScopeField } from './ApiKeyScopeField';
 import { DEFAULT_API_KEY_SCOPE } from './apiKeyScope';
+import { useFieldErrors } from '../../ui/useFieldErrors';
 
 interface NewApiKeyFormProps {
   create: UseMutationResult<CreatedApiKey, unknown, { name: string; scopes: ApiKeyScope[] }>;
@@ -21,6 +22,7 @@ export function NewApiKeyForm({ create, onCreated }: NewApiKeyFormProps) {
   const [scope, setScope] = useState<ApiKeyScope>(DEFAULT_API_KEY_SCOPE);
   const [error, setError] = useState<string | null>(null);
   const apiError = create.error ? ApiError.from(create.error) : null;
+  const apiFieldErrors = useFieldErrors(apiError);
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -53,7 +55,7 @@ export function NewApiKeyForm({ create, onCreated }: NewApiKeyFormProps) {
         value={name}
         maxLength={100}
         onChange={(event) => setName(event.currentTarget.value)}
-        error={error ?? apiError?.fieldErrors.name}
+        error={error ?? apiFieldErrors.name}
       />
       <ApiKeyScopeField value={scope} onChange={setScope} />
       <SubmitButton pending={create.isPending} label={t('settings.apiKeys.create')} pendingLabel={t('common.saving')} />

@@ -14,6 +14,7 @@ import { useFormValues } from '../../ui/useFormValues';
 import { useToast } from '../../ui/useToast';
 import { SettingsSection } from '../SettingsSection';
 import { queryKeys } from '../../../api/query-keys';
+import { useFieldErrors } from '../../ui/useFieldErrors';
 
 const CURRENCIES = ['BRL', 'USD', 'EUR', 'ARS', 'CLP', 'COP', 'MXN', 'PYG', 'UYU', 'PEN'];
 
@@ -47,6 +48,7 @@ export function OrganizationSettings() {
     },
   });
   const apiError = save.error ? ApiError.from(save.error) : null;
+  const apiFieldErrors = useFieldErrors(apiError);
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (!save.isPending) save.mutate({ ...form.values, name: form.values.name.trim() });
@@ -68,7 +70,7 @@ export function OrganizationSettings() {
           onChange={form.onChange}
           disabled={!canManage}
           required
-          error={apiError?.fieldErrors.name}
+          error={apiFieldErrors.name}
         />
         <SelectField
           name="timezone"
@@ -76,7 +78,7 @@ export function OrganizationSettings() {
           value={form.values.timezone}
           onChange={form.onChange}
           disabled={!canManage}
-          error={apiError?.fieldErrors.timezone}
+          error={apiFieldErrors.timezone}
         >
           {zones.map((zone) => (
             <option key={zone} value={zone}>
@@ -90,7 +92,7 @@ export function OrganizationSettings() {
           value={form.values.currency}
           onChange={form.onChange}
           disabled={!canManage}
-          error={apiError?.fieldErrors.currency}
+          error={apiFieldErrors.currency}
         >
           {(CURRENCIES.includes(form.values.currency) ? CURRENCIES : [form.values.currency, ...CURRENCIES]).map(
             (code) => (

@@ -7,6 +7,7 @@ import { ErrorMessage } from '../../ui/ErrorMessage';
 import { SubmitButton } from '../../ui/SubmitButton';
 import { TextField } from '../../ui/TextField';
 import { useToast } from '../../ui/useToast';
+import { useFieldErrors } from '../../ui/useFieldErrors';
 
 const EMPTY = { name: '', color: '#8b5cf6', isClosed: false };
 
@@ -16,6 +17,7 @@ export function NewStageForm({ create }: { create: UseMutationResult<Stage, unkn
   const [values, setValues] = useState(EMPTY);
   const [nameError, setNameError] = useState<string | null>(null);
   const apiError = create.error ? ApiError.from(create.error) : null;
+  const apiFieldErrors = useFieldErrors(apiError);
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -45,7 +47,7 @@ export function NewStageForm({ create }: { create: UseMutationResult<Stage, unkn
         value={values.name}
         maxLength={60}
         onChange={(event) => setValues({ ...values, name: event.currentTarget.value })}
-        error={nameError ?? apiError?.fieldErrors.name}
+        error={nameError ?? apiFieldErrors.name}
       />
       <TextField
         name="color"

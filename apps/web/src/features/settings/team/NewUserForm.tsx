@@ -20,6 +20,7 @@ import { useFormValues } from '../../ui/useFormValues';
 import { useToast } from '../../ui/useToast';
 import { queryKeys } from '../../../api/query-keys';
 import { useEnumLabels } from '../../../i18n/useEnumLabels';
+import { useFieldErrors } from '../../ui/useFieldErrors';
 
 const EMPTY = { name: '', email: '', password: '', role: 'agent' };
 type Field = 'name' | 'email' | 'password';
@@ -43,9 +44,10 @@ export function NewUserForm() {
     },
   });
   const apiError = create.error ? ApiError.from(create.error) : null;
+  const apiFieldErrors = useFieldErrors(apiError);
   const errorOf = (field: Field) => {
     const issue = issues[field];
-    return issue ? t(`validation.${issue}`, { min: PASSWORD_MIN_LENGTH }) : apiError?.fieldErrors[field];
+    return issue ? t(`validation.${issue}`, { min: PASSWORD_MIN_LENGTH }) : apiFieldErrors[field];
   };
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {

@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { apiError, createFakeFetch, json } from '../../../test/fakeApi';
+import { apiErrorWithCode, createFakeFetch, json } from '../../../test/fakeApi';
 import { me, stages, users } from '../../../test/fixtures';
 import { renderApp } from '../../../test/renderApp';
 
@@ -51,9 +51,9 @@ describe('Settings › WhatsApp: Evolution server credentials', () => {
     const line = evolutionLine();
     const { patches, user } = render(line, (body) =>
       body.apiUrl === 'http://192.168.0.10:8080'
-        ? apiError(400, 'Bad Request', 'apiUrl: apiUrl must point at a public address', [
-            { field: 'apiUrl', code: 'private_target', message: 'apiUrl must point at a public address' },
-          ])
+        ? apiErrorWithCode(400, 'invalid_input', 'apiUrl: apiUrl must point at a public address', {
+            details: [{ field: 'apiUrl', code: 'private_target', message: 'apiUrl must point at a public address' }],
+          })
         : json(200, { ...line, apiUrl: body.apiUrl, hasApiKey: true }),
     );
     const { card, dialog } = await openEditor(user);
@@ -67,7 +67,9 @@ describe('Settings › WhatsApp: Evolution server credentials', () => {
     await user.type(key, 'evo-typed-key');
     await user.click(within(dialog).getByRole('button', { name: 'Salvar' }));
 
-    expect(await within(dialog).findByText('apiUrl must point at a public address')).toBeInTheDocument();
+    expect(
+      await within(dialog).findByText('O endereço precisa ser público (não pode apontar para a rede interna).'),
+    ).toBeInTheDocument();
     expect(url).toHaveAttribute('aria-invalid', 'true');
     expect(patches[0]).toMatchObject({ apiUrl: 'http://192.168.0.10:8080', apiKey: 'evo-typed-key' });
 

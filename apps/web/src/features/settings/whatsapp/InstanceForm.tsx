@@ -17,6 +17,7 @@ import { EvolutionCredentialsFields } from './EvolutionCredentialsFields';
 import { evolutionCredentialsBody, needsKeyAgain } from './instanceCredentials';
 import { useInstanceMutations } from './useInstanceMutations';
 import { useEnumLabels } from '../../../i18n/useEnumLabels';
+import { useFieldErrors } from '../../ui/useFieldErrors';
 
 type Values = {
   name: string;
@@ -61,8 +62,9 @@ export function InstanceForm({ instance, onDone }: InstanceFormProps) {
   });
   const [issues, setIssues] = useState<Partial<Record<Field, string>>>({});
   const apiError = mutation.error ? ApiError.from(mutation.error) : null;
+  const apiFieldErrors = useFieldErrors(apiError);
   const cloud = form.values.provider === 'cloud_api';
-  const errorOf = (field: Field) => issues[field] ?? apiError?.fieldErrors[field];
+  const errorOf = (field: Field) => issues[field] ?? apiFieldErrors[field];
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
