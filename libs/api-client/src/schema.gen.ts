@@ -433,6 +433,28 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/reports/support': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * First response and resolution times (median, p90) per agent, line or period; time spent per stage
+     * @description Takes the filters of GET /tickets (q, dateRange, dateFrom, dateTo, stageId, origin, source, hasSales, assigneeId) plus platform; date presets are computed in the organization time zone. Covers the tickets created in the period. First response: from the ticket's creation to the first message sent to the lead from any path (replies, templates, the phone app). Resolution: from creation to closing (moving to a closed stage). Tickets not yet answered or closed count in `tickets` but not in the durations (each duration has its own `count`). Stage times are per visit (entered → left, from the timeline); a visit still going counts up to now, except in closed stages. Durations are whole seconds.
+     *
+     *     **Access:** every user; API keys with scope read.
+     */
+    get: operations['getSupportReport'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/reports/timeseries': {
     parameters: {
       query?: never;
@@ -1564,6 +1586,23 @@ export interface components {
        */
       scopes: components['schemas']['ApiKeyScope'][];
     };
+    DurationStatsDto: {
+      /**
+       * @description Tickets the duration is known for
+       * @example 31
+       */
+      count: number;
+      /**
+       * @description Median, in seconds; null when count is 0
+       * @example 420
+       */
+      medianSeconds: number | null;
+      /**
+       * @description 90th percentile, in seconds
+       * @example 3600
+       */
+      p90Seconds: number | null;
+    };
     ErrorDetailDto: {
       /**
        * @description Machine-readable reason for this field: the validation rule that failed (is_string, is_not_empty, max_length, is_email, is_uuid, unknown_field…) or a domain one (invalid_phone, invalid_url, private_target, invalid_value)
@@ -2400,6 +2439,57 @@ export interface components {
        * @example 0
        */
       order: number;
+    };
+    StageTimeDto: {
+      /** @example #3b82f6 */
+      color: string;
+      /** @example false */
+      isClosed: boolean;
+      /** @example Em negociação */
+      name: string;
+      /** @example 1 */
+      order: number;
+      /** Format: uuid */
+      stageId: string;
+      /** @description Time per visit of the stage (entered → left; a visit still going counts up to now, except in closed stages) */
+      time: components['schemas']['DurationStatsDto'];
+    };
+    SupportReportDto: {
+      /**
+       * @example agent
+       * @enum {string}
+       */
+      groupBy: 'agent' | 'line' | 'day' | 'week' | 'month';
+      period: components['schemas']['ReportPeriodDto'];
+      /** @description Agents and lines by tickets (most first); buckets in order */
+      rows: components['schemas']['SupportRowDto'][];
+      /** @description Every stage in board order */
+      stages: components['schemas']['StageTimeDto'][];
+      /** @example America/Sao_Paulo */
+      timezone: string;
+      /** @description Every ticket of the period (key "all") */
+      total: components['schemas']['SupportRowDto'];
+    };
+    SupportRowDto: {
+      /** @description From the ticket’s creation to the first message sent to the lead (replies, templates, echoes) */
+      firstResponse: components['schemas']['DurationStatsDto'];
+      /**
+       * @description The agent or line id, "(none)" for unassigned tickets, or the bucket start (YYYY-MM-DD)
+       * @example 3f0c…
+       */
+      key: string;
+      /**
+       * @description The agent or line name, or the bucket start
+       * @example Ana Souza
+       */
+      label: string;
+      /** @description From the ticket’s creation to its closing (closed stage) */
+      resolution: components['schemas']['DurationStatsDto'];
+      /**
+       * @description Tickets created in the period
+       * @example 40
+       */
+      tickets: number;
     };
     TemplateMessageDto: {
       /**
@@ -4795,6 +4885,83 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['FunnelReportDto'];
+        };
+      };
+      /** @description Invalid input: the message and details name the offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not allowed: every user; API keys with scope read. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Too many requests */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  getSupportReport: {
+    parameters: {
+      query?: {
+        /** @description Lead name or assignee name (case- and accent-insensitive; from 3 characters anywhere in the name, with 1 or 2 characters at its start), phone digits (3 or more, anywhere) or a ticket id */
+        q?: string;
+        /** @description Period of the ticket creation date */
+        dateRange?: 'today' | 'yesterday' | '7d' | '30d' | '90d' | 'thisMonth' | 'lastMonth' | 'thisYear' | 'all';
+        /** @description Custom range start (inclusive calendar date) */
+        dateFrom?: string;
+        /** @description Custom range end (inclusive calendar date) */
+        dateTo?: string;
+        /** @description Stage id */
+        stageId?: string;
+        /** @description utmSource */
+        origin?: string;
+        source?: components['schemas']['TicketSourceType'];
+        /** @description true: only tickets with sales; false: only without */
+        hasSales?: boolean;
+        /** @description The assigned user's id, or `none` for tickets nobody is assigned to */
+        assigneeId?: string;
+        /** @description Ad platform key of the ticket's tracking */
+        platform?: string;
+        /** @description Rows per assigned agent, per WhatsApp line, or per day/week (from Monday)/month of ticket creation in the organization time zone */
+        groupBy?: 'agent' | 'line' | 'day' | 'week' | 'month';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SupportReportDto'];
         };
       };
       /** @description Invalid input: the message and details name the offending field */

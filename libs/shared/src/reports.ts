@@ -22,3 +22,7 @@ export type TimeseriesMetric = (typeof TIMESERIES_METRICS)[number];
 /** Dimensions the time series report can split each bucket by. */
 export const TIMESERIES_GROUPS = ['platform', 'sourceType'] as const;
 export type TimeseriesGroup = (typeof TIMESERIES_GROUPS)[number];
+
+/** What the support report's rows are: one per agent, per WhatsApp line, or per day/week/month of ticket creation. */
+export const SUPPORT_GROUPS = ['agent', 'line', 'day', 'week', 'month'] as const;
+export type SupportGroup = (typeof SUPPORT_GROUPS)[number];

@@ -14,6 +14,7 @@ import { WhatsappMediaRepository } from '../modules/media/whatsapp-media.reposit
 import { OrganizationsRepository } from '../modules/organizations/organizations.repository';
 import { AttributionReportRepository } from '../modules/reports/attribution-report.repository';
 import { FunnelReportRepository } from '../modules/reports/funnel-report.repository';
+import { SupportReportRepository } from '../modules/reports/support-report.repository';
 import { TimeseriesReportRepository } from '../modules/reports/timeseries-report.repository';
 import { WhatsappOutboxRepository } from '../modules/replies/whatsapp-outbox.repository';
 import { WhatsappStatusOrphansRepository } from '../modules/replies/whatsapp-status-orphans.repository';
@@ -51,6 +52,7 @@ export const REPOSITORIES: (new () => object)[] = [
   MetaSettingsRepository,
   OrganizationsRepository,
   SalesRepository,
+  SupportReportRepository,
   TicketEventsRepository,
   TicketQueueRepository,
   TicketReachRepository,

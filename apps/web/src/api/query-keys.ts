@@ -88,5 +88,6 @@ export const queryKeys = {
     attribution: withQuery('/api/v1/reports/attribution'),
     timeseries: withQuery('/api/v1/reports/timeseries'),
     funnel: withQuery('/api/v1/reports/funnel'),
+    support: withQuery('/api/v1/reports/support'),
   },
 };

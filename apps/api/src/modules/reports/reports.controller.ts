@@ -4,6 +4,7 @@ import { Auth } from '../../common/auth/auth.decorator';
 import type { AuthContext } from '../../common/auth/auth-context';
 import { AttributionQueryDto, ReportFilterDto, TimeseriesQueryDto } from './dto/report-query.dto';
 import { AttributionReportDto, FunnelReportDto, TimeseriesReportDto } from './dto/report-response.dto';
+import { SupportQueryDto, SupportReportDto } from './dto/support-report.dto';
 import { ReportsService } from './reports.service';
 import { StatementBudget } from '../../common/db/statement-budget';
 
@@ -67,5 +68,22 @@ export class ReportsController {
   @ApiOkResponse({ type: FunnelReportDto })
   funnel(@Auth() auth: AuthContext, @Query() query: ReportFilterDto): Promise<FunnelReportDto> {
     return this.reports.funnel(auth, query);
+  }
+
+  @Get('support')
+  @StatementBudget('report')
+  @ApiOperation({
+    operationId: 'getSupportReport',
+    summary: 'First response and resolution times (median, p90) per agent, line or period; time spent per stage',
+    description:
+      `${FILTERS} Covers the tickets created in the period. First response: from the ticket's creation to the ` +
+      'first message sent to the lead from any path (replies, templates, the phone app). Resolution: from creation ' +
+      'to closing (moving to a closed stage). Tickets not yet answered or closed count in `tickets` but not in the ' +
+      'durations (each duration has its own `count`). Stage times are per visit (entered → left, from the ' +
+      'timeline); a visit still going counts up to now, except in closed stages. Durations are whole seconds.',
+  })
+  @ApiOkResponse({ type: SupportReportDto })
+  support(@Auth() auth: AuthContext, @Query() query: SupportQueryDto): Promise<SupportReportDto> {
+    return this.reports.support(auth, query);
   }
 }

@@ -18,6 +18,9 @@ import { buildFunnelReport } from './funnel-report';
 import { FunnelReportRepository } from './funnel-report.repository';
 import { type ReportScope, resolveReportScope } from './report-scope';
 import { buildTimeseriesReport } from './timeseries-report';
+import type { SupportQueryDto, SupportReportDto } from './dto/support-report.dto';
+import { buildSupportReport } from './support-report';
+import { SupportReportRepository } from './support-report.repository';
 import { TimeseriesReportRepository } from './timeseries-report.repository';
 
 /**
@@ -42,6 +45,7 @@ export class ReportsService {
     private readonly organizations: OrganizationSettings,
     private readonly rollups: TicketRollupsRepository,
     private readonly reach: TicketReachRepository,
+    private readonly supportRows: SupportReportRepository,
   ) {}
 
   attribution(auth: AuthContext, query: AttributionQueryDto): Promise<AttributionReportDto> {
@@ -64,6 +68,17 @@ export class ReportsService {
   funnel(auth: AuthContext, query: ReportFilterDto): Promise<FunnelReportDto> {
     return this.cached(auth, 'funnel', query, async () =>
       buildFunnelReport({ db: this.db, funnel: this.funnelRows, reach: this.reach }, await this.scope(auth, query)),
+    );
+  }
+
+  support(auth: AuthContext, query: SupportQueryDto): Promise<SupportReportDto> {
+    return this.cached(auth, 'support', query, async () =>
+      buildSupportReport(
+        { db: this.db, support: this.supportRows },
+        await this.scope(auth, query),
+        query.groupBy ?? 'agent',
+        this.clock.now(),
+      ),
     );
   }
 

@@ -41,6 +41,58 @@ function attribution(groupBy: string) {
   };
 }
 
+const duration = (count: number, medianSeconds: number | null, p90Seconds: number | null) => ({
+  count,
+  medianSeconds,
+  p90Seconds,
+});
+
+function support(groupBy: string | null) {
+  const byAgent = groupBy === 'agent';
+  return {
+    period,
+    timezone: 'America/Sao_Paulo',
+    groupBy,
+    total: {
+      key: 'all',
+      label: 'all',
+      tickets: 42,
+      firstResponse: duration(30, 420, 5400),
+      resolution: duration(9, 90000, 200000),
+    },
+    rows: byAgent
+      ? [
+          {
+            key: 'u1',
+            label: 'Ana Souza',
+            tickets: 40,
+            firstResponse: duration(30, 45, 600),
+            resolution: duration(9, 7200, 9000),
+          },
+          {
+            key: '(none)',
+            label: '(none)',
+            tickets: 2,
+            firstResponse: duration(0, null, null),
+            resolution: duration(0, null, null),
+          },
+        ]
+      : [
+          {
+            key: '2026-03-01',
+            label: '2026-03-01',
+            tickets: 42,
+            firstResponse: duration(30, 420, 5400),
+            resolution: duration(9, 90000, 200000),
+          },
+        ],
+    stages: [
+      { stageId: 's1', name: 'Novo', color: '#3b82f6', order: 0, isClosed: false, time: duration(42, 3900, 86400) },
+      { stageId: 's2', name: 'Vendido', color: '#10b981', order: 1, isClosed: true, time: duration(0, null, null) },
+    ],
+  };
+}
+
 function renderReports(path = '/dashboard/reports?period=30d', attributionAnswer?: () => Response) {
   const fetch = createFakeFetch({
     'GET /api/v1/auth/me': () => json(200, me),
@@ -60,6 +112,7 @@ function renderReports(path = '/dashboard/reports?period=30d', attributionAnswer
         totals: [100, 200],
         series: [{ key: 'google_ads', label: 'Google Ads', total: 300, values: [100, 200] }],
       }),
+    'GET /api/v1/reports/support': (request) => json(200, support(new URL(request.url).searchParams.get('groupBy'))),
     'GET /api/v1/reports/funnel': () =>
       json(200, {
         period,
@@ -97,13 +150,14 @@ describe('ReportsPage', () => {
     const user = userEvent.setup();
 
     await screen.findByRole('row', { name: /Google Ads/ });
-    const table = screen.getByRole('table');
+    const table = within(screen.getByRole('region', { name: 'Atribuição' })).getByRole('table');
     const firstRow = () => within(table).getAllByRole('row')[1];
     expect(firstRow()).toHaveTextContent('Google Ads');
     await user.click(within(table).getByRole('button', { name: 'Tickets' }));
     expect(firstRow()).toHaveTextContent('(sem valor)');
 
-    await user.selectOptions(screen.getByRole('combobox', { name: 'Agrupar por' }), 'utmCampaign');
+    const attribution = screen.getByRole('region', { name: 'Atribuição' });
+    await user.selectOptions(within(attribution).getByRole('combobox', { name: 'Agrupar por' }), 'utmCampaign');
     await waitFor(() =>
       expect(lastQuery(fetch, 'GET /api/v1/reports/attribution')).toMatchObject({ groupBy: 'utmCampaign' }),
     );
@@ -113,5 +167,28 @@ describe('ReportsPage', () => {
   it('shows an error with a retry when the report fails', async () => {
     renderReports('/dashboard/reports', () => apiError(500, 'Internal Server Error', 'Falha no relatório'));
     expect((await screen.findAllByText('Falha no relatório')).length).toBeGreaterThan(0);
+  });
+
+  it('shows the support times per agent in readable durations, and per day when regrouped', async () => {
+    const { fetch } = renderReports();
+    const user = userEvent.setup();
+    const region = await screen.findByRole('region', { name: 'Atendimento' });
+
+    const ana = await within(region).findByRole('row', { name: /Ana Souza/ });
+    expect(
+      within(ana)
+        .getAllByRole('cell')
+        .map((cell) => cell.textContent),
+    ).toEqual(['40', '45 s', '10 min', '2 h', '2 h 30 min']);
+    expect(within(region).getByRole('row', { name: /Sem atendente/ })).toHaveTextContent('—');
+    expect(within(region).getByRole('row', { name: /Total/ })).toHaveTextContent('1 d 1 h');
+    expect(lastQuery(fetch, 'GET /api/v1/reports/support')).toEqual({ dateRange: '30d', groupBy: 'agent' });
+    const stagesRegion = screen.getByRole('region', { name: 'Tempo em cada etapa' });
+    expect(within(stagesRegion).getByText('42 passagens · mediana 1 h 5 min · p90 1 d')).toBeInTheDocument();
+    expect(within(stagesRegion).getByText('Nenhuma passagem no período')).toBeInTheDocument();
+
+    await user.selectOptions(within(region).getByRole('combobox', { name: 'Agrupar por' }), 'day');
+    expect(await within(region).findByRole('row', { name: /01\/03\/2026/ })).toHaveTextContent('7 min');
+    expect(lastQuery(fetch, 'GET /api/v1/reports/support')).toMatchObject({ groupBy: 'day' });
   });
 });

@@ -22,6 +22,7 @@ import { SkeletonList } from '../ui/Skeleton';
 import { AttributionTable } from './AttributionTable';
 import { FunnelList } from './FunnelList';
 import { KpiCards } from './KpiCards';
+import { SupportReport } from './SupportReport';
 import { toReportQuery } from './reportQuery';
 import { useReportNumbers } from './reportFormat';
 import './reports.css';
@@ -32,7 +33,10 @@ import { useEnumLabels } from '../../i18n/useEnumLabels';
 // recharts is big: it only loads with this page, and the chart below the table does not hold the rest back.
 const TimeseriesChart = lazy(() => import('./TimeseriesChart'));
 
-/** /dashboard/reports: KPIs, attribution by a dimension, the time series by platform and the stage funnel. */
+/**
+ * /dashboard/reports: KPIs, attribution by a dimension, the time series by platform, the stage funnel, and the
+ * support times (response, resolution, time per stage).
+ */
 export function ReportsPage() {
   const { t } = useTranslation();
   const labels = useEnumLabels();
@@ -170,6 +174,8 @@ export function ReportsPage() {
           )}
         </section>
       </div>
+
+      <SupportReport query={query} />
     </>
   );
 }
