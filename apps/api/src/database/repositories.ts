@@ -15,6 +15,7 @@ import { OrganizationsRepository } from '../modules/organizations/organizations.
 import { AttributionReportRepository } from '../modules/reports/attribution-report.repository';
 import { FunnelReportRepository } from '../modules/reports/funnel-report.repository';
 import { TimeseriesReportRepository } from '../modules/reports/timeseries-report.repository';
+import { QuickRepliesRepository } from '../modules/quick-replies/quick-replies.repository';
 import { WhatsappOutboxRepository } from '../modules/replies/whatsapp-outbox.repository';
 import { WhatsappStatusOrphansRepository } from '../modules/replies/whatsapp-status-orphans.repository';
 import { SalesRepository } from '../modules/sales/sales.repository';
@@ -50,6 +51,7 @@ export const REPOSITORIES: (new () => object)[] = [
   LoginAttemptsRepository,
   MetaSettingsRepository,
   OrganizationsRepository,
+  QuickRepliesRepository,
   SalesRepository,
   TicketEventsRepository,
   TicketQueueRepository,
