@@ -137,6 +137,18 @@ describe('quick replies', () => {
     await t.http.post(PATH).set(adminKey).send({ shortcut: 'chave', title: 'Chave', text: 'k' }).expect(201);
   });
 
+  it('refuses a quick reply past 500 in an organization (422), so the list the composer loads stays small', async () => {
+    const full = await registerAccount(t, 'Loja Cheia');
+    await t.dataSource.query(
+      `INSERT INTO quick_replies (organization_id, shortcut, title, text)
+       SELECT $1, 'atalho-' || g, 'Título', 'Texto' FROM generate_series(1, 500) AS g`,
+      [full.organizationId],
+    );
+    const res = await t.http.post(PATH).set(full.bearer).send({ shortcut: 'mais', title: 't', text: 'x' }).expect(422);
+    expect(res.body.code).toBe('quick_reply_limit_reached');
+    expect(await list(full)).toHaveLength(500);
+  });
+
   it("keeps each organization's quick replies to itself", async () => {
     const saved = await create({ shortcut: 'segredo', title: 'Só nossa', text: 'Interno' });
     expect((await list(other)).map((q) => q.id)).not.toContain(saved.id);
