@@ -106,9 +106,9 @@ describe('quick replies in the reply box', () => {
     expect(await sentTexts(fetch)).toEqual([]);
 
     // The agent edits the result, then Enter sends it.
-    await user.type(box, ' Posso ajudar?{Enter}');
+    await user.type(box, ' Ok?{Enter}');
     await waitFor(async () =>
-      expect(await sentTexts(fetch)).toEqual(['Oi João Silva! Sou Maria (Maria Oliveira). Posso ajudar?']),
+      expect(await sentTexts(fetch)).toEqual(['Oi João Silva! Sou Maria (Maria Oliveira). Ok?']),
     );
   });
 
@@ -139,6 +139,11 @@ describe('quick replies in the reply box', () => {
 
     await user.type(box, '/pi');
     await waitFor(() => expect(options()).toHaveLength(1));
+    // Leaving the box hides the suggestions; coming back shows them again.
+    await user.tab({ shift: true });
+    expect(screen.queryByRole('listbox')).not.toBeInTheDocument();
+    await user.click(box);
+    await waitFor(() => expect(options()).toHaveLength(1));
     await user.click(options()[0]);
     expect(box).toHaveValue('A chave pix da Loja da Maria é 123.');
     expect(box).toHaveFocus();
@@ -149,6 +154,10 @@ describe('quick replies in the reply box', () => {
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('listbox')).not.toBeInTheDocument();
     expect(box).not.toHaveAttribute('aria-activedescendant');
+    // Typing on in the same "/word" keeps it closed.
+    await user.type(box, 'x');
+    expect(screen.queryByRole('listbox')).not.toBeInTheDocument();
+    await user.keyboard('{Backspace}');
     await user.keyboard('{Enter}');
     await waitFor(async () => expect(await sentTexts(fetch)).toEqual(['/oi']));
   });

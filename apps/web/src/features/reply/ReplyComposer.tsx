@@ -1,8 +1,8 @@
 import './reply.css';
 import { ApiError, type TicketDetail } from '@whatrack/api-client';
+import { fillQuickReply } from '@whatrack/shared';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fillQuickReply } from '@whatrack/shared';
 import { useAuthenticatedSession } from '../auth/useAuthenticatedSession';
 import { useOrganizationFormat } from '../organization/useOrganizationFormat';
 import { quickReplyValues } from '../quick-replies/quickReplyValues';

@@ -94,6 +94,8 @@ export function ReplyTextForm({ onSend, quickReplies, fillQuickReply }: ReplyTex
           picker.track(event.target);
         }}
         onSelect={(event) => picker.track(event.currentTarget)}
+        onFocus={() => picker.setFocused(true)}
+        onBlur={() => picker.setFocused(false)}
         onKeyDown={onKeyDown}
       />
       <button type="submit" className="btn btn-primary composer-send" disabled={empty}>

@@ -20,6 +20,8 @@ export interface QuickReplyPicker {
   active: number;
   /** Call from the textarea's onChange and onSelect: the caret decides which `/query` is being typed. */
   track: (element: HTMLTextAreaElement) => void;
+  /** The textarea's onFocus and onBlur: the suggestions only show while it has the focus. */
+  setFocused: (focused: boolean) => void;
   /** Handles the keys of the suggestion list; true when it did (the caller must not also send). */
   onKeyDown: (event: KeyboardEvent<HTMLTextAreaElement>) => boolean;
   pick: (quickReply: QuickReply) => void;
@@ -31,13 +33,14 @@ export interface QuickReplyPicker {
  */
 export function useQuickReplyPicker({ textarea, text, setText, quickReplies, fill }: QuickReplyPickerOptions) {
   const [caret, setCaret] = useState(0);
+  const [focused, setFocused] = useState(false);
   const [dismissedAt, setDismissedAt] = useState<number | null>(null);
   // The highlighted suggestion, for the query it was chosen in: a new query starts at the first again.
   const [highlight, setHighlight] = useState({ key: '', index: 0 });
   const caretAfterInsert = useRef<number | null>(null);
 
   const typed = slashTriggerAt(text, Math.min(caret, text.length));
-  const trigger = typed && typed.start !== dismissedAt ? typed : null;
+  const trigger = focused && typed && typed.start !== dismissedAt ? typed : null;
   const matches = trigger && quickReplies ? matchQuickReplies(quickReplies, trigger.query) : [];
   const key = trigger ? `${trigger.start}:${trigger.query}` : '';
   const active = highlight.key === key && highlight.index < matches.length ? highlight.index : 0;
@@ -88,5 +91,5 @@ export function useQuickReplyPicker({ textarea, text, setText, quickReplies, fil
     return true;
   };
 
-  return { trigger, matches, active, track, onKeyDown, pick } satisfies QuickReplyPicker;
+  return { trigger, matches, active, track, setFocused, onKeyDown, pick } satisfies QuickReplyPicker;
 }
