@@ -19,6 +19,7 @@ import { AuthModule } from './modules/auth/auth.module';
 import { ConversationsModule } from './modules/conversations/conversations.module';
 import { ConversionsModule } from './modules/conversions/conversions.module';
 import { EventsModule } from './modules/events/events.module';
+import { QuickRepliesModule } from './modules/quick-replies/quick-replies.module';
 import { RepliesModule } from './modules/replies/replies.module';
 import { HealthModule } from './modules/health/health.module';
 import { MaintenanceModule } from './modules/maintenance/maintenance.module';
@@ -50,6 +51,7 @@ const DOMAIN_MODULES = [
   AdSpendModule,
   ConversionsModule,
   RepliesModule,
+  QuickRepliesModule,
   HealthModule,
   TrackingLinksModule,
   WhatsappModule,

@@ -389,6 +389,56 @@ export interface paths {
     patch: operations['updateCurrentOrganization'];
     trace?: never;
   };
+  '/api/v1/quick-replies': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The organization's quick replies, by shortcut
+     * @description Everyone in the organization reads them (agents insert them by typing "/" in the reply box).
+     *
+     *     **Access:** every user; API keys with scope read.
+     */
+    get: operations['listQuickReplies'];
+    put?: never;
+    /**
+     * Add a quick reply (at most 500 per organization)
+     * @description **Access:** users with role owner or admin; API keys with scope admin.
+     */
+    post: operations['createQuickReply'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/quick-replies/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Delete a quick reply
+     * @description **Access:** users with role owner or admin; API keys with scope admin.
+     */
+    delete: operations['deleteQuickReply'];
+    options?: never;
+    head?: never;
+    /**
+     * Change a quick reply's shortcut, title or text
+     * @description **Access:** users with role owner or admin; API keys with scope admin.
+     */
+    patch: operations['updateQuickReply'];
+    trace?: never;
+  };
   '/api/v1/reports/attribution': {
     parameters: {
       query?: never;
@@ -1144,6 +1194,8 @@ export interface components {
      *     - `stage_has_tickets`: The stage has tickets: pass moveTo to move them to another stage first
      *     - `no_whatsapp_line`: The organization has no WhatsApp line yet: create one first
      *     - `instance_in_use`: The WhatsApp line has conversations, so it cannot be deleted
+     *     - `quick_reply_shortcut_taken`: Another quick reply of the organization has this shortcut
+     *     - `quick_reply_limit_reached`: The organization has the most quick replies allowed (500): delete one first
      *     - `phone_number_id_taken`: Another WhatsApp line already has (or verified) this Cloud API phone_number_id
      *     - `reply_window_closed`: The 24-hour window closed: only an approved template can be sent
      *     - `whatsapp_line_not_configured`: The ticket’s WhatsApp line has no sending credentials
@@ -1201,6 +1253,8 @@ export interface components {
       | 'stage_has_tickets'
       | 'no_whatsapp_line'
       | 'instance_in_use'
+      | 'quick_reply_shortcut_taken'
+      | 'quick_reply_limit_reached'
       | 'phone_number_id_taken'
       | 'reply_window_closed'
       | 'whatsapp_line_not_configured'
@@ -1462,6 +1516,23 @@ export interface components {
        */
       scopes: components['schemas']['ApiKeyScope'][];
     };
+    CreateQuickReplyDto: {
+      /**
+       * @description What agents type after "/" in the reply box. A leading "/" is optional; stored in lower case without it and without accents ("/Preço" is "preco"): letters, digits, "-" and "_" between them. Unique in the organization (409, code quick_reply_shortcut_taken, field shortcut).
+       * @example preco
+       */
+      shortcut: string;
+      /**
+       * @description The message, 1 to 4096 characters. It may hold these variables, which the SPA fills when an agent inserts the quick reply: {{lead.firstName}}, {{lead.name}}, {{agent.firstName}}, {{agent.name}}, {{organization.name}}. firstName is the first word of the name. A variable without a value (a lead without a name) becomes empty, together with the spaces before it ("Olá {{lead.firstName}}, tudo bem?" → "Olá, tudo bem?"). Any other {{...}} is refused (400, field text, code unknown_variable).
+       * @example Olá {{lead.firstName}}! Nossos preços estão em https://loja.example/precos. Sou {{agent.firstName}}.
+       */
+      text: string;
+      /**
+       * @description A short name, shown in the suggestions
+       * @example Tabela de preços
+       */
+      title: string;
+    };
     CreateSaleDto: {
       /** @example Plano anual */
       description?: string;
@@ -1657,6 +1728,8 @@ export interface components {
        *     - `stage_has_tickets`: The stage has tickets: pass moveTo to move them to another stage first
        *     - `no_whatsapp_line`: The organization has no WhatsApp line yet: create one first
        *     - `instance_in_use`: The WhatsApp line has conversations, so it cannot be deleted
+       *     - `quick_reply_shortcut_taken`: Another quick reply of the organization has this shortcut
+       *     - `quick_reply_limit_reached`: The organization has the most quick replies allowed (500): delete one first
        *     - `phone_number_id_taken`: Another WhatsApp line already has (or verified) this Cloud API phone_number_id
        *     - `reply_window_closed`: The 24-hour window closed: only an approved template can be sent
        *     - `whatsapp_line_not_configured`: The ticket’s WhatsApp line has no sending credentials
@@ -2334,6 +2407,30 @@ export interface components {
        * @example America/Sao_Paulo
        */
       timezone: string;
+    };
+    QuickReplyListResponseDto: {
+      /** @description By shortcut */
+      items: components['schemas']['QuickReplyResponseDto'][];
+    };
+    QuickReplyResponseDto: {
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: uuid */
+      id: string;
+      /**
+       * @description Lower case, without the leading "/"
+       * @example preco
+       */
+      shortcut: string;
+      /**
+       * @description The message, 1 to 4096 characters. It may hold these variables, which the SPA fills when an agent inserts the quick reply: {{lead.firstName}}, {{lead.name}}, {{agent.firstName}}, {{agent.name}}, {{organization.name}}. firstName is the first word of the name. A variable without a value (a lead without a name) becomes empty, together with the spaces before it ("Olá {{lead.firstName}}, tudo bem?" → "Olá, tudo bem?"). Any other {{...}} is refused (400, field text, code unknown_variable).
+       * @example Olá {{lead.firstName}}! Nossos preços estão em https://loja.example/precos.
+       */
+      text: string;
+      /** @example Tabela de preços */
+      title: string;
+      /** Format: date-time */
+      updatedAt: string;
     };
     RegisterDto: {
       /** @example maria@lojadamaria.com.br */
@@ -3042,6 +3139,23 @@ export interface components {
       name?: string;
       /** @example America/Sao_Paulo */
       timezone?: string;
+    };
+    UpdateQuickReplyDto: {
+      /**
+       * @description What agents type after "/" in the reply box. A leading "/" is optional; stored in lower case without it and without accents ("/Preço" is "preco"): letters, digits, "-" and "_" between them. Unique in the organization (409, code quick_reply_shortcut_taken, field shortcut).
+       * @example preco
+       */
+      shortcut?: string;
+      /**
+       * @description The message, 1 to 4096 characters. It may hold these variables, which the SPA fills when an agent inserts the quick reply: {{lead.firstName}}, {{lead.name}}, {{agent.firstName}}, {{agent.name}}, {{organization.name}}. firstName is the first word of the name. A variable without a value (a lead without a name) becomes empty, together with the spaces before it ("Olá {{lead.firstName}}, tudo bem?" → "Olá, tudo bem?"). Any other {{...}} is refused (400, field text, code unknown_variable).
+       * @example Olá {{lead.firstName}}! Nossos preços estão em https://loja.example/precos. Sou {{agent.firstName}}.
+       */
+      text?: string;
+      /**
+       * @description A short name, shown in the suggestions
+       * @example Tabela de preços
+       */
+      title?: string;
     };
     UpdateStageDto: {
       /**
@@ -4746,6 +4860,298 @@ export interface operations {
       };
       /** @description Not allowed: users with role owner or admin; API keys with scope admin. */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The request body is larger than the route accepts */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Too many requests */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  listQuickReplies: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QuickReplyListResponseDto'];
+        };
+      };
+      /** @description Invalid input: the message and details name the offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not allowed: every user; API keys with scope read. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Too many requests */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  createQuickReply: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateQuickReplyDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QuickReplyResponseDto'];
+        };
+      };
+      /** @description Invalid input: the message and details name the offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not allowed: users with role owner or admin; API keys with scope admin. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Another quick reply has this shortcut (code quick_reply_shortcut_taken, field shortcut) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The request body is larger than the route accepts */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The organization has 500 quick replies (code quick_reply_limit_reached) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Too many requests */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  deleteQuickReply: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Deleted */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input: the message and details name the offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not allowed: users with role owner or admin; API keys with scope admin. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Too many requests */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  updateQuickReply: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateQuickReplyDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QuickReplyResponseDto'];
+        };
+      };
+      /** @description Invalid input: the message and details name the offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not allowed: users with role owner or admin; API keys with scope admin. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Another quick reply has this shortcut (code quick_reply_shortcut_taken, field shortcut) */
+      409: {
         headers: {
           [name: string]: unknown;
         };

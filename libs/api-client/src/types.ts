@@ -25,6 +25,11 @@ export type StageRef = Schemas['StageRefDto'];
 export type CreateStageBody = Schemas['CreateStageDto'];
 export type UpdateStageBody = Schemas['UpdateStageDto'];
 
+export type QuickReply = Schemas['QuickReplyResponseDto'];
+export type QuickReplyList = Schemas['QuickReplyListResponseDto'];
+export type CreateQuickReplyBody = Schemas['CreateQuickReplyDto'];
+export type UpdateQuickReplyBody = Schemas['UpdateQuickReplyDto'];
+
 export type TicketSourceType = Schemas['TicketSourceType'];
 export type TicketStatus = Schemas['TicketStatus'];
 export type TicketListItem = Schemas['TicketListItemDto'];

@@ -53,7 +53,7 @@ export const MANAGER_ROLES: readonly UserRole[] = [UserRole.OWNER, UserRole.ADMI
 /**
  * What an API key may do, chosen when it is created. Each scope includes the ones before it: `read` (every GET),
  * `tickets` (also create and update tickets, leads and sales), `admin` (also configure stages, WhatsApp lines,
- * ad spend, tracking links and conversions, delete sales). Users and API keys are managed by people only.
+ * ad spend, tracking links, conversions and quick replies, delete sales). Users and API keys are managed by people only.
  */
 export enum ApiKeyScope {
   READ = 'read',

@@ -43,6 +43,8 @@ export const API_ERROR_CODES = {
   stage_has_tickets: 'The stage has tickets: pass moveTo to move them to another stage first',
   no_whatsapp_line: 'The organization has no WhatsApp line yet: create one first',
   instance_in_use: 'The WhatsApp line has conversations, so it cannot be deleted',
+  quick_reply_shortcut_taken: 'Another quick reply of the organization has this shortcut',
+  quick_reply_limit_reached: 'The organization has the most quick replies allowed (500): delete one first',
   phone_number_id_taken: 'Another WhatsApp line already has (or verified) this Cloud API phone_number_id',
   // Replies to WhatsApp
   reply_window_closed: 'The 24-hour window closed: only an approved template can be sent',

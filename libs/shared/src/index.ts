@@ -5,3 +5,4 @@ export * from './reports';
 export * from './conversions';
 export * from './tracking';
 export * from './error-codes';
+export * from './quick-replies';

@@ -16,6 +16,7 @@ import { AttributionReportRepository } from '../modules/reports/attribution-repo
 import { FunnelReportRepository } from '../modules/reports/funnel-report.repository';
 import { SupportReportRepository } from '../modules/reports/support-report.repository';
 import { TimeseriesReportRepository } from '../modules/reports/timeseries-report.repository';
+import { QuickRepliesRepository } from '../modules/quick-replies/quick-replies.repository';
 import { WhatsappOutboxRepository } from '../modules/replies/whatsapp-outbox.repository';
 import { WhatsappStatusOrphansRepository } from '../modules/replies/whatsapp-status-orphans.repository';
 import { SalesRepository } from '../modules/sales/sales.repository';
@@ -51,6 +52,7 @@ export const REPOSITORIES: (new () => object)[] = [
   LoginAttemptsRepository,
   MetaSettingsRepository,
   OrganizationsRepository,
+  QuickRepliesRepository,
   SalesRepository,
   SupportReportRepository,
   TicketEventsRepository,

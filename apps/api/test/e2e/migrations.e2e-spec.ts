@@ -16,6 +16,7 @@ const EXPECTED_TABLES = [
   'login_attempts',
   'meta_settings',
   'organizations',
+  'quick_replies',
   'sales',
   'ticket_events',
   'ticket_queue_cells',

@@ -49,6 +49,7 @@ export const queryKeys = {
   me: () => all('/api/v1/auth/me'),
   users: () => all('/api/v1/users'),
   stages: () => all('/api/v1/stages'),
+  quickReplies: () => all('/api/v1/quick-replies'),
   apiKeys: () => all('/api/v1/api-keys'),
   whatsappInstances: () => all('/api/v1/whatsapp-instances'),
   /** Which server settings the WhatsApp webhooks need and whether each is set. */

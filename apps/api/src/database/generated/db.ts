@@ -145,6 +145,16 @@ export interface Organizations {
   updated_at: Generated<Timestamp>;
 }
 
+export interface QuickReplies {
+  created_at: Generated<Timestamp>;
+  id: Generated<string>;
+  organization_id: string;
+  shortcut: string;
+  text: string;
+  title: string;
+  updated_at: Generated<Timestamp>;
+}
+
 export interface Sales {
   created_at: Generated<Timestamp>;
   created_by_user_id: string | null;
@@ -565,6 +575,7 @@ export interface DB {
   login_attempts: LoginAttempts;
   meta_settings: MetaSettings;
   organizations: Organizations;
+  quick_replies: QuickReplies;
   sales: Sales;
   ticket_events: TicketEvents;
   ticket_queue_cells: TicketQueueCells;

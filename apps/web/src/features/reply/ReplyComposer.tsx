@@ -1,8 +1,12 @@
 import './reply.css';
 import { ApiError, type TicketDetail } from '@whatrack/api-client';
+import { fillQuickReply } from '@whatrack/shared';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useAuthenticatedSession } from '../auth/useAuthenticatedSession';
 import { useOrganizationFormat } from '../organization/useOrganizationFormat';
+import { quickReplyValues } from '../quick-replies/quickReplyValues';
+import { useQuickReplies } from '../quick-replies/useQuickReplies';
 import { newIdempotencyKey } from './newIdempotencyKey';
 import { ReplyTextForm } from './ReplyTextForm';
 import { SendingUnavailable } from './SendingUnavailable';
@@ -32,6 +36,8 @@ export function ReplyComposer({ ticket }: { ticket: TicketDetail }) {
   const templateMode = cloud && (!windowOpen || wantsTemplate);
   const templates = useReplyTemplates(instance.id, instance.canSend && templateMode);
   const send = useSendReply(ticket);
+  const session = useAuthenticatedSession();
+  const quickReplies = useQuickReplies(instance.canSend && !templateMode);
   // The reply the API did not take, with its key: sending that same reply again reuses the key (sent at most once).
   const unsent = useRef<{ fingerprint: string; key: string } | null>(null);
 
@@ -77,7 +83,11 @@ export function ReplyComposer({ ticket }: { ticket: TicketDetail }) {
           onSend={(choice, done) => submit({ kind: 'template', ...choice }, { onSuccess: done })}
         />
       ) : (
-        <ReplyTextForm onSend={(text, restore) => submit({ kind: 'text', text }, { onError: restore })} />
+        <ReplyTextForm
+          onSend={(text, restore) => submit({ kind: 'text', text }, { onError: restore })}
+          quickReplies={{ items: quickReplies.data, status: quickReplies.status }}
+          fillQuickReply={(text) => fillQuickReply(text, quickReplyValues(ticket, session))}
+        />
       )}
       {cloud && windowOpen && (
         <div className="composer-footer">

@@ -4,6 +4,7 @@ import { AdSpendSettings } from './ad-spend/AdSpendSettings';
 import { ApiKeysSettings } from './api-keys/ApiKeysSettings';
 import { ConversionsSettings } from './conversions/ConversionsSettings';
 import { OrganizationSettings } from './organization/OrganizationSettings';
+import { QuickRepliesSettings } from './quick-replies/QuickRepliesSettings';
 import { SettingsLayout } from './SettingsLayout';
 import { StagesSettings } from './stages/StagesSettings';
 import { TeamSettings } from './team/TeamSettings';
@@ -17,6 +18,7 @@ export function SettingsRoutes() {
         <Route index element={<Navigate to="/dashboard/settings/stages" replace />} />
         <Route path="stages" element={<StagesSettings />} />
         <Route path="whatsapp" element={<WhatsappSettings />} />
+        <Route path="quick-replies" element={<QuickRepliesSettings />} />
         <Route path="team" element={<TeamSettings />} />
         <Route path="api-keys" element={<ApiKeysSettings />} />
         <Route path="ad-spend" element={<AdSpendSettings />} />

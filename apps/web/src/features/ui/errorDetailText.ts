@@ -30,6 +30,7 @@ const DETAIL_CODES = [
   'unresolvable_host',
   'private_target',
   'token_refused',
+  'unknown_variable',
   'matches',
   'min',
   'max',
