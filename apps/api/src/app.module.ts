@@ -33,6 +33,7 @@ import { UsersModule } from './modules/users/users.module';
 import { WhatsappInstancesModule } from './modules/whatsapp-instances/whatsapp-instances.module';
 import { TrackingLinksModule } from './modules/tracking-links/tracking-links.module';
 import { WhatsappModule } from './modules/whatsapp/whatsapp.module';
+import { WebhookSubscriptionsModule } from './modules/webhook-subscriptions/webhook-subscriptions.module';
 
 const DOMAIN_MODULES = [
   OrganizationsModule,
@@ -55,6 +56,7 @@ const DOMAIN_MODULES = [
   WhatsappModule,
   EventsModule,
   MaintenanceModule,
+  WebhookSubscriptionsModule,
 ];
 
 function loggerModule(config: AppConfig): DynamicModule {

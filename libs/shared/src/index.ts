@@ -4,3 +4,4 @@ export * from './ticket-filters';
 export * from './reports';
 export * from './conversions';
 export * from './tracking';
+export * from './webhooks';
