@@ -3,7 +3,12 @@ export const SETTINGS_SECTIONS = [
   { path: 'whatsapp', label: 'settings.nav.whatsapp', managersOnly: false },
   { path: 'team', label: 'settings.nav.team', managersOnly: false },
   { path: 'api-keys', label: 'settings.nav.apiKeys', managersOnly: true },
+  { path: 'webhooks', label: 'webhooks.nav', managersOnly: true },
   { path: 'ad-spend', label: 'settings.nav.adSpend', managersOnly: false },
   { path: 'conversions', label: 'settings.nav.conversions', managersOnly: false },
   { path: 'organization', label: 'settings.nav.organization', managersOnly: false },
-] as const satisfies readonly { path: string; label: `settings.nav.${string}`; managersOnly: boolean }[];
+] as const satisfies readonly {
+  path: string;
+  label: `settings.nav.${string}` | 'webhooks.nav';
+  managersOnly: boolean;
+}[];
