@@ -34,6 +34,7 @@ import { UsersModule } from './modules/users/users.module';
 import { WhatsappInstancesModule } from './modules/whatsapp-instances/whatsapp-instances.module';
 import { TrackingLinksModule } from './modules/tracking-links/tracking-links.module';
 import { WhatsappModule } from './modules/whatsapp/whatsapp.module';
+import { WebhookSubscriptionsModule } from './modules/webhook-subscriptions/webhook-subscriptions.module';
 
 const DOMAIN_MODULES = [
   OrganizationsModule,
@@ -57,6 +58,7 @@ const DOMAIN_MODULES = [
   WhatsappModule,
   EventsModule,
   MaintenanceModule,
+  WebhookSubscriptionsModule,
 ];
 
 function loggerModule(config: AppConfig): DynamicModule {

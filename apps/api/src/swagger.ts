@@ -8,6 +8,7 @@ import { API_KEY_SCOPE_EXTENSION } from './common/auth/api-key-scope.decorator';
 import { ROLES_EXTENSION } from './common/auth/roles.decorator';
 import { defaultKeyScope } from './common/auth/roles.guard';
 import type { UserRole } from '@whatrack/shared';
+import { WEBHOOKS_DESCRIPTION } from './modules/webhook-subscriptions/webhook-subscriptions.controller';
 
 const ERROR_REF = { $ref: '#/components/schemas/ErrorResponseDto' };
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
@@ -62,6 +63,7 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
         'Money is a JSON number in the organization currency; dates are ISO 8601.',
     )
     .setVersion('1.0.0')
+    .addTag('webhook-subscriptions', WEBHOOKS_DESCRIPTION)
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'bearer')
     .addApiKey({ type: 'apiKey', in: 'header', name: API_KEY_HEADER }, 'apiKey')
     .addSecurityRequirements('bearer')

@@ -929,6 +929,114 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/webhook-subscriptions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The organization's webhook subscriptions
+     * @description **Access:** users with role owner or admin; API keys with scope admin.
+     */
+    get: operations['listWebhookSubscriptions'];
+    put?: never;
+    /**
+     * Subscribe a URL to events; the signing secret is returned only in this response
+     * @description **Access:** users with role owner or admin; API keys with scope admin.
+     */
+    post: operations['createWebhookSubscription'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/webhook-subscriptions/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Delete a subscription and its delivery log
+     * @description **Access:** users with role owner or admin; API keys with scope admin.
+     */
+    delete: operations['deleteWebhookSubscription'];
+    options?: never;
+    head?: never;
+    /**
+     * Change the URL or events, or pause (active=false, pending deliveries stop) and resume
+     * @description **Access:** users with role owner or admin; API keys with scope admin.
+     */
+    patch: operations['updateWebhookSubscription'];
+    trace?: never;
+  };
+  '/api/v1/webhook-subscriptions/{id}/deliveries': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Recent deliveries of a subscription, newest first, with every attempt (status code, error)
+     * @description **Access:** users with role owner or admin; API keys with scope admin.
+     */
+    get: operations['listWebhookDeliveries'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/webhook-subscriptions/{id}/rotate-secret': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Replace the signing secret; the new one is returned only in this response and signs every later send
+     * @description **Access:** users with role owner or admin; API keys with scope admin.
+     */
+    post: operations['rotateWebhookSubscriptionSecret'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/webhook-subscriptions/{id}/test': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Queue a `ping` delivery to the URL now; its outcome appears in the delivery log
+     * @description **Access:** users with role owner or admin; API keys with scope admin.
+     */
+    post: operations['sendWebhookSubscriptionTest'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/webhooks/whatsapp/cloud': {
     parameters: {
       query?: never;
@@ -1596,6 +1704,23 @@ export interface components {
        * @enum {string}
        */
       role: 'admin' | 'agent';
+    };
+    CreateWebhookSubscriptionDto: {
+      /** @description Default true; a paused subscription gets nothing (its pending deliveries stop) */
+      active?: boolean;
+      /**
+       * @description The events sent to this URL; `ping` (the test) is always sent
+       * @example [
+       *       "ticket.created",
+       *       "sale.created"
+       *     ]
+       */
+      events: components['schemas']['WebhookEventType'][];
+      /**
+       * @description Where deliveries are POSTed: an https:// URL whose host resolves to public addresses (400 naming url otherwise)
+       * @example https://crm.example.com.br/hooks/whatrack
+       */
+      url: string;
     };
     CreateWhatsappInstanceDto: {
       /**
@@ -3179,6 +3304,17 @@ export interface components {
       /** @description Move to this stage (closing or reopening the ticket per the stage) */
       stageId?: string;
     };
+    UpdateWebhookSubscriptionDto: {
+      /** @description false pauses the subscription: its pending deliveries are canceled */
+      active?: boolean;
+      /** @description The events sent to this URL; `ping` (the test) is always sent */
+      events?: components['schemas']['WebhookEventType'][];
+      /**
+       * @description Where deliveries are POSTed: an https:// URL whose host resolves to public addresses (400 naming url otherwise)
+       * @example https://crm.example.com.br/hooks/whatrack
+       */
+      url?: string;
+    };
     UpdateWhatsappInstanceDto: {
       /**
        * @description Cloud API only, write-only (stored encrypted, never returned): an access token of the number's WhatsApp Business Account. It is checked against the Graph API (GET /{phone_number_id}) and, when accepted for providerPhoneNumberId, the instance becomes verified: it receives that id's webhooks, ahead of other organizations' claims. Refused with 400 when not accepted (blank counts as absent). null removes the token and the verification. An instance holding a token that changes providerPhoneNumberId is verified again with it (400 when the token does not cover the new id).
@@ -3231,6 +3367,66 @@ export interface components {
     };
     /** @enum {string} */
     UserRole: 'owner' | 'admin' | 'agent';
+    WebhookAttemptDto: {
+      /** Format: date-time */
+      at: string;
+      /** @example 84 */
+      durationMs: number;
+      /** @description What went wrong, with a short excerpt of the answer */
+      error: string | null;
+      /**
+       * @description null when no answer came (timeout…)
+       * @example 500
+       */
+      statusCode: number | null;
+    };
+    WebhookDeliveryListResponseDto: {
+      /** @description Newest first */
+      items: components['schemas']['WebhookDeliveryResponseDto'][];
+      /**
+       * Format: uuid
+       * @description Pass as `before` for older ones
+       */
+      nextCursor: string | null;
+    };
+    WebhookDeliveryResponseDto: {
+      /** @description Every attempt, oldest first */
+      attemptLog: components['schemas']['WebhookAttemptDto'][];
+      /** @example 2 */
+      attempts: number;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      deliveredAt: string | null;
+      /**
+       * Format: uuid
+       * @description The body's id: the same for every subscription of the event
+       */
+      eventId: string;
+      /**
+       * @description One of the subscribable events, or ping (a test)
+       * @example ticket.created
+       */
+      eventType: string;
+      /**
+       * Format: uuid
+       * @description Also sent as X-WhaTrack-Delivery
+       */
+      id: string;
+      /** Format: date-time */
+      lastAttemptAt: string | null;
+      lastError: string | null;
+      /** @example 200 */
+      lastStatusCode: number | null;
+      /**
+       * Format: date-time
+       * @description The next try, while pending
+       */
+      nextAttemptAt: string | null;
+      status: components['schemas']['WebhookDeliveryStatus'];
+    };
+    /** @enum {string} */
+    WebhookDeliveryStatus: 'pending' | 'delivered' | 'failed' | 'canceled';
     WebhookEventListResponseDto: {
       items: components['schemas']['WebhookEventResponseDto'][];
       /** @example 1 */
@@ -3265,6 +3461,14 @@ export interface components {
       /** @enum {string} */
       status: 'pending' | 'processing' | 'processed' | 'partial' | 'failed' | 'unroutable' | 'ignored';
     };
+    /** @enum {string} */
+    WebhookEventType:
+      | 'ticket.created'
+      | 'ticket.updated'
+      | 'ticket.stage_changed'
+      | 'message.received'
+      | 'message.sent'
+      | 'sale.created';
     WebhookRejectionDto: {
       /** Format: date-time */
       at: string;
@@ -3277,6 +3481,38 @@ export interface components {
       providerMessageId: string | null;
       /** @example from: the message names no sender (neither wa_id nor user id) */
       reason: string;
+    };
+    WebhookSubscriptionListResponseDto: {
+      items: components['schemas']['WebhookSubscriptionResponseDto'][];
+    };
+    WebhookSubscriptionResponseDto: {
+      active: boolean;
+      /** Format: date-time */
+      createdAt: string;
+      events: components['schemas']['WebhookEventType'][];
+      /** Format: uuid */
+      id: string;
+      /** Format: date-time */
+      updatedAt: string;
+      /** @example https://crm.example.com.br/hooks/whatrack */
+      url: string;
+    };
+    WebhookSubscriptionWithSecretResponseDto: {
+      active: boolean;
+      /** Format: date-time */
+      createdAt: string;
+      events: components['schemas']['WebhookEventType'][];
+      /** Format: uuid */
+      id: string;
+      /**
+       * @description The signing secret, shown only in this response (at creation and rotation): keep it to verify X-WhaTrack-Signature
+       * @example whsec_q8V0fWm1nQx2bX5l3f9kR7uS0pZy4cA6dE8gH1jK2mN
+       */
+      secret: string;
+      /** Format: date-time */
+      updatedAt: string;
+      /** @example https://crm.example.com.br/hooks/whatrack */
+      url: string;
     };
     WhatsappInstanceListResponseDto: {
       /** @description Oldest first: items[0] is the organization's first instance */
@@ -7325,6 +7561,469 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['WebhookEventResponseDto'];
+        };
+      };
+      /** @description Invalid input: the message and details name the offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not allowed: users with role owner or admin; API keys with scope admin. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Too many requests */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  listWebhookSubscriptions: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebhookSubscriptionListResponseDto'];
+        };
+      };
+      /** @description Invalid input: the message and details name the offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not allowed: users with role owner or admin; API keys with scope admin. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Too many requests */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  createWebhookSubscription: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateWebhookSubscriptionDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebhookSubscriptionWithSecretResponseDto'];
+        };
+      };
+      /** @description Invalid url (https to a public host) or events */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not allowed: users with role owner or admin; API keys with scope admin. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The request body is larger than the route accepts */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Too many requests */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  deleteWebhookSubscription: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Deleted */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input: the message and details name the offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not allowed: users with role owner or admin; API keys with scope admin. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Too many requests */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  updateWebhookSubscription: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateWebhookSubscriptionDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebhookSubscriptionResponseDto'];
+        };
+      };
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not allowed: users with role owner or admin; API keys with scope admin. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The request body is larger than the route accepts */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Too many requests */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  listWebhookDeliveries: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description The nextCursor of the previous page: deliveries older than it */
+        before?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebhookDeliveryListResponseDto'];
+        };
+      };
+      /** @description Invalid input: the message and details name the offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not allowed: users with role owner or admin; API keys with scope admin. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Too many requests */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  rotateWebhookSubscriptionSecret: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebhookSubscriptionWithSecretResponseDto'];
+        };
+      };
+      /** @description Invalid input: the message and details name the offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not allowed: users with role owner or admin; API keys with scope admin. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Too many requests */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  sendWebhookSubscriptionTest: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebhookDeliveryResponseDto'];
         };
       };
       /** @description Invalid input: the message and details name the offending field */

@@ -56,3 +56,9 @@ export type WhatsappInstance = Schemas['WhatsappInstanceResponseDto'];
 export type CreateWhatsappInstanceBody = Schemas['CreateWhatsappInstanceDto'];
 export type UpdateWhatsappInstanceBody = Schemas['UpdateWhatsappInstanceDto'];
 export type WhatsappTemplate = Schemas['WhatsappTemplateResponseDto'];
+
+export type WebhookEventType = Schemas['WebhookEventType'];
+export type WebhookSubscription = Schemas['WebhookSubscriptionResponseDto'];
+export type WebhookSubscriptionWithSecret = Schemas['WebhookSubscriptionWithSecretResponseDto'];
+export type WebhookDelivery = Schemas['WebhookDeliveryResponseDto'];
+export type WebhookDeliveryList = Schemas['WebhookDeliveryListResponseDto'];

@@ -6,3 +6,4 @@ export * from './conversions';
 export * from './tracking';
 export * from './error-codes';
 export * from './quick-replies';
+export * from './webhooks';

@@ -94,6 +94,25 @@ export interface AppConfig {
   media: MediaConfig;
   /** The event stream (GET /events): comment heartbeat, access re-check, and the unsent bytes a client may lag. */
   events: { heartbeatMs: number; accessCheckMs: number; maxBufferedBytes: number };
+  /** Outbound webhooks to third parties (webhook subscriptions): the delivery worker and its limits. */
+  outboundWebhooks: OutboundWebhooksConfig;
+}
+
+export interface OutboundWebhooksConfig {
+  /** Deliver queued webhooks from this process, polling every intervalMs. */
+  workerEnabled: boolean;
+  intervalMs: number;
+  /** The first retry of a failed delivery waits this long, then doubles (up to an hour). */
+  retryBaseMs: number;
+  /** Attempts before a delivery is given up as failed. */
+  maxAttempts: number;
+  /** For a whole exchange with a subscriber, connection included. */
+  timeoutMs: number;
+  /**
+   * WEBHOOKS_ALLOW_PRIVATE_URLS: accept http:// and loopback/private targets (tests, development). Off by default:
+   * a subscription URL would otherwise let any organization make this server call its own network (SSRF).
+   */
+  allowPrivateUrls: boolean;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -230,6 +249,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     webhookWorkerConcurrency: readInt(env, 'WEBHOOK_WORKER_CONCURRENCY', 4, problems),
     webhookLeaseSeconds: readInt(env, 'WEBHOOK_LEASE_SECONDS', 30, problems),
     media: readMediaConfig(env, problems),
+    outboundWebhooks: {
+      workerEnabled: readBool(env, 'WEBHOOKS_WORKER_ENABLED', true, problems),
+      intervalMs: readInt(env, 'WEBHOOKS_WORKER_INTERVAL_MS', 2_000, problems),
+      retryBaseMs: readInt(env, 'WEBHOOKS_RETRY_BASE_MS', 30_000, problems),
+      maxAttempts: readInt(env, 'WEBHOOKS_MAX_ATTEMPTS', 8, problems),
+      timeoutMs: readInt(env, 'WEBHOOKS_TIMEOUT_MS', 10_000, problems),
+      allowPrivateUrls: readBool(env, 'WEBHOOKS_ALLOW_PRIVATE_URLS', false, problems),
+    },
   };
   if (problems.length > 0) throw new ConfigError(problems);
   if (!config.jwtSecret) config.jwtSecret = developmentSecret(pgliteDataDir, 'dev-jwt-secret');

@@ -20,6 +20,8 @@ import { TrackingIdentifierType } from '../modules/tracking/entities/tracking-id
 import { User } from '../modules/users/entities/user.entity';
 import { TrackingClick } from '../modules/tracking-links/entities/tracking-click.entity';
 import { TrackingLink } from '../modules/tracking-links/entities/tracking-link.entity';
+import { WebhookDelivery } from '../modules/webhook-subscriptions/entities/webhook-delivery.entity';
+import { WebhookSubscription } from '../modules/webhook-subscriptions/entities/webhook-subscription.entity';
 import { WhatsappOutbox } from '../modules/replies/entities/whatsapp-outbox.entity';
 import { WhatsappStatusOrphan } from '../modules/replies/entities/whatsapp-status-orphan.entity';
 import { WebhookEvent } from '../modules/whatsapp/entities/webhook-event.entity';
@@ -56,4 +58,6 @@ export const ENTITIES = [
   WhatsappStatusOrphan,
   WhatsappMedia,
   QuickReply,
+  WebhookSubscription,
+  WebhookDelivery,
 ];

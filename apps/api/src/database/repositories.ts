@@ -33,6 +33,8 @@ import { TicketTrackingsRepository } from '../modules/tracking/ticket-trackings.
 import { TrackingIdentifierTypesRepository } from '../modules/tracking/tracking-identifier-types.repository';
 import { UsersRepository } from '../modules/users/users.repository';
 import { WhatsappInstancesRepository } from '../modules/whatsapp-instances/whatsapp-instances.repository';
+import { WebhookDeliveriesRepository } from '../modules/webhook-subscriptions/webhook-deliveries.repository';
+import { WebhookSubscriptionsRepository } from '../modules/webhook-subscriptions/webhook-subscriptions.repository';
 import { WebhookEventsRepository } from '../modules/whatsapp/webhook-events.repository';
 
 /**
@@ -68,7 +70,9 @@ export const REPOSITORIES: (new () => object)[] = [
   TrackingIdentifierTypesRepository,
   TrackingLinksRepository,
   UsersRepository,
+  WebhookDeliveriesRepository,
   WebhookEventsRepository,
+  WebhookSubscriptionsRepository,
   WhatsappOutboxRepository,
   WhatsappStatusOrphansRepository,
   WhatsappConversationsRepository,

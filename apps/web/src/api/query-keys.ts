@@ -85,6 +85,11 @@ export const queryKeys = {
       ...withInit('/api/v1/conversations/{id}/messages', { params: { path: { id: conversationId } } }),
       'latest',
     ] as const,
+  webhookSubscriptions: {
+    all: () => all('/api/v1/webhook-subscriptions'),
+    /** A subscription's latest deliveries (the first page of its log). */
+    deliveries: (id: string) => withInit('/api/v1/webhook-subscriptions/{id}/deliveries', { params: { path: { id } } }),
+  },
   reports: {
     attribution: withQuery('/api/v1/reports/attribution'),
     timeseries: withQuery('/api/v1/reports/timeseries'),

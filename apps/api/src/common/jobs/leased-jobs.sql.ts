@@ -2,7 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import { qb } from '../../database/query-builder';
 
 /** Tables a JobRunner worker leases rows of: pending until done, due at next_attempt_at, held until lease_until. */
-export type LeasedTable = 'whatsapp_outbox' | 'whatsapp_media' | 'conversions';
+export type LeasedTable = 'whatsapp_outbox' | 'whatsapp_media' | 'conversions' | 'webhook_deliveries';
 
 /** The columns every leased table has, so one claim serves them all. */
 interface LeasedColumns {

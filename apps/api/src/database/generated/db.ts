@@ -431,6 +431,26 @@ export interface Users {
   updated_at: Generated<Timestamp>;
 }
 
+export interface WebhookDeliveries {
+  attempt_log: Generated<Json>;
+  attempts: Generated<number>;
+  created_at: Generated<Timestamp>;
+  delivered_at: Timestamp | null;
+  event_id: string;
+  event_type: string;
+  id: Generated<string>;
+  last_attempt_at: Timestamp | null;
+  last_error: string | null;
+  last_status_code: number | null;
+  lease_until: Timestamp | null;
+  next_attempt_at: Generated<Timestamp>;
+  organization_id: string;
+  payload: Json;
+  status: Generated<string>;
+  subscription_id: string;
+  updated_at: Generated<Timestamp>;
+}
+
 export interface WebhookEvents {
   attempts: Generated<number>;
   body: Json;
@@ -449,6 +469,17 @@ export interface WebhookEvents {
   rejections: Generated<Json>;
   status: Generated<string>;
   updated_at: Generated<Timestamp>;
+}
+
+export interface WebhookSubscriptions {
+  active: Generated<boolean>;
+  created_at: Generated<Timestamp>;
+  events: string[];
+  id: Generated<string>;
+  organization_id: string;
+  secret_encrypted: string;
+  updated_at: Generated<Timestamp>;
+  url: string;
 }
 
 export interface WhatsappConversations {
@@ -594,7 +625,9 @@ export interface DB {
   tracking_identifier_types: TrackingIdentifierTypes;
   tracking_links: TrackingLinks;
   users: Users;
+  webhook_deliveries: WebhookDeliveries;
   webhook_events: WebhookEvents;
+  webhook_subscriptions: WebhookSubscriptions;
   whatsapp_conversations: WhatsappConversations;
   whatsapp_instances: WhatsappInstances;
   whatsapp_media: WhatsappMedia;

@@ -29,6 +29,7 @@ import { TrackingRollupsCheck1796360000000 } from './1796360000000-TrackingRollu
 import { DropOrganizationOnlyIndexes1796370000000 } from './1796370000000-DropOrganizationOnlyIndexes';
 import { TimeOrderedIds1796380000000 } from './1796380000000-TimeOrderedIds';
 import { QuickReplies1796400000000 } from './1796400000000-QuickReplies';
+import { Webhooks1796420000000 } from './1796420000000-Webhooks';
 
 export const MIGRATIONS = [
   Initial1795927686758,
@@ -61,4 +62,5 @@ export const MIGRATIONS = [
   DropOrganizationOnlyIndexes1796370000000,
   TimeOrderedIds1796380000000,
   QuickReplies1796400000000,
+  Webhooks1796420000000,
 ];

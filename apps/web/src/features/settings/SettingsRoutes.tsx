@@ -8,6 +8,7 @@ import { QuickRepliesSettings } from './quick-replies/QuickRepliesSettings';
 import { SettingsLayout } from './SettingsLayout';
 import { StagesSettings } from './stages/StagesSettings';
 import { TeamSettings } from './team/TeamSettings';
+import { WebhooksSettings } from './webhooks/WebhooksSettings';
 import { WhatsappSettings } from './whatsapp/WhatsappSettings';
 
 /** /dashboard/settings/*, one chunk for every section (small forms that share the layout). */
@@ -21,6 +22,7 @@ export function SettingsRoutes() {
         <Route path="quick-replies" element={<QuickRepliesSettings />} />
         <Route path="team" element={<TeamSettings />} />
         <Route path="api-keys" element={<ApiKeysSettings />} />
+        <Route path="webhooks" element={<WebhooksSettings />} />
         <Route path="ad-spend" element={<AdSpendSettings />} />
         <Route path="conversions" element={<ConversionsSettings />} />
         <Route path="organization" element={<OrganizationSettings />} />

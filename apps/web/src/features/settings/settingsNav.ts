@@ -4,11 +4,12 @@ export const SETTINGS_SECTIONS = [
   { path: 'quick-replies', label: 'quickReplies.nav', managersOnly: false },
   { path: 'team', label: 'settings.nav.team', managersOnly: false },
   { path: 'api-keys', label: 'settings.nav.apiKeys', managersOnly: true },
+  { path: 'webhooks', label: 'webhooks.nav', managersOnly: true },
   { path: 'ad-spend', label: 'settings.nav.adSpend', managersOnly: false },
   { path: 'conversions', label: 'settings.nav.conversions', managersOnly: false },
   { path: 'organization', label: 'settings.nav.organization', managersOnly: false },
 ] as const satisfies readonly {
   path: string;
-  label: `settings.nav.${string}` | 'quickReplies.nav';
+  label: `settings.nav.${string}` | 'quickReplies.nav' | 'webhooks.nav';
   managersOnly: boolean;
 }[];

@@ -26,6 +26,7 @@ const DETAIL_CODES = [
   'is_time_zone',
   'is_url',
   'invalid_url',
+  'https_required',
   'credentials_in_url',
   'unresolvable_host',
   'private_target',
