@@ -22,6 +22,7 @@ import { EventsModule } from './modules/events/events.module';
 import { RepliesModule } from './modules/replies/replies.module';
 import { HealthModule } from './modules/health/health.module';
 import { MaintenanceModule } from './modules/maintenance/maintenance.module';
+import { NotesModule } from './modules/notes/notes.module';
 import { LeadsModule } from './modules/leads/leads.module';
 import { OrganizationsModule } from './modules/organizations/organizations.module';
 import { ReportsModule } from './modules/reports/reports.module';
@@ -46,6 +47,7 @@ const DOMAIN_MODULES = [
   StagesModule,
   TrackingModule,
   SalesModule,
+  NotesModule,
   ReportsModule,
   AdSpendModule,
   ConversionsModule,

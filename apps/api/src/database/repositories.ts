@@ -10,6 +10,7 @@ import { HealthRepository } from '../modules/health/health.repository';
 import { LeadTouchesRepository } from '../modules/leads/lead-touches.repository';
 import { LeadsRepository } from '../modules/leads/leads.repository';
 import { DatabaseMaintenanceRepository } from '../modules/maintenance/database-maintenance.repository';
+import { TicketNotesRepository } from '../modules/notes/ticket-notes.repository';
 import { WhatsappMediaRepository } from '../modules/media/whatsapp-media.repository';
 import { OrganizationsRepository } from '../modules/organizations/organizations.repository';
 import { AttributionReportRepository } from '../modules/reports/attribution-report.repository';
@@ -52,6 +53,7 @@ export const REPOSITORIES: (new () => object)[] = [
   OrganizationsRepository,
   SalesRepository,
   TicketEventsRepository,
+  TicketNotesRepository,
   TicketQueueRepository,
   TicketReachRepository,
   TicketRollupsRepository,

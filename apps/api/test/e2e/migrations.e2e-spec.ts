@@ -18,6 +18,7 @@ const EXPECTED_TABLES = [
   'organizations',
   'sales',
   'ticket_events',
+  'ticket_notes',
   'ticket_queue_cells',
   'ticket_queue_deltas',
   'ticket_reach_deltas',
