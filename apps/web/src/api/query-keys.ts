@@ -84,6 +84,9 @@ export const queryKeys = {
       ...withInit('/api/v1/conversations/{id}/messages', { params: { path: { id: conversationId } } }),
       'latest',
     ] as const,
+  /** A ticket's internal notes, newest first, loaded page by page (merged into its chat). */
+  notes: (ticketId: string) =>
+    [...withInit('/api/v1/tickets/{id}/notes', { params: { path: { id: ticketId } } }), 'latest'] as const,
   reports: {
     attribution: withQuery('/api/v1/reports/attribution'),
     timeseries: withQuery('/api/v1/reports/timeseries'),
