@@ -23,6 +23,7 @@ import { QuickRepliesModule } from './modules/quick-replies/quick-replies.module
 import { RepliesModule } from './modules/replies/replies.module';
 import { HealthModule } from './modules/health/health.module';
 import { MaintenanceModule } from './modules/maintenance/maintenance.module';
+import { NotesModule } from './modules/notes/notes.module';
 import { LeadsModule } from './modules/leads/leads.module';
 import { OrganizationsModule } from './modules/organizations/organizations.module';
 import { ReportsModule } from './modules/reports/reports.module';
@@ -48,6 +49,7 @@ const DOMAIN_MODULES = [
   StagesModule,
   TrackingModule,
   SalesModule,
+  NotesModule,
   ReportsModule,
   AdSpendModule,
   ConversionsModule,

@@ -269,7 +269,7 @@ export interface paths {
     };
     /**
      * Realtime events of the caller's organization (server-sent events)
-     * @description The caller's organization's changes as server-sent events, for as long as the connection stays open. Each event: `id: <id>` (opaque, send it back as `Last-Event-ID` to resume), `event: <name>`, `data: <json>`. `retry: 2000` comes first, then the replayed events (with Last-Event-ID), then `ready` `{ resumed }`; a `: ping` comment every 20 s. Events: `ready` `{ resumed }` (false: refetch what is on screen); `ticket.created` `{ ticketId, stageId, assigneeId, status, createdAt }`; `ticket.updated` `{ ticketId, stageId, assigneeId, dealValue, status, unreadCount, waitingSince, lastMessageAt, lastMessagePreview, lastMessageType, lastMessageDirection, updatedAt }`; `message.created` `{ ticketId, conversationId, messageId, direction, type, status, createdAt }`; `message.updated` `{ ticketId, messageId, status }`; `sale.created` `{ ticketId, saleId, value }`; `sale.deleted` `{ ticketId, saleId }`; `resync` `{}` (events were lost: refetch). The stream ends when the token expires, the user is removed or the API key revoked (checked every 30 s), when the client does not keep up, and at server shutdown; clients reconnect with backoff sending Last-Event-ID.
+     * @description The caller's organization's changes as server-sent events, for as long as the connection stays open. Each event: `id: <id>` (opaque, send it back as `Last-Event-ID` to resume), `event: <name>`, `data: <json>`. `retry: 2000` comes first, then the replayed events (with Last-Event-ID), then `ready` `{ resumed }`; a `: ping` comment every 20 s. Events: `ready` `{ resumed }` (false: refetch what is on screen); `ticket.created` `{ ticketId, stageId, assigneeId, status, createdAt }`; `ticket.updated` `{ ticketId, stageId, assigneeId, dealValue, status, unreadCount, waitingSince, lastMessageAt, lastMessagePreview, lastMessageType, lastMessageDirection, updatedAt }`; `message.created` `{ ticketId, conversationId, messageId, direction, type, status, createdAt }`; `message.updated` `{ ticketId, messageId, status }`; `sale.created` `{ ticketId, saleId, value }`; `sale.deleted` `{ ticketId, saleId }`; `note.created` `{ ticketId, noteId, authorType, authorUserId, authorName, mentionedUserIds, createdAt }` (an internal note; a client whose user is in mentionedUserIds was mentioned); `note.deleted` `{ ticketId, noteId }`; `resync` `{}` (events were lost: refetch). The stream ends when the token expires, the user is removed or the API key revoked (checked every 30 s), when the client does not keep up, and at server shutdown; clients reconnect with backoff sending Last-Event-ID.
      *
      *     **Access:** every user; API keys with scope read.
      */
@@ -772,6 +772,52 @@ export interface paths {
      */
     post: operations['retryTicketMessage'];
     delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tickets/{id}/notes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Paginated internal notes of the ticket, oldest first (or newest first with order=desc)
+     * @description **Access:** every user; API keys with scope read.
+     */
+    get: operations['listTicketNotes'];
+    put?: never;
+    /**
+     * Leave an internal note on the ticket (the team sees it; it is never sent to the lead)
+     * @description The author is the caller: a user, or an API key under its own name (authorType api_key, authorUserId null). Each id of mentionedUserIds must be a user of the organization (400 unknown_user, field mentionedUserIds); those users are told through the event stream (note.created carries mentionedUserIds). Notes are not edited: delete one and write it again.
+     *
+     *     **Access:** every user; API keys with scope tickets.
+     */
+    post: operations['createTicketNote'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tickets/{id}/notes/{noteId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Delete an internal note: its author, an owner or an admin (or an API key with the admin scope)
+     * @description **Access:** every user; API keys with scope tickets.
+     */
+    delete: operations['deleteTicketNote'];
     options?: never;
     head?: never;
     patch?: never;
@@ -1305,6 +1351,7 @@ export interface components {
      *     - `quick_reply_shortcut_taken`: Another quick reply of the organization has this shortcut
      *     - `quick_reply_limit_reached`: The organization has the most quick replies allowed (500): delete one first
      *     - `phone_number_id_taken`: Another WhatsApp line already has (or verified) this Cloud API phone_number_id
+     *     - `not_note_author`: Only the note's author (or an owner/admin) can delete it
      *     - `reply_window_closed`: The 24-hour window closed: only an approved template can be sent
      *     - `whatsapp_line_not_configured`: The ticket’s WhatsApp line has no sending credentials
      *     - `lead_without_phone`: The lead has no WhatsApp number to answer
@@ -1364,6 +1411,7 @@ export interface components {
       | 'quick_reply_shortcut_taken'
       | 'quick_reply_limit_reached'
       | 'phone_number_id_taken'
+      | 'not_note_author'
       | 'reply_window_closed'
       | 'whatsapp_line_not_configured'
       | 'lead_without_phone'
@@ -1624,6 +1672,20 @@ export interface components {
        */
       scopes: components['schemas']['ApiKeyScope'][];
     };
+    CreateNoteDto: {
+      /**
+       * @description Users of the caller's organization to notify (GET /users lists them); an unknown id is a 400 naming it
+       * @example [
+       *       "0f1e2d3c-4b5a-4c6d-8e7f-8091a2b3c4d5"
+       *     ]
+       */
+      mentionedUserIds?: string[];
+      /**
+       * @description The note, as written (an @name in it is text only: mentionedUserIds says who is notified)
+       * @example Cliente pediu 10% de desconto. @Ana Souza, você aprova?
+       */
+      text: string;
+    };
     CreateQuickReplyDto: {
       /**
        * @description What agents type after "/" in the reply box. A leading "/" is optional; stored in lower case without it and without accents ("/Preço" is "preco"): letters, digits, "-" and "_" between them. Unique in the organization (409, code quick_reply_shortcut_taken, field shortcut).
@@ -1856,6 +1918,7 @@ export interface components {
        *     - `quick_reply_shortcut_taken`: Another quick reply of the organization has this shortcut
        *     - `quick_reply_limit_reached`: The organization has the most quick replies allowed (500): delete one first
        *     - `phone_number_id_taken`: Another WhatsApp line already has (or verified) this Cloud API phone_number_id
+       *     - `not_note_author`: Only the note's author (or an owner/admin) can delete it
        *     - `reply_window_closed`: The 24-hour window closed: only an approved template can be sent
        *     - `whatsapp_line_not_configured`: The ticket’s WhatsApp line has no sending credentials
        *     - `lead_without_phone`: The lead has no WhatsApp number to answer
@@ -2507,6 +2570,57 @@ export interface components {
       ctwa_clid: string;
       /** @example 104996279225781 */
       whatsapp_business_account_id: string | null;
+    };
+    /**
+     * @description user: written in the product; api_key: written through the API with a key (authorName is its name)
+     * @enum {string}
+     */
+    NoteAuthorType: 'user' | 'api_key';
+    NoteListResponseDto: {
+      items: components['schemas']['NoteResponseDto'][];
+      /** @example 1 */
+      page: number;
+      /** @example 20 */
+      pageSize: number;
+      /** @example 3 */
+      total: number;
+    };
+    NoteResponseDto: {
+      /**
+       * @description The author's name when the note was written
+       * @example Bruno Lima
+       */
+      authorName: string;
+      /**
+       * @description user: written in the product; api_key: written through the API with a key (authorName is its name)
+       * @example user
+       */
+      authorType: components['schemas']['NoteAuthorType'];
+      /**
+       * Format: uuid
+       * @description The user who wrote it (null when an API key did)
+       * @example 0f1e2d3c-4b5a-4c6d-8e7f-8091a2b3c4d5
+       */
+      authorUserId: string | null;
+      /**
+       * Format: date-time
+       * @example 2026-01-15T10:31:00.000Z
+       */
+      createdAt: string;
+      /**
+       * Format: uuid
+       * @example 0190f3a2-7b8c-7d0e-8f2a-4b3c8d4e5f6a
+       */
+      id: string;
+      /** @description The users the note mentions (they were notified) */
+      mentionedUserIds: string[];
+      /** @example Cliente pediu 10% de desconto. @Ana Souza, você aprova? */
+      text: string;
+      /**
+       * Format: uuid
+       * @example 1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d
+       */
+      ticketId: string;
     };
     OrderItemDto: {
       /** @example BRL */
@@ -6931,6 +7045,219 @@ export interface operations {
       };
       /** @description not_retryable, reply_window_closed */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Too many requests */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  listTicketNotes: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        /** @description asc: oldest first (page 1 holds the first notes); desc: newest first, as a chat opens */
+        order?: 'asc' | 'desc';
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NoteListResponseDto'];
+        };
+      };
+      /** @description Invalid input: the message and details name the offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not allowed: every user; API keys with scope read. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Too many requests */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  createTicketNote: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateNoteDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NoteResponseDto'];
+        };
+      };
+      /** @description Invalid text or an unknown mentioned user */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not allowed: every user; API keys with scope tickets. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The request body is larger than the route accepts */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Too many requests */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  deleteTicketNote: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        noteId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Deleted */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input: the message and details name the offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description not_note_author */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      404: {
         headers: {
           [name: string]: unknown;
         };

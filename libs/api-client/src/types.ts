@@ -45,6 +45,9 @@ export type TicketSale = Schemas['TicketSaleDto'];
 export type CreateTicketBody = Schemas['CreateTicketDto'];
 export type UpdateTicketBody = Schemas['UpdateTicketDto'];
 export type CreateSaleBody = Schemas['CreateSaleDto'];
+export type TicketNote = Schemas['NoteResponseDto'];
+export type TicketNoteList = Schemas['NoteListResponseDto'];
+export type CreateNoteBody = Schemas['CreateNoteDto'];
 
 export type InboundItem = Schemas['InboundItemDto'];
 export type InboundList = Schemas['InboundListResponseDto'];

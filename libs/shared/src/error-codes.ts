@@ -46,6 +46,7 @@ export const API_ERROR_CODES = {
   quick_reply_shortcut_taken: 'Another quick reply of the organization has this shortcut',
   quick_reply_limit_reached: 'The organization has the most quick replies allowed (500): delete one first',
   phone_number_id_taken: 'Another WhatsApp line already has (or verified) this Cloud API phone_number_id',
+  not_note_author: "Only the note's author (or an owner/admin) can delete it",
   // Replies to WhatsApp
   reply_window_closed: 'The 24-hour window closed: only an approved template can be sent',
   whatsapp_line_not_configured: 'The ticket’s WhatsApp line has no sending credentials',

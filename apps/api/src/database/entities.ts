@@ -9,6 +9,7 @@ import { WhatsappMessageReaction } from '../modules/conversations/entities/whats
 import { Lead } from '../modules/leads/entities/lead.entity';
 import { LeadTouch } from '../modules/leads/entities/lead-touch.entity';
 import { Organization } from '../modules/organizations/entities/organization.entity';
+import { TicketNote } from '../modules/notes/entities/ticket-note.entity';
 import { Sale } from '../modules/sales/entities/sale.entity';
 import { TicketStage } from '../modules/stages/entities/ticket-stage.entity';
 import { TicketEvent } from '../modules/tickets/entities/ticket-event.entity';
@@ -42,6 +43,7 @@ export const ENTITIES = [
   TicketStage,
   Ticket,
   TicketEvent,
+  TicketNote,
   AdPlatform,
   TrackingIdentifierType,
   TicketTracking,

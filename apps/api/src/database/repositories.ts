@@ -10,6 +10,7 @@ import { HealthRepository } from '../modules/health/health.repository';
 import { LeadTouchesRepository } from '../modules/leads/lead-touches.repository';
 import { LeadsRepository } from '../modules/leads/leads.repository';
 import { DatabaseMaintenanceRepository } from '../modules/maintenance/database-maintenance.repository';
+import { TicketNotesRepository } from '../modules/notes/ticket-notes.repository';
 import { WhatsappMediaRepository } from '../modules/media/whatsapp-media.repository';
 import { OrganizationsRepository } from '../modules/organizations/organizations.repository';
 import { AttributionReportRepository } from '../modules/reports/attribution-report.repository';
@@ -58,6 +59,7 @@ export const REPOSITORIES: (new () => object)[] = [
   SalesRepository,
   SupportReportRepository,
   TicketEventsRepository,
+  TicketNotesRepository,
   TicketQueueRepository,
   TicketReachRepository,
   TicketRollupsRepository,

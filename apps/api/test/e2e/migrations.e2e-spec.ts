@@ -19,6 +19,7 @@ const EXPECTED_TABLES = [
   'quick_replies',
   'sales',
   'ticket_events',
+  'ticket_notes',
   'ticket_queue_cells',
   'ticket_queue_deltas',
   'ticket_reach_deltas',

@@ -90,6 +90,9 @@ export const queryKeys = {
     /** A subscription's latest deliveries (the first page of its log). */
     deliveries: (id: string) => withInit('/api/v1/webhook-subscriptions/{id}/deliveries', { params: { path: { id } } }),
   },
+  /** A ticket's internal notes, newest first, loaded page by page (merged into its chat). */
+  notes: (ticketId: string) =>
+    [...withInit('/api/v1/tickets/{id}/notes', { params: { path: { id: ticketId } } }), 'latest'] as const,
   reports: {
     attribution: withQuery('/api/v1/reports/attribution'),
     timeseries: withQuery('/api/v1/reports/timeseries'),

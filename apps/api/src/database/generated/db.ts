@@ -182,6 +182,19 @@ export interface TicketEvents {
   updated_at: Generated<Timestamp>;
 }
 
+export interface TicketNotes {
+  author_id: string;
+  author_name: string;
+  author_type: string;
+  created_at: Generated<Timestamp>;
+  id: Generated<string>;
+  mentioned_user_ids: Generated<string[]>;
+  organization_id: string;
+  text: string;
+  ticket_id: string;
+  updated_at: Generated<Timestamp>;
+}
+
 export interface TicketQueueCells {
   assignee_id: string | null;
   deal_value: Numeric;
@@ -609,6 +622,7 @@ export interface DB {
   quick_replies: QuickReplies;
   sales: Sales;
   ticket_events: TicketEvents;
+  ticket_notes: TicketNotes;
   ticket_queue_cells: TicketQueueCells;
   ticket_queue_deltas: TicketQueueDeltas;
   ticket_reach_deltas: TicketReachDeltas;

@@ -28,6 +28,7 @@ import { SingleTicketReconcile1796350000000 } from './1796350000000-SingleTicket
 import { TrackingRollupsCheck1796360000000 } from './1796360000000-TrackingRollupsCheck';
 import { DropOrganizationOnlyIndexes1796370000000 } from './1796370000000-DropOrganizationOnlyIndexes';
 import { TimeOrderedIds1796380000000 } from './1796380000000-TimeOrderedIds';
+import { TicketNotes1796390000000 } from './1796390000000-TicketNotes';
 import { QuickReplies1796400000000 } from './1796400000000-QuickReplies';
 import { Webhooks1796420000000 } from './1796420000000-Webhooks';
 
@@ -61,6 +62,7 @@ export const MIGRATIONS = [
   TrackingRollupsCheck1796360000000,
   DropOrganizationOnlyIndexes1796370000000,
   TimeOrderedIds1796380000000,
+  TicketNotes1796390000000,
   QuickReplies1796400000000,
   Webhooks1796420000000,
 ];

@@ -19,6 +19,8 @@ const EVENTS_DESCRIPTION = [
   '`message.created` `{ ticketId, conversationId, messageId, direction, type, status, createdAt }`;',
   '`message.updated` `{ ticketId, messageId, status }`;',
   '`sale.created` `{ ticketId, saleId, value }`; `sale.deleted` `{ ticketId, saleId }`;',
+  '`note.created` `{ ticketId, noteId, authorType, authorUserId, authorName, mentionedUserIds, createdAt }`',
+  '(an internal note; a client whose user is in mentionedUserIds was mentioned); `note.deleted` `{ ticketId, noteId }`;',
   '`resync` `{}` (events were lost: refetch).',
   'The stream ends when the token expires, the user is removed or the API key revoked (checked every 30 s), when',
   'the client does not keep up, and at server shutdown; clients reconnect with backoff sending Last-Event-ID.',

@@ -9,6 +9,8 @@ export const STREAMED_EVENT_TYPES = new Set([
   'message.updated',
   'sale.created',
   'sale.deleted',
+  'note.created',
+  'note.deleted',
 ]);
 
 /** A row change announced by a trigger: `id` comes from realtime_event_id_seq, shared by every instance. */

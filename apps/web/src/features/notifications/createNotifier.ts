@@ -25,7 +25,7 @@ const OWN_CHANGE_MS = 15_000;
 
 /**
  * Turns stream events into the user's notifications: every new ticket, a new inbound message on a ticket assigned to
- * the user, a ticket assigned to the user by someone else. Each waits a moment before it is decided: the stream can
+ * the user, a ticket assigned to the user by someone else, a teammate's note that mentions the user. Each waits a moment before it is decided: the stream can
  * beat the HTTP answer of the user's own change, `message.created` and the `ticket.updated` with its assignee and
  * preview may come in either order, and a refetched list may by then know the lead's name.
  *
@@ -88,7 +88,14 @@ export function createNotifier({ queryClient, userId, notify, isViewing, settleM
         );
         break;
       }
+      case 'note.created': {
+        const { ticketId, mentionedUserIds, authorUserId, authorName } = event.data;
+        if (userId === null || authorUserId === userId || !mentionedUserIds.includes(userId)) break;
+        later(ticketId, () => ({ kind: 'mentioned', preview: null, actorName: authorName }));
+        break;
+      }
       case 'message.updated':
+      case 'note.deleted':
       case 'sale.created':
       case 'sale.deleted':
       case 'ready':

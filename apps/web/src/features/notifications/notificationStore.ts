@@ -1,4 +1,4 @@
-export type NotificationKind = 'newTicket' | 'newMessage' | 'assigned';
+export type NotificationKind = 'newTicket' | 'newMessage' | 'assigned' | 'mentioned';
 
 export interface AppNotification {
   id: string;
@@ -7,6 +7,8 @@ export interface AppNotification {
   leadName: string | null;
   /** The message text, for new messages. */
   preview: string | null;
+  /** Who did it, for mentions in a note. */
+  actorName?: string | null;
   at: string;
   read: boolean;
   /** Seen when it arrived in a visible tab, or once the user came back to the tab. */
@@ -21,7 +23,7 @@ export interface NotificationState {
   unseen: number;
 }
 
-export type NewNotification = Pick<AppNotification, 'kind' | 'ticketId' | 'leadName' | 'preview'>;
+export type NewNotification = Pick<AppNotification, 'kind' | 'ticketId' | 'leadName' | 'preview' | 'actorName'>;
 
 export interface NotificationStore {
   getState: () => NotificationState;

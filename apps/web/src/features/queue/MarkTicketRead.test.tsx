@@ -20,6 +20,7 @@ function renderDetail(routes: Record<string, Handler>) {
     'GET /api/v1/users': () => json(200, { items: users }),
     'GET /api/v1/tickets/t1': () => json(200, ticketDetail({ unreadCount: 3 })),
     'GET /api/v1/conversations/c1/messages': () => json(200, { items: [], total: 0, page: 1, pageSize: 50 }),
+    'GET /api/v1/tickets/t1/notes': () => json(200, { items: [], total: 0, page: 1, pageSize: 100 }),
     ...routes,
   });
   const view = renderApp('/dashboard/tickets/t1', { fetch, storedToken: 'token' });

@@ -150,6 +150,10 @@ export function createRealtimeCache(queryClient: QueryClient): RealtimeCache {
         case 'message.created':
           messages.refresh(event.data.conversationId);
           break;
+        case 'note.created':
+        case 'note.deleted':
+          invalidateKey(queryKeys.notes(event.data.ticketId));
+          break;
         case 'message.updated':
           messages.refreshHolding(event.data.ticketId, event.data.messageId);
           break;

@@ -38,6 +38,16 @@ export interface RealtimeEventMap {
   'message.updated': { ticketId: string; messageId: string; status: string | null };
   'sale.created': { ticketId: string; saleId: string; value: number };
   'sale.deleted': { ticketId: string; saleId: string };
+  'note.created': {
+    ticketId: string;
+    noteId: string;
+    authorType: 'user' | 'api_key';
+    authorUserId: string | null;
+    authorName: string;
+    mentionedUserIds: string[];
+    createdAt: string;
+  };
+  'note.deleted': { ticketId: string; noteId: string };
 }
 
 export type RealtimeEventName = keyof RealtimeEventMap;
@@ -57,6 +67,8 @@ const NEEDS_TICKET: ReadonlySet<string> = new Set([
   'message.updated',
   'sale.created',
   'sale.deleted',
+  'note.created',
+  'note.deleted',
 ]);
 const KNOWN: ReadonlySet<string> = new Set([...NEEDS_TICKET, 'ready', 'resync']);
 

@@ -67,6 +67,7 @@ function renderTicket({
     'GET /api/v1/users': () => json(200, { items: users }),
     'GET /api/v1/tickets/t1': () => json(200, ticket()),
     'GET /api/v1/conversations/c1/messages': messages,
+    'GET /api/v1/tickets/t1/notes': () => json(200, { items: [], total: 0, page: 1, pageSize: 100 }),
     'GET /api/v1/whatsapp-instances/i1/templates': () => json(200, { items: templates.current }),
     ...routes,
   });

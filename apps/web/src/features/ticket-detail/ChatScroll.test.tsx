@@ -68,6 +68,7 @@ function renderChat(count: number) {
     'GET /api/v1/tickets/t1': () => json(200, ticketDetail()),
     'GET /api/v1/conversations/c1/messages': () =>
       json(200, { items: [...messages].reverse(), total: messages.length, page: 1, pageSize: 50 }),
+    'GET /api/v1/tickets/t1/notes': () => json(200, { items: [], total: 0, page: 1, pageSize: 100 }),
   });
   const { services } = renderApp('/dashboard/tickets/t1', { fetch, storedToken: 'token' });
   const receive = async (n: number) => {

@@ -1,23 +1,26 @@
 import { unwrap } from '@whatrack/api-client';
 import { useInfiniteQuery, useIsMutating } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import type { TicketNote } from '@whatrack/api-client';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../lib/useApi';
-import { useOrganizationFormat } from '../organization/useOrganizationFormat';
-import { FailedReply } from '../reply/FailedReply';
-import { MessageStatus } from '../reply/MessageStatus';
+import { useAuthenticatedSession } from '../auth/useAuthenticatedSession';
+import { usePermissions } from '../auth/usePermissions';
+import { DeleteNoteDialog } from '../notes/DeleteNoteDialog';
+import { NoteBubble } from '../notes/NoteBubble';
+import { NotesLoadError } from '../notes/NotesLoadError';
+import { threadItemKey, threadItems, type ThreadItem } from '../notes/threadItems';
+import { useNoteMutations } from '../notes/useNoteMutations';
+import { useTicketNotes } from '../notes/useTicketNotes';
 import { isInFlight, isLocalMessage } from '../reply/messagesCache';
 import { replyMutationKey } from '../reply/replyMutationKey';
 import { QueryError } from '../ui/QueryError';
 import { SkeletonList } from '../ui/Skeleton';
 import { Spinner } from '../ui/Spinner';
 import { queryKeys } from '../../api/query-keys';
-import { useEnumLabels } from '../../i18n/useEnumLabels';
+import { ChatMessageItem } from './ChatMessageItem';
 import { useChatScroll } from './useChatScroll';
 import { useLiveUpdates } from '../realtime/useLiveUpdates';
-import { isSystemMessage, MessageContent } from '../message-view/MessageContent';
-import { chatMessageElementId } from '../message-view/QuotedMessage';
-import { ReactionChips } from '../message-view/ReactionChips';
 
 const PAGE_SIZE = 50;
 /** While a reply is on its way and the realtime stream is down, the chat is read again this often. */
@@ -33,13 +36,14 @@ interface MessagesThreadProps {
 /**
  * The WhatsApp conversation as a chat: it opens on the latest messages (read newest first, shown oldest first) and
  * loads older ones above; messages of the lead's other tickets are dimmed. Replies show their delivery ticks, which
- * move on screen: while one is pending or sent the chat is polled.
+ * move on screen: while one is pending or sent the chat is polled. The ticket's internal notes sit among the
+ * messages in time order, styled apart; the chat does not wait for them, and shows the messages if they fail.
  */
 export function MessagesThread({ conversationId, ticketId, children }: MessagesThreadProps) {
   const { t } = useTranslation();
-  const labels = useEnumLabels();
   const { client } = useApi();
-  const { dateTime } = useOrganizationFormat();
+  const { user } = useAuthenticatedSession();
+  const { canManage } = usePermissions();
   // A poll answered before the API stored a reply would wipe it from the screen: none while one is being sent.
   const replying = useIsMutating({ mutationKey: replyMutationKey(conversationId) }) > 0;
   // With the stream up, message.updated brings the delivery ticks (see features/realtime).
@@ -61,19 +65,34 @@ export function MessagesThread({ conversationId, ticketId, children }: MessagesT
         ? STATUS_POLL_MS
         : false,
   });
+  const notes = useTicketNotes(ticketId);
+  const { remove } = useNoteMutations(ticketId);
+  const [deleting, setDeleting] = useState<TicketNote | null>(null);
   // Pages are offsets from the newest message: ones that arrive while the chat is open shift later pages, so a
   // message can come twice.
-  const items = uniqueById(messages.data?.pages.flatMap((page) => page.items) ?? []).reverse();
+  const items = threadItems(
+    {
+      items: uniqueById(messages.data?.pages.flatMap((page) => page.items) ?? []).reverse(),
+      hasMore: messages.hasNextPage,
+    },
+    { items: uniqueById(notes.data?.pages.flatMap((page) => page.items) ?? []).reverse(), hasMore: notes.hasNextPage },
+  );
   const newest = items.at(-1);
+  const isOwn = (item: ThreadItem) =>
+    item.kind === 'message' ? isLocalMessage(item.message) : item.note.authorUserId === user?.id;
   const {
     ref: chatRef,
     hasNewBelow,
     toBottom,
   } = useChatScroll<HTMLDivElement>({
-    first: items[0]?.id,
-    last: newest?.id,
-    lastIsOwn: newest ? isLocalMessage(newest) : false,
+    first: items[0] && threadItemKey(items[0]),
+    last: newest && threadItemKey(newest),
+    lastIsOwn: newest ? isOwn(newest) : false,
   });
+  const loadOlder = () => {
+    if (messages.hasNextPage) void messages.fetchNextPage();
+    if (notes.hasNextPage) void notes.fetchNextPage();
+  };
 
   return (
     <section className="panel" aria-labelledby="messages-title">
@@ -89,9 +108,9 @@ export function MessagesThread({ conversationId, ticketId, children }: MessagesT
         <p className="muted small">{t('ticket.messages.empty')}</p>
       ) : (
         <>
-          {messages.hasNextPage && (
-            <button type="button" className="btn btn-ghost btn-sm" onClick={() => void messages.fetchNextPage()}>
-              {messages.isFetchingNextPage && <Spinner />}
+          {(messages.hasNextPage || notes.hasNextPage) && (
+            <button type="button" className="btn btn-ghost btn-sm" onClick={loadOlder}>
+              {(messages.isFetchingNextPage || notes.isFetchingNextPage) && <Spinner />}
               {t('ticket.messages.more')}
             </button>
           )}
@@ -99,31 +118,26 @@ export function MessagesThread({ conversationId, ticketId, children }: MessagesT
             {/* A log: screen readers announce the messages that arrive; focusable so the keyboard scrolls it. */}
             <div ref={chatRef} className="chat" role="log" aria-label={t('queue.chat.label')} tabIndex={0}>
               <ol className="chat-list">
-                {items.map((message) => (
-                  <li
-                    key={message.id}
-                    id={chatMessageElementId(message.id)}
-                    tabIndex={-1}
-                    className={isSystemMessage(message) ? 'chat-message chat-system' : 'chat-message'}
-                    data-direction={message.direction}
-                    data-status={message.status ?? undefined}
-                    data-other={message.ticketId !== ticketId || undefined}
-                  >
-                    <span className="visually-hidden">{labels.messageDirection(message.direction)}: </span>
-                    <MessageContent message={message} />
-                    <span className="chat-meta">
-                      {message.direction === 'out' && message.senderName && `${message.senderName} · `}
-                      {message.type === 'template' && `${t('ticket.messages.template')} · `}
-                      <time dateTime={message.sentAt}>{dateTime(message.sentAt)}</time>
-                      {message.ticketId !== ticketId && ` · ${t('ticket.messages.otherTicket')}`}
-                      {message.direction === 'out' && message.status && <MessageStatus status={message.status} />}
-                    </span>
-                    <ReactionChips reactions={message.reactions ?? []} />
-                    {message.direction === 'out' && message.status === 'failed' && (
-                      <FailedReply conversationId={conversationId} message={message} />
-                    )}
-                  </li>
-                ))}
+                {items.map((item) =>
+                  item.kind === 'message' ? (
+                    <ChatMessageItem
+                      key={item.message.id}
+                      message={item.message}
+                      conversationId={conversationId}
+                      ticketId={ticketId}
+                    />
+                  ) : (
+                    <NoteBubble
+                      key={threadItemKey(item)}
+                      note={item.note}
+                      canDelete={canManage || item.note.authorUserId === user?.id}
+                      onDelete={(note) => {
+                        remove.reset();
+                        setDeleting(note);
+                      }}
+                    />
+                  ),
+                )}
               </ol>
             </div>
             {hasNewBelow && (
@@ -140,6 +154,8 @@ export function MessagesThread({ conversationId, ticketId, children }: MessagesT
           </div>
         </>
       )}
+      {notes.isError && <NotesLoadError onRetry={() => void notes.refetch()} />}
+      {deleting && <DeleteNoteDialog note={deleting} remove={remove} onClose={() => setDeleting(null)} />}
       {children}
     </section>
   );

@@ -10,7 +10,7 @@ import { SkeletonList } from '../ui/Skeleton';
 import { ActivityTimeline } from './ActivityTimeline';
 import { LeadCard } from './LeadCard';
 import { MessagesThread } from './MessagesThread';
-import { ReplyComposer } from '../reply/ReplyComposer';
+import { ComposerSwitch } from '../notes/ComposerSwitch';
 import { SalesCard } from './SalesCard';
 import { TicketControls } from './TicketControls';
 import { TrackingCard } from './TrackingCard';
@@ -77,7 +77,7 @@ export function TicketDetailPage() {
           <TicketControls ticket={ticket} />
           <div className="detail-area-messages">
             <MessagesThread conversationId={ticket.conversation.id} ticketId={ticket.id}>
-              <ReplyComposer ticket={ticket} />
+              <ComposerSwitch ticket={ticket} />
             </MessagesThread>
           </div>
           <div className="detail-area-timeline">

@@ -7,6 +7,7 @@ import type { TFunction } from 'i18next';
  */
 const DETAIL_CODES = [
   'invalid_value',
+  'unknown_user',
   'invalid_phone',
   'already_exists',
   'unknown_field',
