@@ -51,3 +51,9 @@ export type WhatsappInstance = Schemas['WhatsappInstanceResponseDto'];
 export type CreateWhatsappInstanceBody = Schemas['CreateWhatsappInstanceDto'];
 export type UpdateWhatsappInstanceBody = Schemas['UpdateWhatsappInstanceDto'];
 export type WhatsappTemplate = Schemas['WhatsappTemplateResponseDto'];
+
+export type TrackingLink = Schemas['TrackingLinkResponseDto'];
+export type CreateTrackingLinkBody = Schemas['CreateTrackingLinkDto'];
+export type WebhookEvent = Schemas['WebhookEventResponseDto'];
+export type WebhookEventStatus = WebhookEvent['status'];
+export type WebhookRejection = Schemas['WebhookRejectionDto'];

@@ -7,6 +7,8 @@ import { OrganizationSettings } from './organization/OrganizationSettings';
 import { SettingsLayout } from './SettingsLayout';
 import { StagesSettings } from './stages/StagesSettings';
 import { TeamSettings } from './team/TeamSettings';
+import { TrackingLinksSettings } from './tracking-links/TrackingLinksSettings';
+import { WebhookEventsSettings } from './webhook-events/WebhookEventsSettings';
 import { WhatsappSettings } from './whatsapp/WhatsappSettings';
 
 /** /dashboard/settings/*, one chunk for every section (small forms that share the layout). */
@@ -21,6 +23,8 @@ export function SettingsRoutes() {
         <Route path="api-keys" element={<ApiKeysSettings />} />
         <Route path="ad-spend" element={<AdSpendSettings />} />
         <Route path="conversions" element={<ConversionsSettings />} />
+        <Route path="tracking-links" element={<TrackingLinksSettings />} />
+        <Route path="webhook-events" element={<WebhookEventsSettings />} />
         <Route path="organization" element={<OrganizationSettings />} />
       </Route>
       <Route path="*" element={<NotFoundPage />} />

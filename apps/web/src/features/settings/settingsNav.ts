@@ -5,5 +5,11 @@ export const SETTINGS_SECTIONS = [
   { path: 'api-keys', label: 'settings.nav.apiKeys', managersOnly: true },
   { path: 'ad-spend', label: 'settings.nav.adSpend', managersOnly: false },
   { path: 'conversions', label: 'settings.nav.conversions', managersOnly: false },
+  { path: 'tracking-links', label: 'trackingLinks.nav', managersOnly: false },
+  { path: 'webhook-events', label: 'webhookEvents.nav', managersOnly: true },
   { path: 'organization', label: 'settings.nav.organization', managersOnly: false },
-] as const satisfies readonly { path: string; label: `settings.nav.${string}`; managersOnly: boolean }[];
+] as const satisfies readonly {
+  path: string;
+  label: `settings.nav.${string}` | 'trackingLinks.nav' | 'webhookEvents.nav';
+  managersOnly: boolean;
+}[];
