@@ -20,7 +20,8 @@ export function CopyUrlButton({ url, what }: CopyUrlButtonProps) {
   const fallback = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
-    if (state === 'manual') fallback.current?.select();
+    // Focusing selects the whole URL (onFocus), ready for Ctrl+C.
+    if (state === 'manual') fallback.current?.focus();
     if (state !== 'copied') return;
     const timer = setTimeout(() => setState('idle'), CONFIRMATION_MS);
     return () => clearTimeout(timer);
