@@ -57,6 +57,8 @@ export const queryKeys = {
   /** A line's approved message templates (the WABA's list, cached by the API for a few minutes). */
   whatsappTemplates: (id: string) =>
     withInit('/api/v1/whatsapp-instances/{id}/templates', { params: { path: { id } } }),
+  trackingLinks: () => all('/api/v1/tracking-links'),
+  webhookEvents: { all: () => all('/api/v1/webhook-events'), list: withQuery('/api/v1/webhook-events') },
   adSpend: { all: () => all('/api/v1/ad-spend'), list: withQuery('/api/v1/ad-spend') },
   conversions: {
     all: () => all('/api/v1/conversions'),

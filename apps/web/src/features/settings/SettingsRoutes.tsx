@@ -9,6 +9,8 @@ import { SettingsLayout } from './SettingsLayout';
 import { StagesSettings } from './stages/StagesSettings';
 import { TeamSettings } from './team/TeamSettings';
 import { WebhooksSettings } from './webhooks/WebhooksSettings';
+import { TrackingLinksSettings } from './tracking-links/TrackingLinksSettings';
+import { WebhookEventsSettings } from './webhook-events/WebhookEventsSettings';
 import { WhatsappSettings } from './whatsapp/WhatsappSettings';
 
 /** /dashboard/settings/*, one chunk for every section (small forms that share the layout). */
@@ -25,6 +27,8 @@ export function SettingsRoutes() {
         <Route path="webhooks" element={<WebhooksSettings />} />
         <Route path="ad-spend" element={<AdSpendSettings />} />
         <Route path="conversions" element={<ConversionsSettings />} />
+        <Route path="tracking-links" element={<TrackingLinksSettings />} />
+        <Route path="webhook-events" element={<WebhookEventsSettings />} />
         <Route path="organization" element={<OrganizationSettings />} />
       </Route>
       <Route path="*" element={<NotFoundPage />} />

@@ -7,9 +7,11 @@ export const SETTINGS_SECTIONS = [
   { path: 'webhooks', label: 'webhooks.nav', managersOnly: true },
   { path: 'ad-spend', label: 'settings.nav.adSpend', managersOnly: false },
   { path: 'conversions', label: 'settings.nav.conversions', managersOnly: false },
+  { path: 'tracking-links', label: 'trackingLinks.nav', managersOnly: false },
+  { path: 'webhook-events', label: 'webhookEvents.nav', managersOnly: true },
   { path: 'organization', label: 'settings.nav.organization', managersOnly: false },
 ] as const satisfies readonly {
   path: string;
-  label: `settings.nav.${string}` | 'quickReplies.nav' | 'webhooks.nav';
+  label: `settings.nav.${string}` | 'quickReplies.nav' | 'webhooks.nav' | 'trackingLinks.nav' | 'webhookEvents.nav';
   managersOnly: boolean;
 }[];
