@@ -131,6 +131,70 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/auth/password': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Change your own password (current + new)
+     * @description Answers a new token for this session; every other session of the user ends (401 session_revoked). Counts on the sign-in rate limit.
+     *
+     *     **Access:** every user; API keys with scope tickets.
+     */
+    post: operations['changePassword'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/auth/password-reset': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Generate a one-time link that sets a member's password
+     * @description The link (PUBLIC_URL/redefinir-senha?token=…) works once, for 1 hour; earlier links of the member stop working. It is e-mailed to the member when SMTP is configured (`emailed`). Only owners generate one for an owner.
+     *
+     *     **Access:** users with role owner or admin; no API key.
+     */
+    post: operations['createPasswordResetLink'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/auth/password-reset/confirm': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Set a new password with a reset link's token (once)
+     * @description Every session the user had ends; they sign in with the new password.
+     */
+    post: operations['confirmPasswordReset'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/auth/register': {
     parameters: {
       query?: never;
@@ -814,7 +878,13 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    patch?: never;
+    /**
+     * Change a member's role or deactivate/reactivate them
+     * @description Owners and admins change agents and admins; only owners grant or revoke `owner` or change an owner. Deactivating takes effect at once: the member cannot sign in, their tokens are refused at the next request (401 user_deactivated) and the API keys they created too (401 api_key_creator_deactivated) until they are reactivated.
+     *
+     *     **Access:** users with role owner or admin; no API key.
+     */
+    patch: operations['updateUser'];
     trace?: never;
   };
   '/api/v1/webhook-events': {
@@ -1239,6 +1309,22 @@ export interface components {
       organization: components['schemas']['OrganizationResponseDto'];
       user: components['schemas']['UserResponseDto'];
     };
+    ChangePasswordDto: {
+      /** @example senha-forte-123 */
+      currentPassword: string;
+      /** @example outra-senha-456 */
+      newPassword: string;
+    };
+    ChangePasswordResponseDto: {
+      /** @description A new JWT for this session: every token issued before the change stops working */
+      accessToken: string;
+    };
+    ConfirmPasswordResetDto: {
+      /** @example outra-senha-456 */
+      password: string;
+      /** @description The token of the link */
+      token: string;
+    };
     ConversionItemDto: {
       /** @example 1 */
       attempts: number;
@@ -1325,6 +1411,13 @@ export interface components {
        *     ]
        */
       scopes: components['schemas']['ApiKeyScope'][];
+    };
+    CreatePasswordResetDto: {
+      /**
+       * Format: uuid
+       * @description The member who gets the link
+       */
+      userId: string;
     };
     CreateSaleDto: {
       /** @example Plano anual */
@@ -2127,6 +2220,17 @@ export interface components {
        */
       timezone: string;
     };
+    PasswordResetLinkDto: {
+      /** @description Whether the link was e-mailed to the member (only when SMTP is configured) */
+      emailed: boolean;
+      /** Format: date-time */
+      expiresAt: string;
+      /**
+       * @description One-time link (shown only now): PUBLIC_URL/redefinir-senha?token=…
+       * @example https://app.example.com/redefinir-senha?token=…
+       */
+      url: string;
+    };
     RegisterDto: {
       /** @example maria@lojadamaria.com.br */
       email: string;
@@ -2806,6 +2910,11 @@ export interface components {
       /** @description Move to this stage (closing or reopening the ticket per the stage) */
       stageId?: string;
     };
+    UpdateUserDto: {
+      /** @description false deactivates: sign-in, their open sessions and the API keys they created are refused at once */
+      active?: boolean;
+      role?: components['schemas']['UserRole'];
+    };
     UpdateWhatsappInstanceDto: {
       /**
        * @description Cloud API only, write-only (stored encrypted, never returned): an access token of the number's WhatsApp Business Account. It is checked against the Graph API (GET /{phone_number_id}) and, when accepted for providerPhoneNumberId, the instance becomes verified: it receives that id's webhooks, ahead of other organizations' claims. Refused with 400 when not accepted (blank counts as absent). null removes the token and the verification. An instance holding a token that changes providerPhoneNumberId is verified again with it (400 when the token does not cover the new id).
@@ -2845,6 +2954,8 @@ export interface components {
       items: components['schemas']['UserResponseDto'][];
     };
     UserResponseDto: {
+      /** @description false: deactivated (cannot sign in; never offered as an assignee) */
+      active: boolean;
       /** Format: date-time */
       createdAt: string;
       /** @example ana@lojadamaria.com.br */
@@ -3547,6 +3658,199 @@ export interface operations {
       };
       /** @description Not allowed: every user; API keys with scope read. */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Too many requests */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  changePassword: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ChangePasswordDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ChangePasswordResponseDto'];
+        };
+      };
+      /** @description Wrong current password (code wrong_password) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description API keys have no password (code user_required) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The request body is larger than the route accepts */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Too many requests */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  createPasswordResetLink: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreatePasswordResetDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PasswordResetLinkDto'];
+        };
+      };
+      /** @description Invalid input: the message and details name the offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The member is an owner (code owner_required) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The request body is larger than the route accepts */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Too many requests */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  confirmPasswordReset: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ConfirmPasswordResetDto'];
+      };
+    };
+    responses: {
+      /** @description The password was set */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The token is unknown, used or expired (code reset_token_invalid, reset_token_used, reset_token_expired) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The request body is larger than the route accepts */
+      413: {
         headers: {
           [name: string]: unknown;
         };
@@ -6489,6 +6793,93 @@ export interface operations {
         };
       };
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Too many requests */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  updateUser: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateUserDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UserResponseDto'];
+        };
+      };
+      /** @description Invalid input: the message and details name the offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Changing an owner needs an owner (code owner_required) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The request body is larger than the route accepts */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The last active owner (code last_owner), or yourself deactivated (code cannot_deactivate_self) */
+      422: {
         headers: {
           [name: string]: unknown;
         };
