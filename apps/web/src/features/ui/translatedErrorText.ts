@@ -27,6 +27,27 @@ const TRANSLATED_CODES = [
 
 type TranslatedCode = (typeof TRANSLATED_CODES)[number];
 
+/** Codes of team management, sign-in of deactivated users and password changes (translated under `members`). */
+const MEMBER_CODES = [
+  'user_deactivated',
+  'session_revoked',
+  'api_key_creator_deactivated',
+  'last_owner',
+  'owner_required',
+  'cannot_deactivate_self',
+  'wrong_password',
+  'reset_token_invalid',
+  'reset_token_used',
+  'reset_token_expired',
+  'user_inactive',
+] as const;
+
+type MemberCode = (typeof MEMBER_CODES)[number];
+
+function isMemberCode(code: string | undefined): code is MemberCode {
+  return (MEMBER_CODES as readonly (string | undefined)[]).includes(code);
+}
+
 function isTranslatedCode(code: string): code is TranslatedCode {
   return (TRANSLATED_CODES as readonly string[]).includes(code);
 }
@@ -51,5 +72,9 @@ export function translatedErrorText(error: ApiError, t: TFunction): string | nul
   if (error.isNetworkError) return t('errors.network');
   if (error.code === 'login_locked') return loginLockedText(error.message, t);
   if (isTranslatedCode(error.code)) return t(`errors.codes.${error.code}`);
+  if (isMemberCode(error.code)) return t(`members.errorCodes.${error.code}`);
+  // A field's reason that says it all (the wrong current password of a password change).
+  const memberDetail = error.details.find((d) => isMemberCode(d.code))?.code;
+  if (isMemberCode(memberDetail)) return t(`members.errorCodes.${memberDetail}`);
   return null;
 }
