@@ -131,6 +131,70 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/auth/password': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Change your own password (current + new)
+     * @description Answers a new token for this session; every other session of the user ends (401 session_revoked). Counts on the sign-in rate limit.
+     *
+     *     **Access:** every user; API keys with scope tickets.
+     */
+    post: operations['changePassword'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/auth/password-reset': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Generate a one-time link that sets a member's password
+     * @description The link (PUBLIC_URL/redefinir-senha?token=…) works once, for 1 hour; earlier links of the member stop working. It is e-mailed to the member when SMTP is configured (`emailed`). Only owners generate one for an owner.
+     *
+     *     **Access:** users with role owner or admin; no API key.
+     */
+    post: operations['createPasswordResetLink'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/auth/password-reset/confirm': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Set a new password with a reset link's token (once)
+     * @description Every session the user had ends; they sign in with the new password.
+     */
+    post: operations['confirmPasswordReset'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/auth/register': {
     parameters: {
       query?: never;
@@ -932,7 +996,13 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    patch?: never;
+    /**
+     * Change a member's role or deactivate/reactivate them
+     * @description Owners and admins change agents and admins; only owners grant or revoke `owner` or change an owner. Deactivating takes effect at once: the member cannot sign in, their tokens are refused at the next request (401 user_deactivated) and the API keys they created too (401 api_key_creator_deactivated) until they are reactivated.
+     *
+     *     **Access:** users with role owner or admin; no API key.
+     */
+    patch: operations['updateUser'];
     trace?: never;
   };
   '/api/v1/webhook-events': {
@@ -1352,6 +1422,17 @@ export interface components {
      *     - `quick_reply_limit_reached`: The organization has the most quick replies allowed (500): delete one first
      *     - `phone_number_id_taken`: Another WhatsApp line already has (or verified) this Cloud API phone_number_id
      *     - `not_note_author`: Only the note's author (or an owner/admin) can delete it
+     *     - `user_deactivated`: The user is deactivated: an owner or admin can reactivate them
+     *     - `session_revoked`: The session ended because the password changed: sign in again
+     *     - `api_key_creator_deactivated`: The API key's creator is deactivated, so the key is refused until they are reactivated
+     *     - `last_owner`: The organization's last active owner cannot be demoted or deactivated
+     *     - `owner_required`: Only an owner can change an owner, grant the owner role or reset an owner's password
+     *     - `cannot_deactivate_self`: Nobody can deactivate themselves
+     *     - `reset_token_invalid`: The password-reset link is not valid
+     *     - `reset_token_used`: The password-reset link was used already
+     *     - `reset_token_expired`: The password-reset link expired
+     *     - `user_inactive`: The member is deactivated: reactivate them first
+     *     - `user_required`: Only a signed-in user can do this, not an API key
      *     - `reply_window_closed`: The 24-hour window closed: only an approved template can be sent
      *     - `whatsapp_line_not_configured`: The ticket’s WhatsApp line has no sending credentials
      *     - `lead_without_phone`: The lead has no WhatsApp number to answer
@@ -1412,6 +1493,17 @@ export interface components {
       | 'quick_reply_limit_reached'
       | 'phone_number_id_taken'
       | 'not_note_author'
+      | 'user_deactivated'
+      | 'session_revoked'
+      | 'api_key_creator_deactivated'
+      | 'last_owner'
+      | 'owner_required'
+      | 'cannot_deactivate_self'
+      | 'reset_token_invalid'
+      | 'reset_token_used'
+      | 'reset_token_expired'
+      | 'user_inactive'
+      | 'user_required'
       | 'reply_window_closed'
       | 'whatsapp_line_not_configured'
       | 'lead_without_phone'
@@ -1585,6 +1677,22 @@ export interface components {
       organization: components['schemas']['OrganizationResponseDto'];
       user: components['schemas']['UserResponseDto'];
     };
+    ChangePasswordDto: {
+      /** @example senha-forte-123 */
+      currentPassword: string;
+      /** @example outra-senha-456 */
+      newPassword: string;
+    };
+    ChangePasswordResponseDto: {
+      /** @description A new JWT for this session: every token issued before the change stops working */
+      accessToken: string;
+    };
+    ConfirmPasswordResetDto: {
+      /** @example outra-senha-456 */
+      password: string;
+      /** @description The token of the link */
+      token: string;
+    };
     ConversionItemDto: {
       /** @example 1 */
       attempts: number;
@@ -1685,6 +1793,13 @@ export interface components {
        * @example Cliente pediu 10% de desconto. @Ana Souza, você aprova?
        */
       text: string;
+    };
+    CreatePasswordResetDto: {
+      /**
+       * Format: uuid
+       * @description The member who gets the link
+       */
+      userId: string;
     };
     CreateQuickReplyDto: {
       /**
@@ -1919,6 +2034,17 @@ export interface components {
        *     - `quick_reply_limit_reached`: The organization has the most quick replies allowed (500): delete one first
        *     - `phone_number_id_taken`: Another WhatsApp line already has (or verified) this Cloud API phone_number_id
        *     - `not_note_author`: Only the note's author (or an owner/admin) can delete it
+       *     - `user_deactivated`: The user is deactivated: an owner or admin can reactivate them
+       *     - `session_revoked`: The session ended because the password changed: sign in again
+       *     - `api_key_creator_deactivated`: The API key's creator is deactivated, so the key is refused until they are reactivated
+       *     - `last_owner`: The organization's last active owner cannot be demoted or deactivated
+       *     - `owner_required`: Only an owner can change an owner, grant the owner role or reset an owner's password
+       *     - `cannot_deactivate_self`: Nobody can deactivate themselves
+       *     - `reset_token_invalid`: The password-reset link is not valid
+       *     - `reset_token_used`: The password-reset link was used already
+       *     - `reset_token_expired`: The password-reset link expired
+       *     - `user_inactive`: The member is deactivated: reactivate them first
+       *     - `user_required`: Only a signed-in user can do this, not an API key
        *     - `reply_window_closed`: The 24-hour window closed: only an approved template can be sent
        *     - `whatsapp_line_not_configured`: The ticket’s WhatsApp line has no sending credentials
        *     - `lead_without_phone`: The lead has no WhatsApp number to answer
@@ -2646,6 +2772,17 @@ export interface components {
        * @example America/Sao_Paulo
        */
       timezone: string;
+    };
+    PasswordResetLinkDto: {
+      /** @description Whether the link was e-mailed to the member (only when SMTP is configured) */
+      emailed: boolean;
+      /** Format: date-time */
+      expiresAt: string;
+      /**
+       * @description One-time link (shown only now): PUBLIC_URL/redefinir-senha?token=…
+       * @example https://app.example.com/redefinir-senha?token=…
+       */
+      url: string;
     };
     QuickReplyListResponseDto: {
       /** @description By shortcut */
@@ -3418,6 +3555,11 @@ export interface components {
       /** @description Move to this stage (closing or reopening the ticket per the stage) */
       stageId?: string;
     };
+    UpdateUserDto: {
+      /** @description false deactivates: sign-in, their open sessions and the API keys they created are refused at once */
+      active?: boolean;
+      role?: components['schemas']['UserRole'];
+    };
     UpdateWebhookSubscriptionDto: {
       /** @description false pauses the subscription: its pending deliveries are canceled */
       active?: boolean;
@@ -3468,6 +3610,8 @@ export interface components {
       items: components['schemas']['UserResponseDto'][];
     };
     UserResponseDto: {
+      /** @description false: deactivated (cannot sign in; never offered as an assignee) */
+      active: boolean;
       /** Format: date-time */
       createdAt: string;
       /** @example ana@lojadamaria.com.br */
@@ -4270,6 +4414,199 @@ export interface operations {
       };
       /** @description Not allowed: every user; API keys with scope read. */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Too many requests */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  changePassword: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ChangePasswordDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ChangePasswordResponseDto'];
+        };
+      };
+      /** @description Wrong current password (code wrong_password) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description API keys have no password (code user_required) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The request body is larger than the route accepts */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Too many requests */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  createPasswordResetLink: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreatePasswordResetDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PasswordResetLinkDto'];
+        };
+      };
+      /** @description Invalid input: the message and details name the offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The member is an owner (code owner_required) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The request body is larger than the route accepts */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Too many requests */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  confirmPasswordReset: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ConfirmPasswordResetDto'];
+      };
+    };
+    responses: {
+      /** @description The password was set */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The token is unknown, used or expired (code reset_token_invalid, reset_token_used, reset_token_expired) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The request body is larger than the route accepts */
+      413: {
         headers: {
           [name: string]: unknown;
         };
@@ -7794,6 +8131,93 @@ export interface operations {
         };
       };
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Too many requests */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  updateUser: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateUserDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UserResponseDto'];
+        };
+      };
+      /** @description Invalid input: the message and details name the offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Changing an owner needs an owner (code owner_required) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The request body is larger than the route accepts */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The last active owner (code last_owner), or yourself deactivated (code cannot_deactivate_self) */
+      422: {
         headers: {
           [name: string]: unknown;
         };

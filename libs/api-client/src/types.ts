@@ -18,6 +18,8 @@ export type ApiKey = Schemas['ApiKeyResponseDto'];
 export type UserRole = Schemas['UserRole'];
 export type UserList = Schemas['UserListResponseDto'];
 export type CreateUserBody = Schemas['CreateUserDto'];
+export type UpdateUserBody = Schemas['UpdateUserDto'];
+export type PasswordResetLink = Schemas['PasswordResetLinkDto'];
 export type CreatedApiKey = Schemas['CreatedApiKeyResponseDto'];
 export type UpdateOrganizationBody = Schemas['UpdateOrganizationDto'];
 

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { developmentSecret, readBool, readInt, trustedProxyProblem } from './env-readers';
 import { type MediaConfig, readMediaConfig } from './media-config';
+import { readSmtpConfig, type SmtpConfig } from './smtp-config';
 
 export type NodeEnv = 'development' | 'production' | 'test';
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -92,6 +93,8 @@ export interface AppConfig {
   webhookLeaseSeconds: number;
   /** WhatsApp media files: where they are kept (a directory or an S3-compatible bucket), limits, download worker. */
   media: MediaConfig;
+  /** Password-reset e-mails (SMTP_*); null: links are only shown to the owner or admin who generated them. */
+  smtp: SmtpConfig | null;
   /** The event stream (GET /events): comment heartbeat, access re-check, and the unsent bytes a client may lag. */
   events: { heartbeatMs: number; accessCheckMs: number; maxBufferedBytes: number };
   /** Outbound webhooks to third parties (webhook subscriptions): the delivery worker and its limits. */
@@ -257,6 +260,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       timeoutMs: readInt(env, 'WEBHOOKS_TIMEOUT_MS', 10_000, problems),
       allowPrivateUrls: readBool(env, 'WEBHOOKS_ALLOW_PRIVATE_URLS', false, problems),
     },
+    smtp: readSmtpConfig(env, problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   if (!config.jwtSecret) config.jwtSecret = developmentSecret(pgliteDataDir, 'dev-jwt-secret');

@@ -1,6 +1,7 @@
 import { AdSpend } from '../modules/ad-spend/entities/ad-spend.entity';
 import { ApiKey } from '../modules/api-keys/entities/api-key.entity';
 import { LoginAttempt } from '../modules/auth/entities/login-attempt.entity';
+import { PasswordResetToken } from '../modules/auth/entities/password-reset-token.entity';
 import { Conversion } from '../modules/conversions/entities/conversion.entity';
 import { MetaSettings } from '../modules/conversions/entities/meta-settings.entity';
 import { WhatsappConversation } from '../modules/conversations/entities/whatsapp-conversation.entity';
@@ -56,6 +57,7 @@ export const ENTITIES = [
   TrackingLink,
   TrackingClick,
   LoginAttempt,
+  PasswordResetToken,
   WhatsappOutbox,
   WhatsappStatusOrphan,
   WhatsappMedia,

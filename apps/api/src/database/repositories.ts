@@ -1,6 +1,7 @@
 import { AdSpendRepository } from '../modules/ad-spend/ad-spend.repository';
 import { ApiKeysRepository } from '../modules/api-keys/api-keys.repository';
 import { LoginAttemptsRepository } from '../modules/auth/login-attempts.repository';
+import { PasswordResetTokensRepository } from '../modules/auth/password-reset-tokens.repository';
 import { WhatsappConversationsRepository } from '../modules/conversations/whatsapp-conversations.repository';
 import { WhatsappMessageReactionsRepository } from '../modules/conversations/whatsapp-message-reactions.repository';
 import { WhatsappMessagesRepository } from '../modules/conversations/whatsapp-messages.repository';
@@ -55,6 +56,7 @@ export const REPOSITORIES: (new () => object)[] = [
   LoginAttemptsRepository,
   MetaSettingsRepository,
   OrganizationsRepository,
+  PasswordResetTokensRepository,
   QuickRepliesRepository,
   SalesRepository,
   SupportReportRepository,

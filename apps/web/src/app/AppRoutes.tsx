@@ -9,6 +9,10 @@ import { FullPageStatus } from '../features/ui/FullPageStatus';
 // Every screen is its own chunk: the first load only brings the shell, the session check and the current page.
 const LoginPage = lazy(() => import('../features/auth/LoginPage').then((m) => ({ default: m.LoginPage })));
 const SignUpPage = lazy(() => import('../features/auth/SignUpPage').then((m) => ({ default: m.SignUpPage })));
+const ResetPasswordPage = lazy(() =>
+  import('../features/auth/ResetPasswordPage').then((m) => ({ default: m.ResetPasswordPage })),
+);
+const AccountPage = lazy(() => import('../features/account/AccountPage').then((m) => ({ default: m.AccountPage })));
 const DashboardLayout = lazy(() =>
   import('../features/layout/DashboardLayout').then((m) => ({ default: m.DashboardLayout })),
 );
@@ -34,6 +38,7 @@ export function AppRoutes() {
           <Route path="login" element={<LoginPage />} />
           <Route path="signup" element={<SignUpPage />} />
         </Route>
+        <Route path="redefinir-senha" element={<ResetPasswordPage />} />
         <Route path="dashboard" element={<RequireAuth />}>
           <Route element={<DashboardLayout />}>
             <Route index element={<Navigate to="tickets" replace />} />
@@ -43,6 +48,7 @@ export function AppRoutes() {
             <Route path="inbounds" element={<InboundsPage />} />
             <Route path="reports" element={<ReportsPage />} />
             <Route path="settings/*" element={<SettingsRoutes />} />
+            <Route path="account" element={<AccountPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Route>

@@ -21,6 +21,7 @@ export const user = {
   name: 'Maria Oliveira',
   email: 'maria@lojadamaria.com.br',
   role: 'owner',
+  active: true,
   createdAt: '2025-01-10T12:00:00.000Z',
 } satisfies AuthResponse['user'];
 
@@ -47,6 +48,7 @@ export const users: User[] = [
     name: 'Ana Souza',
     email: 'ana@loja.com',
     role: 'agent',
+    active: true,
     createdAt: '2025-01-11T12:00:00.000Z',
   },
 ];

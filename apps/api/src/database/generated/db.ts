@@ -145,6 +145,18 @@ export interface Organizations {
   updated_at: Generated<Timestamp>;
 }
 
+export interface PasswordResetTokens {
+  created_at: Generated<Timestamp>;
+  created_by_user_id: string;
+  expires_at: Timestamp;
+  id: Generated<string>;
+  organization_id: string;
+  token_hash: string;
+  updated_at: Generated<Timestamp>;
+  used_at: Timestamp | null;
+  user_id: string;
+}
+
 export interface QuickReplies {
   created_at: Generated<Timestamp>;
   id: Generated<string>;
@@ -434,6 +446,7 @@ export interface TrackingLinks {
 }
 
 export interface Users {
+  active: Generated<boolean>;
   created_at: Generated<Timestamp>;
   email: string;
   id: Generated<string>;
@@ -441,6 +454,7 @@ export interface Users {
   organization_id: string;
   password_hash: string;
   role: string;
+  session_version: Generated<number>;
   updated_at: Generated<Timestamp>;
 }
 
@@ -619,6 +633,7 @@ export interface DB {
   login_attempts: LoginAttempts;
   meta_settings: MetaSettings;
   organizations: Organizations;
+  password_reset_tokens: PasswordResetTokens;
   quick_replies: QuickReplies;
   sales: Sales;
   ticket_events: TicketEvents;

@@ -30,6 +30,7 @@ import { DropOrganizationOnlyIndexes1796370000000 } from './1796370000000-DropOr
 import { TimeOrderedIds1796380000000 } from './1796380000000-TimeOrderedIds';
 import { TicketNotes1796390000000 } from './1796390000000-TicketNotes';
 import { QuickReplies1796400000000 } from './1796400000000-QuickReplies';
+import { TeamManagement1796410000000 } from './1796410000000-TeamManagement';
 import { Webhooks1796420000000 } from './1796420000000-Webhooks';
 
 export const MIGRATIONS = [
@@ -64,5 +65,6 @@ export const MIGRATIONS = [
   TimeOrderedIds1796380000000,
   TicketNotes1796390000000,
   QuickReplies1796400000000,
+  TeamManagement1796410000000,
   Webhooks1796420000000,
 ];

@@ -37,9 +37,12 @@ select
   "api_keys"."last_used_at" as "lastUsedAt",
   "api_keys"."revoked_at" as "revokedAt",
   "api_keys"."created_at" as "createdAt",
-  "api_keys"."updated_at" as "updatedAt"
+  "api_keys"."updated_at" as "updatedAt",
+  COALESCE("creator"."active", true) as "creatorActive"
 from
   "api_keys"
+  left join "users" as "creator" on "creator"."organization_id" = "api_keys"."organization_id"
+  and "creator"."id" = "api_keys"."created_by_user_id"
 where
   "api_keys"."organization_id" = $1
 order by
@@ -56,9 +59,12 @@ select
   "api_keys"."last_used_at" as "lastUsedAt",
   "api_keys"."revoked_at" as "revokedAt",
   "api_keys"."created_at" as "createdAt",
-  "api_keys"."updated_at" as "updatedAt"
+  "api_keys"."updated_at" as "updatedAt",
+  COALESCE("creator"."active", true) as "creatorActive"
 from
   "api_keys"
+  left join "users" as "creator" on "creator"."organization_id" = "api_keys"."organization_id"
+  and "creator"."id" = "api_keys"."created_by_user_id"
 where
   "api_keys"."organization_id" = $1
   and "api_keys"."id" = $2;
@@ -83,9 +89,12 @@ select
   "api_keys"."last_used_at" as "lastUsedAt",
   "api_keys"."revoked_at" as "revokedAt",
   "api_keys"."created_at" as "createdAt",
-  "api_keys"."updated_at" as "updatedAt"
+  "api_keys"."updated_at" as "updatedAt",
+  COALESCE("creator"."active", true) as "creatorActive"
 from
   "api_keys"
+  left join "users" as "creator" on "creator"."organization_id" = "api_keys"."organization_id"
+  and "creator"."id" = "api_keys"."created_by_user_id"
 where
   "api_keys"."key_hash" = $1
   and "api_keys"."revoked_at" is null;

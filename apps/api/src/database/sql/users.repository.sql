@@ -7,6 +7,8 @@ select
   "users"."name",
   "users"."email",
   "users"."role",
+  "users"."active",
+  "users"."session_version" as "sessionVersion",
   "users"."created_at" as "createdAt",
   "users"."updated_at" as "updatedAt"
 from
@@ -23,6 +25,8 @@ select
   "users"."name",
   "users"."email",
   "users"."role",
+  "users"."active",
+  "users"."session_version" as "sessionVersion",
   "users"."created_at" as "createdAt",
   "users"."updated_at" as "updatedAt"
 from
@@ -38,6 +42,8 @@ select
   "users"."name",
   "users"."email",
   "users"."role",
+  "users"."active",
+  "users"."session_version" as "sessionVersion",
   "users"."created_at" as "createdAt",
   "users"."updated_at" as "updatedAt",
   "users"."password_hash" as "passwordHash"
@@ -74,6 +80,70 @@ returning
   "users"."name",
   "users"."email",
   "users"."role",
+  "users"."active",
+  "users"."session_version" as "sessionVersion",
+  "users"."created_at" as "createdAt",
+  "users"."updated_at" as "updatedAt";
+
+-- UsersRepository.lockActiveOwners
+select
+  "users"."id"
+from
+  "users"
+where
+  "users"."organization_id" = $1
+  and "users"."role" = $2
+  and "users"."active" = $3
+order by
+  "users"."id"
+for update;
+
+-- UsersRepository.update
+update "users"
+set
+  "role" = $1,
+  "active" = $2,
+  "updated_at" = $3
+where
+  "users"."organization_id" = $4
+  and "users"."id" = $5
+returning
+  "users"."id",
+  "users"."organization_id" as "organizationId",
+  "users"."name",
+  "users"."email",
+  "users"."role",
+  "users"."active",
+  "users"."session_version" as "sessionVersion",
+  "users"."created_at" as "createdAt",
+  "users"."updated_at" as "updatedAt";
+
+-- UsersRepository.findPasswordHash
+select
+  "users"."password_hash" as "passwordHash"
+from
+  "users"
+where
+  "users"."organization_id" = $1
+  and "users"."id" = $2;
+
+-- UsersRepository.setPassword
+update "users"
+set
+  "password_hash" = $1,
+  "session_version" = "users"."session_version" + $2,
+  "updated_at" = $3
+where
+  "users"."organization_id" = $4
+  and "users"."id" = $5
+returning
+  "users"."id",
+  "users"."organization_id" as "organizationId",
+  "users"."name",
+  "users"."email",
+  "users"."role",
+  "users"."active",
+  "users"."session_version" as "sessionVersion",
   "users"."created_at" as "createdAt",
   "users"."updated_at" as "updatedAt";
 

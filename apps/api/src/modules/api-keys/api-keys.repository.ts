@@ -19,6 +19,12 @@ export interface ApiKeyRow {
   updatedAt: Date;
 }
 
+/** A stored key as authentication reads it: a key stops working while the user who created it is deactivated. */
+export interface ApiKeyAccessRow extends ApiKeyRow {
+  /** False while the creating user is deactivated (true for keys without a recorded creator). */
+  creatorActive: boolean;
+}
+
 export interface NewApiKeyRow {
   organizationId: string;
   name: string;
@@ -42,7 +48,16 @@ const API_KEY_COLUMNS = [
 ] as const;
 
 function selectKeys() {
-  return qb.selectFrom('api_keys').select(API_KEY_COLUMNS).$narrowType<{ scopes: ApiKeyScope[] }>();
+  return qb
+    .selectFrom('api_keys')
+    .leftJoin('users as creator', (join) =>
+      join
+        .onRef('creator.organization_id', '=', 'api_keys.organization_id')
+        .onRef('creator.id', '=', 'api_keys.created_by_user_id'),
+    )
+    .select(API_KEY_COLUMNS)
+    .select(sql<boolean>`COALESCE(${sql.ref('creator.active')}, TRUE)`.as('creatorActive'))
+    .$narrowType<{ scopes: ApiKeyScope[] }>();
 }
 
 const EXAMPLE_KEY: NewApiKeyRow = {
@@ -79,14 +94,17 @@ export class ApiKeysRepository {
 
   /** Newest first. */
   @GenerateSql({ params: [{ organizationId: DummyValue.UUID }] })
-  list(db: Db, { organizationId }: { organizationId: string }): Promise<ApiKeyRow[]> {
+  list(db: Db, { organizationId }: { organizationId: string }): Promise<ApiKeyAccessRow[]> {
     return db.all(
       selectKeys().where('api_keys.organization_id', '=', organizationId).orderBy('api_keys.created_at', 'desc'),
     );
   }
 
   @GenerateSql({ params: [{ organizationId: DummyValue.UUID, id: DummyValue.UUID2 }] })
-  findById(db: Db, { organizationId, id }: { organizationId: string; id: string }): Promise<ApiKeyRow | undefined> {
+  findById(
+    db: Db,
+    { organizationId, id }: { organizationId: string; id: string },
+  ): Promise<ApiKeyAccessRow | undefined> {
     return db.first(selectKeys().where('api_keys.organization_id', '=', organizationId).where('api_keys.id', '=', id));
   }
 
@@ -106,7 +124,7 @@ export class ApiKeysRepository {
     params: [{ keyHash: 'f'.repeat(64) }],
     crossTenant: 'authentication: the hash is unique product-wide',
   })
-  findActiveByHash(db: Db, { keyHash }: { keyHash: string }): Promise<ApiKeyRow | undefined> {
+  findActiveByHash(db: Db, { keyHash }: { keyHash: string }): Promise<ApiKeyAccessRow | undefined> {
     return db.first(selectKeys().where('api_keys.key_hash', '=', keyHash).where('api_keys.revoked_at', 'is', null), {
       prepare: 'api_keys.findActiveByHash',
     });

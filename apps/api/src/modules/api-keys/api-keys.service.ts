@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { ApiKeyScope } from '@whatrack/shared';
 import type { AuthContext } from '../../common/auth/auth-context';
-import { NotFoundError } from '../../common/errors/domain-errors';
+import { NotFoundError, UnauthorizedError } from '../../common/errors/domain-errors';
 import { Db } from '../../database/db';
 import { type ApiKeyRow, ApiKeysRepository } from './api-keys.repository';
 import type { CreateApiKeyDto } from './dto/create-api-key.dto';
@@ -47,16 +47,29 @@ export class ApiKeysService {
     await this.keys.revoke(this.db, { organizationId: auth.organizationId, id, at: new Date() });
   }
 
-  /** Whether the organization's key still works (not revoked, not deleted): long-lived streams re-check it. */
+  /**
+   * Whether the organization's key still works (not revoked, not deleted, its creator not deactivated): long-lived
+   * streams re-check it.
+   */
   async isActive(organizationId: string, id: string): Promise<boolean> {
     const key = await this.keys.findById(this.db, { organizationId, id });
-    return key !== undefined && key.revokedAt === null;
+    return key !== undefined && key.revokedAt === null && key.creatorActive;
   }
 
-  /** The active key matching a presented secret, or null. */
+  /**
+   * The active key matching a presented secret, or null. A key whose creator is deactivated is refused with its own
+   * code (it works again once they are reactivated): an integration someone set up leaves with them.
+   */
   async authenticate(key: string): Promise<ApiKeyRow | null> {
     const apiKey = await this.keys.findActiveByHash(this.db, { keyHash: hashApiKey(key) });
     if (!apiKey) return null;
+    if (!apiKey.creatorActive) {
+      throw new UnauthorizedError(
+        'This API key was created by a user who is deactivated: it works again if they are reactivated',
+        undefined,
+        'api_key_creator_deactivated',
+      );
+    }
     const now = Date.now();
     if (!apiKey.lastUsedAt || now - apiKey.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
       await this.keys.touchLastUsed(this.db, {

@@ -2,6 +2,10 @@ import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import {
   ApiConflictResponse,
   ApiCreatedResponse,
+  ApiBadRequestResponse,
+  ApiForbiddenResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
@@ -18,6 +22,16 @@ import { AuthResponseDto, MeResponseDto } from './dto/auth-response.dto';
 import { SignInRateLimit } from '../../common/http/rate-limits';
 import { LoginDto } from './dto/login.dto';
 import { RegisterDto } from './dto/register.dto';
+import {
+  ChangePasswordDto,
+  ChangePasswordResponseDto,
+  ConfirmPasswordResetDto,
+  CreatePasswordResetDto,
+  PasswordResetLinkDto,
+} from './dto/password.dto';
+import { PasswordsService } from './passwords.service';
+import { Roles } from '../../common/auth/roles.decorator';
+import { UserRole } from '@whatrack/shared';
 
 function toResponse(session: Session): AuthResponseDto {
   return {
@@ -30,7 +44,10 @@ function toResponse(session: Session): AuthResponseDto {
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly passwords: PasswordsService,
+  ) {}
 
   @Public()
   @Post('register')
@@ -66,5 +83,59 @@ export class AuthController {
       user: user ? UserResponseDto.from(user) : null,
       organization: OrganizationResponseDto.from(organization),
     };
+  }
+
+  @Post('password')
+  @SignInRateLimit()
+  @HttpCode(200)
+  @ApiOperation({
+    operationId: 'changePassword',
+    summary: 'Change your own password (current + new)',
+    description:
+      'Answers a new token for this session; every other session of the user ends (401 session_revoked). Counts on the sign-in rate limit.',
+  })
+  @ApiOkResponse({ type: ChangePasswordResponseDto })
+  @ApiBadRequestResponse({ description: 'Wrong current password (code wrong_password)', type: ErrorResponseDto })
+  @ApiForbiddenResponse({ description: 'API keys have no password (code user_required)', type: ErrorResponseDto })
+  changePassword(@Auth() auth: AuthContext, @Body() dto: ChangePasswordDto): Promise<ChangePasswordResponseDto> {
+    return this.passwords.change(auth, dto);
+  }
+
+  @Post('password-reset')
+  @Roles(UserRole.OWNER, UserRole.ADMIN)
+  @ApiOperation({
+    operationId: 'createPasswordResetLink',
+    summary: "Generate a one-time link that sets a member's password",
+    description:
+      'The link (PUBLIC_URL/redefinir-senha?token=…) works once, for 1 hour; earlier links of the member stop ' +
+      'working. It is e-mailed to the member when SMTP is configured (`emailed`). Only owners generate one for an owner.',
+  })
+  @ApiCreatedResponse({ type: PasswordResetLinkDto })
+  @ApiForbiddenResponse({ description: 'The member is an owner (code owner_required)', type: ErrorResponseDto })
+  @ApiNotFoundResponse({ type: ErrorResponseDto })
+  createPasswordResetLink(
+    @Auth() auth: AuthContext,
+    @Body() dto: CreatePasswordResetDto,
+  ): Promise<PasswordResetLinkDto> {
+    return this.passwords.createResetLink(auth, dto.userId);
+  }
+
+  @Public()
+  @Post('password-reset/confirm')
+  @SignInRateLimit()
+  @HttpCode(204)
+  @ApiOperation({
+    operationId: 'confirmPasswordReset',
+    summary: "Set a new password with a reset link's token (once)",
+    description: 'Every session the user had ends; they sign in with the new password.',
+  })
+  @ApiNoContentResponse({ description: 'The password was set' })
+  @ApiBadRequestResponse({
+    description:
+      'The token is unknown, used or expired (code reset_token_invalid, reset_token_used, reset_token_expired)',
+    type: ErrorResponseDto,
+  })
+  async confirmPasswordReset(@Body() dto: ConfirmPasswordResetDto): Promise<void> {
+    await this.passwords.confirmReset(dto);
   }
 }

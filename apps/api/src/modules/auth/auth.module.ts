@@ -9,6 +9,10 @@ import { UsersModule } from '../users/users.module';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { LoginAttemptsRepository } from './login-attempts.repository';
+import { Mailer } from '../../common/mail/mailer';
+import { PasswordResetTokensRepository } from './password-reset-tokens.repository';
+import { PasswordsService } from './passwords.service';
+import { SessionTokens } from './session-tokens';
 import { ApiKeyStrategy } from './strategies/api-key.strategy';
 import { JwtStrategy } from './strategies/jwt.strategy';
 
@@ -28,6 +32,15 @@ import { JwtStrategy } from './strategies/jwt.strategy';
     ApiKeysModule,
   ],
   controllers: [AuthController],
-  providers: [AuthService, JwtStrategy, ApiKeyStrategy, LoginAttemptsRepository],
+  providers: [
+    AuthService,
+    PasswordsService,
+    SessionTokens,
+    Mailer,
+    JwtStrategy,
+    ApiKeyStrategy,
+    LoginAttemptsRepository,
+    PasswordResetTokensRepository,
+  ],
 })
 export class AuthModule {}

@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { JwtService } from '@nestjs/jwt';
 import { UserRole } from '@whatrack/shared';
 import type { AuthContext } from '../../common/auth/auth-context';
 import { Clock } from '../../common/clock/clock';
@@ -13,9 +12,9 @@ import { PasswordHasher } from '../users/password-hasher';
 import { UsersService } from '../users/users.service';
 import type { LoginDto } from './dto/login.dto';
 import type { RegisterDto } from './dto/register.dto';
-import type { JwtPayload } from './strategies/jwt.strategy';
 import { Db } from '../../database/db';
 import { LoginAttemptsRepository, loginKey } from './login-attempts.repository';
+import { SessionTokens } from './session-tokens';
 
 export interface Session {
   accessToken: string;
@@ -37,7 +36,7 @@ export class AuthService {
     private readonly organizationRows: OrganizationsRepository,
     private readonly stages: StagesService,
     private readonly hasher: PasswordHasher,
-    private readonly jwt: JwtService,
+    private readonly tokens: SessionTokens,
     private readonly attempts: LoginAttemptsRepository,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -58,7 +57,7 @@ export class AuthService {
       await this.stages.ensureTicketStages(organization.id, tx);
       return { user, organization };
     });
-    return { accessToken: this.sign(user), user, organization };
+    return { accessToken: this.tokens.sign(user), user, organization };
   }
 
   /**
@@ -90,18 +89,17 @@ export class AuthService {
       throw new UnauthorizedError(INVALID_CREDENTIALS, undefined, 'invalid_credentials');
     }
     await this.attempts.clear(this.db, key);
+    // Told only after the right password, so the answer does not reveal the account to someone guessing.
+    if (!user.active) {
+      throw new UnauthorizedError('This user is deactivated: ask an owner or admin', undefined, 'user_deactivated');
+    }
     const organization = await this.organizations.getCurrent({ organizationId: user.organizationId });
-    return { accessToken: this.sign(user), user, organization };
+    return { accessToken: this.tokens.sign(user), user, organization };
   }
 
   async me(auth: AuthContext): Promise<{ user: UserRow | null; organization: OrganizationRow }> {
     const organization = await this.organizations.getCurrent(auth);
     const user = auth.userId ? await this.users.get(auth, auth.userId) : null;
     return { user, organization };
-  }
-
-  private sign(user: Pick<UserRow, 'id' | 'organizationId'>): string {
-    const payload: JwtPayload = { sub: user.id, org: user.organizationId };
-    return this.jwt.sign(payload);
   }
 }

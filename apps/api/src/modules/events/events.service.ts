@@ -68,13 +68,13 @@ export class EventsService implements OnModuleDestroy {
     for (const stream of [...this.streams]) stream.end();
   }
 
-  /** Ends the stream once its user is gone or its API key revoked; a failed check (database down) keeps it. */
+  /** Ends the stream once its user is gone or deactivated or its API key revoked; a failed check (database down) keeps it. */
   private async checkAccess(auth: AuthContext, stream: EventStream): Promise<void> {
     try {
       const allowed =
         auth.principal === 'api_key'
           ? await this.apiKeys.isActive(auth.organizationId, auth.apiKeyId!)
-          : (await this.users.findInOrganization(auth.organizationId, auth.userId!)) !== undefined;
+          : (await this.users.findInOrganization(auth.organizationId, auth.userId!))?.active === true;
       if (!allowed) stream.end();
     } catch {
       // Checked again at the next interval.

@@ -1,11 +1,13 @@
-import { Body, Controller, Get, Post } from '@nestjs/common';
+import { Body, Controller, Get, Patch, Post } from '@nestjs/common';
 import {
   ApiConflictResponse,
   ApiCreatedResponse,
+  ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
+  ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { UserRole } from '@whatrack/shared';
 import { Auth } from '../../common/auth/auth.decorator';
@@ -14,6 +16,7 @@ import { Roles } from '../../common/auth/roles.decorator';
 import { ErrorResponseDto } from '../../common/errors/error-response.dto';
 import { UuidParam } from '../../common/validation/uuid-param.decorator';
 import { CreateUserDto } from './dto/create-user.dto';
+import { UpdateUserDto } from './dto/update-user.dto';
 import { UserListResponseDto, UserResponseDto } from './dto/user-response.dto';
 import { UsersService } from './users.service';
 
@@ -48,5 +51,34 @@ export class UsersController {
   @ApiNotFoundResponse({ type: ErrorResponseDto })
   async get(@Auth() auth: AuthContext, @UuidParam() id: string): Promise<UserResponseDto> {
     return UserResponseDto.from(await this.users.get(auth, id));
+  }
+
+  @Patch(':id')
+  @Roles(UserRole.OWNER, UserRole.ADMIN)
+  @ApiOperation({
+    operationId: 'updateUser',
+    summary: "Change a member's role or deactivate/reactivate them",
+    description:
+      'Owners and admins change agents and admins; only owners grant or revoke `owner` or change an owner. ' +
+      'Deactivating takes effect at once: the member cannot sign in, their tokens are refused at the next request ' +
+      '(401 user_deactivated) and the API keys they created too (401 api_key_creator_deactivated) until they are ' +
+      'reactivated.',
+  })
+  @ApiOkResponse({ type: UserResponseDto })
+  @ApiForbiddenResponse({
+    description: 'Changing an owner needs an owner (code owner_required)',
+    type: ErrorResponseDto,
+  })
+  @ApiNotFoundResponse({ type: ErrorResponseDto })
+  @ApiUnprocessableEntityResponse({
+    description: 'The last active owner (code last_owner), or yourself deactivated (code cannot_deactivate_self)',
+    type: ErrorResponseDto,
+  })
+  async update(
+    @Auth() auth: AuthContext,
+    @UuidParam() id: string,
+    @Body() dto: UpdateUserDto,
+  ): Promise<UserResponseDto> {
+    return UserResponseDto.from(await this.users.update(auth, id, dto));
   }
 }

@@ -13,6 +13,9 @@ export interface UserRow {
   name: string;
   email: string;
   role: UserRole;
+  active: boolean;
+  /** The `ver` every token of the user must carry (bumped when the password changes). */
+  sessionVersion: number;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -32,9 +35,16 @@ const USER_COLUMNS = [
   'users.name',
   'users.email',
   'users.role',
+  'users.active',
+  'users.session_version as sessionVersion',
   'users.created_at as createdAt',
   'users.updated_at as updatedAt',
 ] as const;
+
+interface UserKey {
+  organizationId: string;
+  id: string;
+}
 
 function selectUsers() {
   return qb.selectFrom('users').select(USER_COLUMNS).$narrowType<{ role: UserRole }>();
@@ -91,6 +101,85 @@ export class UsersRepository {
           password_hash: user.passwordHash,
           role: user.role,
         })
+        .returning(USER_COLUMNS)
+        .$narrowType<{ role: UserRole }>(),
+    );
+  }
+
+  /**
+   * Locks the organization's active owners until the transaction ends and answers their ids, so two requests that
+   * each demote or deactivate an owner cannot both see another owner left and leave none.
+   */
+  @GenerateSql({ params: [{ organizationId: DummyValue.UUID }] })
+  async lockActiveOwners(db: Db, { organizationId }: { organizationId: string }): Promise<string[]> {
+    const rows = await db.all(
+      qb
+        .selectFrom('users')
+        .select('users.id')
+        .where('users.organization_id', '=', organizationId)
+        .where('users.role', '=', 'owner')
+        .where('users.active', '=', true)
+        .orderBy('users.id')
+        .forUpdate(),
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** Changes a user's role and/or whether they are active; undefined fields are kept. */
+  @GenerateSql({
+    params: [
+      { organizationId: DummyValue.UUID, id: DummyValue.UUID2, role: 'admin', active: false, at: DummyValue.DATE },
+    ],
+  })
+  update(
+    db: Db,
+    { organizationId, id, role, active, at }: UserKey & { role?: UserRole; active?: boolean; at: Date },
+  ): Promise<UserRow | undefined> {
+    return db.first(
+      qb
+        .updateTable('users')
+        .set({
+          ...(role === undefined ? {} : { role }),
+          ...(active === undefined ? {} : { active }),
+          updated_at: at,
+        })
+        .where('users.organization_id', '=', organizationId)
+        .where('users.id', '=', id)
+        .returning(USER_COLUMNS)
+        .$narrowType<{ role: UserRole }>(),
+    );
+  }
+
+  @GenerateSql({ params: [{ organizationId: DummyValue.UUID, id: DummyValue.UUID2 }] })
+  async findPasswordHash(db: Db, { organizationId, id }: UserKey): Promise<string | undefined> {
+    const row = await db.first(
+      qb
+        .selectFrom('users')
+        .select('users.password_hash as passwordHash')
+        .where('users.organization_id', '=', organizationId)
+        .where('users.id', '=', id),
+    );
+    return row?.passwordHash;
+  }
+
+  /** Sets a new password and bumps the session version: every token issued before stops working. */
+  @GenerateSql({
+    params: [{ organizationId: DummyValue.UUID, id: DummyValue.UUID2, passwordHash: 'hash', at: DummyValue.DATE }],
+  })
+  setPassword(
+    db: Db,
+    { organizationId, id, passwordHash, at }: UserKey & { passwordHash: string; at: Date },
+  ): Promise<UserRow | undefined> {
+    return db.first(
+      qb
+        .updateTable('users')
+        .set((eb) => ({
+          password_hash: passwordHash,
+          session_version: eb('users.session_version', '+', 1),
+          updated_at: at,
+        }))
+        .where('users.organization_id', '=', organizationId)
+        .where('users.id', '=', id)
         .returning(USER_COLUMNS)
         .$narrowType<{ role: UserRole }>(),
     );

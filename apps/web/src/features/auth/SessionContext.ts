@@ -14,6 +14,8 @@ export interface SessionContextValue {
   /** Stores the token of a login/register answer; the answer also seeds the current user. */
   signIn: (auth: AuthResponse) => void;
   signOut: () => void;
+  /** Keeps the session on a new token of the same user (a password change ends every older token). */
+  renewToken: (token: string) => void;
 }
 
 export const SessionContext = createContext<SessionContextValue | null>(null);

@@ -32,6 +32,16 @@ export function SessionProvider({ store, children }: SessionProviderProps) {
     [store, queryClient],
   );
 
+  const renewToken = useCallback(
+    (next: string) => {
+      const current = queryClient.getQueryData<MeResponse>(queryKeys.me());
+      store.setToken(next);
+      // Same user: what the token change just dropped is still right, and re-asking would flash a loading screen.
+      if (current) queryClient.setQueryData(queryKeys.me(), current);
+    },
+    [store, queryClient],
+  );
+
   const session = useMemo((): Session => {
     if (token === null) return { status: 'anonymous' };
     if (data) return { status: 'authenticated', me: data };
@@ -40,8 +50,8 @@ export function SessionProvider({ store, children }: SessionProviderProps) {
   }, [token, data, error, refetch]);
 
   const value = useMemo(
-    (): SessionContextValue => ({ session, signIn, signOut: store.clear }),
-    [session, signIn, store.clear],
+    (): SessionContextValue => ({ session, signIn, signOut: store.clear, renewToken }),
+    [session, signIn, store.clear, renewToken],
   );
 
   return <SessionContext value={value}>{children}</SessionContext>;

@@ -49,5 +49,10 @@ export function useAuthForm<Values extends Record<string, string>>(options: UseA
     return apiFieldErrors[field];
   };
 
-  return { values, onChange, onSubmit, errorFor, apiError, fieldNames: Object.keys(options.initialValues) };
+  const reset = () => {
+    setValues(options.initialValues);
+    setIssues({});
+  };
+
+  return { values, onChange, onSubmit, errorFor, reset, apiError, fieldNames: Object.keys(options.initialValues) };
 }

@@ -1,6 +1,6 @@
 import type { Ref } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import { useAuthenticatedSession } from '../auth/useAuthenticatedSession';
 import { useSession } from '../auth/useSession';
 import { NotificationBell } from '../notifications/NotificationBell';
@@ -43,10 +43,14 @@ export function Topbar({ navId, navOpen, onToggleNav, menuButtonRef }: TopbarPro
       <div className="topbar-user">
         <NotificationBell />
         {user && (
-          <span className="topbar-user-text">
+          <Link
+            to="/dashboard/account"
+            className="topbar-user-text topbar-account"
+            aria-label={`${t('members.account.nav')}: ${user.name}`}
+          >
             <span className="topbar-user-name">{user.name}</span>
             <span className="topbar-user-role">{labels.userRole(user.role)}</span>
-          </span>
+          </Link>
         )}
         <button type="button" className="btn btn-ghost" onClick={logout}>
           <Icon name="logout" />

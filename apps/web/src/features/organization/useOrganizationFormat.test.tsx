@@ -11,6 +11,7 @@ function wrapperFor(organization: Partial<typeof me.organization>) {
     session: { status: 'authenticated', me: { ...me, organization: { ...me.organization, ...organization } } },
     signIn: () => undefined,
     signOut: () => undefined,
+    renewToken: () => undefined,
   };
   return ({ children }: { children: ReactNode }) => <SessionContext value={value}>{children}</SessionContext>;
 }

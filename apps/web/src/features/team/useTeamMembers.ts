@@ -1,9 +1,11 @@
 import type { User } from '@whatrack/api-client';
+import { useMemo } from 'react';
 import { useUsers } from './useUsers';
 
 const NONE: User[] = [];
 
-/** The users to pick an assignee from (empty while they load or if they cannot be listed). */
+/** The users to pick an assignee from: active ones only (empty while they load or if they cannot be listed). */
 export function useTeamMembers(): User[] {
-  return useUsers().data ?? NONE;
+  const data = useUsers().data;
+  return useMemo(() => data?.filter((user) => user.active) ?? NONE, [data]);
 }

@@ -7,6 +7,10 @@ import type { TFunction } from 'i18next';
  */
 const DETAIL_CODES = [
   'invalid_value',
+  'reset_token_expired',
+  'reset_token_used',
+  'reset_token_invalid',
+  'wrong_password',
   'unknown_user',
   'invalid_phone',
   'already_exists',

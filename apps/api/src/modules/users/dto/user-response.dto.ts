@@ -15,11 +15,21 @@ export class UserResponseDto {
   @ApiProperty({ enum: UserRole, enumName: 'UserRole', example: UserRole.AGENT })
   role: UserRole;
 
+  @ApiProperty({ description: 'false: deactivated (cannot sign in; never offered as an assignee)' })
+  active: boolean;
+
   @ApiProperty()
   createdAt: Date;
 
   static from(user: UserRow): UserResponseDto {
-    return { id: user.id, name: user.name, email: user.email, role: user.role, createdAt: user.createdAt };
+    return {
+      id: user.id,
+      name: user.name,
+      email: user.email,
+      role: user.role,
+      active: user.active,
+      createdAt: user.createdAt,
+    };
   }
 }
 

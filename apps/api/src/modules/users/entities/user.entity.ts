@@ -18,4 +18,15 @@ export class User extends TenantEntity {
 
   @Column({ type: 'varchar', length: 16 })
   role: UserRole;
+
+  /** A deactivated user cannot sign in, and their tokens and the API keys they created are refused. */
+  @Column({ type: 'boolean', default: true })
+  active: boolean;
+
+  /**
+   * Carried in every token the user is issued (`ver`); a password change or reset bumps it, so every token issued
+   * before stops working at its next request.
+   */
+  @Column({ type: 'integer', default: 0 })
+  sessionVersion: number;
 }
