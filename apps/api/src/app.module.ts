@@ -24,6 +24,7 @@ import { HealthModule } from './modules/health/health.module';
 import { MaintenanceModule } from './modules/maintenance/maintenance.module';
 import { LeadsModule } from './modules/leads/leads.module';
 import { OrganizationsModule } from './modules/organizations/organizations.module';
+import { PrivacyModule } from './modules/privacy/privacy.module';
 import { ReportsModule } from './modules/reports/reports.module';
 import { SalesModule } from './modules/sales/sales.module';
 import { StagesModule } from './modules/stages/stages.module';
@@ -55,6 +56,7 @@ const DOMAIN_MODULES = [
   WhatsappModule,
   EventsModule,
   MaintenanceModule,
+  PrivacyModule,
 ];
 
 function loggerModule(config: AppConfig): DynamicModule {

@@ -25,6 +25,7 @@ import { WhatsappStatusOrphan } from '../modules/replies/entities/whatsapp-statu
 import { WebhookEvent } from '../modules/whatsapp/entities/webhook-event.entity';
 import { WhatsappInstance } from '../modules/whatsapp-instances/entities/whatsapp-instance.entity';
 import { WhatsappMedia } from '../modules/media/entities/whatsapp-media.entity';
+import { AuditLogEntry } from '../modules/privacy/entities/audit-log-entry.entity';
 
 export const ENTITIES = [
   Organization,
@@ -54,4 +55,5 @@ export const ENTITIES = [
   WhatsappOutbox,
   WhatsappStatusOrphan,
   WhatsappMedia,
+  AuditLogEntry,
 ];

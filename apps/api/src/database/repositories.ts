@@ -12,6 +12,7 @@ import { LeadsRepository } from '../modules/leads/leads.repository';
 import { DatabaseMaintenanceRepository } from '../modules/maintenance/database-maintenance.repository';
 import { WhatsappMediaRepository } from '../modules/media/whatsapp-media.repository';
 import { OrganizationsRepository } from '../modules/organizations/organizations.repository';
+import { AuditLogRepository } from '../modules/privacy/audit-log.repository';
 import { AttributionReportRepository } from '../modules/reports/attribution-report.repository';
 import { FunnelReportRepository } from '../modules/reports/funnel-report.repository';
 import { TimeseriesReportRepository } from '../modules/reports/timeseries-report.repository';
@@ -41,6 +42,7 @@ export const REPOSITORIES: (new () => object)[] = [
   AdSpendRepository,
   ApiKeysRepository,
   AttributionReportRepository,
+  AuditLogRepository,
   ConversionsRepository,
   DatabaseMaintenanceRepository,
   FunnelReportRepository,

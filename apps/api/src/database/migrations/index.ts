@@ -28,6 +28,7 @@ import { SingleTicketReconcile1796350000000 } from './1796350000000-SingleTicket
 import { TrackingRollupsCheck1796360000000 } from './1796360000000-TrackingRollupsCheck';
 import { DropOrganizationOnlyIndexes1796370000000 } from './1796370000000-DropOrganizationOnlyIndexes';
 import { TimeOrderedIds1796380000000 } from './1796380000000-TimeOrderedIds';
+import { Privacy1796430000000 } from './1796430000000-Privacy';
 
 export const MIGRATIONS = [
   Initial1795927686758,
@@ -59,4 +60,5 @@ export const MIGRATIONS = [
   TrackingRollupsCheck1796360000000,
   DropOrganizationOnlyIndexes1796370000000,
   TimeOrderedIds1796380000000,
+  Privacy1796430000000,
 ];
