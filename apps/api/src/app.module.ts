@@ -26,6 +26,7 @@ import { MaintenanceModule } from './modules/maintenance/maintenance.module';
 import { NotesModule } from './modules/notes/notes.module';
 import { LeadsModule } from './modules/leads/leads.module';
 import { OrganizationsModule } from './modules/organizations/organizations.module';
+import { PrivacyModule } from './modules/privacy/privacy.module';
 import { ReportsModule } from './modules/reports/reports.module';
 import { SalesModule } from './modules/sales/sales.module';
 import { StagesModule } from './modules/stages/stages.module';
@@ -61,6 +62,7 @@ const DOMAIN_MODULES = [
   EventsModule,
   MaintenanceModule,
   WebhookSubscriptionsModule,
+  PrivacyModule,
 ];
 
 function loggerModule(config: AppConfig): DynamicModule {

@@ -94,6 +94,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/audit-log': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The organization's audit log (lead exports and erasures), newest first; never personal data
+     * @description **Access:** users with role owner or admin; API keys with scope admin.
+     */
+    get: operations['listAuditLog'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/auth/login': {
     parameters: {
       query?: never;
@@ -405,6 +425,46 @@ export interface paths {
      * @description **Access:** every user; API keys with scope tickets.
      */
     patch: operations['updateLead'];
+    trace?: never;
+  };
+  '/api/v1/leads/{id}/erase': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Erase a lead's personal data (LGPD), in one transaction: contact data, message texts and files, click ids, browser data of its clicks and unsent conversions go; tickets, stages, message counts and sales stay, so reports do not change. The same phone writing again becomes a new lead. Repeating it changes nothing. Audited.
+     * @description **Access:** users with role owner or admin; API keys with scope admin.
+     */
+    post: operations['eraseLeadData'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/leads/{id}/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Everything stored about a lead (LGPD): contact data, touches, conversations, and each ticket with its tracking, sales, timeline, messages, file metadata and conversions; sent as a file download. It can be large (every message of every ticket) and is bounded by the export statement budget. Audited.
+     * @description **Access:** users with role owner or admin; API keys with scope admin.
+     */
+    get: operations['exportLeadData'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   '/api/v1/messages/{id}/media': {
@@ -1671,6 +1731,50 @@ export interface components {
        */
       ticketsWithSales: number;
     };
+    /** @enum {string} */
+    AuditAction: 'lead.exported' | 'lead.erased';
+    AuditLogEntryDto: {
+      /** @example lead.erased */
+      action: components['schemas']['AuditAction'];
+      /** Format: uuid */
+      actorId: string | null;
+      /** @example Ana */
+      actorName: string | null;
+      /**
+       * @example user
+       * @enum {string}
+       */
+      actorType: 'user' | 'api_key' | 'system';
+      /** Format: date-time */
+      createdAt: string;
+      /**
+       * @description What the action covered (counts, never personal data)
+       * @example {
+       *       "files": 3,
+       *       "messages": 31,
+       *       "tickets": 2
+       *     }
+       */
+      details: {
+        [key: string]: unknown;
+      };
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      subjectId: string;
+      /** @example lead */
+      subjectType: string;
+    };
+    AuditLogListResponseDto: {
+      /** @description Newest first */
+      items: components['schemas']['AuditLogEntryDto'][];
+      /** @example 1 */
+      page: number;
+      /** @example 20 */
+      pageSize: number;
+      /** @example 12 */
+      total: number;
+    };
     AuthResponseDto: {
       /** @description JWT to send as "Authorization: Bearer <accessToken>" */
       accessToken: string;
@@ -1976,6 +2080,14 @@ export interface components {
        */
       p90Seconds: number | null;
     };
+    EraseLeadDto: {
+      /**
+       * Format: uuid
+       * @description The lead's id again: an erasure cannot be undone, so it is never the result of a stray request
+       * @example 8c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f
+       */
+      confirm: string;
+    };
     ErrorDetailDto: {
       /**
        * @description Machine-readable reason for this field: the validation rule that failed (is_string, is_not_empty, max_length, is_email, is_uuid, unknown_field…) or a domain one (invalid_phone, invalid_url, private_target, invalid_value)
@@ -2072,6 +2184,242 @@ export interface components {
       message: string;
       /** @example 400 */
       statusCode: number;
+    };
+    ExportedConversationDto: {
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: uuid */
+      id: string;
+      /**
+       * @description The WhatsApp line
+       * @example Loja
+       */
+      instanceName: string;
+      /**
+       * @description The line's number
+       * @example +5511940001234
+       */
+      instancePhoneNumber: string;
+      /** Format: date-time */
+      lastMessageAt: string | null;
+    };
+    ExportedConversionDto: {
+      /** @example BRL */
+      currency: string;
+      /** @example Purchase */
+      eventName: string;
+      /** Format: date-time */
+      eventTime: string;
+      /** Format: uuid */
+      id: string;
+      /**
+       * @description purchase or stage
+       * @example purchase
+       */
+      kind: string;
+      /** @description What is (or was) sent to the platform */
+      payload: {
+        [key: string]: unknown;
+      };
+      /** Format: uuid */
+      saleId: string | null;
+      /** Format: date-time */
+      sentAt: string | null;
+      /**
+       * @description pending, sent, failed or skipped
+       * @example sent
+       */
+      status: string;
+      value: number | null;
+    };
+    ExportedEventDto: {
+      actorName: string | null;
+      /**
+       * @description user, api_key or system
+       * @example user
+       */
+      actorType: string;
+      after: {
+        [key: string]: unknown;
+      } | null;
+      before: {
+        [key: string]: unknown;
+      } | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** @example stage_changed */
+      type: string;
+    };
+    ExportedLeadDto: {
+      /** Format: date-time */
+      createdAt: string;
+      /** @example joao@email.com */
+      email: string | null;
+      /**
+       * Format: date-time
+       * @description When the lead was erased
+       */
+      erasedAt: string | null;
+      /** Format: uuid */
+      id: string;
+      /** @example João Silva */
+      name: string | null;
+      /**
+       * @description E.164
+       * @example +5511999998888
+       */
+      phone: string | null;
+      /** @description WhatsApp business-scoped user id, when sent */
+      waUserId: string | null;
+    };
+    ExportedMediaDto: {
+      fileName: string | null;
+      /** @example image */
+      kind: string;
+      /** @example image/jpeg */
+      mimeType: string | null;
+      /** @example 48213 */
+      sizeBytes: number | null;
+      /**
+       * @description pending, stored, failed or refused
+       * @example stored
+       */
+      status: string;
+      /**
+       * @description Where to GET the file (with the auth header) while it is stored; null otherwise
+       * @example /api/v1/messages/7b8c9d0e-1f2a-4b3c-8d4e-5f6a7b8c9d0e/media
+       */
+      url: string | null;
+    };
+    ExportedMessageDto: {
+      /** @example Oi, quero saber o preço */
+      body: string | null;
+      /** @description Structured content */
+      content: {
+        [key: string]: unknown;
+      } | null;
+      /** Format: uuid */
+      conversationId: string;
+      /** Format: date-time */
+      deletedAt: string | null;
+      /**
+       * @description in (from the lead) or out (from the business)
+       * @example in
+       */
+      direction: string;
+      /** Format: uuid */
+      id: string;
+      media: components['schemas']['ExportedMediaDto'] | null;
+      /** Format: date-time */
+      sentAt: string;
+      /**
+       * @description Delivery status of an outbound one
+       * @example read
+       */
+      status: string | null;
+      /** @example text */
+      type: string;
+    };
+    ExportedSaleDto: {
+      description: string | null;
+      /** Format: uuid */
+      id: string;
+      /** Format: date-time */
+      soldAt: string;
+      /** @example 1200.5 */
+      value: number;
+    };
+    ExportedTicketDto: {
+      /** @example Ana (atendente) */
+      assigneeName: string | null;
+      /** Format: date-time */
+      closedAt: string | null;
+      /** Format: uuid */
+      conversationId: string;
+      /** @description Sent to, or queued for, the ad platforms */
+      conversions: components['schemas']['ExportedConversionDto'][];
+      /** Format: date-time */
+      createdAt: string;
+      /** @example 0 */
+      dealValue: number;
+      /** @description The timeline, in order */
+      events: components['schemas']['ExportedEventDto'][];
+      /** Format: uuid */
+      id: string;
+      /** @description Oldest first */
+      messages: components['schemas']['ExportedMessageDto'][];
+      /** @example 12 */
+      messagesCount: number;
+      sales: components['schemas']['ExportedSaleDto'][];
+      /**
+       * @description paid or organic
+       * @example paid
+       */
+      sourceType: string;
+      /**
+       * @example {
+       *       "id": "3f9a2c1d-0000-4000-8000-000000000000",
+       *       "name": "Novo"
+       *     }
+       */
+      stage: Record<string, never>;
+      /** @example open */
+      status: string;
+      /** @description Where the ticket came from */
+      tracking: components['schemas']['ExportedTrackingDto'] | null;
+    };
+    ExportedTouchDto: {
+      adId: string | null;
+      /**
+       * @example {
+       *       "ctwaclid": "ARAk"
+       *     }
+       */
+      clickIds: {
+        [key: string]: string;
+      };
+      headline: string | null;
+      /** Format: uuid */
+      id: string;
+      /**
+       * @description ctwa_referral (an ad reply) or tracking_link
+       * @example ctwa_referral
+       */
+      kind: string;
+      /** @example meta_ads */
+      platformKey: string | null;
+      /** @example ad */
+      sourceType: string | null;
+      sourceUrl: string | null;
+      /** Format: uuid */
+      ticketId: string | null;
+      /** Format: date-time */
+      touchedAt: string;
+      utmCampaign: string | null;
+      utmContent: string | null;
+      utmMedium: string | null;
+      utmSource: string | null;
+      utmTerm: string | null;
+    };
+    ExportedTrackingDto: {
+      adHeadline: string | null;
+      adId: string | null;
+      /**
+       * @example {
+       *       "gclid": "Cj0K"
+       *     }
+       */
+      clickIds: {
+        [key: string]: string;
+      };
+      /** @example meta_ads */
+      platformKey: string | null;
+      sourceUrl: string | null;
+      utmCampaign: string | null;
+      utmContent: string | null;
+      utmMedium: string | null;
+      utmSource: string | null;
+      utmTerm: string | null;
     };
     FunnelReportDto: {
       period: components['schemas']['ReportPeriodDto'];
@@ -2260,6 +2608,33 @@ export interface components {
        * @example 2026-01-16T08:00:00.000Z
        */
       updatedAt: string;
+    };
+    LeadErasureDto: {
+      /**
+       * Format: date-time
+       * @description When the lead was erased (the first time)
+       */
+      erasedAt: string;
+      /**
+       * @description false when the lead had already been erased: nothing changed
+       * @example true
+       */
+      erasedNow: boolean;
+      /** Format: uuid */
+      leadId: string;
+    };
+    LeadExportDto: {
+      conversations: components['schemas']['ExportedConversationDto'][];
+      /**
+       * Format: date-time
+       * @description When this export was made
+       */
+      exportedAt: string;
+      lead: components['schemas']['ExportedLeadDto'];
+      /** @description Oldest first, each with what belongs to it */
+      tickets: components['schemas']['ExportedTicketDto'][];
+      /** @description Every attributable arrival (ad replies, tracking links) */
+      touches: components['schemas']['ExportedTouchDto'][];
     };
     LeadListResponseDto: {
       /** @description Newest first */
@@ -4318,6 +4693,64 @@ export interface operations {
       };
     };
   };
+  listAuditLog: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AuditLogListResponseDto'];
+        };
+      };
+      /** @description Invalid input: the message and details name the offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not allowed: users with role owner or admin; API keys with scope admin. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Too many requests */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
   login: {
     parameters: {
       query?: never;
@@ -5366,6 +5799,150 @@ export interface operations {
       };
       /** @description The request body is larger than the route accepts */
       413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Too many requests */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  eraseLeadData: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['EraseLeadDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LeadErasureDto'];
+        };
+      };
+      /** @description `confirm` is missing or is not the lead id */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not allowed: users with role owner or admin; API keys with scope admin. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The request body is larger than the route accepts */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Too many requests */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  exportLeadData: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description With Content-Disposition: attachment; filename="lead-<id>.json" */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LeadExportDto'];
+        };
+      };
+      /** @description Invalid input: the message and details name the offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Not allowed: users with role owner or admin; API keys with scope admin. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      404: {
         headers: {
           [name: string]: unknown;
         };

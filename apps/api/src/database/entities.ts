@@ -30,6 +30,7 @@ import { WebhookEvent } from '../modules/whatsapp/entities/webhook-event.entity'
 import { WhatsappInstance } from '../modules/whatsapp-instances/entities/whatsapp-instance.entity';
 import { WhatsappMedia } from '../modules/media/entities/whatsapp-media.entity';
 import { QuickReply } from '../modules/quick-replies/entities/quick-reply.entity';
+import { AuditLogEntry } from '../modules/privacy/entities/audit-log-entry.entity';
 
 export const ENTITIES = [
   Organization,
@@ -64,4 +65,5 @@ export const ENTITIES = [
   QuickReply,
   WebhookSubscription,
   WebhookDelivery,
+  AuditLogEntry,
 ];

@@ -14,6 +14,7 @@ import { DatabaseMaintenanceRepository } from '../modules/maintenance/database-m
 import { TicketNotesRepository } from '../modules/notes/ticket-notes.repository';
 import { WhatsappMediaRepository } from '../modules/media/whatsapp-media.repository';
 import { OrganizationsRepository } from '../modules/organizations/organizations.repository';
+import { AuditLogRepository } from '../modules/privacy/audit-log.repository';
 import { AttributionReportRepository } from '../modules/reports/attribution-report.repository';
 import { FunnelReportRepository } from '../modules/reports/funnel-report.repository';
 import { SupportReportRepository } from '../modules/reports/support-report.repository';
@@ -47,6 +48,7 @@ export const REPOSITORIES: (new () => object)[] = [
   AdSpendRepository,
   ApiKeysRepository,
   AttributionReportRepository,
+  AuditLogRepository,
   ConversionsRepository,
   DatabaseMaintenanceRepository,
   FunnelReportRepository,

@@ -10,6 +10,7 @@ const EXPECTED_TABLES = [
   'ad_platforms',
   'ad_spend',
   'api_keys',
+  'audit_log',
   'conversions',
   'lead_touches',
   'leads',

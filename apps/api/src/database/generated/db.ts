@@ -57,6 +57,20 @@ export interface ApiKeys {
   updated_at: Generated<Timestamp>;
 }
 
+export interface AuditLog {
+  action: string;
+  actor_id: string | null;
+  actor_name: string | null;
+  actor_type: string;
+  created_at: Generated<Timestamp>;
+  details: Generated<Json>;
+  id: Generated<string>;
+  organization_id: string;
+  subject_id: string;
+  subject_type: string;
+  updated_at: Generated<Timestamp>;
+}
+
 export interface Conversions {
   attempts: Generated<number>;
   created_at: Generated<Timestamp>;
@@ -83,6 +97,7 @@ export interface Conversions {
 export interface Leads {
   created_at: Generated<Timestamp>;
   email: string | null;
+  erased_at: Timestamp | null;
   id: Generated<string>;
   name: string | null;
   organization_id: string;
@@ -627,6 +642,7 @@ export interface DB {
   ad_platforms: AdPlatforms;
   ad_spend: AdSpend;
   api_keys: ApiKeys;
+  audit_log: AuditLog;
   conversions: Conversions;
   lead_touches: LeadTouches;
   leads: Leads;

@@ -32,6 +32,7 @@ import { TicketNotes1796390000000 } from './1796390000000-TicketNotes';
 import { QuickReplies1796400000000 } from './1796400000000-QuickReplies';
 import { TeamManagement1796410000000 } from './1796410000000-TeamManagement';
 import { Webhooks1796420000000 } from './1796420000000-Webhooks';
+import { Privacy1796430000000 } from './1796430000000-Privacy';
 
 export const MIGRATIONS = [
   Initial1795927686758,
@@ -67,4 +68,5 @@ export const MIGRATIONS = [
   QuickReplies1796400000000,
   TeamManagement1796410000000,
   Webhooks1796420000000,
+  Privacy1796430000000,
 ];

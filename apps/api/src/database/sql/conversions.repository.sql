@@ -336,3 +336,67 @@ where
 order by
   "s"."sold_at" asc,
   "s"."id" asc;
+
+-- ConversionsRepository.listOfLead
+select
+  "id",
+  "ticket_id" as "ticketId",
+  "sale_id" as "saleId",
+  "kind",
+  "event_name" as "eventName",
+  "event_time" as "eventTime",
+  "value",
+  "currency",
+  "status",
+  "sent_at" as "sentAt",
+  "payload"
+from
+  "conversions"
+where
+  "organization_id" = $1
+  and "ticket_id" in (
+    select
+      "st"."id"
+    from
+      "tickets" as "st"
+    where
+      "st"."organization_id" = $2
+      and "st"."lead_id" = $3
+  )
+order by
+  "created_at",
+  "id";
+
+-- ConversionsRepository.eraseOfLead
+delete from "conversions"
+where
+  "organization_id" = $1
+  and "ticket_id" in (
+    select
+      "st"."id"
+    from
+      "tickets" as "st"
+    where
+      "st"."organization_id" = $2
+      and "st"."lead_id" = $3
+  )
+  and "status" <> $4;
+
+-- ConversionsRepository.eraseOfLead
+update "conversions"
+set
+  "payload" = '{}'::jsonb,
+  "ctwa_clid" = $1,
+  "updated_at" = $2
+where
+  "organization_id" = $3
+  and "ticket_id" in (
+    select
+      "st"."id"
+    from
+      "tickets" as "st"
+    where
+      "st"."organization_id" = $4
+      and "st"."lead_id" = $5
+  )
+  and "payload" <> '{}'::jsonb;

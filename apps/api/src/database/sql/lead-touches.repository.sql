@@ -85,3 +85,45 @@ where
   "m"."organization_id" = $17
   and "m"."instance_id" = $18
   and "m"."provider_message_id" = $19;
+
+-- LeadTouchesRepository.listOfLead
+select
+  "id",
+  "ticket_id" as "ticketId",
+  "kind",
+  "platform_key" as "platformKey",
+  "source_type" as "sourceType",
+  "click_ids" as "clickIds",
+  "ad_id" as "adId",
+  "source_url" as "sourceUrl",
+  "headline",
+  "utm_source" as "utmSource",
+  "utm_medium" as "utmMedium",
+  "utm_campaign" as "utmCampaign",
+  "utm_term" as "utmTerm",
+  "utm_content" as "utmContent",
+  "touched_at" as "touchedAt"
+from
+  "lead_touches"
+where
+  "organization_id" = $1
+  and "lead_id" = $2
+order by
+  "touched_at",
+  "id";
+
+-- LeadTouchesRepository.eraseOfLead
+update "lead_touches"
+set
+  "click_ids" = '{}'::jsonb,
+  "source_url" = $1,
+  "headline" = $2,
+  "updated_at" = $3
+where
+  "organization_id" = $4
+  and "lead_id" = $5
+  and (
+    "click_ids" <> '{}'::jsonb
+    or "source_url" is not null
+    or "headline" is not null
+  );

@@ -11,6 +11,7 @@ with
       "leads"."phone_key" as "phoneKey",
       "leads"."wa_user_id" as "waUserId",
       "leads"."email",
+      "leads"."erased_at" as "erasedAt",
       "leads"."created_at" as "createdAt",
       "leads"."updated_at" as "updatedAt"
     from
@@ -58,6 +59,7 @@ with
       "leads"."phone_key" as "phoneKey",
       "leads"."wa_user_id" as "waUserId",
       "leads"."email",
+      "leads"."erased_at" as "erasedAt",
       "leads"."created_at" as "createdAt",
       "leads"."updated_at" as "updatedAt"
   )
@@ -84,6 +86,7 @@ with
       "leads"."phone_key" as "phoneKey",
       "leads"."wa_user_id" as "waUserId",
       "leads"."email",
+      "leads"."erased_at" as "erasedAt",
       "leads"."created_at" as "createdAt",
       "leads"."updated_at" as "updatedAt"
     from
@@ -137,6 +140,7 @@ with
       "leads"."phone_key" as "phoneKey",
       "leads"."wa_user_id" as "waUserId",
       "leads"."email",
+      "leads"."erased_at" as "erasedAt",
       "leads"."created_at" as "createdAt",
       "leads"."updated_at" as "updatedAt"
   )
@@ -161,6 +165,7 @@ select
   "leads"."phone_key" as "phoneKey",
   "leads"."wa_user_id" as "waUserId",
   "leads"."email",
+  "leads"."erased_at" as "erasedAt",
   "leads"."created_at" as "createdAt",
   "leads"."updated_at" as "updatedAt"
 from
@@ -212,6 +217,7 @@ select
   "leads"."phone_key" as "phoneKey",
   "leads"."wa_user_id" as "waUserId",
   "leads"."email",
+  "leads"."erased_at" as "erasedAt",
   "leads"."created_at" as "createdAt",
   "leads"."updated_at" as "updatedAt"
 from
@@ -237,6 +243,7 @@ returning
   "leads"."phone_key" as "phoneKey",
   "leads"."wa_user_id" as "waUserId",
   "leads"."email",
+  "leads"."erased_at" as "erasedAt",
   "leads"."created_at" as "createdAt",
   "leads"."updated_at" as "updatedAt";
 
@@ -312,6 +319,7 @@ select
   "l"."phone_key" as "phoneKey",
   "l"."wa_user_id" as "waUserId",
   "l"."email",
+  "l"."erased_at" as "erasedAt",
   "l"."created_at" as "createdAt",
   "l"."updated_at" as "updatedAt",
   (
@@ -361,6 +369,7 @@ select
   "l"."phone_key" as "phoneKey",
   "l"."wa_user_id" as "waUserId",
   "l"."email",
+  "l"."erased_at" as "erasedAt",
   "l"."created_at" as "createdAt",
   "l"."updated_at" as "updatedAt",
   (
@@ -450,3 +459,18 @@ where
 order by
   "t"."created_at" desc,
   "t"."id" desc;
+
+-- LeadsRepository.erase
+update "leads"
+set
+  "name" = $1,
+  "phone" = $2,
+  "phone_key" = $3,
+  "email" = $4,
+  "wa_user_id" = $5,
+  "erased_at" = $6,
+  "updated_at" = $7
+where
+  "leads"."organization_id" = $8
+  and "leads"."id" = $9
+  and "leads"."erased_at" is null;

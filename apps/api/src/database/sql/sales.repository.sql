@@ -67,3 +67,31 @@ delete from "sales"
 where
   "organization_id" = $1
   and "id" = $2;
+
+-- SalesRepository.listOfLead
+select
+  "sales"."id",
+  "sales"."organization_id" as "organizationId",
+  "sales"."ticket_id" as "ticketId",
+  "sales"."value",
+  "sales"."description",
+  "sales"."sold_at" as "soldAt",
+  "sales"."created_by_user_id" as "createdByUserId",
+  "sales"."created_at" as "createdAt",
+  "sales"."updated_at" as "updatedAt"
+from
+  "sales"
+where
+  "sales"."organization_id" = $1
+  and "sales"."ticket_id" in (
+    select
+      "st"."id"
+    from
+      "tickets" as "st"
+    where
+      "st"."organization_id" = $2
+      and "st"."lead_id" = $3
+  )
+order by
+  "sales"."sold_at",
+  "sales"."id";

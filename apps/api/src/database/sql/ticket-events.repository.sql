@@ -14,3 +14,30 @@ insert into
   )
 values
   ($1, $2, $3, $4, $5, $6, $7, $8);
+
+-- TicketEventsRepository.listOfLead
+select
+  "id",
+  "ticket_id" as "ticketId",
+  "type",
+  "actor_type" as "actorType",
+  "actor_name" as "actorName",
+  "before",
+  "after",
+  "created_at" as "createdAt"
+from
+  "ticket_events"
+where
+  "organization_id" = $1
+  and "ticket_id" in (
+    select
+      "st"."id"
+    from
+      "tickets" as "st"
+    where
+      "st"."organization_id" = $2
+      and "st"."lead_id" = $3
+  )
+order by
+  "ticket_id",
+  "seq";

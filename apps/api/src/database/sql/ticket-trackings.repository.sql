@@ -71,3 +71,80 @@ from
 where
   "tr"."organization_id" = $1
   and "tr"."ticket_id" = any ($2::uuid[]);
+
+-- TicketTrackingsRepository.listOfLead
+select
+  "tt"."ticket_id" as "ticketId",
+  "p"."key" as "platformKey",
+  "tt"."ad_id" as "adId",
+  "tt"."ad_headline" as "adHeadline",
+  "tt"."source_url" as "sourceUrl",
+  "tt"."utm_source" as "utmSource",
+  "tt"."utm_medium" as "utmMedium",
+  "tt"."utm_campaign" as "utmCampaign",
+  "tt"."utm_term" as "utmTerm",
+  "tt"."utm_content" as "utmContent",
+  (
+    select
+      coalesce(jsonb_object_agg(it.key, i.value), '{}'::jsonb) as "ids"
+    from
+      "ticket_tracking_identifiers" as "i"
+      inner join "tracking_identifier_types" as "it" on "it"."id" = "i"."identifier_type_id"
+    where
+      "i"."organization_id" = $1
+      and "i"."tracking_id" = "tt"."id"
+  ) as "clickIds"
+from
+  "ticket_trackings" as "tt"
+  left join "ad_platforms" as "p" on "p"."id" = "tt"."ad_platform_id"
+where
+  "tt"."organization_id" = $2
+  and "tt"."ticket_id" in (
+    select
+      "st"."id"
+    from
+      "tickets" as "st"
+    where
+      "st"."organization_id" = $3
+      and "st"."lead_id" = $4
+  );
+
+-- TicketTrackingsRepository.eraseOfLead
+delete from "ticket_tracking_identifiers"
+where
+  "organization_id" = $1
+  and "tracking_id" in (
+    select
+      "st"."id"
+    from
+      "ticket_trackings" as "st"
+    where
+      "st"."organization_id" = $2
+      and "st"."ticket_id" in (
+        select
+          "st"."id"
+        from
+          "tickets" as "st"
+        where
+          "st"."organization_id" = $3
+          and "st"."lead_id" = $4
+      )
+  );
+
+-- TicketTrackingsRepository.eraseOfLead
+update "ticket_trackings"
+set
+  "source_url" = $1,
+  "updated_at" = $2
+where
+  "organization_id" = $3
+  and "ticket_id" in (
+    select
+      "st"."id"
+    from
+      "tickets" as "st"
+    where
+      "st"."organization_id" = $4
+      and "st"."lead_id" = $5
+  )
+  and "source_url" is not null;

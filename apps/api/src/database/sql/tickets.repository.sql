@@ -910,3 +910,40 @@ where
   )
 returning
   "id";
+
+-- TicketsRepository.listOfLead
+select
+  "t"."id",
+  "t"."conversation_id" as "conversationId",
+  "t"."status",
+  "t"."source_type" as "sourceType",
+  "t"."stage_id" as "stageId",
+  "s"."name" as "stageName",
+  "t"."assignee_id" as "assigneeId",
+  "t"."assignee_name" as "assigneeName",
+  "t"."deal_value" as "dealValue",
+  "t"."messages_count" as "messagesCount",
+  "t"."sales_count" as "salesCount",
+  "t"."sales_total" as "salesTotal",
+  "t"."created_at" as "createdAt",
+  "t"."closed_at" as "closedAt"
+from
+  "tickets" as "t"
+  inner join "ticket_stages" as "s" on "s"."organization_id" = "t"."organization_id"
+  and "s"."id" = "t"."stage_id"
+where
+  "t"."organization_id" = $1
+  and "t"."lead_id" = $2
+order by
+  "t"."created_at",
+  "t"."id";
+
+-- TicketsRepository.erasePreviewsOfLead
+update "tickets"
+set
+  "last_message_preview" = $1,
+  "updated_at" = $2
+where
+  "organization_id" = $3
+  and "lead_id" = $4
+  and "last_message_preview" is not null;

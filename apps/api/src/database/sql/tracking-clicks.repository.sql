@@ -55,3 +55,25 @@ set
 where
   "tracking_clicks"."organization_id" = $2
   and "tracking_clicks"."id" = $3;
+
+-- TrackingClicksRepository.eraseOfLead
+update "tracking_clicks"
+set
+  "user_agent" = $1,
+  "referrer" = $2,
+  "updated_at" = $3
+where
+  "organization_id" = $4
+  and "ticket_id" in (
+    select
+      "st"."id"
+    from
+      "tickets" as "st"
+    where
+      "st"."organization_id" = $5
+      and "st"."lead_id" = $6
+  )
+  and (
+    "user_agent" is not null
+    or "referrer" is not null
+  );

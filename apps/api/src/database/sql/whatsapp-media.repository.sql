@@ -195,3 +195,47 @@ where
   "organization_id" = $1
   and "message_id" = $2
   and "status" = 'stored';
+
+-- WhatsappMediaRepository.eraseOfLead
+update "whatsapp_media" as "md"
+set
+  "storage_key" = $1,
+  "file_name" = $2,
+  "updated_at" = $3
+from
+  (
+    select
+      "old"."id",
+      "old"."storage_key"
+    from
+      "whatsapp_media" as "old"
+    where
+      "old"."organization_id" = $4
+      and "old"."message_id" in (
+        select
+          "sm"."id"
+        from
+          "whatsapp_messages" as "sm"
+        where
+          "sm"."organization_id" = $5
+          and "sm"."ticket_id" in (
+            select
+              "st"."id"
+            from
+              "tickets" as "st"
+            where
+              "st"."organization_id" = $6
+              and "st"."lead_id" = $7
+          )
+      )
+      and (
+        "old"."storage_key" is not null
+        or "old"."file_name" is not null
+      )
+    for update
+  ) as "before"
+where
+  "md"."id" = "before"."id"
+  and "md"."organization_id" = $8
+returning
+  "before"."storage_key" as "storageKey";

@@ -26,3 +26,33 @@ set
   "updated_at" = now()
 where
   excluded.reacted_at >= whatsapp_message_reactions.reacted_at;
+
+-- WhatsappMessageReactionsRepository.eraseOfLead
+update "whatsapp_message_reactions" as "r"
+set
+  "emoji" = $1,
+  "updated_at" = $2
+where
+  "r"."organization_id" = $3
+  and "r"."emoji" is not null
+  and (
+    "r"."instance_id",
+    "r"."target_provider_message_id"
+  ) in (
+    select
+      "m"."instance_id",
+      "m"."provider_message_id"
+    from
+      "whatsapp_messages" as "m"
+    where
+      "m"."organization_id" = $4
+      and "m"."ticket_id" in (
+        select
+          "st"."id"
+        from
+          "tickets" as "st"
+        where
+          "st"."organization_id" = $5
+          and "st"."lead_id" = $6
+      )
+  );

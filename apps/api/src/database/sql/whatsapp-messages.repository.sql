@@ -892,3 +892,65 @@ from
 where
   "organization_id" = $1
   and "conversation_id" = $2;
+
+-- WhatsappMessagesRepository.listOfLead
+select
+  "m"."id",
+  "m"."ticket_id" as "ticketId",
+  "m"."conversation_id" as "conversationId",
+  "m"."direction",
+  "m"."type",
+  "m"."body",
+  "m"."content",
+  "m"."status",
+  "m"."sent_at" as "sentAt",
+  "m"."deleted_at" as "deletedAt",
+  "md"."kind" as "mediaKind",
+  "md"."status" as "mediaStatus",
+  "md"."mime_type" as "mediaMimeType",
+  "md"."file_name" as "mediaFileName",
+  "md"."size_bytes" as "mediaSizeBytes"
+from
+  "whatsapp_messages" as "m"
+  left join "whatsapp_media" as "md" on "md"."organization_id" = "m"."organization_id"
+  and "md"."message_id" = "m"."id"
+where
+  "m"."organization_id" = $1
+  and "m"."ticket_id" in (
+    select
+      "st"."id"
+    from
+      "tickets" as "st"
+    where
+      "st"."organization_id" = $2
+      and "st"."lead_id" = $3
+  )
+order by
+  "m"."sent_at",
+  "m"."id";
+
+-- WhatsappMessagesRepository.eraseOfLead
+update "whatsapp_messages"
+set
+  "body" = $1,
+  "content" = $2,
+  "raw" = $3,
+  "context" = $4,
+  "updated_at" = $5
+where
+  "organization_id" = $6
+  and "ticket_id" in (
+    select
+      "st"."id"
+    from
+      "tickets" as "st"
+    where
+      "st"."organization_id" = $7
+      and "st"."lead_id" = $8
+  )
+  and (
+    "body" is not null
+    or "content" is not null
+    or "raw" is not null
+    or "context" is not null
+  );

@@ -147,3 +147,41 @@ set
 where
   "organization_id" = $5
   and "message_id" = $6;
+
+-- WhatsappOutboxRepository.eraseOfLead
+update "whatsapp_outbox"
+set
+  "payload" = '{}'::jsonb,
+  "status" = case
+    when status = 'pending' then 'failed'
+    else status
+  end,
+  "last_error" = case
+    when status = 'pending' then 'cancelled: the lead was erased'
+    else last_error
+  end,
+  "lease_until" = $1,
+  "updated_at" = $2
+where
+  "organization_id" = $3
+  and "message_id" in (
+    select
+      "sm"."id"
+    from
+      "whatsapp_messages" as "sm"
+    where
+      "sm"."organization_id" = $4
+      and "sm"."ticket_id" in (
+        select
+          "st"."id"
+        from
+          "tickets" as "st"
+        where
+          "st"."organization_id" = $5
+          and "st"."lead_id" = $6
+      )
+  )
+  and (
+    "status" = $7
+    or "payload" <> '{}'::jsonb
+  );

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../database/db';
 import { DummyValue, GenerateSql } from '../../database/generate-sql';
 import { qb } from '../../database/query-builder';
+import { type LeadScope, leadTicketIds } from '../leads/lead-scope.sql';
 
 /** A reaction (or its removal: emoji null) by one side to a message named by its provider id. */
 export interface NewReaction {
@@ -63,6 +64,31 @@ export class WhatsappMessageReactionsRepository {
             .where(sql<boolean>`excluded.reacted_at >= whatsapp_message_reactions.reacted_at`),
         ),
       { prepare: 'whatsapp_message_reactions.record' },
+    );
+  }
+
+  /** Erasure: the emoji of every reaction to the lead's messages (either side's) goes; the rows stay. */
+  @GenerateSql({ params: [{ organizationId: DummyValue.UUID, leadId: DummyValue.UUID2, now: DummyValue.DATE }] })
+  eraseOfLead(db: Db, { now, ...scope }: LeadScope & { now: Date }): Promise<number> {
+    return db.run(
+      qb
+        .updateTable('whatsapp_message_reactions as r')
+        .set({ emoji: null, updated_at: now })
+        .where('r.organization_id', '=', scope.organizationId)
+        .where('r.emoji', 'is not', null)
+        .where((eb) =>
+          eb(
+            eb.refTuple('r.instance_id', 'r.target_provider_message_id'),
+            'in',
+            eb
+              .selectFrom('whatsapp_messages as m')
+              .select(['m.instance_id', 'm.provider_message_id'])
+              .where('m.organization_id', '=', scope.organizationId)
+              .where('m.ticket_id', 'in', leadTicketIds(scope))
+              .$narrowType<{ provider_message_id: string }>()
+              .$asTuple('instance_id', 'provider_message_id'),
+          ),
+        ),
     );
   }
 }

@@ -26,6 +26,7 @@ export type {
   NewWhatsappMessage,
   StatusReceipt,
 } from './whatsapp-messages.types';
+import { type LeadScope, leadTicketIds } from '../leads/lead-scope.sql';
 
 /**
  * The only SQL of whatsapp_messages. Storing a message also moves its conversation's last_message_at and touches
@@ -306,5 +307,61 @@ export class WhatsappMessagesRepository {
         .where('conversation_id', '=', key.conversationId),
     );
     return row.n;
+  }
+
+  /** Every message of the lead's tickets with its file's metadata, oldest first (the privacy export). */
+  @GenerateSql({ params: [{ organizationId: DummyValue.UUID, leadId: DummyValue.UUID2 }] })
+  listOfLead(db: Db, scope: LeadScope) {
+    return db.all(
+      qb
+        .selectFrom('whatsapp_messages as m')
+        .leftJoin('whatsapp_media as md', (j) =>
+          j.onRef('md.organization_id', '=', 'm.organization_id').onRef('md.message_id', '=', 'm.id'),
+        )
+        .select([
+          'm.id',
+          'm.ticket_id as ticketId',
+          'm.conversation_id as conversationId',
+          'm.direction',
+          'm.type',
+          'm.body',
+          'm.content',
+          'm.status',
+          'm.sent_at as sentAt',
+          'm.deleted_at as deletedAt',
+          'md.kind as mediaKind',
+          'md.status as mediaStatus',
+          'md.mime_type as mediaMimeType',
+          'md.file_name as mediaFileName',
+          'md.size_bytes as mediaSizeBytes',
+        ])
+        .where('m.organization_id', '=', scope.organizationId)
+        .where('m.ticket_id', 'in', leadTicketIds(scope))
+        .orderBy('m.sent_at')
+        .orderBy('m.id'),
+    );
+  }
+
+  /**
+   * Erasure: what the messages said goes (body, content, the provider's payload, the quoted context); direction, type,
+   * times and status stay, so every count stays. Answers how many messages still had something to erase.
+   */
+  @GenerateSql({ params: [{ organizationId: DummyValue.UUID, leadId: DummyValue.UUID2, now: DummyValue.DATE }] })
+  eraseOfLead(db: Db, { now, ...scope }: LeadScope & { now: Date }): Promise<number> {
+    return db.run(
+      qb
+        .updateTable('whatsapp_messages')
+        .set({ body: null, content: null, raw: null, context: null, updated_at: now })
+        .where('organization_id', '=', scope.organizationId)
+        .where('ticket_id', 'in', leadTicketIds(scope))
+        .where((eb) =>
+          eb.or([
+            eb('body', 'is not', null),
+            eb('content', 'is not', null),
+            eb('raw', 'is not', null),
+            eb('context', 'is not', null),
+          ]),
+        ),
+    );
   }
 }

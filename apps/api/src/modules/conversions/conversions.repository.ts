@@ -16,6 +16,7 @@ import {
   type NewConversion,
   toConversion,
 } from './conversions.sql';
+import { type LeadScope, leadTicketIds } from '../leads/lead-scope.sql';
 
 const ORG = DummyValue.UUID;
 const LEASE: JobLease = { now: DummyValue.DATE, until: new Date(DummyValue.DATE.getTime() + 60_000) };
@@ -239,5 +240,55 @@ export class ConversionsRepository implements JobQueue<ClaimedConversion> {
         .orderBy('s.sold_at', 'asc')
         .orderBy('s.id', 'asc'),
     );
+  }
+
+  /** The conversions of the lead's tickets, sent or queued, oldest first (the privacy export). */
+  @GenerateSql({ params: [{ organizationId: DummyValue.UUID, leadId: DummyValue.UUID2 }] })
+  listOfLead(db: Db, scope: LeadScope) {
+    return db.all(
+      qb
+        .selectFrom('conversions')
+        .select([
+          'id',
+          'ticket_id as ticketId',
+          'sale_id as saleId',
+          'kind',
+          'event_name as eventName',
+          'event_time as eventTime',
+          'value',
+          'currency',
+          'status',
+          'sent_at as sentAt',
+          'payload',
+        ])
+        .where('organization_id', '=', scope.organizationId)
+        .where('ticket_id', 'in', leadTicketIds(scope))
+        .orderBy('created_at')
+        .orderBy('id'),
+    );
+  }
+
+  /**
+   * Erasure: a conversion not sent yet is dropped (nothing about the person leaves after the erasure); a sent one
+   * keeps its row for the history, with its payload (hashed contact data, click id) emptied.
+   */
+  @GenerateSql({ params: [{ organizationId: DummyValue.UUID, leadId: DummyValue.UUID2, now: DummyValue.DATE }] })
+  async eraseOfLead(db: Db, { now, ...scope }: LeadScope & { now: Date }): Promise<{ dropped: number }> {
+    const dropped = await db.run(
+      qb
+        .deleteFrom('conversions')
+        .where('organization_id', '=', scope.organizationId)
+        .where('ticket_id', 'in', leadTicketIds(scope))
+        .where('status', '<>', 'sent'),
+    );
+    await db.run(
+      qb
+        .updateTable('conversions')
+        .set({ payload: sql`'{}'::jsonb`, ctwa_clid: '', updated_at: now })
+        .where('organization_id', '=', scope.organizationId)
+        .where('ticket_id', 'in', leadTicketIds(scope))
+        .where('payload', '<>', sql<string>`'{}'::jsonb`),
+    );
+    return { dropped };
   }
 }

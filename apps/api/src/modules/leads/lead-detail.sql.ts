@@ -98,6 +98,7 @@ export function leadPageQuery(organizationId: string, q: string | undefined, lim
       'l.phone_key as phoneKey',
       'l.wa_user_id as waUserId',
       'l.email',
+      'l.erased_at as erasedAt',
       'l.created_at as createdAt',
       'l.updated_at as updatedAt',
     ])

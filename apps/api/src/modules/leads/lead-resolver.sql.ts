@@ -24,6 +24,8 @@ export interface LeadRow {
   phoneKey: string | null;
   waUserId: string | null;
   email: string | null;
+  /** Set once the lead's personal data was erased (LGPD). */
+  erasedAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -38,6 +40,7 @@ export const LEAD_COLUMNS = [
   'leads.phone_key as phoneKey',
   'leads.wa_user_id as waUserId',
   'leads.email',
+  'leads.erased_at as erasedAt',
   'leads.created_at as createdAt',
   'leads.updated_at as updatedAt',
 ] as const;

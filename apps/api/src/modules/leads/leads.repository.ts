@@ -219,4 +219,29 @@ export class LeadsRepository {
   ticketsOf(db: Db, { organizationId, leadId }: { organizationId: string; leadId: string }): Promise<LeadTicketRow[]> {
     return db.all(leadTicketsQuery(organizationId, leadId));
   }
+
+  /**
+   * Erasure: the contact data go and erased_at is set, once (an erased lead answers no row). Nothing matches the
+   * lead afterwards: the lookups and the search compare these columns, so the same phone writing again is a new lead.
+   */
+  @GenerateSql({ params: [{ ...ORG_ID, now: DummyValue.DATE }] })
+  async erase(db: Db, { organizationId, id, now }: OrgId & { now: Date }): Promise<boolean> {
+    const touched = await db.run(
+      qb
+        .updateTable('leads')
+        .set({
+          name: null,
+          phone: null,
+          phone_key: null,
+          email: null,
+          wa_user_id: null,
+          erased_at: now,
+          updated_at: now,
+        })
+        .where('leads.organization_id', '=', organizationId)
+        .where('leads.id', '=', id)
+        .where('leads.erased_at', 'is', null),
+    );
+    return touched > 0;
+  }
 }

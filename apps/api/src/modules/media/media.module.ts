@@ -24,6 +24,6 @@ import { WhatsappMediaRepository } from './whatsapp-media.repository';
     WhatsappMediaRepository,
     { provide: MEDIA_STORE, inject: [APP_CONFIG], useFactory: (config: AppConfig) => createMediaStore(config.media) },
   ],
-  exports: [MediaService, MediaWorker],
+  exports: [MediaService, MediaWorker, MEDIA_STORE],
 })
 export class MediaModule {}

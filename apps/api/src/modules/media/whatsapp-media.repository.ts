@@ -8,6 +8,7 @@ import { DummyValue, GenerateSql } from '../../database/generate-sql';
 import { qb } from '../../database/query-builder';
 import type { DetectedMedia } from './media-detect';
 import { type ClaimedMediaRow, claimMedia, enqueueMediaQuery, type MediaToQueue } from './whatsapp-media.sql';
+import { type LeadScope, leadMessageIds } from '../leads/lead-scope.sql';
 
 export type ClaimedMedia = ClaimedMediaRow & ClaimedJob;
 
@@ -172,5 +173,32 @@ export class WhatsappMediaRepository implements JobQueue<ClaimedMedia> {
     );
     if (!row?.storageKey || !row.mimeType) return null;
     return { kind: row.kind, storageKey: row.storageKey, mimeType: row.mimeType, fileName: row.fileName };
+  }
+
+  /**
+   * Erasure: the lead's files lose their storage key and name (kind, type, size and status stay); answers the keys
+   * that held a file, to delete from the store once the transaction committed.
+   */
+  @GenerateSql({ params: [{ organizationId: DummyValue.UUID, leadId: DummyValue.UUID2, now: DummyValue.DATE }] })
+  async eraseOfLead(db: Db, { now, ...scope }: LeadScope & { now: Date }): Promise<string[]> {
+    const rows = await db.all(
+      qb
+        .updateTable('whatsapp_media as md')
+        .set({ storage_key: null, file_name: null, updated_at: now })
+        .from(
+          qb
+            .selectFrom('whatsapp_media as old')
+            .select(['old.id', 'old.storage_key'])
+            .where('old.organization_id', '=', scope.organizationId)
+            .where('old.message_id', 'in', leadMessageIds(scope))
+            .where((eb) => eb.or([eb('old.storage_key', 'is not', null), eb('old.file_name', 'is not', null)]))
+            .forUpdate()
+            .as('before'),
+        )
+        .whereRef('md.id', '=', 'before.id')
+        .where('md.organization_id', '=', scope.organizationId)
+        .returning('before.storage_key as storageKey'),
+    );
+    return rows.flatMap((r) => (r.storageKey === null ? [] : [r.storageKey]));
   }
 }

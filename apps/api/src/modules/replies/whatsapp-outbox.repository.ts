@@ -9,6 +9,7 @@ import { DummyValue, GenerateSql } from '../../database/generate-sql';
 import { qb } from '../../database/query-builder';
 import type { ReplyPayload } from './reply-payload';
 import { claimReplies } from './whatsapp-outbox.sql';
+import { type LeadScope, leadMessageIds } from '../leads/lead-scope.sql';
 
 /** A reply the worker holds: the outbox row (a job of the runner) and where its message goes. */
 export interface ClaimedReply extends ClaimedJob {
@@ -123,6 +124,28 @@ export class WhatsappOutboxRepository implements JobQueue<ClaimedReply> {
         })
         .where('organization_id', '=', row.organizationId)
         .where('message_id', '=', row.messageId),
+    );
+  }
+
+  /**
+   * Erasure: the outbox rows of the lead's messages lose their payload, and the ones not yet sent are given up
+   * (failed), so the worker never sends them.
+   */
+  @GenerateSql({ params: [{ organizationId: DummyValue.UUID, leadId: DummyValue.UUID2, now: DummyValue.DATE }] })
+  eraseOfLead(db: Db, { now, ...scope }: LeadScope & { now: Date }): Promise<number> {
+    return db.run(
+      qb
+        .updateTable('whatsapp_outbox')
+        .set({
+          payload: sql`'{}'::jsonb`,
+          status: sql`CASE WHEN status = 'pending' THEN 'failed' ELSE status END`,
+          last_error: sql`CASE WHEN status = 'pending' THEN 'cancelled: the lead was erased' ELSE last_error END`,
+          lease_until: null,
+          updated_at: now,
+        })
+        .where('organization_id', '=', scope.organizationId)
+        .where('message_id', 'in', leadMessageIds(scope))
+        .where((eb) => eb.or([eb('status', '=', 'pending'), eb('payload', '<>', sql<string>`'{}'::jsonb`)])),
     );
   }
 }

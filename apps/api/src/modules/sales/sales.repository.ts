@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { Db } from '../../database/db';
 import { DummyValue, GenerateSql } from '../../database/generate-sql';
 import { qb } from '../../database/query-builder';
+import type { LeadScope } from '../leads/lead-scope.sql';
+import { leadTicketIds } from '../leads/lead-scope.sql';
 
 /** A sale as the API and the conversion outbox read it. */
 export interface SaleRow {
@@ -112,6 +114,20 @@ export class SalesRepository {
   async delete(db: Db, { organizationId, id }: { organizationId: string; id: string }): Promise<boolean> {
     return (
       (await db.run(qb.deleteFrom('sales').where('organization_id', '=', organizationId).where('id', '=', id))) > 0
+    );
+  }
+
+  /** The sales of the lead's tickets, oldest first (the privacy export). */
+  @GenerateSql({ params: [{ organizationId: DummyValue.UUID, leadId: DummyValue.UUID2 }] })
+  listOfLead(db: Db, scope: LeadScope): Promise<SaleRow[]> {
+    return db.all(
+      qb
+        .selectFrom('sales')
+        .select(SALE_COLUMNS)
+        .where('sales.organization_id', '=', scope.organizationId)
+        .where('sales.ticket_id', 'in', leadTicketIds(scope))
+        .orderBy('sales.sold_at')
+        .orderBy('sales.id'),
     );
   }
 }

@@ -3,6 +3,7 @@ import { TicketEventType } from '@whatrack/shared';
 import type { Db } from '../../database/db';
 import { DummyValue, GenerateSql } from '../../database/generate-sql';
 import { qb } from '../../database/query-builder';
+import { type LeadScope, leadTicketIds } from '../leads/lead-scope.sql';
 
 export interface Actor {
   type: 'user' | 'api_key' | 'system';
@@ -55,6 +56,29 @@ export class TicketEventsRepository {
         after: jsonOrNull(event.after),
       }),
       { prepare: 'ticket_events.record' },
+    );
+  }
+
+  /** The timeline of the lead's tickets, in order (the privacy export). */
+  @GenerateSql({ params: [{ organizationId: DummyValue.UUID, leadId: DummyValue.UUID2 }] })
+  listOfLead(db: Db, scope: LeadScope) {
+    return db.all(
+      qb
+        .selectFrom('ticket_events')
+        .select([
+          'id',
+          'ticket_id as ticketId',
+          'type',
+          'actor_type as actorType',
+          'actor_name as actorName',
+          'before',
+          'after',
+          'created_at as createdAt',
+        ])
+        .where('organization_id', '=', scope.organizationId)
+        .where('ticket_id', 'in', leadTicketIds(scope))
+        .orderBy('ticket_id')
+        .orderBy('seq'),
     );
   }
 }

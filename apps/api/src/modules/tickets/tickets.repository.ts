@@ -20,6 +20,7 @@ import { type PagedRow, type PageWindow, pageIdsQuery, rowsByIdsQuery, summaryQu
 import { type ReattributionProbe, reattributableTicketQuery, resetAttributionQuery } from './ticket-reattribution.sql';
 import { referencesQuery, type ReferenceIds, type ReferencesRow } from './ticket-references.sql';
 import { EDITABLE, type NewTicket, type TicketChanges, type TicketRow } from './ticket-rows';
+import type { LeadScope } from '../leads/lead-scope.sql';
 
 export type { NewTicket, StageRef, TicketChanges, TicketRow } from './ticket-rows';
 
@@ -292,5 +293,50 @@ export class TicketsRepository {
         .returning('id'),
     );
     return row?.id;
+  }
+
+  /** The lead's tickets with stage and assignee, oldest first (the privacy export). */
+  @GenerateSql({ params: [{ organizationId: DummyValue.UUID, leadId: DummyValue.UUID2 }] })
+  listOfLead(db: Db, { organizationId, leadId }: LeadScope) {
+    return db.all(
+      qb
+        .selectFrom('tickets as t')
+        .innerJoin('ticket_stages as s', (j) =>
+          j.onRef('s.organization_id', '=', 't.organization_id').onRef('s.id', '=', 't.stage_id'),
+        )
+        .select([
+          't.id',
+          't.conversation_id as conversationId',
+          't.status',
+          't.source_type as sourceType',
+          't.stage_id as stageId',
+          's.name as stageName',
+          't.assignee_id as assigneeId',
+          't.assignee_name as assigneeName',
+          't.deal_value as dealValue',
+          't.messages_count as messagesCount',
+          't.sales_count as salesCount',
+          't.sales_total as salesTotal',
+          't.created_at as createdAt',
+          't.closed_at as closedAt',
+        ])
+        .where('t.organization_id', '=', organizationId)
+        .where('t.lead_id', '=', leadId)
+        .orderBy('t.created_at')
+        .orderBy('t.id'),
+    );
+  }
+
+  /** Erasure: the lists' preview of the last message goes (a copy of its text). */
+  @GenerateSql({ params: [{ organizationId: DummyValue.UUID, leadId: DummyValue.UUID2, now: DummyValue.DATE }] })
+  erasePreviewsOfLead(db: Db, { organizationId, leadId, now }: LeadScope & { now: Date }): Promise<number> {
+    return db.run(
+      qb
+        .updateTable('tickets')
+        .set({ last_message_preview: null, updated_at: now })
+        .where('organization_id', '=', organizationId)
+        .where('lead_id', '=', leadId)
+        .where('last_message_preview', 'is not', null),
+    );
   }
 }

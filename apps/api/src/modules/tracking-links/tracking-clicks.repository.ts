@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../database/db';
 import { DummyValue, GenerateSql } from '../../database/generate-sql';
 import { qb } from '../../database/query-builder';
+import { type LeadScope, leadTicketIds } from '../leads/lead-scope.sql';
 
 export interface NewTrackingClick {
   organizationId: string;
@@ -112,6 +113,19 @@ export class TrackingClicksRepository {
         .set({ ticket_id: ticketId, updated_at: sql<Date>`CURRENT_TIMESTAMP` })
         .where('tracking_clicks.organization_id', '=', organizationId)
         .where('tracking_clicks.id', '=', id),
+    );
+  }
+
+  /** Erasure: the clicks that opened the lead's tickets lose the browser and the page it came from. */
+  @GenerateSql({ params: [{ organizationId: DummyValue.UUID, leadId: DummyValue.UUID2, now: DummyValue.DATE }] })
+  eraseOfLead(db: Db, { now, ...scope }: LeadScope & { now: Date }): Promise<number> {
+    return db.run(
+      qb
+        .updateTable('tracking_clicks')
+        .set({ user_agent: null, referrer: null, updated_at: now })
+        .where('organization_id', '=', scope.organizationId)
+        .where('ticket_id', 'in', leadTicketIds(scope))
+        .where((eb) => eb.or([eb('user_agent', 'is not', null), eb('referrer', 'is not', null)])),
     );
   }
 }

@@ -4,6 +4,7 @@ import type { Db } from '../../database/db';
 import type { DB } from '../../database/generated/db';
 import { DummyValue, GenerateSql } from '../../database/generate-sql';
 import { qb } from '../../database/query-builder';
+import { type LeadScope, leadTicketIds } from '../leads/lead-scope.sql';
 
 /** A ticket's tracking row and its click ids (validated against the catalog: type ids, not keys). */
 export interface NewTracking {
@@ -126,6 +127,65 @@ export class TicketTrackingsRepository {
         .where('tr.organization_id', '=', organizationId)
         .where('tr.ticket_id', '=', sql<string>`ANY(${ticketIds}::uuid[])`),
       { prepare: 'ticket_trackings.identifiersOf' },
+    );
+  }
+
+  /** The tracking of the lead's tickets with their click ids (the privacy export). */
+  @GenerateSql({ params: [{ organizationId: DummyValue.UUID, leadId: DummyValue.UUID2 }] })
+  listOfLead(db: Db, scope: LeadScope) {
+    return db.all(
+      qb
+        .selectFrom('ticket_trackings as tt')
+        .leftJoin('ad_platforms as p', 'p.id', 'tt.ad_platform_id')
+        .select((eb) => [
+          'tt.ticket_id as ticketId',
+          'p.key as platformKey',
+          'tt.ad_id as adId',
+          'tt.ad_headline as adHeadline',
+          'tt.source_url as sourceUrl',
+          'tt.utm_source as utmSource',
+          'tt.utm_medium as utmMedium',
+          'tt.utm_campaign as utmCampaign',
+          'tt.utm_term as utmTerm',
+          'tt.utm_content as utmContent',
+          eb
+            .selectFrom('ticket_tracking_identifiers as i')
+            .innerJoin('tracking_identifier_types as it', 'it.id', 'i.identifier_type_id')
+            .select(sql<Record<string, string>>`coalesce(jsonb_object_agg(it.key, i.value), '{}'::jsonb)`.as('ids'))
+            .where('i.organization_id', '=', scope.organizationId)
+            .whereRef('i.tracking_id', '=', 'tt.id')
+            .as('clickIds'),
+        ])
+        .$narrowType<{ clickIds: Record<string, string> }>()
+        .where('tt.organization_id', '=', scope.organizationId)
+        .where('tt.ticket_id', 'in', leadTicketIds(scope)),
+    );
+  }
+
+  /**
+   * Erasure: the click ids of the lead's tickets and the link followed go (a click id identifies the person to the
+   * ad platform); platform, ad and UTMs stay, so the rollups see the same ticket.
+   */
+  @GenerateSql({ params: [{ organizationId: DummyValue.UUID, leadId: DummyValue.UUID2, now: DummyValue.DATE }] })
+  async eraseOfLead(db: Db, { now, ...scope }: LeadScope & { now: Date }): Promise<void> {
+    const trackings = qb
+      .selectFrom('ticket_trackings as st')
+      .select('st.id')
+      .where('st.organization_id', '=', scope.organizationId)
+      .where('st.ticket_id', 'in', leadTicketIds(scope));
+    await db.run(
+      qb
+        .deleteFrom('ticket_tracking_identifiers')
+        .where('organization_id', '=', scope.organizationId)
+        .where('tracking_id', 'in', trackings),
+    );
+    await db.run(
+      qb
+        .updateTable('ticket_trackings')
+        .set({ source_url: null, updated_at: now })
+        .where('organization_id', '=', scope.organizationId)
+        .where('ticket_id', 'in', leadTicketIds(scope))
+        .where('source_url', 'is not', null),
     );
   }
 }

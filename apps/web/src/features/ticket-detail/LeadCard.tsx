@@ -1,11 +1,16 @@
 import type { TicketDetail } from '@whatrack/api-client';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { whatsappLink } from '../../lib/whatsapp';
+import { usePermissions } from '../auth/usePermissions';
 import { Fact } from '../ui/Fact';
+import { LeadPrivacy } from './LeadPrivacy';
 
 /** Who the lead is and how to reach them (the phone opens WhatsApp). */
 export function LeadCard({ ticket }: { ticket: TicketDetail }) {
   const { t } = useTranslation();
+  const { canManage } = usePermissions();
+  const [erased, setErased] = useState(false);
   const { lead, conversation } = ticket;
   const wa = whatsappLink(lead.phone);
   const none = <span className="muted">—</span>;
@@ -15,7 +20,13 @@ export function LeadCard({ ticket }: { ticket: TicketDetail }) {
         {t('ticket.lead.title')}
       </h2>
       <dl className="facts">
-        <Fact label={t('ticket.lead.name')}>{lead.name || <span className="muted">{t('tickets.noName')}</span>}</Fact>
+        <Fact label={t('ticket.lead.name')}>
+          {erased ? (
+            <span className="muted">{t('privacy.erasedLead')}</span>
+          ) : (
+            lead.name || <span className="muted">{t('tickets.noName')}</span>
+          )}
+        </Fact>
         <Fact label={t('ticket.lead.phone')}>
           {wa ? (
             <a href={wa} target="_blank" rel="noreferrer">
@@ -33,6 +44,7 @@ export function LeadCard({ ticket }: { ticket: TicketDetail }) {
           {conversation.instance.name} <span className="muted small">{conversation.instance.phoneNumber}</span>
         </Fact>
       </dl>
+      {canManage && !erased && <LeadPrivacy leadId={lead.id} ticketId={ticket.id} onErased={() => setErased(true)} />}
     </section>
   );
 }

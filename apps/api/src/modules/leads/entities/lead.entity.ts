@@ -35,4 +35,8 @@ export class Lead extends TenantEntity {
   /** Lower-cased. */
   @Column({ type: 'varchar', length: 254, nullable: true })
   email: string | null;
+
+  /** When the lead's personal data was erased (LGPD): its contact columns are null from then on. */
+  @Column({ type: 'timestamptz', nullable: true })
+  erasedAt: Date | null;
 }

@@ -16,6 +16,8 @@ export interface MediaStore {
   put(key: string, body: Buffer, contentType: string): Promise<void>;
   /** Null when there is no such object. */
   get(key: string): Promise<StoredObject | null>;
+  /** Removes the object; a key with no object is not an error (an erasure may be retried). */
+  delete(key: string): Promise<void>;
 }
 
 export const MEDIA_STORE = Symbol('MEDIA_STORE');

@@ -1,4 +1,4 @@
-import { GetObjectCommand, NoSuchKey, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { DeleteObjectCommand, GetObjectCommand, NoSuchKey, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import type { S3MediaConfig } from '../../../config/media-config';
 import type { MediaStore, StoredObject } from './media-store';
 
@@ -37,6 +37,11 @@ export class S3MediaStore implements MediaStore {
       if (error instanceof NoSuchKey) return null;
       throw error;
     }
+  }
+
+  /** S3 answers a missing key's delete with success too. */
+  async delete(key: string): Promise<void> {
+    await this.client.send(new DeleteObjectCommand({ Bucket: this.config.bucket, Key: key }));
   }
 
   destroy(): void {
