@@ -17,6 +17,7 @@ const EXPECTED_TABLES = [
   'login_attempts',
   'meta_settings',
   'organizations',
+  'password_reset_tokens',
   'quick_replies',
   'sales',
   'ticket_events',
