@@ -1,6 +1,13 @@
 import { createHash } from 'node:crypto';
 import { Clock } from '../../src/common/clock/clock';
-import { type Account, addUser, createApiKey, registerAccount } from '../support/fixtures';
+import {
+  type Account,
+  addUser,
+  createApiKey,
+  createInstance,
+  createTicket,
+  registerAccount,
+} from '../support/fixtures';
 import { SmtpCatcher } from '../support/smtp-catcher';
 import { createTestApp, type TestApp } from '../support/test-app';
 
@@ -100,6 +107,21 @@ describe('Team management', () => {
     expect(wrong.body.code).toBe('invalid_credentials');
     const list = await t.http.get('/api/v1/users').set(owner.bearer).expect(200);
     expect(list.body.items.find((u: { id: string }) => u.id === admin.userId)).toMatchObject({ active: false });
+    // No ticket goes to a deactivated member, on creation or by a later assignment.
+    await createInstance(t, owner);
+    const ticket = await createTicket(t, owner, { lead: { phone: '+55 11 96000-0101' } });
+    const assigned = await t.http
+      .patch(`/api/v1/tickets/${ticket.id}`)
+      .set(owner.bearer)
+      .send({ assigneeId: admin.userId })
+      .expect(422);
+    expect(assigned.body.code).toBe('user_inactive');
+    const created = await t.http
+      .post('/api/v1/tickets')
+      .set(owner.bearer)
+      .send({ lead: { phone: '+55 11 96000-0102' }, ticket: { assigneeId: admin.userId } })
+      .expect(422);
+    expect(created.body.code).toBe('user_inactive');
 
     await patchUser(owner, admin.userId, { active: true }).expect(200);
     await t.http.get('/api/v1/auth/me').set(admin.bearer).expect(200);

@@ -154,7 +154,8 @@ select
   "s"."name" as "stage_name",
   "s"."is_closed" as "stage_is_closed",
   "u"."id" as "assignee_id",
-  "u"."name" as "assignee_name"
+  "u"."name" as "assignee_name",
+  "u"."active" as "assignee_active"
 from
   (
     select
@@ -199,7 +200,8 @@ from
   left join (
     select
       "id",
-      "name"
+      "name",
+      "active"
     from
       "users"
     where

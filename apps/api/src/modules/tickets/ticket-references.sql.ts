@@ -20,6 +20,8 @@ export interface ReferencesRow {
   stage_is_closed: boolean | null;
   assignee_id: string | null;
   assignee_name: string | null;
+  /** Null when there is no such user; false for a deactivated one, who gets no ticket. */
+  assignee_active: boolean | null;
 }
 
 /** Matches no row: ids are random (v4) uuids, never the nil one. */
@@ -91,7 +93,7 @@ function referencesStatement({
       (eb) =>
         eb
           .selectFrom('users')
-          .select(['id', 'name'])
+          .select(['id', 'name', 'active'])
           .where('organization_id', '=', org)
           .where('id', '=', sql<string>`${assigneeId}::uuid`)
           .as('u'),
@@ -104,5 +106,6 @@ function referencesStatement({
       's.is_closed as stage_is_closed',
       'u.id as assignee_id',
       'u.name as assignee_name',
+      'u.active as assignee_active',
     ]);
 }

@@ -35,6 +35,19 @@ export async function resolveAssignee(
 ): Promise<{ id: string; name: string }> {
   const row = await tickets.findReferences(db, { organizationId, assigneeId: userId });
   if (!row.assignee_id) throw NotFoundError.of('User', userId);
+  return activeAssignee(row)!;
+}
+
+/** The row's assignee, refused when deactivated: a ticket never goes to someone who can no longer sign in. */
+function activeAssignee(row: ReferencesRow): { id: string; name: string } | null {
+  if (!row.assignee_id) return null;
+  if (row.assignee_active === false) {
+    throw new UnprocessableError(
+      `User ${row.assignee_id} is deactivated: reactivate them first`,
+      undefined,
+      'user_inactive',
+    );
+  }
   return { id: row.assignee_id, name: row.assignee_name! };
 }
 
@@ -56,6 +69,6 @@ export async function resolveTicketReferences(
   if (!stage && ids.stageId) throw NotFoundError.of('Stage', ids.stageId);
   stage ??= await resolveStage(db, organizationId); // an organization without stages gets the defaults
   if (ids.assigneeId && !row.assignee_id) throw NotFoundError.of('User', ids.assigneeId);
-  const assignee = row.assignee_id ? { id: row.assignee_id, name: row.assignee_name! } : null;
+  const assignee = activeAssignee(row);
   return { instanceId: row.instance_id, stage, assignee };
 }
