@@ -1,4 +1,5 @@
 import { useId, useState, type KeyboardEvent, type RefObject } from 'react';
+import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { insertMention, matchMembers, mentionQueryAt, type Mentionable } from './mentions';
 
@@ -36,13 +37,17 @@ export function MentionTextarea(props: MentionTextareaProps) {
   const pick = (member: Mentionable) => {
     if (!mention) return;
     const next = insertMention(value, mention, caret, member);
-    onChange(next.text);
-    onMention(member);
-    // That `@` is done: the list opens again only for a new one.
-    setDismissedAt(mention.start);
-    setCaret(next.caret);
-    setActive(0);
-    requestAnimationFrame(() => textareaRef.current?.setSelectionRange(next.caret, next.caret));
+    // The text is on screen when flushSync returns: the caret goes after the name before the next key, not a frame
+    // later (when it would jump back over what was typed meanwhile).
+    flushSync(() => {
+      onChange(next.text);
+      onMention(member);
+      // That `@` is done: the list opens again only for a new one.
+      setDismissedAt(mention.start);
+      setCaret(next.caret);
+      setActive(0);
+    });
+    textareaRef.current?.setSelectionRange(next.caret, next.caret);
   };
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
     if (event.nativeEvent.isComposing) return;

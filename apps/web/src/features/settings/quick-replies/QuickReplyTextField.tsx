@@ -1,5 +1,6 @@
 import { QUICK_REPLY_VARIABLES } from '@whatrack/shared';
 import { useId, useRef } from 'react';
+import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 
 interface QuickReplyTextFieldProps {
@@ -19,11 +20,11 @@ export function QuickReplyTextField({ value, onChange, error }: QuickReplyTextFi
     const variable = `{{${name}}}`;
     const start = element?.selectionStart ?? value.length;
     const end = element?.selectionEnd ?? value.length;
-    onChange(value.slice(0, start) + variable + value.slice(end));
-    requestAnimationFrame(() => {
-      element?.focus();
-      element?.setSelectionRange(start + variable.length, start + variable.length);
-    });
+    // The new text is on screen when flushSync returns, so the caret goes after the variable before any next key
+    // (a caret placed a frame later would land back there after the person, or a test, typed on).
+    flushSync(() => onChange(value.slice(0, start) + variable + value.slice(end)));
+    element?.focus();
+    element?.setSelectionRange(start + variable.length, start + variable.length);
   };
 
   return (
