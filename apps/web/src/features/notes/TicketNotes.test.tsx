@@ -159,7 +159,11 @@ describe('internal notes', () => {
     renderTicket({
       routes: {
         'POST /api/v1/tickets/t1/notes': () =>
-          apiErrorWithCode(400, 'invalid_input', 'mentionedUserIds: x is not a user of the organization'),
+          apiErrorWithCode(400, 'invalid_input', 'mentionedUserIds: x is not a user of the organization', {
+            details: [
+              { field: 'mentionedUserIds', code: 'unknown_user', message: 'x is not a user of the organization' },
+            ],
+          }),
       },
     });
     const user = userEvent.setup();
@@ -171,7 +175,9 @@ describe('internal notes', () => {
     expect(box).toHaveAttribute('aria-expanded', 'false');
     await user.type(box, ' oi');
     await user.click(screen.getByRole('button', { name: 'Salvar nota' }));
-    expect(await screen.findByRole('alert')).toHaveTextContent('is not a user of the organization');
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Verifique os campos indicados.');
+    expect(alert).toHaveTextContent('Menções: não é um membro da equipe desta organização.');
     expect(box).toHaveValue('@ oi');
   });
 

@@ -70,6 +70,7 @@ const FIELD_LABELS = [
   'campaign',
   'shortcut',
   'accessToken',
+  'mentionedUserIds',
 ] as const;
 
 type FieldLabel = (typeof FIELD_LABELS)[number];

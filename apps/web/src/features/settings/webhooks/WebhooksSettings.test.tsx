@@ -196,7 +196,8 @@ describe('WebhooksSettings', () => {
 
     expect(await screen.findByText('Apenas administradores')).toBeInTheDocument();
     const subnav = screen.getByRole('navigation', { name: 'Seções das configurações' });
-    expect(within(subnav).queryByRole('link', { name: 'Webhooks' })).not.toBeInTheDocument();
+    expect(within(subnav).getByRole('link', { name: 'Etapas' })).toBeInTheDocument();
+    expect(within(subnav).queryByRole('link', { name: 'Webhooks de integração' })).not.toBeInTheDocument();
     expect(fetch.mock.calls.some(([r]) => r.url.includes(API))).toBe(false);
   });
 });
