@@ -71,7 +71,7 @@ export function scenario(state) {
       'creates a WhatsApp line and shows its webhook URL',
       async () => {
         await nav('Configurações').click();
-        await page.getByRole('link', { name: 'WhatsApp' }).click();
+        await page.getByRole('link', { name: 'WhatsApp', exact: true }).click();
         await page.getByText('Nenhuma linha de WhatsApp conectada.').waitFor();
         await page.getByRole('button', { name: 'Nova linha' }).click();
         const dialog = page.getByRole('dialog', { name: 'Nova linha de WhatsApp' });
@@ -276,8 +276,9 @@ export function scenario(state) {
       async () => {
         await nav('Relatórios').click();
         await page.getByRole('heading', { name: 'Relatórios', level: 1 }).waitFor();
-        await page.getByRole('combobox', { name: 'Agrupar por' }).selectOption('utmCampaign');
-        const row = page.getByRole('row', { name: new RegExp(CAMPAIGN) });
+        const attribution = page.getByRole('region', { name: 'Atribuição' });
+        await attribution.getByRole('combobox', { name: 'Agrupar por' }).selectOption('utmCampaign');
+        const row = attribution.getByRole('row', { name: new RegExp(CAMPAIGN) });
         await waitForText(row, 'R$ 250,00');
         await waitForText(row, '4,00x');
         await waitForText(page.getByTestId('kpi-spend'), 'R$ 250,00');
